@@ -1,0 +1,57 @@
+"""The library face: `Cleaner` (compile rules once, clean many inputs) and `clean`."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from cleaner.document import Document, Format
+from cleaner.pipeline import clean_raw
+from cleaner.rules.loader import default_rules_path, load_ruleset
+from cleaner.rules.ruleset import RuleSet
+
+RulePaths = Sequence[str | Path]
+
+
+class Cleaner:
+    """Holds one compiled rule set; `clean` is safe to call from many threads at once.
+
+    `rules` replaces the shipped rules with the given files and folders;
+    `extra_rules` adds files and folders to them.
+    """
+
+    def __init__(self, rules: RulePaths | None = None, *, extra_rules: RulePaths = ()) -> None:
+        paths = [default_rules_path()] if rules is None else list(rules)
+        self.ruleset: RuleSet = load_ruleset([*paths, *extra_rules])
+        self._warm_up()
+
+    def clean(
+        self, raw: str | bytes, *, url: str | None = None, format: Format | None = None
+    ) -> Document:
+        """Clean one raw page or dump; the format is detected unless given."""
+        return clean_raw(self.ruleset, raw, url=url, format=format)
+
+    def _warm_up(self) -> None:
+        """Build every derived table now, so threads never race to build them."""
+        ruleset = self.ruleset
+        _ = ruleset.text_rules, ruleset.dom_rules, ruleset.triggers
+        _ = ruleset.prefilter, ruleset.fingerprints
+
+
+_default: Cleaner | None = None
+_default_lock = threading.Lock()
+
+
+def default_cleaner() -> Cleaner:
+    """The process-wide Cleaner with the shipped rules, built on first use."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Cleaner()
+        return _default
+
+
+def clean(raw: str | bytes, *, url: str | None = None, format: Format | None = None) -> Document:
+    """Clean one input with the shipped rules: `clean(raw, url=...)`."""
+    return default_cleaner().clean(raw, url=url, format=format)

@@ -1,0 +1,77 @@
+"""Per-document state shared by the rules while one input is cleaned.
+
+A Context is created for each call and never shared between threads, which is
+what lets one compiled rule set serve many threads at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cleaner.buffer import Edit, TextBuffer
+from cleaner.dates import parse_date
+from cleaner.document import Caption, Format, Removal
+from cleaner.regex import Subject
+from cleaner.urls import is_http_url, site_of
+
+
+@dataclass
+class Context:
+    """The buffer being edited plus the metadata and records gathered so far."""
+
+    buffer: TextBuffer
+    format: Format = "text"
+    fields: dict[str, str] = field(default_factory=dict)
+    provenance: dict[str, str] = field(default_factory=dict)
+    captions: list[Caption] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.buffer.text
+
+    @property
+    def subject(self) -> Subject:
+        return self.buffer.subject
+
+    def edit(self, edits: list[Edit], rule: str) -> None:
+        """Apply edits to the buffer and keep the record of what they removed."""
+        self.removed.extend(self.buffer.apply(edits, rule))
+
+    def set_field(self, name: str, value: str | None, source: str) -> bool:
+        """Set a metadata field unless already known; False when the value is unusable.
+
+        The first source to set a field wins: explicit arguments and earlier
+        rules are more trustworthy than later guesses.
+        """
+        if name in self.fields:
+            return False
+        cleaned = _clean_value(name, value)
+        if cleaned is None:
+            return False
+        self.fields[name] = cleaned
+        self.provenance[name] = source
+        if name == "url":
+            self._site_from_url(cleaned)
+        return True
+
+    def _site_from_url(self, url: str) -> None:
+        site = site_of(url)
+        if site and self.provenance.get("site", "").startswith("fingerprint"):
+            del self.fields["site"]
+        if site and "site" not in self.fields:
+            self.fields["site"] = site
+            self.provenance["site"] = "url"
+
+
+def _clean_value(name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    if not value:
+        return None
+    if name == "date":
+        return parse_date(value)
+    if name == "url":
+        return value if is_http_url(value) else None
+    return value

@@ -1,0 +1,83 @@
+"""The result of cleaning one input: body text, metadata, and what was removed.
+
+`Document` is the single currency between the pipeline, the library API and the
+CLI; `to_dict()` is the JSON output contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["ok", "empty", "error"]
+Format = Literal["text", "markdown", "html"]
+
+#: Metadata fields a rule may set (the `field` of a capture rule).
+METADATA_FIELDS = ("title", "date", "author", "url", "site", "section", "dateline")
+
+
+@dataclass(frozen=True)
+class Caption:
+    """An image caption lifted out of the body, with its photo credit when one was given."""
+
+    text: str | None
+    credit: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "credit": self.credit}
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One piece of input text a rule took out of the body.
+
+    `start`/`end` are character offsets into the decoded input for text and
+    Markdown inputs; they are None where no such offsets exist (HTML elements).
+    """
+
+    rule: str
+    start: int | None
+    end: int | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Document:
+    """A cleaned article. Never None: failures are a status and a reason."""
+
+    text: str = ""
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    url: str | None = None
+    site: str | None = None
+    section: str | None = None
+    dateline: str | None = None
+    captions: list[Caption] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    status: Status = "ok"
+    reason: str | None = None
+    format: Format = "text"
+    provenance: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON output contract: every key present, missing values None."""
+        return {
+            "text": self.text,
+            "title": self.title,
+            "date": self.date,
+            "author": self.author,
+            "url": self.url,
+            "site": self.site,
+            "section": self.section,
+            "dateline": self.dateline,
+            "captions": [c.to_dict() for c in self.captions],
+            "removed": [r.to_dict() for r in self.removed],
+            "status": self.status,
+            "reason": self.reason,
+            "format": self.format,
+            "provenance": dict(self.provenance),
+        }

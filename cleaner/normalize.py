@@ -1,0 +1,53 @@
+"""The canonical body: paragraphs, one blank line apart, with plain spaces and NFC.
+
+Idempotent by construction: its output is a fixed point of itself.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_SENTENCE_END = tuple(".!?:;\"”’»)…")
+_WRAP_WIDTH = 100
+
+
+def canonical(text: str) -> str:
+    """Paragraphs separated by exactly one blank line; whitespace runs → one space; NFC."""
+    paragraphs: list[str] = []
+    for block in _blocks(text):
+        if _looks_hard_wrapped(block):
+            paragraphs.append(" ".join(block))
+        else:
+            paragraphs.extend(block)
+    body = "\n\n".join(paragraphs)
+    if not body.isascii() and not unicodedata.is_normalized("NFC", body):
+        body = unicodedata.normalize("NFC", body)
+    return body
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Runs of non-blank lines (whitespace collapsed), split at blank lines."""
+    blocks: list[list[str]] = [[]]
+    for raw_line in text.split("\n"):
+        line = " ".join(raw_line.split())
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def _looks_hard_wrapped(block: list[str]) -> bool:
+    """A block of fixed-width lines broken mid-sentence is one paragraph, not many.
+
+    Lines of a scrape that puts each paragraph on its own line are long or end
+    a sentence; hard-wrapped text has three or more short lines, most of them
+    ending mid-sentence.
+    """
+    if len(block) < 3:
+        return False
+    body = block[:-1]
+    if max(len(line) for line in body) > _WRAP_WIDTH:
+        return False
+    open_ended = sum(1 for line in body if not line.endswith(_SENTENCE_END))
+    return open_ended * 2 > len(body)

@@ -1,0 +1,169 @@
+"""What every rule has, whatever its kind: id, description, scope, position, examples.
+
+A rule is a validated pydantic model. Its kind-specific subclass (one module
+each under `cleaner.rules.kinds`) adds pattern fields and `apply`. Patterns are
+compiled while the model is validated, so a bad pattern is reported with its
+field name, and a loaded rule is ready to run.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
+
+from cleaner.context import Context
+from cleaner.document import METADATA_FIELDS
+from cleaner.regex import Pattern
+from cleaner.urls import site_matches
+
+FormatName = Literal["text", "markdown", "html"]
+FieldName = Literal["title", "date", "author", "url", "site", "section", "dateline"]
+Where = Literal["anywhere", "head", "tail"]
+
+#: The order rules run in. Within a phase, rules run in load order.
+PHASES = ("dom", "extract", "remove", "head", "inline")
+Phase = Literal["dom", "extract", "remove", "head", "inline"]
+
+
+def _compile(value: Any) -> Pattern:
+    if isinstance(value, Pattern):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected a pattern string")
+    if not value:
+        raise ValueError("expected a non-empty pattern")
+    return Pattern(value)
+
+
+#: A pattern field: written as an RE2 string in YAML, held compiled in the model.
+RegexField = Annotated[Pattern, BeforeValidator(_compile), PlainSerializer(lambda p: p.source)]
+
+
+class CaptionExpectation(BaseModel):
+    """A caption an example expects the rule to lift."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str | None = None
+    credit: str | None = None
+
+
+class Example(BaseModel):
+    """An input with the output and captures the rule must produce from it.
+
+    An example with no `output`, `captures` or `captions` must come through
+    unchanged: that is how a rule states what it must *not* touch.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    input: str
+    output: str | None = None
+    captures: dict[FieldName, str] = Field(default_factory=dict)
+    captions: list[CaptionExpectation] = Field(default_factory=list)
+    given: dict[FieldName, str] = Field(default_factory=dict)
+    format: FormatName | None = None
+
+    @property
+    def expects_change(self) -> bool:
+        return self.output is not None or bool(self.captures) or bool(self.captions)
+
+
+class Rule(BaseModel):
+    """Fields common to all kinds; subclasses add their own and implement `apply`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    #: The phase a kind runs in unless a rule says otherwise.
+    default_phase: ClassVar[Phase] = "remove"
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=100)
+    kind: str
+    description: str = Field(min_length=1)
+    sites: tuple[str, ...] = ()
+    fingerprint: RegexField | None = None
+    formats: tuple[FormatName, ...] = ()
+    if_set: tuple[FieldName, ...] = ()
+    if_unset: tuple[FieldName, ...] = ()
+    phase: Phase | None = None
+    where: Where = "anywhere"
+    lines: int = Field(default=12, ge=1, le=10_000)
+    fix: Literal["safe", "unsafe"] = "safe"
+    examples: list[Example] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _fingerprint_names_a_site(self) -> Rule:
+        if self.fingerprint is not None and not self.sites:
+            raise ValueError("fingerprint needs `sites`: the site it identifies")
+        return self
+
+    @property
+    def run_phase(self) -> Phase:
+        return self.phase or self.default_phase
+
+    @property
+    def trigger(self) -> Pattern | None:
+        """A pattern that must occur in the text for the rule to fire; None: always run."""
+        return None
+
+    def applies(self, ctx: Context) -> bool:
+        """Whether the rule's scope covers this document in its current state."""
+        if self.formats and ctx.format not in self.formats:
+            return False
+        if self.sites and not site_matches(ctx.fields.get("site"), self.sites):
+            return False
+        if any(name not in ctx.fields for name in self.if_set):
+            return False
+        return not any(name in ctx.fields for name in self.if_unset)
+
+    def region(self, text: str) -> tuple[int, int]:
+        """The part of the text the rule looks at, as (start, end) offsets."""
+        if self.where == "head":
+            return 0, _end_of_nth_line(text, self.lines)
+        if self.where == "tail":
+            return _start_of_nth_last_line(text, self.lines), len(text)
+        return 0, len(text)
+
+    @abstractmethod
+    def apply(self, ctx: Context) -> int:
+        """Run on the document; return how many times the rule fired."""
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole lines (without the final newline) that text[start:end] touches."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _end_of_nth_line(text: str, count: int) -> int:
+    seen = 0
+    position = 0
+    length = len(text)
+    while position < length:
+        newline = text.find("\n", position)
+        stop = length if newline < 0 else newline
+        if text[position:stop].strip():
+            seen += 1
+            if seen == count:
+                return min(stop + 1, length)  # keep the newline, so `$` can match
+        position = stop + 1
+    return length
+
+
+def _start_of_nth_last_line(text: str, count: int) -> int:
+    seen = 0
+    stop = len(text)
+    while stop > 0:
+        newline = text.rfind("\n", 0, stop)
+        if text[newline + 1 : stop].strip():
+            seen += 1
+            if seen == count:
+                return newline + 1
+        stop = newline if newline >= 0 else 0
+    return 0
+
+
+assert set(METADATA_FIELDS) == set(FieldName.__args__)  # type: ignore[attr-defined]

@@ -1,0 +1,28 @@
+"""The closed set of rule kinds: kind name → model class.
+
+Adding a kind means adding one module here; rule files name kinds, never classes.
+"""
+
+from __future__ import annotations
+
+from cleaner.rules.base import Rule
+from cleaner.rules.kinds.capture import Capture
+from cleaner.rules.kinds.caption import Caption
+from cleaner.rules.kinds.drop_block import DropBlock
+from cleaner.rules.kinds.drop_elements import DropElements
+from cleaner.rules.kinds.drop_lines import DropLines
+from cleaner.rules.kinds.drop_title_repeat import DropTitleRepeat
+from cleaner.rules.kinds.substitute import Substitute
+
+KINDS: dict[str, type[Rule]] = {
+    "drop_lines": DropLines,
+    "drop_block": DropBlock,
+    "substitute": Substitute,
+    "capture": Capture,
+    "caption": Caption,
+    "drop_title_repeat": DropTitleRepeat,
+    "drop_elements": DropElements,
+}
+
+__all__ = ["KINDS", "Capture", "Caption", "DropBlock", "DropElements", "DropLines",
+           "DropTitleRepeat", "Rule", "Substitute"]

@@ -1,0 +1,53 @@
+"""capture: take a metadata field from the text (a named group) and drop the matched text."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from cleaner.buffer import Edit
+from cleaner.context import Context
+from cleaner.regex import Pattern
+from cleaner.rules.base import FieldName, RegexField, Rule
+
+
+class Capture(Rule):
+    """Labelled or positioned metadata: `date 2024-05-18`, `Published: …`, `Original url: …`.
+
+    The group named like `field` gives the value (dates are parsed to ISO 8601,
+    urls must be absolute). A field already known keeps its value; the matched
+    text is dropped all the same unless `keep_text` is set.
+    """
+
+    default_phase = "extract"
+
+    kind: Literal["capture"]
+    pattern: RegexField
+    field: FieldName
+    keep_text: bool = False
+    max_matches: int = 1
+
+    @model_validator(mode="after")
+    def _group_named_like_field(self) -> Capture:
+        if self.field not in self.pattern.group_names:
+            raise ValueError(f"pattern needs a group named like the field: (?P<{self.field}>...)")
+        return self
+
+    @property
+    def trigger(self) -> Pattern:
+        return self.pattern
+
+    def apply(self, ctx: Context) -> int:
+        start, end = self.region(ctx.text)
+        edits: list[Edit] = []
+        for match in self.pattern.finditer(ctx.subject, start, end):
+            if match.end == match.start:
+                continue
+            ctx.set_field(self.field, match.group(self.field), f"rule:{self.id}")
+            if not self.keep_text:
+                edits.append(Edit(match.start, match.end))
+            if len(edits) >= self.max_matches:
+                break
+        ctx.edit(edits, self.id)
+        return len(edits)

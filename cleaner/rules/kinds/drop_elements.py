@@ -1,0 +1,51 @@
+"""drop_elements: remove HTML elements matching a CSS `selector` before extraction."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import field_validator
+from selectolax.lexbor import LexborHTMLParser
+
+from cleaner.context import Context
+from cleaner.document import Removal
+from cleaner.rules.base import Rule
+
+
+class DropElements(Rule):
+    """Page chrome in the DOM: navigation, share bars, cookie banners, related-link boxes.
+
+    Runs on the parsed page (HTML inputs only); each removed element's text is
+    recorded, without offsets, since it is not part of any text the user sees.
+    """
+
+    default_phase = "dom"
+
+    kind: Literal["drop_elements"]
+    selector: str
+    formats: tuple[Literal["text", "markdown", "html"], ...] = ("html",)
+
+    @field_validator("selector")
+    @classmethod
+    def _selector_parses(cls, value: str) -> str:
+        try:
+            LexborHTMLParser("<p></p>").css(value)
+        except Exception as error:  # selectolax raises several types for bad selectors
+            raise ValueError(f"not a valid CSS selector: {error}") from None
+        return value
+
+    def apply(self, ctx: Context) -> int:
+        """Text inputs have no DOM: this kind acts through `apply_dom`."""
+        return 0
+
+    def apply_dom(self, tree: Any, ctx: Context) -> int:
+        """Remove matching elements from a selectolax tree and record their text."""
+        count = 0
+        for node in tree.css(self.selector):
+            if node.parent is None:
+                continue
+            text = " ".join(node.text(separator=" ").split())
+            ctx.removed.append(Removal(self.id, None, None, text))
+            node.decompose()
+            count += 1
+        return count

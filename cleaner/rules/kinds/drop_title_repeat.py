@@ -1,0 +1,67 @@
+"""drop_title_repeat: remove the headline where the page prints it again."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from cleaner.buffer import Edit
+from cleaner.context import Context
+from cleaner.rules.base import Rule
+
+_MARKUP = str.maketrans("", "", "#*_`>")
+_MAX_HEADLINE = 300
+
+
+class DropTitleRepeat(Rule):
+    """A headline printed twice near the top: the copies are chrome, not body.
+
+    With a known title, lines in the region that read the same (ignoring case,
+    spacing and Markdown marks) are dropped. With no title yet, a line that
+    occurs twice in the region is taken as the headline: it becomes the title
+    and every copy leaves the body.
+    """
+
+    default_phase = "head"
+
+    kind: Literal["drop_title_repeat"]
+    where: Literal["anywhere", "head", "tail"] = "head"
+
+    def apply(self, ctx: Context) -> int:
+        lines = _lines(ctx.text, *self.region(ctx.text))
+        title = ctx.fields.get("title")
+        key = _key(title) if title else _repeated_key(lines)
+        if not key:
+            return 0
+        copies = [(lo, hi) for lo, hi, line_key in lines if line_key == key]
+        if not title:
+            first = copies[0]
+            ctx.set_field("title", ctx.text[first[0] : first[1]].translate(_MARKUP), f"rule:{self.id}")
+        ctx.edit([Edit(lo, hi) for lo, hi in copies], self.id)
+        return len(copies)
+
+
+def _key(line: str) -> str:
+    """A line's comparison key: no Markdown marks, case or spacing differences."""
+    return " ".join(line.translate(_MARKUP).split()).casefold().strip(" .:")
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    found = []
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline < 0 else newline
+        key = _key(text[position:stop]) if stop - position <= _MAX_HEADLINE else ""
+        if key:
+            found.append((position, stop, key))
+        position = stop + 1
+    return found
+
+
+def _repeated_key(lines: list[tuple[int, int, str]]) -> str | None:
+    seen: set[str] = set()
+    for _, _, key in lines:
+        if key in seen and len(key.split()) >= 3:
+            return key
+        seen.add(key)
+    return None

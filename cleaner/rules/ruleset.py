@@ -1,0 +1,75 @@
+"""A compiled, immutable set of rules in run order, with its one-pass prefilter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from cleaner.regex import Pattern, PatternSet
+from cleaner.rules.base import PHASES, Rule
+
+
+@dataclass(frozen=True)
+class RuleSource:
+    """Where a rule was written."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Rules sorted by phase, ready to run on many documents.
+
+    Within a phase, site rules run before global ones (the specific before the
+    general), each group in load order.
+
+    Immutable after build, so one RuleSet can serve any number of threads.
+    """
+
+    rules: tuple[Rule, ...]
+    sources: dict[str, RuleSource] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, rules: list[Rule], sources: dict[str, RuleSource]) -> RuleSet:
+        ordered = sorted(rules, key=lambda rule: (PHASES.index(rule.run_phase), not rule.sites))
+        return cls(tuple(ordered), dict(sources))
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    @cached_property
+    def dom_rules(self) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if rule.run_phase == "dom")
+
+    @cached_property
+    def text_rules(self) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if rule.run_phase != "dom")
+
+    @cached_property
+    def triggers(self) -> tuple[int | None, ...]:
+        """For each text rule, its pattern's index in `prefilter`, or None if it always runs."""
+        indices: list[int | None] = []
+        count = 0
+        for rule in self.text_rules:
+            if rule.trigger is None:
+                indices.append(None)
+            else:
+                indices.append(count)
+                count += 1
+        return tuple(indices)
+
+    @cached_property
+    def prefilter(self) -> PatternSet:
+        """All text-rule triggers in one RE2 set: one pass says which rules can fire."""
+        sources = [rule.trigger.source for rule in self.text_rules if rule.trigger is not None]
+        return PatternSet(sources)
+
+    @cached_property
+    def fingerprints(self) -> tuple[tuple[Pattern, str], ...]:
+        """(pattern, site) pairs: text that identifies a site when no url tells it."""
+        pairs = []
+        for rule in self.rules:
+            if rule.fingerprint is not None:
+                pairs.append((rule.fingerprint, rule.sites[0]))
+        return tuple(pairs)
