@@ -1,8 +1,8 @@
 """cleaner: raw scraped pages in, the canonical article out.
 
-    from cleaner import clean, Cleaner
-    doc = clean(raw, url="https://...")
-    doc.text, doc.title, doc.date, doc.removed
+from cleaner import clean, Cleaner
+doc = clean(raw, url="https://...")
+doc.text, doc.title, doc.date, doc.removed
 """
 
 from cleaner.api import Cleaner, clean

@@ -13,7 +13,7 @@ from cleaner.errors import RuleError
 from cleaner.rules.base import Rule
 from cleaner.rules.kinds import KINDS
 from cleaner.rules.ruleset import RuleSet, RuleSource
-from cleaner.rules.yaml_lines import DuplicateKeyError, load_yaml, line_of
+from cleaner.rules.yaml_lines import DuplicateKeyError, line_of, load_yaml
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
@@ -52,7 +52,10 @@ def load_ruleset(paths: Sequence[str | Path]) -> RuleSet:
             if rule.id in sources:
                 first = sources[rule.id]
                 raise RuleError(
-                    source.path, source.line, rule.id, "id",
+                    source.path,
+                    source.line,
+                    rule.id,
+                    "id",
                     f"duplicate id; first defined at {first.path}:{first.line}",
                 )
             sources[rule.id] = source
@@ -79,7 +82,9 @@ def _parse(name: str, text: str) -> Any:
     try:
         return load_yaml(text)
     except DuplicateKeyError as error:
-        raise RuleError(name, error.line, None, error.key, "key appears twice in one rule") from None
+        raise RuleError(
+            name, error.line, None, error.key, "key appears twice in one rule"
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

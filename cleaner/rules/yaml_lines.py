@@ -30,23 +30,23 @@ class _LineLoader(yaml.SafeLoader):
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=True)
             if key in mapping:
                 raise DuplicateKeyError(str(key), key_node.start_mark.line + 1)
-            mapping[key] = self.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+            mapping[key] = self.construct_object(value_node, deep=True)
             mapping.key_lines[str(key)] = key_node.start_mark.line + 1
         return mapping
 
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _LineLoader.construct_mapping,  # type: ignore[arg-type]
+    _LineLoader.construct_mapping,
 )
 
 
 def load_yaml(text: str) -> Any:
     """Parse one YAML document with the safe loader, mappings as LineDict."""
-    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no Python tags
 
 
 def line_of(data: Any, location: tuple[int | str, ...]) -> int | None:

@@ -6,8 +6,8 @@ Adding a kind means adding one module here; rule files name kinds, never classes
 from __future__ import annotations
 
 from cleaner.rules.base import Rule
-from cleaner.rules.kinds.capture import Capture
 from cleaner.rules.kinds.caption import Caption
+from cleaner.rules.kinds.capture import Capture
 from cleaner.rules.kinds.drop_block import DropBlock
 from cleaner.rules.kinds.drop_elements import DropElements
 from cleaner.rules.kinds.drop_lines import DropLines
@@ -24,5 +24,14 @@ KINDS: dict[str, type[Rule]] = {
     "drop_elements": DropElements,
 }
 
-__all__ = ["KINDS", "Capture", "Caption", "DropBlock", "DropElements", "DropLines",
-           "DropTitleRepeat", "Rule", "Substitute"]
+__all__ = [
+    "KINDS",
+    "Caption",
+    "Capture",
+    "DropBlock",
+    "DropElements",
+    "DropLines",
+    "DropTitleRepeat",
+    "Rule",
+    "Substitute",
+]

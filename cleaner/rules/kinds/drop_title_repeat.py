@@ -35,7 +35,9 @@ class DropTitleRepeat(Rule):
         copies = [(lo, hi) for lo, hi, line_key in lines if line_key == key]
         if not title:
             first = copies[0]
-            ctx.set_field("title", ctx.text[first[0] : first[1]].translate(_MARKUP), f"rule:{self.id}")
+            ctx.set_field(
+                "title", ctx.text[first[0] : first[1]].translate(_MARKUP), f"rule:{self.id}"
+            )
         ctx.edit([Edit(lo, hi) for lo, hi in copies], self.id)
         return len(copies)
 

@@ -1,4 +1,4 @@
-"""substitute: replace each match of `pattern` with `replace` (`\\1`, `\\g<name>` refer to groups)."""
+"""substitute: replace each match of `pattern` with `replace` (`\\1`, `\\g<name>` name groups)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,154 @@
+"""Run each rule's embedded examples: the rule files' own test suite.
+
+An example runs its rule alone on the example input, in the scope the rule
+asks for (its first site, its first format, the `given` fields), and compares
+the canonical output, the captured fields and the lifted captions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from cleaner.buffer import TextBuffer
+from cleaner.context import Context
+from cleaner.normalize import canonical
+from cleaner.pipeline import clean_raw
+from cleaner.rules.base import Example, Rule
+from cleaner.rules.kinds import DropElements
+from cleaner.rules.ruleset import RuleSet
+
+FIXTURE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    """One example whose result differs from what it expects."""
+
+    rule: str
+    index: int
+    message: str
+
+
+@dataclass
+class ExampleReport:
+    """Outcome of checking a rule set: failures, and how often each rule fired."""
+
+    examples: int = 0
+    failures: list[ExampleFailure] = field(default_factory=list)
+    fired: Counter[str] = field(default_factory=Counter)
+
+    def never_fired(self, ruleset: RuleSet) -> list[str]:
+        return [rule.id for rule in ruleset.rules if not self.fired[rule.id]]
+
+
+def check_examples(ruleset: RuleSet) -> ExampleReport:
+    """Run every example of every rule in the set."""
+    report = ExampleReport()
+    for rule in ruleset.rules:
+        for index, example in enumerate(rule.examples, start=1):
+            report.examples += 1
+            problems, fired = run_example(rule, example)
+            if fired:
+                report.fired[rule.id] += 1
+            report.failures.extend(ExampleFailure(rule.id, index, p) for p in problems)
+    return report
+
+
+def count_fixture_firings(ruleset: RuleSet, paths: Iterable[Path]) -> Counter[str]:
+    """How often each rule fires on the fixture files, run through the whole pipeline."""
+    fired: Counter[str] = Counter()
+    for path in paths:
+        document = clean_raw(ruleset, path.read_bytes())
+        fired.update(removal.rule for removal in document.removed)
+        fired.update(
+            source.removeprefix("rule:")
+            for source in document.provenance.values()
+            if source.startswith("rule:")
+        )
+    return fired
+
+
+def fixture_files(folder: Path) -> list[Path]:
+    """Raw fixture inputs in a folder (expected-output files are skipped)."""
+    return sorted(p for p in folder.iterdir() if p.suffix in FIXTURE_SUFFIXES and p.is_file())
+
+
+def run_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
+    """Run one example; return the problems found and whether the rule fired."""
+    if isinstance(rule, DropElements):
+        return _run_dom_example(rule, example)
+    ctx = _example_context(rule, example)
+    fields_before = dict(ctx.fields)
+    if rule.applies(ctx):
+        rule.apply(ctx)
+    captured = {
+        name: value
+        for name, value in ctx.fields.items()
+        if fields_before.get(name) != value and ctx.provenance[name].startswith("rule:")
+    }
+    fired = bool(ctx.removed or captured or ctx.captions)
+    problems = _compare_text(canonical(ctx.text), example)
+    problems += _compare_captures(captured, example)
+    problems += _compare_captions(ctx, example)
+    return problems, fired
+
+
+def _example_context(rule: Rule, example: Example) -> Context:
+    fmt = example.format or (rule.formats[0] if rule.formats else "text")
+    ctx = Context(TextBuffer(example.input), format=fmt)
+    for name, value in example.given.items():
+        ctx.set_field(name, value, "example")
+    if rule.sites and "site" not in ctx.fields:
+        ctx.set_field("site", rule.sites[0], "example")
+    return ctx
+
+
+def _compare_text(actual: str, example: Example) -> list[str]:
+    expected = canonical(example.output if example.output is not None else example.input)
+    if actual == expected:
+        return []
+    verb = "expected output" if example.output is not None else "expected no change"
+    return [f"{verb} {expected!r}, got {actual!r}"]
+
+
+def _compare_captures(captured: dict[str, str], example: Example) -> list[str]:
+    problems = []
+    for name, value in example.captures.items():
+        if captured.get(name) != value:
+            problems.append(f"expected {name}={value!r}, got {captured.get(name)!r}")
+    problems += [
+        f"unexpected capture {name}={value!r}"
+        for name, value in captured.items()
+        if name not in example.captures and name not in example.given
+    ]
+    return problems
+
+
+def _compare_captions(ctx: Context, example: Example) -> list[str]:
+    actual = [(c.text, c.credit) for c in ctx.captions]
+    expected = [(c.text, c.credit) for c in example.captions]
+    if actual == expected:
+        return []
+    return [f"expected captions {expected!r}, got {actual!r}"]
+
+
+def _run_dom_example(rule: DropElements, example: Example) -> tuple[list[str], bool]:
+    ctx = Context(TextBuffer(""), format="html")
+    tree = LexborHTMLParser(example.input)
+    fired = rule.apply_dom(tree, ctx) > 0
+    body = tree.body
+    actual = " ".join((body.text(separator=" ") if body is not None else "").split())
+    if example.output is None:
+        expected_tree = LexborHTMLParser(example.input).body
+        expected_text = expected_tree.text(separator=" ") if expected_tree is not None else ""
+    else:
+        expected_text = example.output
+    expected = " ".join(expected_text.split())
+    if actual == expected:
+        return [], fired
+    return [f"expected page text {expected!r}, got {actual!r}"], fired

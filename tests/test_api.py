@@ -1,0 +1,121 @@
+"""The library face: clean(), Cleaner, Document.to_dict() and the output contract."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from cleaner import Cleaner, Document, clean
+from tests.conftest import FIXTURES
+
+CONTRACT_KEYS = {
+    "text",
+    "title",
+    "date",
+    "author",
+    "url",
+    "site",
+    "section",
+    "dateline",
+    "captions",
+    "removed",
+    "status",
+    "reason",
+}
+
+
+def test_clean_accepts_str_and_bytes_alike() -> None:
+    (path,) = FIXTURES.glob("004_*.txt")
+    assert clean(path.read_bytes()).to_dict() == clean(path.read_text(encoding="utf-8")).to_dict()
+
+
+def test_to_dict_has_every_contract_key_and_is_json() -> None:
+    record = clean("Just one paragraph of text.").to_dict()
+    assert CONTRACT_KEYS <= record.keys()
+    assert json.loads(json.dumps(record)) == record
+    assert record["captions"] == [] and record["removed"] == []
+    assert record["title"] is None and record["status"] == "ok"
+
+
+def test_url_argument_sets_url_and_site() -> None:
+    doc = clean("A paragraph.", url="https://www.Example.co.uk/news/1")
+    assert doc.url == "https://www.Example.co.uk/news/1"
+    assert doc.site == "example.co.uk"
+    assert doc.provenance == {"url": "argument", "site": "url"}
+
+
+def test_site_rules_apply_by_url() -> None:
+    text = "Body.\nRead more about: Putin , China"
+    assert "Read more about" in clean(text).text
+    assert clean(text, url="https://www.themoscowtimes.com/a").text == "Body."
+
+
+def test_empty_input_is_status_empty_with_reason() -> None:
+    doc = clean(b"")
+    assert isinstance(doc, Document)
+    assert (doc.status, doc.reason, doc.text) == ("empty", "input has no text", "")
+
+
+def test_all_boilerplate_is_status_empty_with_reason() -> None:
+    doc = clean("Read more: Another story\nhttps://example.com/x\n")
+    assert doc.status == "empty" and doc.reason == "rules removed all text"
+    assert [r.rule for r in doc.removed] == ["related-links", "bare-url-line"]
+
+
+def test_utf16_with_bom_is_decoded() -> None:
+    doc = clean("Grüße aus Köln.".encode("utf-16"))
+    assert doc.text == "Grüße aus Köln."
+
+
+def test_nbsp_and_unicode_spaces_become_plain_spaces() -> None:
+    assert clean("One\u00a0two\u2009three  four.").text == "One two three four."
+
+
+def test_cleaner_with_only_given_rules(tmp_path: Path) -> None:
+    rule = tmp_path / "mine.yaml"
+    rule.write_text(
+        "- id: drop-ads\n  kind: drop_lines\n  description: Ads.\n"
+        "  pattern: '^ADVERTISEMENT$'\n  examples: [{input: 'ADVERTISEMENT', output: ''}]\n",
+        encoding="utf-8",
+    )
+    only = Cleaner(rules=[rule])
+    assert [r.id for r in only.ruleset.rules] == ["drop-ads"]
+    doc = only.clean("Para one.\nADVERTISEMENT\nRead more: x")
+    assert doc.text == "Para one.\n\nRead more: x"
+    extra = Cleaner(extra_rules=[rule])
+    assert extra.clean("Para one.\nADVERTISEMENT\nRead more: x").text == "Para one."
+
+
+def test_one_cleaner_is_safe_across_threads() -> None:
+    cleaner = Cleaner()
+    inputs = [p.read_bytes() for p in sorted(FIXTURES.glob("*.txt"))] * 20
+    serial = [cleaner.clean(raw).to_dict() for raw in inputs]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        parallel = [d.to_dict() for d in pool.map(cleaner.clean, inputs)]
+    assert parallel == serial
+
+
+def test_markdown_is_detected_and_reduced() -> None:
+    doc = clean(
+        "# Headline Here\n\nSee [the report](https://x.org/r) and **this**.\n\n## Background\n\nMore."
+    )
+    assert doc.format == "markdown"
+    assert doc.title == "Headline Here"
+    assert doc.text == "See the report and this.\n\nBackground\n\nMore."
+
+
+def test_html_input_is_extracted() -> None:
+    html = (
+        "<html><head><title>Big Story | Example News</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><article><h1>Big Story</h1>"
+        + "".join(
+            f"<p>Paragraph {i} of the article body, with enough words to count as text.</p>"
+            for i in range(6)
+        )
+        + "</article></body></html>"
+    )
+    doc = clean(html, url="https://example.com/big-story")
+    assert doc.format == "html" and doc.status == "ok"
+    assert "Paragraph 0 of the article body" in doc.text
+    assert doc.site == "example.com"

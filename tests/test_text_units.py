@@ -1,0 +1,94 @@
+"""Units under the rules: offset mapping, canonical body, dates, format detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.buffer import Edit, TextBuffer
+from cleaner.dates import parse_date
+from cleaner.normalize import canonical
+from cleaner.read import decode, detect_format
+
+
+def test_removals_map_back_through_earlier_edits() -> None:
+    buffer = TextBuffer("aaa BBB ccc DDD eee")
+    first = buffer.apply([Edit(4, 8)], "one")
+    assert buffer.text == "aaa ccc DDD eee"
+    second = buffer.apply([Edit(8, 12)], "two")
+    assert buffer.text == "aaa ccc eee"
+    assert [(r.start, r.end, r.text) for r in first + second] == [(4, 8, "BBB "), (12, 16, "DDD ")]
+
+
+def test_removal_spanning_an_earlier_cut_is_recorded_in_pieces() -> None:
+    buffer = TextBuffer("0123456789")
+    buffer.apply([Edit(3, 6)], "one")
+    removed = buffer.apply([Edit(1, 5)], "two")
+    assert [(r.start, r.end, r.text) for r in removed] == [(1, 3, "12"), (6, 8, "67")]
+
+
+def test_replacement_text_has_no_origin() -> None:
+    buffer = TextBuffer("say [hi](u) now")
+    buffer.apply([Edit(4, 11, "hi")], "link")
+    assert buffer.text == "say hi now"
+    assert buffer.origin_span(4, 6) == []
+    assert buffer.origin_span(7, 10) == [(12, 15)]
+
+
+def test_view_keeps_offsets_for_unicode_spaces_and_crlf() -> None:
+    buffer = TextBuffer("a\u00a0b\r\nc")
+    assert buffer.text == "a b \nc" and len(buffer.text) == len(buffer.source)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  one   two \n\n\n\nthree", "one two\n\nthree"),
+        ("Heading\nParagraph line that ends.", "Heading\n\nParagraph line that ends."),
+        (
+            "This paragraph was hard wrapped by\nthe scraper at a fixed width so\nits lines end mid sentence.",
+            "This paragraph was hard wrapped by the scraper at a fixed width so its lines end mid sentence.",
+        ),
+        ("Cafe\u0301 au lait.", "Café au lait."),
+    ],
+)
+def test_canonical_body(raw: str, expected: str) -> None:
+    assert canonical(raw) == expected
+    assert canonical(expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("10:34, 19 May 2024", "2024-05-19T10:34"),
+        ("May 17, 2024", "2024-05-17"),
+        ("2024-05-18", "2024-05-18"),
+        ("17. Mai 2024, 14.30 Uhr", "2024-05-17T14:30"),
+        ("Friday 17 May 2024 3:05pm", "2024-05-17T15:05"),
+        ("1 de mayo de 2024", "2024-05-01"),
+        ("31.12.2023", "2023-12-31"),
+        ("yesterday", None),
+        ("31 February 2024", None),
+    ],
+)
+def test_parse_date(written: str, iso: str | None) -> None:
+    assert parse_date(written) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+        ("# Title\n\nSome **bold** text.", "markdown"),
+        ("Plain text with a # sign and 5 * 3.", "text"),
+    ],
+)
+def test_detect_format(text: str, fmt: str) -> None:
+    assert detect_format(text) == fmt
+
+
+def test_decode_handles_boms_and_legacy_encodings() -> None:
+    assert decode("\ufeffhello".encode()) == "hello"
+    assert decode("Grüße".encode("utf-16")) == "Grüße"
+    assert decode("Ceci est un été très chaud à Paris, dit-il.".encode("cp1252")).startswith(
+        "Ceci est un été"
+    )
