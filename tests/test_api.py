@@ -119,3 +119,18 @@ def test_html_input_is_extracted() -> None:
     assert doc.format == "html" and doc.status == "ok"
     assert "Paragraph 0 of the article body" in doc.text
     assert doc.site == "example.com"
+
+
+def test_html_chrome_is_removed_with_its_rule_recorded() -> None:
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav>"
+        "<div id='cookie-banner'>We use cookies. Accept all</div><article>"
+        + "".join(f"<p>Paragraph {i} of the story, long enough to be body text.</p>" for i in range(5))
+        + "</article></body></html>"
+    )
+    doc = clean(html)
+    removed = {r.rule: r.text for r in doc.removed}
+    assert removed["site-navigation"] == "Home World"
+    assert removed["cookie-consent"] == "We use cookies. Accept all"
+    assert all(r.start is None for r in doc.removed if r.rule in removed)
+    assert "cookies" not in doc.text
