@@ -29,7 +29,7 @@ def clean_html(ruleset: RuleSet, html: str, *, url: str | None = None) -> Docume
     tree = LexborHTMLParser(html)
     for rule in ruleset.dom_rules:
         if rule.applies(ctx):
-            rule.apply_dom(tree, ctx)  # type: ignore[attr-defined]
+            rule.apply_dom(tree, ctx)
     extracted = _extract(tree.html or "", url)
     if extracted is None:
         document = Document(format="html", url=ctx.fields.get("url"), site=ctx.fields.get("site"))

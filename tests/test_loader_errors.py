@@ -111,3 +111,9 @@ def test_python_tags_are_refused(tmp_path: Path) -> None:
 def test_error_is_one_line(tmp_path: Path) -> None:
     error = load(tmp_path, GOOD.replace("kind: drop_lines", "kind: nope"))
     assert "\n" not in str(error)
+
+
+def test_text_rule_cannot_run_in_the_dom_phase(tmp_path: Path) -> None:
+    error = load(tmp_path, GOOD.replace("  pattern:", "  phase: dom\n  pattern:"))
+    assert error.rule_id == "good-rule"
+    assert "does not fit kind drop_lines" in error.message

@@ -97,6 +97,14 @@ class Rule(BaseModel):
             raise ValueError("fingerprint needs `sites`: the site it identifies")
         return self
 
+    @model_validator(mode="after")
+    def _phase_fits_kind(self) -> Rule:
+        on_dom = self.default_phase == "dom"
+        if self.phase is not None and (self.phase == "dom") != on_dom:
+            expected = "dom (or no phase)" if on_dom else "one of extract, remove, head, inline"
+            raise ValueError(f"phase {self.phase!r} does not fit kind {self.kind}; expected {expected}")
+        return self
+
     @property
     def run_phase(self) -> Phase:
         return self.phase or self.default_phase

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from cleaner.regex import Pattern, PatternSet
 from cleaner.rules.base import PHASES, Rule
+from cleaner.rules.kinds import DropElements
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,12 @@ class RuleSet:
         return len(self.rules)
 
     @cached_property
-    def dom_rules(self) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if rule.run_phase == "dom")
+    def dom_rules(self) -> tuple[DropElements, ...]:
+        return tuple(rule for rule in self.rules if isinstance(rule, DropElements))
 
     @cached_property
     def text_rules(self) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if rule.run_phase != "dom")
+        return tuple(rule for rule in self.rules if not isinstance(rule, DropElements))
 
     @cached_property
     def triggers(self) -> tuple[int | None, ...]:
