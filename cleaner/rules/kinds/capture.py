@@ -8,7 +8,7 @@ from pydantic import model_validator
 
 from cleaner.buffer import Edit
 from cleaner.context import Context
-from cleaner.regex import Pattern
+from cleaner.regex import Match, Pattern
 from cleaner.rules.base import FieldName, RegexField, Rule
 
 
@@ -17,7 +17,8 @@ class Capture(Rule):
 
     The group named like `field` gives the value (dates are parsed to ISO 8601,
     urls must be absolute). A field already known keeps its value; the matched
-    text is dropped all the same unless `keep_text` is set.
+    text is dropped all the same. `drop` says what leaves the body: the whole
+    `match` (default), only the captured `group`, or `none`.
     """
 
     default_phase = "extract"
@@ -25,7 +26,7 @@ class Capture(Rule):
     kind: Literal["capture"]
     pattern: RegexField
     field: FieldName
-    keep_text: bool = False
+    drop: Literal["match", "group", "none"] = "match"
     max_matches: int = 1
 
     @model_validator(mode="after")
@@ -45,9 +46,18 @@ class Capture(Rule):
             if match.end == match.start:
                 continue
             ctx.set_field(self.field, match.group(self.field), f"rule:{self.id}")
-            if not self.keep_text:
-                edits.append(Edit(match.start, match.end))
+            span = _dropped_span(match, self.drop, self.field)
+            if span is not None:
+                edits.append(Edit(*span))
             if len(edits) >= self.max_matches:
                 break
         ctx.edit(edits, self.id)
         return len(edits)
+
+
+def _dropped_span(match: Match, drop: str, field: str) -> tuple[int, int] | None:
+    if drop == "match":
+        return match.start, match.end
+    if drop == "group":
+        return match.span(field)
+    return None
