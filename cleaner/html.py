@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.document import Document
-from cleaner.pipeline import run_text_phase
+from cleaner.text_phase import run_text_phase
 from cleaner.rules.ruleset import RuleSet
 
 _METADATA_FROM_EXTRACTOR = {"title": "title", "author": "author", "date": "date", "url": "url"}

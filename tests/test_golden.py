@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
-from cleaner.rules.examples import fixture_files
+from cleaner.rule_check import fixture_files
 from tests.conftest import FIXTURES
 
 CLEANER = Cleaner()

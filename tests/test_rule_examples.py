@@ -6,7 +6,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.rules.base import Rule
-from cleaner.rules.examples import run_example
+from cleaner.rule_check import run_example
 
 RULESET = Cleaner().ruleset
 CASES = [

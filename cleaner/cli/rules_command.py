@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.cli.options import add_rule_options, cleaner_from
-from cleaner.rules.examples import check_examples, count_fixture_firings, fixture_files
+from cleaner.rule_check import check_examples, count_fixture_firings, fixture_files
 from cleaner.rules.loader import load_ruleset
 from cleaner.rules.ruleset import RuleSet
 

@@ -1,4 +1,4 @@
-"""Run each rule's embedded examples: the rule files' own test suite.
+"""Check rules against their embedded examples and the fixtures: the rule files' own test suite.
 
 An example runs its rule alone on the example input, in the scope the rule
 asks for (its first site, its first format, the `given` fields), and compares
