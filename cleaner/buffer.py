@@ -14,13 +14,27 @@ from cleaner.regex import Subject
 
 #: Characters turned into a plain space before rules see the text. Each maps one
 #: character to one character, so offsets into the view are offsets into the input.
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
-_VIEW_TABLE = str.maketrans({**{c: " " for c in _SPACES}, "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+_SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\t\f\v"
+)
+_VIEW_MAP = {**{c: " " for c in _SPACES}, "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
+_ASCII_VIEW_CHARS = tuple(c for c in _VIEW_MAP if c.isascii())
 
 
 def plain_view(text: str) -> str:
-    """The input as rules see it: Unicode spaces as ' ', line breaks as '\\n', same length."""
-    view = text.translate(_VIEW_TABLE)
+    """The input as rules see it: Unicode spaces as ' ', line breaks as '\\n', same length.
+
+    Most texts hold none of these characters, or one or two of them: a
+    `str.replace` per character present costs a few fast scans, where
+    `str.translate` with a table would look up every character of a non-ASCII
+    text (tens of times slower). No replacement is itself a key of the map,
+    so the order of the replacements does not matter.
+    """
+    view = text
+    for char in _ASCII_VIEW_CHARS if text.isascii() else _VIEW_MAP:
+        if char in view:
+            view = view.replace(char, _VIEW_MAP[char])
     if "\r" in view:
         view = view.replace("\r\n", " \n").replace("\r", "\n")
     return view
@@ -35,11 +49,10 @@ class Edit:
     replacement: str = ""
 
 
-@dataclass(frozen=True)
-class _Segment:
-    start: int  # offset in the current text
-    end: int
-    origin: int  # offset in the input where this piece came from; -1 for inserted text
+#: A piece of the current text: (start, end, origin), where `origin` is the offset in
+#: the input the piece came from, -1 for inserted text. A plain tuple: a buffer makes
+#: and unpacks a few for every edit.
+_Segment = tuple[int, int, int]
 
 
 class TextBuffer:
@@ -49,7 +62,7 @@ class TextBuffer:
         self.source = source
         self.text = plain_view(source)
         self.version = 0
-        self._segments = [_Segment(0, len(self.text), 0)] if self.text else []
+        self._segments: list[_Segment] = [(0, len(self.text), 0)] if self.text else []
         self._subject: Subject | None = None
 
     @property
@@ -60,23 +73,34 @@ class TextBuffer:
         return self._subject
 
     def apply(self, edits: list[Edit], rule: str) -> list[Removal]:
-        """Apply non-overlapping edits and return what they removed, in input offsets."""
+        """Apply non-overlapping edits and return what they removed, in input offsets.
+
+        One walk over edits and segments together: both are sorted, so each
+        segment is visited about once however many edits there are.
+        """
         edits = _merge(edits)
         if not edits:
             return []
+        old, text, source = self._segments, self.text, self.source
         removals: list[Removal] = []
         pieces: list[str] = []
         segments: list[_Segment] = []
-        cursor = 0
+        index = cursor = at = 0  # `at`: length of the new text so far
         for edit in edits:
-            self._copy(cursor, edit.start, pieces, segments)
-            removals.extend(self._removals(edit.start, edit.end, rule))
-            if edit.replacement:
-                at = sum(len(p) for p in pieces)
-                segments.append(_Segment(at, at + len(edit.replacement), -1))
-                pieces.append(edit.replacement)
-            cursor = edit.end
-        self._copy(cursor, len(self.text), pieces, segments)
+            start, end, replacement = edit.start, edit.end, edit.replacement
+            index = _shift_segments(old, index, cursor, start, at, segments)
+            pieces.append(text[cursor:start])
+            at += start - cursor
+            for lo, hi in _origins(old, index, start, end):
+                if hi > lo:
+                    removals.append(Removal(rule, lo, hi, source[lo:hi]))
+            if replacement:
+                segments.append((at, at + len(replacement), -1))
+                pieces.append(replacement)
+            at += len(replacement)
+            cursor = end
+        _shift_segments(old, index, cursor, len(text), at, segments)
+        pieces.append(text[cursor:])
         self.text = "".join(pieces)
         self._segments = segments
         self._subject = None
@@ -85,45 +109,53 @@ class TextBuffer:
 
     def origin_span(self, start: int, end: int) -> list[tuple[int, int]]:
         """The input spans that current text[start:end] came from (inserted text has none)."""
-        spans = []
-        for segment in self._overlapping(start, end):
-            if segment.origin < 0:
-                continue
-            lo = max(start, segment.start) - segment.start + segment.origin
-            hi = min(end, segment.end) - segment.start + segment.origin
+        segments = self._segments
+        index = max(0, bisect_right([segment[0] for segment in segments], start) - 1)
+        return _origins(segments, index, start, end)
+
+
+def _shift_segments(
+    old: list[_Segment], index: int, start: int, end: int, at: int, out: list[_Segment]
+) -> int:
+    """Append the pieces of old[index:] covering text[start:end], moved to new offset `at`.
+
+    Segments before `index` end at or before `start`. Returns the index of the
+    first segment that reaches past `end` (where the next walk resumes).
+    """
+    count = len(old)
+    while index < count and old[index][1] <= start:
+        index += 1
+    while index < count:
+        segment_start, segment_end, origin = old[index]
+        if segment_start >= end:
+            break
+        lo, hi = max(start, segment_start), min(end, segment_end)
+        if hi > lo:
+            shifted = -1 if origin < 0 else origin + lo - segment_start
+            out.append((at + lo - start, at + hi - start, shifted))
+        if segment_end > end:
+            break
+        index += 1
+    return index
+
+
+def _origins(old: list[_Segment], index: int, start: int, end: int) -> list[tuple[int, int]]:
+    """The input spans text[start:end] came from, adjacent ones joined; none for inserted text.
+
+    Segments before `index` end at or before `start`.
+    """
+    spans: list[tuple[int, int]] = []
+    for segment_start, segment_end, origin in old[index:]:
+        if segment_start >= end:
+            break
+        if origin >= 0 and segment_end > start:
+            lo = max(start, segment_start) - segment_start + origin
+            hi = min(end, segment_end) - segment_start + origin
             if spans and spans[-1][1] == lo:
                 spans[-1] = (spans[-1][0], hi)
             else:
                 spans.append((lo, hi))
-        return spans
-
-    def _removals(self, start: int, end: int, rule: str) -> list[Removal]:
-        return [
-            Removal(rule, lo, hi, self.source[lo:hi])
-            for lo, hi in self.origin_span(start, end)
-            if hi > lo
-        ]
-
-    def _overlapping(self, start: int, end: int) -> list[_Segment]:
-        starts = [s.start for s in self._segments]
-        first = max(0, bisect_right(starts, start) - 1)
-        found = []
-        for segment in self._segments[first:]:
-            if segment.start >= end:
-                break
-            if segment.end > start:
-                found.append(segment)
-        return found
-
-    def _copy(self, start: int, end: int, pieces: list[str], segments: list[_Segment]) -> None:
-        if end <= start:
-            return
-        at = sum(len(p) for p in pieces)
-        for segment in self._overlapping(start, end):
-            lo, hi = max(start, segment.start), min(end, segment.end)
-            origin = -1 if segment.origin < 0 else segment.origin + lo - segment.start
-            segments.append(_Segment(at + lo - start, at + hi - start, origin))
-        pieces.append(self.text[start:end])
+    return spans
 
 
 def _merge(edits: list[Edit]) -> list[Edit]:
@@ -134,7 +166,9 @@ def _merge(edits: list[Edit]) -> list[Edit]:
             continue
         if merged and edit.start < merged[-1].end:
             last = merged[-1]
-            merged[-1] = Edit(last.start, max(last.end, edit.end), last.replacement + edit.replacement)
+            merged[-1] = Edit(
+                last.start, max(last.end, edit.end), last.replacement + edit.replacement
+            )
             continue
         merged.append(edit)
     return merged

@@ -28,7 +28,7 @@ def run_text_rules(ruleset: RuleSet, ctx: Context) -> Counter[str]:
     fired: Counter[str] = Counter()
     prefilter = ruleset.prefilter
     candidates = prefilter.matching(ctx.subject.data)
-    for rule, trigger in zip(ruleset.text_rules, ruleset.triggers):
+    for rule, trigger in zip(ruleset.text_rules, ruleset.triggers, strict=True):
         if trigger is not None and trigger not in candidates:
             continue
         if not rule.applies(ctx):

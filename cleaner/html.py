@@ -15,8 +15,8 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.document import Document
-from cleaner.text_phase import run_text_phase
 from cleaner.rules.ruleset import RuleSet
+from cleaner.text_phase import run_text_phase
 
 _METADATA_FROM_EXTRACTOR = {"title": "title", "author": "author", "date": "date", "url": "url"}
 

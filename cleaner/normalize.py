@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 
-_SENTENCE_END = tuple(".!?:;\"”’»)…")
+_SENTENCE_END = tuple('.!?:;"”’»)…')
 _WRAP_WIDTH = 100
 
 
@@ -25,11 +25,23 @@ def canonical(text: str) -> str:
     return body
 
 
+def collapse_spaces(line: str) -> str:
+    """`" ".join(line.split())`: whitespace runs as one space, none at the ends.
+
+    Most lines already read so; they are returned as they are, without being
+    cut into words and glued again. A printable string holds no whitespace
+    but ' ' (every other whitespace character is a control or separator).
+    """
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(line.split())
+
+
 def _blocks(text: str) -> list[list[str]]:
     """Runs of non-blank lines (whitespace collapsed), split at blank lines."""
     blocks: list[list[str]] = [[]]
     for raw_line in text.split("\n"):
-        line = " ".join(raw_line.split())
+        line = collapse_spaces(raw_line) if raw_line else raw_line
         if line:
             blocks[-1].append(line)
         elif blocks[-1]:

@@ -10,12 +10,16 @@ when a match is found.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import re2
+from re2 import _re2
 
 _UNANCHORED = re2._Anchor.UNANCHORED
+_ANCHOR_START = re2._Anchor.ANCHOR_START
 
 
 class PatternError(ValueError):
@@ -36,24 +40,43 @@ def _reason(error: Exception) -> str:
 
 
 class Subject:
-    """A text prepared for matching: its UTF-8 bytes and offset conversions."""
+    """A text prepared for matching: its UTF-8 bytes and offset conversions.
 
-    __slots__ = ("ascii", "data", "text")
+    Conversions count characters from the last converted offset (or from the
+    start when going back), so the spans of a left-to-right scan cost one pass
+    over the bytes in all, not one pass per span.
+    """
+
+    __slots__ = ("_mark", "ascii", "data", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.data = text.encode("utf-8", "surrogatepass")
         self.ascii = len(self.data) == len(text)
+        self._mark = (0, 0)  # (byte offset, char offset) of the last conversion
 
     def to_char(self, byte_offset: int) -> int:
         if self.ascii:
             return byte_offset
-        return len(self.data[:byte_offset].decode("utf-8", "surrogatepass"))
+        byte_mark, char_mark = self._mark if byte_offset >= self._mark[0] else (0, 0)
+        char_offset = char_mark + int(_re2.BytesToCharLen(self.data, byte_mark, byte_offset))
+        self._mark = (byte_offset, char_offset)
+        return char_offset
 
     def to_byte(self, char_offset: int) -> int:
-        if self.ascii:
+        if self.ascii or char_offset == 0:
             return char_offset
-        return len(self.text[:char_offset].encode("utf-8", "surrogatepass"))
+        if char_offset == len(self.text):
+            return len(self.data)
+        byte_mark, char_mark = self._mark if char_offset >= self._mark[1] else (0, 0)
+        size = int(_re2.CharLenToBytes(self.data, byte_mark, char_offset - char_mark))
+        byte_offset = byte_mark + size
+        self._mark = (byte_offset, char_offset)
+        return byte_offset
+
+    def to_chars(self, byte_offsets: Iterable[int]) -> dict[int, int]:
+        """Char offsets for many byte offsets, converted in ascending order."""
+        return {offset: self.to_char(offset) for offset in sorted(byte_offsets)}
 
 
 @dataclass(frozen=True)
@@ -90,9 +113,32 @@ class Match:
 
 
 class Pattern:
-    """One compiled rule pattern."""
+    """One compiled rule pattern.
 
-    __slots__ = ("_names", "_regexp", "group_count", "source")
+    A pattern whose matches stay on one line and that has long counted
+    repetitions (`[^\\n]{10,400}?`) is slow to search: RE2's automaton needs a
+    state for every count. Such a pattern also keeps a relaxed form, with the
+    counts widened to `*` or `+`, that matches wherever it does; `finditer`
+    uses it to find the lines worth searching and runs the exact pattern on
+    those lines only. RE2 judges `^`, `$` and `\\b` at a span's ends by the
+    surrounding text, so a match found within its line is the very match a
+    search of the whole text finds there. When every match starts a line
+    (`^`), the one search per line is anchored at the line's start, which
+    spares RE2 following a match attempt from every character at once.
+
+    A pattern with plain text that every match contains (`Remind me later`)
+    is searched only where a quick scan for that text finds it.
+    """
+
+    __slots__ = (
+        "_line_start",
+        "_literal",
+        "_names",
+        "_regexp",
+        "_relaxed",
+        "group_count",
+        "source",
+    )
 
     def __init__(self, source: str) -> None:
         self.source = source
@@ -101,6 +147,11 @@ class Pattern:
         except re2.error as error:
             raise PatternError(f"RE2 cannot compile it: {_reason(error)}") from None
         self._regexp = compiled._regexp
+        shape = shape_of(source)
+        self._relaxed = _line_finder(shape)
+        self._line_start = shape.opens != ""
+        literal = shape.literal.encode("utf-8")
+        self._literal = literal if len(literal) >= _LITERAL_BYTES else b""
         self._names: dict[str, int] = {
             (name.decode() if isinstance(name, bytes) else name): index
             for name, index in compiled._regexp.NamedCapturingGroups()
@@ -115,31 +166,75 @@ class Pattern:
         """The first match within `subject.text[start:end]` (str offsets)."""
         return next(self.finditer(subject, start, end), None)
 
-    def finditer(
-        self, subject: Subject, start: int = 0, end: int | None = None
-    ) -> Iterator[Match]:
+    def finditer(self, subject: Subject, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """All non-overlapping matches within `subject.text[start:end]`."""
         data = subject.data
         pos = subject.to_byte(start)
         endpos = len(data) if end is None else subject.to_byte(end)
+        for spans in self._all_spans(data, pos, endpos):
+            yield self._to_match(subject, spans)
+
+    def count(self, subject: Subject, limit: int) -> int:
+        """How many matches `finditer` finds in the whole text, counting up to `limit`."""
+        found = self._all_spans(subject.data, 0, len(subject.data))
+        return sum(1 for _ in zip(range(limit), found, strict=False))
+
+    def _all_spans(self, data: bytes, pos: int, endpos: int) -> Iterator[Sequence[tuple[int, int]]]:
+        if self._literal and data.find(self._literal, pos, endpos) < 0:
+            return iter(())
+        if self._relaxed is None:
+            return self._spans(data, pos, endpos)
+        return self._spans_by_line(data, pos, endpos, self._relaxed)
+
+    def _spans(self, data: bytes, pos: int, endpos: int) -> Iterator[Sequence[tuple[int, int]]]:
+        """RE2's group spans (bytes) of each match in data[pos:endpos], left to right."""
         while pos <= endpos:
             spans = self._regexp.Match(_UNANCHORED, data, pos, endpos)
             first = spans[0]
             if first[0] < 0:
                 return
-            yield self._to_match(subject, spans)
+            yield spans
             pos = first[1] + 1 if first[1] == first[0] else first[1]
 
+    def _spans_by_line(
+        self, data: bytes, pos: int, endpos: int, relaxed: Any
+    ) -> Iterator[Sequence[tuple[int, int]]]:
+        """As `_spans`, searching only the lines where the relaxed pattern matches."""
+        while pos <= endpos:
+            hit = relaxed.Match(_UNANCHORED, data, pos, endpos)[0][0]
+            if hit < 0:
+                return
+            line_start = max(pos, data.rfind(b"\n", 0, hit) + 1)
+            line_end = data.find(b"\n", hit, endpos)
+            line_end = endpos if line_end < 0 else line_end
+            if not self._line_start:
+                yield from self._spans(data, line_start, line_end)
+            elif line_start == 0 or data[line_start - 1] == 0x0A:  # only a line start can match
+                spans = self._regexp.Match(_ANCHOR_START, data, line_start, line_end)
+                if spans[0][0] >= 0:
+                    yield spans
+            pos = line_end + 1
+
     def _to_match(self, subject: Subject, spans: Sequence[tuple[int, int]]) -> Match:
-        converted = tuple(
-            None if begin < 0 else (subject.to_char(begin), subject.to_char(finish))
-            for begin, finish in spans
-        )
+        if subject.ascii:
+            converted = tuple(None if begin < 0 else (begin, finish) for begin, finish in spans)
+        else:
+            chars = subject.to_chars({offset for span in spans for offset in span if offset >= 0})
+            converted = tuple(
+                None if begin < 0 else (chars[begin], chars[finish]) for begin, finish in spans
+            )
         return Match(converted, self._names, subject.text)
 
 
 class PatternSet:
-    """Many patterns matched in one pass: which of them occur anywhere in a text.
+    """Many patterns matched in one pass: which of them may occur in a text.
+
+    The answer may name a pattern that does not match, never omits one that
+    does: the set runs each pattern's relaxed form (counted repetitions
+    widened, see `Shape`). A set of the exact patterns needs an automaton
+    state for every count of every repetition it is inside, and builds new
+    ones on almost every new text; the relaxed set is small, and a second pass
+    over an edited text finds its states already built.
 
     RE2 compiles a set into one automaton within a memory budget; a set too big
     for it is split in two, recursively, so any number of rules still works.
@@ -149,20 +244,24 @@ class PatternSet:
 
     def __init__(self, sources: Sequence[str]) -> None:
         self.size = len(sources)
-        self._parts = _compile_sets(list(sources), offset=0)
+        self._parts = _compile_sets([shape_of(source).relaxed for source in sources], 0)
 
     def matching(self, data: bytes) -> set[int]:
-        """Indices (in insertion order) of the patterns that match somewhere in `data`."""
+        """Indices (in insertion order) of the patterns that may match somewhere in `data`."""
         found: set[int] = set()
         for offset, compiled in self._parts:
-            found.update(offset + index for index in compiled.Match(data) or ())
+            found.update([offset + index for index in compiled.Match(data)])
         return found
 
 
 _SET_MEMORY = 64 << 20
 
 
-def _compile_sets(sources: list[str], offset: int) -> list[tuple[int, re2.Set]]:
+def _compile_sets(sources: list[str], offset: int) -> list[tuple[int, Any]]:
+    """(index of its first pattern, compiled set) for each piece the patterns needed.
+
+    The sets are RE2's own (`re2._re2.Set`), called without the wrapper's checks.
+    """
     if not sources:
         return []
     options = _options()
@@ -180,4 +279,341 @@ def _compile_sets(sources: list[str], offset: int) -> list[tuple[int, re2.Set]]:
             raise PatternError("pattern is too large for RE2's memory budget") from None
         half = len(sources) // 2
         return _compile_sets(sources[:half], offset) + _compile_sets(sources[half:], offset + half)
-    return [(offset, compiled)]
+    return [(offset, compiled._set)]
+
+
+# --- What a pattern's syntax tells about its matches ----------------------------------
+
+#: The shortest required text worth a scan of its own before RE2 is asked.
+_LITERAL_BYTES = 4
+
+#: Counted repetitions up to this size are cheap for RE2; a pattern with a larger
+#: one (and matches within one line) is searched line by line (see `Pattern`).
+_LINE_SEARCH_COUNT = 20
+
+#: Unicode classes (`\\p{...}`) that do not contain '\\n' (which is Cc and Common).
+_SAFE_PROPERTIES = frozenset(
+    (
+        *("L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No"),
+        *("P", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So"),
+        *("Z", "Zs", "Zl", "Zp", "Latin", "Greek", "Cyrillic", "Han", "Arabic", "Hebrew"),
+        *("Hiragana", "Katakana", "Hangul", "Thai", "Devanagari", "Armenian", "Georgian"),
+    )
+)
+_SAFE_POSIX = frozenset(
+    (
+        "alnum",
+        "alpha",
+        "digit",
+        "lower",
+        "upper",
+        "punct",
+        "word",
+        "xdigit",
+        "graph",
+        "print",
+        "blank",
+    )
+)
+_NEWLINE_POSIX = frozenset(("space", "cntrl"))
+_CLASS_ESCAPES = {"t": 9, "n": 10, "r": 13, "f": 12, "v": 11, "a": 7}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a pattern's syntax tells about its matches.
+
+    `newlines`: the most '\\n' one match can hold (None: no bound, or syntax
+    the analysis does not follow). `opens`: where every match starts, when
+    each alternative opens with an anchor: "text" (`\\A`), "line" (`^` or
+    `\\A`), or "" (anywhere). `relaxed`: the pattern with every counted
+    repetition `x{m,n}` widened to `x*` (m = 0) or `x+`, so it matches wherever
+    the pattern does. `counted`: the largest bound of a counted repetition (0
+    when there is none). `literal`: text every match contains, when the
+    pattern has one alternative and no case-insensitive part ('' otherwise).
+    """
+
+    newlines: int | None
+    opens: str
+    relaxed: str
+    counted: int
+    literal: str = ""
+
+
+def shape_of(source: str) -> Shape:
+    """The shape of an RE2 pattern; anything not understood makes it unbounded."""
+    try:
+        parser = _ShapeParser(source)
+        newlines, opens, relaxed = parser.alternation()
+        if parser.pos != len(source):
+            raise _Unsupported(source[parser.pos :])
+        re2.compile(relaxed.encode("utf-8"), _options())
+    except (_Unsupported, ValueError, re2.error):
+        return Shape(None, "", source, 0)
+    exact_case = not _FLAG_I.search(source)
+    literal = parser.literal if exact_case and "|" not in relaxed else ""
+    return Shape(newlines, opens, relaxed, parser.counted, literal)
+
+
+def _line_finder(shape: Shape) -> Any:
+    """The relaxed regexp that finds lines worth searching, for patterns that gain from it."""
+    if shape.newlines != 0 or shape.counted < _LINE_SEARCH_COUNT:
+        return None
+    return re2.compile(("(?m)" + shape.relaxed).encode("utf-8"), _options())._regexp
+
+
+#: A flag group that turns on case-insensitive matching, `(?i)` or `(?mi:`.
+_FLAG_I = re.compile(r"\(\?[a-zA-Z]*i")
+
+
+class _Unsupported(Exception):
+    """Syntax the analysis does not follow."""
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+def _plain_character(atom: str) -> str:
+    """The character an atom stands for when it is one plain character; else ''."""
+    if len(atom) == 1 and atom not in ".^$|()[]{}*+?\\":
+        return atom
+    if len(atom) == 2 and atom[0] == "\\" and not atom[1].isalnum():
+        return atom[1]
+    return ""
+
+
+class _ShapeParser:
+    """A recursive-descent reading of RE2 syntax, tracking line breaks and `\\A`.
+
+    Deliberately cautious: `.` and any class or escape that might match '\\n'
+    count as one line break each; unknown escapes and constructs raise
+    `_Unsupported`, which makes the pattern unbounded.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.pos = 0
+        self.depth = 0  # groups open around pos
+        self.counted = 0
+        self.literal = ""  # longest run of plain characters in the outermost sequence
+
+    def at(self, text: str) -> bool:
+        return self.source.startswith(text, self.pos)
+
+    def take(self) -> str:
+        if self.pos >= len(self.source):
+            raise _Unsupported("unexpected end")
+        char = self.source[self.pos]
+        self.pos += 1
+        return char
+
+    def alternation(self) -> tuple[int | None, str, str]:
+        """`a|b|…` up to `)` or the end: (newlines, opens, relaxed text)."""
+        newlines, opens, relaxed = self.sequence()
+        parts = [relaxed]
+        while self.at("|"):
+            self.pos += 1
+            more, more_opens, more_relaxed = self.sequence()
+            newlines = None if newlines is None or more is None else max(newlines, more)
+            opens = opens if opens == more_opens else "line" if opens and more_opens else ""
+            parts.append(more_relaxed)
+        return newlines, opens, "|".join(parts)
+
+    def sequence(self) -> tuple[int | None, str, str]:
+        total: int | None = 0
+        opens: str | None = None  # set by the first item that is not a flag group
+        parts = []
+        run = ""
+        while self.pos < len(self.source) and not self.at("|") and not self.at(")"):
+            newlines, item_opens, relaxed, flags_only = self.atom()
+            plain = _plain_character(relaxed)
+            newlines, relaxed, quantified = self.quantifiers(newlines, relaxed)
+            total = _plus(total, newlines)
+            if opens is None and not (flags_only and not quantified):
+                opens = "" if quantified else item_opens
+            parts.append(relaxed)
+            run = run + plain if plain and not quantified else ""
+            if self.depth == 0 and len(run) > len(self.literal):
+                self.literal = run
+        return total, opens or "", "".join(parts)
+
+    def quantifiers(self, newlines: int | None, relaxed: str) -> tuple[int | None, str, bool]:
+        quantified = False
+        while self.pos < len(self.source):
+            char = self.source[self.pos]
+            if char in "*+?":
+                self.pos += 1
+                relaxed += char
+                if char != "?" and newlines != 0:
+                    newlines = None
+            elif char == "{" and (bounds := self.counted_bounds()) is not None:
+                low, high = bounds
+                self.counted = max(self.counted, high or low)
+                relaxed += "*" if low == 0 else "+"
+                if newlines != 0:
+                    newlines = None if newlines is None or high is None else newlines * high
+            else:
+                break
+            quantified = True
+            if self.at("?"):  # non-greedy marker
+                self.pos += 1
+                relaxed += "?"
+        return newlines, relaxed, quantified
+
+    def counted_bounds(self) -> tuple[int, int | None] | None:
+        """`{n}`, `{n,}` or `{n,m}` at pos, consumed; None when the brace is a literal."""
+        close = self.source.find("}", self.pos)
+        if close < 0:
+            return None
+        low, comma, high = self.source[self.pos + 1 : close].partition(",")
+        if not low.isdigit() or (high and not high.isdigit()):
+            return None
+        self.pos = close + 1
+        if not comma:
+            return int(low), int(low)
+        return int(low), int(high) if high else None
+
+    def atom(self) -> tuple[int | None, str, str, bool]:
+        """One atom: (newlines, opens, relaxed text, is a flag-only group like `(?i)`)."""
+        start = self.pos
+        char = self.source[self.pos]
+        if char == "(":
+            return self.group()
+        if char == "[":
+            in_class = self.char_class()
+            return in_class, "", self.source[start : self.pos], False
+        if char == "\\":
+            newlines, opens = self.escape()
+            return newlines, opens, self.source[start : self.pos], False
+        if char in "*+?":
+            raise _Unsupported("repetition of nothing")
+        self.pos += 1
+        if char == ".":
+            return 1, "", char, False  # matches '\n' under the s flag; assume it may
+        if char == "^":
+            return 0, "line", char, False  # patterns are compiled multi-line
+        return int(char == "\n"), "", char, False
+
+    def group(self) -> tuple[int | None, str, str, bool]:
+        start = self.pos
+        self.pos += 1
+        if self.at("?P<") or self.at("?<"):
+            self.pos = self.source.index(">", self.pos) + 1
+        elif self.at("?"):
+            self.pos += 1
+            while self.take() not in ":)":
+                if not (self.source[self.pos - 1].isalpha() or self.source[self.pos - 1] == "-"):
+                    raise _Unsupported("group syntax")
+            if self.source[self.pos - 1] == ")":
+                return 0, "", self.source[start : self.pos], True
+        opening = self.source[start : self.pos]
+        self.depth += 1
+        newlines, opens, relaxed = self.alternation()
+        self.depth -= 1
+        if self.take() != ")":
+            raise _Unsupported("unbalanced group")
+        return newlines, opens, opening + relaxed + ")", False
+
+    def escape(self) -> tuple[int | None, str]:
+        """An escape outside a class, consumed: (newlines it can match, "text" for `\\A`)."""
+        self.pos += 1
+        char = self.take()
+        if char == "A":
+            return 0, "text"
+        if char in "zbB":
+            return 0, ""
+        if char == "Q":
+            close = self.source.find("\\E", self.pos)
+            stop = len(self.source) if close < 0 else close
+            literal = self.source[self.pos : stop]
+            self.pos = stop if close < 0 else close + 2
+            return literal.count("\n"), ""
+        if char in "dwS":
+            return 0, ""
+        if char in "DWsnC":
+            return 1, ""
+        if char in _CLASS_ESCAPES:
+            return 0, ""
+        if char in "pP":
+            name = self.property_name()
+            return int(char == "P" or name not in _SAFE_PROPERTIES), ""
+        if char == "x":
+            return int(self.hex_value() == 0x0A), ""
+        if char.isalnum():
+            raise _Unsupported(f"escape \\{char}")
+        return 0, ""  # an escaped punctuation character
+
+    def property_name(self) -> str:
+        if self.at("{"):
+            close = self.source.index("}", self.pos)
+            name = self.source[self.pos + 1 : close]
+            self.pos = close + 1
+            return name if not name.startswith("^") else "^"  # negated: never safe
+        return self.take()
+
+    def hex_value(self) -> int:
+        if self.at("{"):
+            close = self.source.index("}", self.pos)
+            digits = self.source[self.pos + 1 : close]
+            self.pos = close + 1
+        else:
+            digits = self.source[self.pos : self.pos + 2]
+            self.pos += 2
+        return int(digits, 16)
+
+    def char_class(self) -> int:
+        """A `[...]` class, consumed: 1 when it can match '\\n', else 0."""
+        self.pos += 1
+        negated = self.at("^")
+        self.pos += negated
+        may_match = False  # some member may be '\n'
+        covers = False  # some member surely is '\n', so a negated class excludes it
+        first = True
+        while True:
+            if self.at("]") and not first:
+                self.pos += 1
+                break
+            first = False
+            if self.at("[:"):
+                close = self.source.index(":]", self.pos)
+                name = self.source[self.pos + 2 : close]
+                self.pos = close + 2
+                if name in _NEWLINE_POSIX:
+                    may_match = covers = True
+                elif name not in _SAFE_POSIX:
+                    may_match = True
+                continue
+            low, item_may, item_covers = self.class_member()
+            if low is not None and self.at("-") and not self.at("-]"):
+                self.pos += 1
+                high, _, _ = self.class_member()
+                if high is None:
+                    raise _Unsupported("range to a class")
+                item_may = item_covers = low <= 0x0A <= high
+            may_match = may_match or item_may
+            covers = covers or item_covers
+        return int(not covers if negated else may_match)
+
+    def class_member(self) -> tuple[int | None, bool, bool]:
+        """One member: (its code point when a single character, may be '\\n', surely is)."""
+        char = self.take()
+        if char != "\\":
+            return ord(char), char == "\n", char == "\n"
+        char = self.take()
+        if char in _CLASS_ESCAPES:
+            value = _CLASS_ESCAPES[char]
+            return value, value == 0x0A, value == 0x0A
+        if char == "x":
+            value = self.hex_value()
+            return value, value == 0x0A, value == 0x0A
+        if char in "dwS":
+            return None, False, False
+        if char in "sWD":
+            return None, True, True
+        if char in "pP":
+            safe = char == "p" and self.property_name() in _SAFE_PROPERTIES
+            return None, not safe, False
+        if char.isalnum():
+            raise _Unsupported(f"escape \\{char} in a class")
+        return ord(char), False, False

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Cleaner
-from cleaner.rules.base import Rule
 from cleaner.rule_check import run_example
+from cleaner.rules.base import Rule
 
 RULESET = Cleaner().ruleset
 CASES = [

@@ -45,8 +45,8 @@ def test_view_keeps_offsets_for_unicode_spaces_and_crlf() -> None:
         ("  one   two \n\n\n\nthree", "one two\n\nthree"),
         ("Heading\nParagraph line that ends.", "Heading\n\nParagraph line that ends."),
         (
-            "This paragraph was hard wrapped by\nthe scraper at a fixed width so\nits lines end mid sentence.",
-            "This paragraph was hard wrapped by the scraper at a fixed width so its lines end mid sentence.",
+            "Text hard wrapped by\nthe scraper at a fixed width\nso lines end mid sentence.",
+            "Text hard wrapped by the scraper at a fixed width so lines end mid sentence.",
         ),
         ("Cafe\u0301 au lait.", "Café au lait."),
     ],

@@ -9,6 +9,7 @@ field name, and a loaded rule is ready to run.
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
@@ -102,7 +103,9 @@ class Rule(BaseModel):
         on_dom = self.default_phase == "dom"
         if self.phase is not None and (self.phase == "dom") != on_dom:
             expected = "dom (or no phase)" if on_dom else "one of extract, remove, head, inline"
-            raise ValueError(f"phase {self.phase!r} does not fit kind {self.kind}; expected {expected}")
+            raise ValueError(
+                f"phase {self.phase!r} does not fit kind {self.kind}; expected {expected}"
+            )
         return self
 
     @property
@@ -150,10 +153,9 @@ def _end_of_nth_line(text: str, count: int) -> int:
     seen = 0
     position = 0
     length = len(text)
-    while position < length:
-        newline = text.find("\n", position)
-        stop = length if newline < 0 else newline
-        if text[position:stop].strip():
+    for line in _lines_from_start(text, count):
+        stop = position + len(line)
+        if line and not (line[0].isspace() and not line.strip()):
             seen += 1
             if seen == count:
                 return min(stop + 1, length)  # keep the newline, so `$` can match
@@ -161,17 +163,40 @@ def _end_of_nth_line(text: str, count: int) -> int:
     return length
 
 
+def _lines_from_start(text: str, count: int) -> Iterator[str]:
+    """The lines of `text` in order, split off in batches: a head region needs few of them."""
+    rest = text
+    batch = 2 * count + 8
+    while True:
+        lines = rest.split("\n", batch)
+        if len(lines) <= batch:
+            yield from lines
+            return
+        yield from lines[:-1]
+        rest = lines[-1]
+        batch *= 4
+
+
 def _start_of_nth_last_line(text: str, count: int) -> int:
     seen = 0
     stop = len(text)
     while stop > 0:
         newline = text.rfind("\n", 0, stop)
-        if text[newline + 1 : stop].strip():
+        if not _blank(text, newline + 1, stop):
             seen += 1
             if seen == count:
                 return newline + 1
         stop = newline if newline >= 0 else 0
     return 0
+
+
+def _blank(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] is empty or all whitespace.
+
+    Most lines open with a visible character, which settles it without
+    copying the line out of the text.
+    """
+    return start >= stop or (text[start].isspace() and not text[start:stop].strip())
 
 
 assert set(METADATA_FIELDS) == set(FieldName.__args__)  # type: ignore[attr-defined]
