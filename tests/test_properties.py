@@ -1,0 +1,47 @@
+"""Properties every cleaning must have, checked over every hand-written input we hold.
+
+Inputs: the seeds, every rule example, and every variant document of
+test_rule_variants. For each: cleaning the cleaned text changes nothing, each
+removal's offsets point at exactly its text in the input, and the body is the
+input with pieces taken out: its characters (spaces aside) are a subsequence of
+the input's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+from tests import test_rule_variants as variants
+from tests.conftest import FIXTURES
+
+CLEANER = Cleaner()
+
+
+def inputs() -> list[tuple[str, str]]:
+    found = [(path.stem, path.read_text(encoding="utf-8")) for path in FIXTURES.glob("*.txt")]
+    for rule in CLEANER.ruleset.rules:
+        if rule.kind != "drop_elements":
+            found += [(f"{rule.id}-{i}", e.input) for i, e in enumerate(rule.examples, 1)]
+    for name in dir(variants):
+        value = getattr(variants, name)
+        if name.isupper() and isinstance(value, list):
+            found += [(case.id, case.raw) for case in value if isinstance(case, variants.Case)]
+    return found
+
+
+INPUTS = inputs()
+
+
+@pytest.mark.parametrize(("name", "raw"), INPUTS, ids=[name for name, _ in INPUTS])
+def test_cleaning_is_idempotent_and_accounted_for(name: str, raw: str) -> None:
+    doc = CLEANER.clean(raw)
+    assert CLEANER.clean(doc.text).text == doc.text
+    for removal in doc.removed:
+        assert raw[removal.start : removal.end] == removal.text
+    assert is_subsequence("".join(doc.text.split()), "".join(raw.split()))
+
+
+def is_subsequence(part: str, whole: str) -> bool:
+    remaining = iter(whole)
+    return all(char in remaining for char in part)
