@@ -62,6 +62,9 @@ class TextBuffer:
         self.source = source
         self.text = plain_view(source)
         self.version = 0
+        #: Bumped by edits that change text within a line (rather than only
+        #: emptying whole lines): only those can create new line-local matches.
+        self.inline_version = 0
         self._segments: list[_Segment] = [(0, len(self.text), 0)] if self.text else []
         self._subject: Subject | None = None
 
@@ -82,6 +85,8 @@ class TextBuffer:
         if not edits:
             return []
         old, text, source = self._segments, self.text, self.source
+        if not all(_empties_whole_lines(text, edit) for edit in edits):
+            self.inline_version += 1
         removals: list[Removal] = []
         pieces: list[str] = []
         segments: list[_Segment] = []
@@ -112,6 +117,16 @@ class TextBuffer:
         segments = self._segments
         index = max(0, bisect_right([segment[0] for segment in segments], start) - 1)
         return _origins(segments, index, start, end)
+
+
+def _empties_whole_lines(text: str, edit: Edit) -> bool:
+    """Whether the edit deletes exactly whole lines' content, leaving their newlines."""
+    start, end = edit.start, edit.end
+    return (
+        not edit.replacement
+        and (start == 0 or text[start - 1] == "\n")
+        and (end == len(text) or text[end] == "\n")
+    )
 
 
 def _shift_segments(

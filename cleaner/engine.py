@@ -1,8 +1,10 @@
 """The text phase: run every applicable rule over the buffer, in order.
 
 One RE2 set pass tells which rules can fire at all, so a document pays for the
-few rules that match it rather than for the whole rule set. The pass is
-repeated only after a rule has changed the text.
+few rules that match it rather than for the whole rule set. Emptying whole
+lines cannot create a match for a prefiltered rule (their patterns stay within
+a line and do not depend on position; see `Rule.prefiltered`), so the pass is
+repeated only after an edit that changed text within a line.
 """
 
 from __future__ import annotations
@@ -33,10 +35,10 @@ def run_text_rules(ruleset: RuleSet, ctx: Context) -> Counter[str]:
             continue
         if not rule.applies(ctx):
             continue
-        version = ctx.buffer.version
+        inline_version = ctx.buffer.inline_version
         hits = rule.apply(ctx)
         if hits:
             fired[rule.id] += hits
-        if ctx.buffer.version != version:
+        if ctx.buffer.inline_version != inline_version:
             candidates = prefilter.matching(ctx.subject.data)
     return fired

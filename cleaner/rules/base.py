@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
 from cleaner.context import Context
 from cleaner.document import METADATA_FIELDS
-from cleaner.regex import Pattern
+from cleaner.regex import Pattern, shape_of
 from cleaner.urls import site_matches
 
 FormatName = Literal["text", "markdown", "html"]
@@ -116,6 +117,20 @@ class Rule(BaseModel):
     def trigger(self) -> Pattern | None:
         """A pattern that must occur in the text for the rule to fire; None: always run."""
         return None
+
+    @cached_property
+    def prefiltered(self) -> bool:
+        """Whether the prefilter may skip this rule when its trigger is absent.
+
+        True for a trigger that matches within one line, anywhere in the text:
+        emptying other lines can then never create a match for it. Rules tied
+        to a position (`where`, `\\A`, `\\z`) or spanning lines always run.
+        """
+        trigger = self.trigger
+        if trigger is None or self.where != "anywhere":
+            return False
+        source = trigger.source
+        return shape_of(source).newlines == 0 and "\\A" not in source and "\\z" not in source
 
     def applies(self, ctx: Context) -> bool:
         """Whether the rule's scope covers this document in its current state."""

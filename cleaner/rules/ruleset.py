@@ -53,7 +53,7 @@ class RuleSet:
         indices: list[int | None] = []
         count = 0
         for rule in self.text_rules:
-            if rule.trigger is None:
+            if not rule.prefiltered:
                 indices.append(None)
             else:
                 indices.append(count)
@@ -63,7 +63,7 @@ class RuleSet:
     @cached_property
     def prefilter(self) -> PatternSet:
         """All text-rule triggers in one RE2 set: one pass says which rules can fire."""
-        sources = [rule.trigger.source for rule in self.text_rules if rule.trigger is not None]
+        sources = [rule.trigger.source for rule in self.text_rules if rule.prefiltered]  # type: ignore[union-attr]
         return PatternSet(sources)
 
     @cached_property
