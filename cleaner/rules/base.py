@@ -17,7 +17,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 
 from cleaner.context import Context
 from cleaner.document import METADATA_FIELDS
-from cleaner.regex import Pattern, shape_of
+from cleaner.pattern_shape import shape_of
+from cleaner.regex import Pattern
 from cleaner.urls import site_matches
 
 FormatName = Literal["text", "markdown", "html"]
