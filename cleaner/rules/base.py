@@ -9,7 +9,6 @@ field name, and a loaded rule is ready to run.
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Iterator
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -19,11 +18,13 @@ from cleaner.context import Context
 from cleaner.document import METADATA_FIELDS
 from cleaner.pattern_shape import shape_of
 from cleaner.regex import Pattern
+from cleaner.rules.regions import head_end, tail_start
 from cleaner.urls import site_matches
 
 FormatName = Literal["text", "markdown", "html"]
 FieldName = Literal["title", "date", "author", "url", "site", "section", "dateline"]
 Where = Literal["anywhere", "head", "tail"]
+PrefilterScope = Literal["text", "head", "tail"]
 
 #: The order rules run in. Within a phase, rules run in load order.
 PHASES = ("dom", "extract", "remove", "head", "inline")
@@ -120,18 +121,23 @@ class Rule(BaseModel):
         return None
 
     @cached_property
-    def prefiltered(self) -> bool:
-        """Whether the prefilter may skip this rule when its trigger is absent.
+    def prefilter_scope(self) -> PrefilterScope | None:
+        """Where the prefilter looks for this rule's trigger; None: the rule always runs.
 
-        True for a trigger that matches within one line, anywhere in the text:
-        emptying other lines can then never create a match for it. Rules tied
-        to a position (`where`, `\\A`, `\\z`) or spanning lines always run.
+        "text": a trigger that matches within one line, anywhere: emptying other
+        lines can never create a match for it, so its verdict survives such
+        edits. "head" / "tail": triggers of rules tied to those regions, looked
+        for there after every edit. Multi-line or text-anchored triggers that
+        may match anywhere are not prefiltered.
         """
         trigger = self.trigger
-        if trigger is None or self.where != "anywhere":
-            return False
+        if trigger is None:
+            return None
+        if self.where != "anywhere":
+            return self.where
         source = trigger.source
-        return shape_of(source).newlines == 0 and "\\A" not in source and "\\z" not in source
+        local = shape_of(source).newlines == 0
+        return "text" if local and "\\A" not in source and "\\z" not in source else None
 
     def applies(self, ctx: Context) -> bool:
         """Whether the rule's scope covers this document in its current state."""
@@ -146,9 +152,9 @@ class Rule(BaseModel):
     def region(self, text: str) -> tuple[int, int]:
         """The part of the text the rule looks at, as (start, end) offsets."""
         if self.where == "head":
-            return 0, _end_of_nth_line(text, self.lines)
+            return 0, head_end(text, self.lines)
         if self.where == "tail":
-            return _start_of_nth_last_line(text, self.lines), len(text)
+            return tail_start(text, self.lines), len(text)
         return 0, len(text)
 
     @abstractmethod
@@ -163,56 +169,6 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     line_end = text.find("\n", end)
     return line_start, len(text) if line_end < 0 else line_end
-
-
-def _end_of_nth_line(text: str, count: int) -> int:
-    seen = 0
-    position = 0
-    length = len(text)
-    for line in _lines_from_start(text, count):
-        stop = position + len(line)
-        if line and not (line[0].isspace() and not line.strip()):
-            seen += 1
-            if seen == count:
-                return min(stop + 1, length)  # keep the newline, so `$` can match
-        position = stop + 1
-    return length
-
-
-def _lines_from_start(text: str, count: int) -> Iterator[str]:
-    """The lines of `text` in order, split off in batches: a head region needs few of them."""
-    rest = text
-    batch = 2 * count + 8
-    while True:
-        lines = rest.split("\n", batch)
-        if len(lines) <= batch:
-            yield from lines
-            return
-        yield from lines[:-1]
-        rest = lines[-1]
-        batch *= 4
-
-
-def _start_of_nth_last_line(text: str, count: int) -> int:
-    seen = 0
-    stop = len(text)
-    while stop > 0:
-        newline = text.rfind("\n", 0, stop)
-        if not _blank(text, newline + 1, stop):
-            seen += 1
-            if seen == count:
-                return newline + 1
-        stop = newline if newline >= 0 else 0
-    return 0
-
-
-def _blank(text: str, start: int, stop: int) -> bool:
-    """Whether text[start:stop] is empty or all whitespace.
-
-    Most lines open with a visible character, which settles it without
-    copying the line out of the text.
-    """
-    return start >= stop or (text[start].isspace() and not text[start:stop].strip())
 
 
 assert set(METADATA_FIELDS) == set(FieldName.__args__)  # type: ignore[attr-defined]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from cleaner.regex import Pattern, PatternSet
+from cleaner.regex import Pattern
 from cleaner.rules.base import PHASES, Rule
 from cleaner.rules.kinds import DropElements
+from cleaner.rules.prefilter import Prefilter
 
 
 @dataclass(frozen=True)
@@ -48,23 +49,9 @@ class RuleSet:
         return tuple(rule for rule in self.rules if not isinstance(rule, DropElements))
 
     @cached_property
-    def triggers(self) -> tuple[int | None, ...]:
-        """For each text rule, its pattern's index in `prefilter`, or None if it always runs."""
-        indices: list[int | None] = []
-        count = 0
-        for rule in self.text_rules:
-            if not rule.prefiltered:
-                indices.append(None)
-            else:
-                indices.append(count)
-                count += 1
-        return tuple(indices)
-
-    @cached_property
-    def prefilter(self) -> PatternSet:
-        """All text-rule triggers in one RE2 set: one pass says which rules can fire."""
-        sources = [rule.trigger.source for rule in self.text_rules if rule.prefiltered]  # type: ignore[union-attr]
-        return PatternSet(sources)
+    def prefilter(self) -> Prefilter:
+        """The RE2 sets that tell which text rules can fire on a document."""
+        return Prefilter.build(self.text_rules)
 
     @cached_property
     def fingerprints(self) -> tuple[tuple[Pattern, str], ...]:
