@@ -7,36 +7,26 @@ on them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 
 def head_end(text: str, count: int) -> int:
-    """Offset just past the `count`-th non-blank line (its newline included, so `$` matches)."""
+    """Offset just past the `count`-th non-blank line (its newline included, so `$` matches).
+
+    Walks the text with `str.find`, so only the few head lines are looked at and
+    none is copied out of the text.
+    """
     seen = 0
     position = 0
     length = len(text)
-    for line in _lines_from_start(text, count):
-        stop = position + len(line)
-        if line and not (line[0].isspace() and not line.strip()):
+    while True:
+        newline = text.find("\n", position)
+        stop = length if newline < 0 else newline
+        if not _blank(text, position, stop):
             seen += 1
             if seen == count:
                 return min(stop + 1, length)  # keep the newline, so `$` can match
-        position = stop + 1
-    return length
-
-
-def _lines_from_start(text: str, count: int) -> Iterator[str]:
-    """The lines of `text` in order, split off in batches: a head region needs few of them."""
-    rest = text
-    batch = 2 * count + 8
-    while True:
-        lines = rest.split("\n", batch)
-        if len(lines) <= batch:
-            yield from lines
-            return
-        yield from lines[:-1]
-        rest = lines[-1]
-        batch *= 4
+        if newline < 0:
+            return length
+        position = newline + 1
 
 
 def tail_start(text: str, count: int) -> int:
