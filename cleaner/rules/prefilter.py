@@ -18,35 +18,37 @@ from cleaner.regex import PatternSet
 from cleaner.rules.base import PrefilterScope, Rule
 from cleaner.rules.regions import head_end, tail_start
 
-Slot = tuple[PrefilterScope, int]
+#: Which set a trigger is in: its scope and, for head and tail, the region's line count.
+Group = tuple[PrefilterScope, int]
+Slot = tuple[Group, int]
 
 
 @dataclass(frozen=True)
 class Prefilter:
-    """The compiled sets for one rule list, and where each rule's trigger sits in them."""
+    """The compiled sets for one rule list, and where each rule's trigger sits in them.
+
+    Head and tail triggers are grouped by the rule's `lines`, and each group is
+    matched on its own region: most head rules look at one to three lines, and
+    should not pay for a pass over the twelve lines a few others look at.
+    """
 
     slots: tuple[Slot | None, ...]
-    sets: dict[PrefilterScope, PatternSet]
-    head_lines: int
-    tail_lines: int
+    sets: dict[Group, PatternSet]
 
     @classmethod
     def build(cls, rules: Sequence[Rule]) -> Prefilter:
-        sources: dict[PrefilterScope, list[str]] = {"text": [], "head": [], "tail": []}
+        sources: dict[Group, list[str]] = {}
         slots: list[Slot | None] = []
         for rule in rules:
             scope = rule.prefilter_scope
             if scope is None or rule.trigger is None:
                 slots.append(None)
                 continue
-            slots.append((scope, len(sources[scope])))
-            sources[scope].append(rule.trigger.source)
-        return cls(
-            tuple(slots),
-            {scope: PatternSet(found) for scope, found in sources.items()},
-            max((r.lines for r in rules if r.prefilter_scope == "head"), default=1),
-            max((r.lines for r in rules if r.prefilter_scope == "tail"), default=1),
-        )
+            group = (scope, 0 if scope == "text" else rule.lines)
+            found = sources.setdefault(group, [])
+            slots.append((group, len(found)))
+            found.append(rule.trigger.source)
+        return cls(tuple(slots), {group: PatternSet(found) for group, found in sources.items()})
 
     def track(self, buffer: TextBuffer) -> Candidates:
         """A per-document view that answers `may_fire` and refreshes itself after edits."""
@@ -59,36 +61,38 @@ class Candidates:
     def __init__(self, prefilter: Prefilter, buffer: TextBuffer) -> None:
         self._prefilter = prefilter
         self._buffer = buffer
-        self._found: dict[PrefilterScope, set[int]] = {}
-        self._versions: dict[PrefilterScope, int] = {}
-        self._regions: dict[PrefilterScope, str] = {}
+        self._found: dict[Group, set[int]] = {}
+        self._versions: dict[Group, int] = {}
+        self._regions: dict[Group, str] = {}
 
     def may_fire(self, position: int) -> bool:
         """Whether the rule at `position` in the rule list can fire on the text as it is now."""
         slot = self._prefilter.slots[position]
         if slot is None:
             return True
-        scope, index = slot
-        return index in self._current(scope)
+        group, index = slot
+        return index in self._current(group)
 
-    def _current(self, scope: PrefilterScope) -> set[int]:
+    def _current(self, group: Group) -> set[int]:
         buffer = self._buffer
+        scope = group[0]
         version = buffer.inline_version if scope == "text" else buffer.version
-        if self._versions.get(scope) == version:
-            return self._found[scope]
-        self._versions[scope] = version
+        if self._versions.get(group) == version:
+            return self._found[group]
+        self._versions[group] = version
         if scope == "text":
-            self._found[scope] = self._prefilter.sets[scope].matching(buffer.subject.data)
-            return self._found[scope]
-        region = self._region(scope)
-        if self._regions.get(scope) != region:  # an edit elsewhere leaves the answer as it was
-            self._regions[scope] = region
+            self._found[group] = self._prefilter.sets[group].matching(buffer.subject.data)
+            return self._found[group]
+        region = self._region(group)
+        if self._regions.get(group) != region:  # an edit elsewhere leaves the answer as it was
+            self._regions[group] = region
             data = region.encode("utf-8", "surrogatepass")
-            self._found[scope] = self._prefilter.sets[scope].matching(data)
-        return self._found[scope]
+            self._found[group] = self._prefilter.sets[group].matching(data)
+        return self._found[group]
 
-    def _region(self, scope: PrefilterScope) -> str:
+    def _region(self, group: Group) -> str:
         text = self._buffer.text
+        scope, lines = group
         if scope == "head":
-            return text[: head_end(text, self._prefilter.head_lines)]
-        return text[tail_start(text, self._prefilter.tail_lines) :]
+            return text[: head_end(text, lines)]
+        return text[tail_start(text, lines) :]
