@@ -7,7 +7,7 @@ point into the decoded input, however many earlier edits shifted the text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.document import Removal
 from cleaner.regex import Subject
@@ -40,9 +40,12 @@ def plain_view(text: str) -> str:
     return view
 
 
-@dataclass(frozen=True)
-class Edit:
-    """Replace current text[start:end] with `replacement` ('' to delete)."""
+class Edit(NamedTuple):
+    """Replace current text[start:end] with `replacement` ('' to delete).
+
+    A named tuple rather than a frozen dataclass: rules make one per match, and
+    a tuple is several times cheaper to create.
+    """
 
     start: int
     end: int
