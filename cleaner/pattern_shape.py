@@ -55,6 +55,9 @@ class Shape:
     the pattern does. `counted`: the largest bound of a counted repetition (0
     when there is none). `literal`: text every match contains, when the
     pattern has one alternative and no case-insensitive part ('' otherwise).
+    `line_prefix`: for a pattern of one alternative, its leading items that
+    cannot match '\\n', relaxed: every match opens with a match of it, on
+    one line ('' when there is none, or the first item may match '\\n').
     """
 
     newlines: int | None
@@ -62,6 +65,7 @@ class Shape:
     relaxed: str
     counted: int
     literal: str = ""
+    line_prefix: str = ""
 
 
 def shape_of(source: str) -> Shape:
@@ -78,7 +82,8 @@ def shape_of(source: str) -> Shape:
         return Shape(None, "", source, 0)
     exact_case = not _FLAG_I.search(source)
     literal = parser.literal if exact_case and "|" not in relaxed else ""
-    return Shape(newlines, opens, relaxed, parser.counted, literal)
+    line_prefix = parser.line_prefix if parser.top_sequences == 1 else ""
+    return Shape(newlines, opens, relaxed, parser.counted, literal, line_prefix)
 
 
 #: A flag group that turns on case-insensitive matching, `(?i)` or `(?mi:`.
@@ -116,6 +121,8 @@ class _ShapeParser:
         self.depth = 0  # groups open around pos
         self.counted = 0
         self.literal = ""  # longest run of plain characters in the outermost sequence
+        self.line_prefix = ""  # relaxed leading items of the outermost sequence with no '\n'
+        self.top_sequences = 0  # alternatives of the outermost alternation
 
     def at(self, text: str) -> bool:
         return self.source.startswith(text, self.pos)
@@ -144,11 +151,17 @@ class _ShapeParser:
         opens: str | None = None  # set by the first item that is not a flag group
         parts = []
         run = ""
+        outermost = self.depth == 0
+        self.top_sequences += outermost
+        in_prefix = outermost
         while self.pos < len(self.source) and not self.at("|") and not self.at(")"):
             newlines, item_opens, relaxed, flags_only = self.atom()
             plain = _plain_character(relaxed)
             newlines, relaxed, quantified = self.quantifiers(newlines, relaxed)
             total = _plus(total, newlines)
+            in_prefix = in_prefix and newlines == 0
+            if in_prefix:
+                self.line_prefix += relaxed
             if opens is None and not (flags_only and not quantified):
                 opens = "" if quantified else item_opens
             parts.append(relaxed)

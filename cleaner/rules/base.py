@@ -121,23 +121,37 @@ class Rule(BaseModel):
         return None
 
     @cached_property
-    def prefilter_scope(self) -> PrefilterScope | None:
-        """Where the prefilter looks for this rule's trigger; None: the rule always runs.
+    def prefilter_source(self) -> str | None:
+        """The pattern the prefilter looks for; None: the rule always runs.
 
-        "text": a trigger that matches within one line, anywhere: emptying other
-        lines can never create a match for it, so its verdict survives such
-        edits. "head" / "tail": triggers of rules tied to those regions, looked
-        for there after every edit. Multi-line or text-anchored triggers that
-        may match anywhere are not prefiltered.
+        The trigger itself, except for a multi-line trigger that may match
+        anywhere: then its leading part that stays within one line (every match
+        opens with a match of it), so such a rule too is skipped on the many
+        documents where nothing could open a match. A trigger or part anchored
+        to the text's ends (`\\A`, `\\z`) is not prefiltered on the whole text.
         """
         trigger = self.trigger
         if trigger is None:
             return None
-        if self.where != "anywhere":
-            return self.where
         source = trigger.source
-        local = shape_of(source).newlines == 0
-        return "text" if local and "\\A" not in source and "\\z" not in source else None
+        if self.where != "anywhere":
+            return source
+        shape = shape_of(source)
+        local = source if shape.newlines == 0 else shape.line_prefix
+        return local if local and "\\A" not in local and "\\z" not in local else None
+
+    @cached_property
+    def prefilter_scope(self) -> PrefilterScope | None:
+        """Where the prefilter looks for `prefilter_source`; None: the rule always runs.
+
+        "text": a pattern that matches within one line, anywhere: emptying other
+        lines can never create a match for it, so its verdict survives such
+        edits. "head" / "tail": triggers of rules tied to those regions, looked
+        for there after every edit.
+        """
+        if self.prefilter_source is None:
+            return None
+        return "text" if self.where == "anywhere" else self.where
 
     def applies(self, ctx: Context) -> bool:
         """Whether the rule's scope covers this document in its current state."""

@@ -18,7 +18,8 @@ from cleaner.regex import PatternSet
 from cleaner.rules.base import PrefilterScope, Rule
 from cleaner.rules.regions import head_end, tail_start
 
-#: Which set a trigger is in: its scope and, for head and tail, the region's line count.
+#: Which set a trigger is in: its scope and, for head and tail, the region's line count;
+#: for the whole text, 1 for the leading parts of multi-line triggers, 0 for the others.
 Group = tuple[PrefilterScope, int]
 Slot = tuple[Group, int]
 
@@ -29,7 +30,10 @@ class Prefilter:
 
     Head and tail triggers are grouped by the rule's `lines`, and each group is
     matched on its own region: most head rules look at one to three lines, and
-    should not pay for a pass over the twelve lines a few others look at.
+    should not pay for a pass over the twelve lines a few others look at. The
+    leading parts of multi-line triggers are a set of their own: their rules
+    run early, and the other whole-text triggers are best matched later, on a
+    text that earlier rules have already cleared of lines.
     """
 
     slots: tuple[Slot | None, ...]
@@ -40,14 +44,14 @@ class Prefilter:
         sources: dict[Group, list[str]] = {}
         slots: list[Slot | None] = []
         for rule in rules:
-            scope = rule.prefilter_scope
-            if scope is None or rule.trigger is None:
+            scope, source = rule.prefilter_scope, rule.prefilter_source
+            if scope is None or source is None:
                 slots.append(None)
                 continue
-            group = (scope, 0 if scope == "text" else rule.lines)
+            group = (scope, rule.lines if scope != "text" else source != rule.trigger.source)
             found = sources.setdefault(group, [])
             slots.append((group, len(found)))
-            found.append(rule.trigger.source)
+            found.append(source)
         return cls(tuple(slots), {group: PatternSet(found) for group, found in sources.items()})
 
     def track(self, buffer: TextBuffer) -> Candidates:
