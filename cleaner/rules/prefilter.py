@@ -48,7 +48,7 @@ class Prefilter:
             if scope is None or source is None:
                 slots.append(None)
                 continue
-            group = (scope, rule.lines if scope != "text" else source != rule.trigger.source)
+            group = _group(rule, scope, source)
             found = sources.setdefault(group, [])
             slots.append((group, len(found)))
             found.append(source)
@@ -57,6 +57,14 @@ class Prefilter:
     def track(self, buffer: TextBuffer) -> Candidates:
         """A per-document view that answers `may_fire` and refreshes itself after edits."""
         return Candidates(self, buffer)
+
+
+def _group(rule: Rule, scope: PrefilterScope, source: str) -> Group:
+    """The set a rule's prefilter pattern goes in (see `Group`)."""
+    if scope != "text":
+        return scope, rule.lines
+    trigger = rule.trigger
+    return scope, 0 if trigger is not None and source == trigger.source else 1
 
 
 class Candidates:
