@@ -204,8 +204,15 @@ def parse_date(value: str) -> str | None:
     return f"{day[0].isoformat()}T{time}"
 
 
+#: The day patterns in the order they are tried, each with a character every match of
+#: it holds ('' for none): a value without that character skips the search.
+_DAY_PATTERNS = ((_ISO, "-"), (_DAY_MONTH_YEAR, ""), (_MONTH_DAY_YEAR, ""), (_NUMERIC_DMY, "."))
+
+
 def _find_day(subject: Subject) -> tuple[dt.date, tuple[int, int]] | None:
-    for pattern in (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC_DMY):
+    for pattern, required in _DAY_PATTERNS:
+        if required and required not in subject.text:
+            continue
         match = pattern.search(subject)
         if match is None:
             continue
@@ -225,6 +232,9 @@ def _month_of(number: str | None, name: str | None) -> int:
 
 
 def _find_time(subject: Subject, exclude: tuple[int, int]) -> str | None:
+    text = subject.text
+    if ":" not in text and "." not in text and "h" not in text and "H" not in text:
+        return None  # every match of _TIME holds one of these between hour and minute
     for match in _TIME.finditer(subject):
         if exclude[0] <= match.start < exclude[1]:
             continue
