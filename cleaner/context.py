@@ -36,7 +36,8 @@ class Context:
 
     def edit(self, edits: list[Edit], rule: str) -> None:
         """Apply edits to the buffer and keep the record of what they removed."""
-        self.removed.extend(self.buffer.apply(edits, rule))
+        if edits:  # most rules that run find nothing to change
+            self.removed.extend(self.buffer.apply(edits, rule))
 
     def set_field(self, name: str, value: str | None, source: str) -> bool:
         """Set a metadata field unless already known; False when the value is unusable.
