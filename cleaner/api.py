@@ -36,7 +36,7 @@ class Cleaner:
         """Build every derived table now, so threads never race to build them."""
         ruleset = self.ruleset
         _ = ruleset.text_rules, ruleset.dom_rules
-        _ = ruleset.prefilter, ruleset.fingerprints
+        _ = ruleset.prefilter, ruleset.fingerprints, ruleset.plans
 
 
 _default: Cleaner | None = None

@@ -26,10 +26,12 @@ def run_text_rules(ruleset: RuleSet, ctx: Context) -> Counter[str]:
     """Apply the text rules to `ctx`; return how often each rule fired."""
     fired: Counter[str] = Counter()
     candidates = ruleset.prefilter.track(ctx.buffer)
-    for position, rule in enumerate(ruleset.text_rules):
-        # The scope check first: it is cheap, and spares a set pass for rules
-        # (site rules mostly) that would not run anyway.
-        if not rule.applies(ctx) or not candidates.may_fire(position):
+    for position, rule, conditional in ruleset.plans[ctx.format]:
+        # Conditions first: cheap, and they spare a set pass for rules (site
+        # rules mostly) that would not run anyway.
+        if conditional and not rule.applies(ctx):
+            continue
+        if not candidates.may_fire(position):
             continue
         hits = rule.apply(ctx)
         if hits:

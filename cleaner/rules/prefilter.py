@@ -78,29 +78,33 @@ class Candidates:
         self._regions: dict[Group, str] = {}
 
     def may_fire(self, position: int) -> bool:
-        """Whether the rule at `position` in the rule list can fire on the text as it is now."""
+        """Whether the rule at `position` in the rule list can fire on the text as it is now.
+
+        Asked for most rules of every document, so the common case (an answer
+        still current) is settled here without a further call.
+        """
         slot = self._prefilter.slots[position]
         if slot is None:
             return True
         group, index = slot
-        return index in self._current(group)
-
-    def _current(self, group: Group) -> set[int]:
         buffer = self._buffer
-        scope = group[0]
-        version = buffer.inline_version if scope == "text" else buffer.version
-        if self._versions.get(group) == version:
-            return self._found[group]
-        self._versions[group] = version
-        if scope == "text":
-            self._found[group] = self._prefilter.sets[group].matching(buffer.subject.data)
-            return self._found[group]
+        version = buffer.inline_version if group[0] == "text" else buffer.version
+        if self._versions.get(group) != version:
+            self._versions[group] = version
+            self._refresh(group)
+        return index in self._found[group]
+
+    def _refresh(self, group: Group) -> None:
+        """Match the group's set again, unless its region reads as it did last time."""
+        sets = self._prefilter.sets
+        if group[0] == "text":
+            self._found[group] = sets[group].matching(self._buffer.subject.data)
+            return
         region = self._region(group)
         if self._regions.get(group) != region:  # an edit elsewhere leaves the answer as it was
             self._regions[group] = region
             data = region.encode("utf-8", "surrogatepass")
-            self._found[group] = self._prefilter.sets[group].matching(data)
-        return self._found[group]
+            self._found[group] = sets[group].matching(data)
 
     def _region(self, group: Group) -> str:
         text = self._buffer.text

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple, get_args
 
+from cleaner.document import Format
 from cleaner.regex import Pattern
 from cleaner.rules.base import PHASES, Rule
 from cleaner.rules.kinds import DropElements
 from cleaner.rules.prefilter import Prefilter
+
+#: Every input format a document can have.
+FORMATS: tuple[str, ...] = get_args(Format)
 
 
 @dataclass(frozen=True)
@@ -17,6 +22,15 @@ class RuleSource:
 
     path: str
     line: int
+
+
+class PlannedRule(NamedTuple):
+    """A text rule in a plan: its position in `text_rules`, and whether it has conditions
+    (sites, fields set or unset) to check against each document before it runs."""
+
+    position: int
+    rule: Rule
+    conditional: bool
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,22 @@ class RuleSet:
     @cached_property
     def text_rules(self) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if not isinstance(rule, DropElements))
+
+    @cached_property
+    def plans(self) -> dict[str, tuple[PlannedRule, ...]]:
+        """For each input format, the text rules that can run on it, in run order.
+
+        Worked out once per rule set: a rule's formats never change while a
+        document is cleaned, so the engine need not ask every rule about them.
+        """
+        return {
+            name: tuple(
+                PlannedRule(position, rule, bool(rule.sites or rule.if_set or rule.if_unset))
+                for position, rule in enumerate(self.text_rules)
+                if not rule.formats or name in rule.formats
+            )
+            for name in FORMATS
+        }
 
     @cached_property
     def prefilter(self) -> Prefilter:
