@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from cleaner.document import Removal
 from cleaner.regex import Subject
+from cleaner.rules.regions import head_end, tail_start
 
 #: Characters turned into a plain space before rules see the text. Each maps one
 #: character to one character, so offsets into the view are offsets into the input.
@@ -70,6 +71,7 @@ class TextBuffer:
         self.inline_version = 0
         self._segments: list[_Segment] = [(0, len(self.text), 0)] if self.text else []
         self._subject: Subject | None = None
+        self._bounds: dict[int, int] = {}  # region bounds of the current text (see head_end)
 
     @property
     def subject(self) -> Subject:
@@ -77,6 +79,24 @@ class TextBuffer:
         if self._subject is None:
             self._subject = Subject(self.text)
         return self._subject
+
+    def head_end(self, lines: int) -> int:
+        """`regions.head_end` of the current text, worked out once per text version.
+
+        The prefilter and every head rule ask for it, most often of a text no
+        edit has changed since the last time.
+        """
+        found = self._bounds.get(lines)
+        if found is None:
+            found = self._bounds[lines] = head_end(self.text, lines)
+        return found
+
+    def tail_start(self, lines: int) -> int:
+        """`regions.tail_start` of the current text, worked out once per text version."""
+        found = self._bounds.get(-lines)
+        if found is None:
+            found = self._bounds[-lines] = tail_start(self.text, lines)
+        return found
 
     def apply(self, edits: list[Edit], rule: str) -> list[Removal]:
         """Apply non-overlapping edits and return what they removed, in input offsets.
@@ -112,6 +132,7 @@ class TextBuffer:
         self.text = "".join(pieces)
         self._segments = segments
         self._subject = None
+        self._bounds = {}
         self.version += 1
         return removals
 

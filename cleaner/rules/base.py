@@ -18,7 +18,6 @@ from cleaner.context import Context
 from cleaner.document import METADATA_FIELDS
 from cleaner.pattern_shape import shape_of
 from cleaner.regex import Pattern
-from cleaner.rules.regions import head_end, tail_start
 from cleaner.urls import site_matches
 
 FormatName = Literal["text", "markdown", "html"]
@@ -167,13 +166,13 @@ class Rule(BaseModel):
                 return False
         return not self.if_unset or fields.keys().isdisjoint(self.if_unset)
 
-    def region(self, text: str) -> tuple[int, int]:
-        """The part of the text the rule looks at, as (start, end) offsets."""
+    def region(self, ctx: Context) -> tuple[int, int]:
+        """The part of the current text the rule looks at, as (start, end) offsets."""
         if self.where == "head":
-            return 0, head_end(text, self.lines)
+            return 0, ctx.buffer.head_end(self.lines)
         if self.where == "tail":
-            return tail_start(text, self.lines), len(text)
-        return 0, len(text)
+            return ctx.buffer.tail_start(self.lines), len(ctx.text)
+        return 0, len(ctx.text)
 
     @abstractmethod
     def apply(self, ctx: Context) -> int:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from cleaner.buffer import TextBuffer
 from cleaner.regex import PatternSet
 from cleaner.rules.base import PrefilterScope, Rule
-from cleaner.rules.regions import head_end, tail_start
 
 #: Which set a trigger is in: its scope and, for head and tail, the region's line count;
 #: for the whole text, 1 for the leading parts of multi-line triggers, 0 for the others.
@@ -107,8 +106,8 @@ class Candidates:
             self._found[group] = sets[group].matching(data)
 
     def _region(self, group: Group) -> str:
-        text = self._buffer.text
+        buffer = self._buffer
         scope, lines = group
         if scope == "head":
-            return text[: head_end(text, lines)]
-        return text[tail_start(text, lines) :]
+            return buffer.text[: buffer.head_end(lines)]
+        return buffer.text[buffer.tail_start(lines) :]

@@ -20,7 +20,8 @@ def head_end(text: str, count: int) -> int:
     while True:
         newline = text.find("\n", position)
         stop = length if newline < 0 else newline
-        if not _blank(text, position, stop):
+        # `_blank`, inlined: it is asked of every head line, many times a document.
+        if stop > position and (not text[position].isspace() or text[position:stop].strip()):
             seen += 1
             if seen == count:
                 return min(stop + 1, length)  # keep the newline, so `$` can match

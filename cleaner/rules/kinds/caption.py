@@ -38,7 +38,7 @@ class Caption(Rule):
 
     def apply(self, ctx: Context) -> int:
         text = ctx.text
-        start, end = self.region(text)
+        start, end = self.region(ctx)
         edits = []
         for match in self.pattern.finditer(ctx.subject, start, end):
             edits.append(Edit(*line_bounds(text, match.start, match.end)))

@@ -40,7 +40,7 @@ class Capture(Rule):
         return self.pattern
 
     def apply(self, ctx: Context) -> int:
-        start, end = self.region(ctx.text)
+        start, end = self.region(ctx)
         edits: list[Edit] = []
         for match in self.pattern.finditer(ctx.subject, start, end):
             if match.end == match.start:

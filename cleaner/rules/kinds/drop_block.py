@@ -30,7 +30,7 @@ class DropBlock(Rule):
 
     def apply(self, ctx: Context) -> int:
         text, subject = ctx.text, ctx.subject
-        region_start, region_end = self.region(text)
+        region_start, region_end = self.region(ctx)
         edits: list[Edit] = []
         position = region_start
         while (opening := self.start.search(subject, position, region_end)) is not None:

@@ -22,7 +22,7 @@ class DropLines(Rule):
 
     def apply(self, ctx: Context) -> int:
         text = ctx.text
-        start, end = self.region(text)
+        start, end = self.region(ctx)
         edits = [
             Edit(*line_bounds(text, match.start, match.end))
             for match in self.pattern.finditer(ctx.subject, start, end)

@@ -29,7 +29,7 @@ class DropTitleRepeat(Rule):
     where: Literal["anywhere", "head", "tail"] = "head"
 
     def apply(self, ctx: Context) -> int:
-        lines = _lines(ctx.text, *self.region(ctx.text))
+        lines = _lines(ctx.text, *self.region(ctx))
         title = ctx.fields.get("title")
         key = _key(title) if title else _repeated_key(lines)
         if not key:

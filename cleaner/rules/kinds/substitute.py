@@ -43,7 +43,7 @@ class Substitute(Rule):
 
     def apply(self, ctx: Context) -> int:
         template = self.template
-        start, end = self.region(ctx.text)
+        start, end = self.region(ctx)
         edits: list[Edit] = []
         count = 0
         for match in self.pattern.finditer(ctx.subject, start, end):
