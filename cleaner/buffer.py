@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from cleaner.document import Removal
 from cleaner.regex import Subject
-from cleaner.rules.regions import head_end, tail_start
+from cleaner.regions import head_end, tail_start
 
 #: Characters turned into a plain space before rules see the text. Each maps one
 #: character to one character, so offsets into the view are offsets into the input.
