@@ -18,7 +18,8 @@ from cleaner.document import Document
 from cleaner.rules.ruleset import RuleSet
 from cleaner.text_phase import run_text_phase
 
-_METADATA_FROM_EXTRACTOR = {"title": "title", "author": "author", "date": "date", "url": "url"}
+#: Fields taken from the extractor's metadata under the same names.
+_METADATA_FROM_EXTRACTOR = ("title", "author", "date", "url")
 
 
 def clean_html(ruleset: RuleSet, html: str, *, url: str | None = None) -> Document:
@@ -37,8 +38,8 @@ def clean_html(ruleset: RuleSet, html: str, *, url: str | None = None) -> Docume
         document.status, document.reason = "empty", "no main content found"
         return document
     ctx.buffer = TextBuffer(extracted.get("text") or "")
-    for name, key in _METADATA_FROM_EXTRACTOR.items():
-        ctx.set_field(name, extracted.get(key), "html")
+    for name in _METADATA_FROM_EXTRACTOR:
+        ctx.set_field(name, extracted.get(name), "html")
     _set_section(ctx, extracted.get("categories"))
     return run_text_phase(ruleset, ctx)
 

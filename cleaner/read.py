@@ -7,6 +7,9 @@ import codecs
 from cleaner.document import Format
 from cleaner.regex import Pattern, Subject
 
+#: File suffixes of the raw inputs cleaner reads when it walks a folder.
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),

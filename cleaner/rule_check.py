@@ -18,11 +18,10 @@ from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.normalize import canonical
 from cleaner.pipeline import clean_raw
+from cleaner.read import INPUT_SUFFIXES
 from cleaner.rules.base import Example, Rule
 from cleaner.rules.kinds import DropElements
 from cleaner.rules.ruleset import RuleSet
-
-FIXTURE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def count_fixture_firings(ruleset: RuleSet, paths: Iterable[Path]) -> Counter[st
 
 def fixture_files(folder: Path) -> list[Path]:
     """Raw fixture inputs in a folder (expected-output files are skipped)."""
-    return sorted(p for p in folder.iterdir() if p.suffix in FIXTURE_SUFFIXES and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix in INPUT_SUFFIXES and p.is_file())
 
 
 def run_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
@@ -141,14 +140,17 @@ def _run_dom_example(rule: DropElements, example: Example) -> tuple[list[str], b
     ctx = Context(TextBuffer(""), format="html")
     tree = LexborHTMLParser(example.input)
     fired = rule.apply_dom(tree, ctx) > 0
-    body = tree.body
-    actual = " ".join((body.text(separator=" ") if body is not None else "").split())
+    actual = _page_text(tree)
     if example.output is None:
-        expected_tree = LexborHTMLParser(example.input).body
-        expected_text = expected_tree.text(separator=" ") if expected_tree is not None else ""
+        expected = _page_text(LexborHTMLParser(example.input))
     else:
-        expected_text = example.output
-    expected = " ".join(expected_text.split())
+        expected = " ".join(example.output.split())
     if actual == expected:
         return [], fired
     return [f"expected page text {expected!r}, got {actual!r}"], fired
+
+
+def _page_text(tree: LexborHTMLParser) -> str:
+    """The visible text of a parsed page's body, whitespace collapsed."""
+    body = tree.body
+    return " ".join((body.text(separator=" ") if body is not None else "").split())

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.errors import InputError
-
-#: Files taken from a folder; a file named explicitly is read whatever its suffix.
-INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
+from cleaner.read import INPUT_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -22,7 +20,11 @@ class Input:
 
 
 def iter_inputs(paths: Sequence[str]) -> Iterator[Input]:
-    """Yield inputs in the order given; folders are walked in sorted order."""
+    """Yield inputs in the order given; folders are walked in sorted order.
+
+    From a folder, only files with an input suffix are taken; a file named
+    explicitly is read whatever its suffix.
+    """
     for raw in paths:
         if raw == "-":
             yield Input("-", sys.stdin.buffer.read())
