@@ -20,7 +20,6 @@ from cleaner.normalize import canonical
 from cleaner.pipeline import clean_raw
 from cleaner.read import INPUT_SUFFIXES
 from cleaner.rules.base import Example, Rule
-from cleaner.rules.kinds import DropElements
 from cleaner.rules.ruleset import RuleSet
 
 
@@ -79,7 +78,7 @@ def fixture_files(folder: Path) -> list[Path]:
 
 def run_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
     """Run one example; return the problems found and whether the rule fired."""
-    if isinstance(rule, DropElements):
+    if rule.run_phase == "dom":
         return _run_dom_example(rule, example)
     ctx = _example_context(rule, example)
     fields_before = dict(ctx.fields)
@@ -136,8 +135,10 @@ def _compare_captions(ctx: Context, example: Example) -> list[str]:
     return [f"expected captions {expected!r}, got {actual!r}"]
 
 
-def _run_dom_example(rule: DropElements, example: Example) -> tuple[list[str], bool]:
+def _run_dom_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
     ctx = Context(TextBuffer(""), format="html")
+    for name, value in example.given.items():
+        ctx.set_field(name, value, "example")
     tree = LexborHTMLParser(example.input)
     fired = rule.apply_dom(tree, ctx) > 0
     actual = _page_text(tree)
@@ -145,9 +146,10 @@ def _run_dom_example(rule: DropElements, example: Example) -> tuple[list[str], b
         expected = _page_text(LexborHTMLParser(example.input))
     else:
         expected = " ".join(example.output.split())
-    if actual == expected:
-        return [], fired
-    return [f"expected page text {expected!r}, got {actual!r}"], fired
+    problems = _compare_captions(ctx, example)
+    if actual != expected:
+        problems.append(f"expected page text {expected!r}, got {actual!r}")
+    return problems, fired
 
 
 def _page_text(tree: LexborHTMLParser) -> str:

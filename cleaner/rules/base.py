@@ -178,6 +178,10 @@ class Rule(BaseModel):
     def apply(self, ctx: Context) -> int:
         """Run on the document; return how many times the rule fired."""
 
+    def apply_dom(self, tree: Any, ctx: Context) -> int:
+        """Run on a parsed HTML page (selectolax tree); only kinds of the dom phase do."""
+        return 0
+
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole lines (without the final newline) that text[start:end] touches."""

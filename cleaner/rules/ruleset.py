@@ -9,7 +9,6 @@ from typing import NamedTuple, get_args
 from cleaner.document import Format
 from cleaner.regex import Pattern
 from cleaner.rules.base import PHASES, Rule
-from cleaner.rules.kinds import DropElements
 from cleaner.rules.prefilter import Prefilter
 
 #: Every input format a document can have.
@@ -55,12 +54,13 @@ class RuleSet:
         return len(self.rules)
 
     @cached_property
-    def dom_rules(self) -> tuple[DropElements, ...]:
-        return tuple(rule for rule in self.rules if isinstance(rule, DropElements))
+    def dom_rules(self) -> tuple[Rule, ...]:
+        """Rules that act on the parsed page of an HTML input, before extraction."""
+        return tuple(rule for rule in self.rules if rule.run_phase == "dom")
 
     @cached_property
     def text_rules(self) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if not isinstance(rule, DropElements))
+        return tuple(rule for rule in self.rules if rule.run_phase != "dom")
 
     @cached_property
     def plans(self) -> dict[str, tuple[PlannedRule, ...]]:
