@@ -12,6 +12,7 @@ from cleaner.rules.kinds.drop_block import DropBlock
 from cleaner.rules.kinds.drop_elements import DropElements
 from cleaner.rules.kinds.drop_lines import DropLines
 from cleaner.rules.kinds.drop_title_repeat import DropTitleRepeat
+from cleaner.rules.kinds.lift_captions import LiftCaptions
 from cleaner.rules.kinds.substitute import Substitute
 
 KINDS: dict[str, type[Rule]] = {
@@ -22,6 +23,7 @@ KINDS: dict[str, type[Rule]] = {
     "caption": Caption,
     "drop_title_repeat": DropTitleRepeat,
     "drop_elements": DropElements,
+    "lift_captions": LiftCaptions,
 }
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "DropElements",
     "DropLines",
     "DropTitleRepeat",
+    "LiftCaptions",
     "Rule",
     "Substitute",
 ]

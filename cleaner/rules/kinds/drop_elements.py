@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaner.context import Context
 from cleaner.document import Removal
 from cleaner.rules.base import Rule
+from cleaner.rules.dom_guard import holds_main_content
 
 
 class DropElements(Rule):
@@ -17,6 +18,8 @@ class DropElements(Rule):
 
     Runs on the parsed page (HTML inputs only); each removed element's text is
     recorded, without offsets, since it is not part of any text the user sees.
+    An element that holds the article itself (a theme that wraps the post in
+    `div.widget`) is kept: see `cleaner.rules.dom_guard`.
     """
 
     default_phase = "dom"
@@ -42,7 +45,7 @@ class DropElements(Rule):
         """Remove matching elements from a selectolax tree and record their text."""
         count = 0
         for node in tree.css(self.selector):
-            if node.parent is None:
+            if node.parent is None or holds_main_content(node, tree):
                 continue
             text = " ".join(node.text(separator=" ").split())
             ctx.removed.append(Removal(self.id, None, None, text))
