@@ -1,0 +1,513 @@
+"""extract_metadata on small inline pages: each source, title cleaning, credits and dates."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from cleaner.html_metadata import PageMetadata, extract_metadata
+
+URL = "https://www.example-news.com/2024/05/17/story.html"
+
+
+def meta_of(
+    head: str = "", body: str = "", url: str | None = URL, crawl_date: str | None = None
+) -> PageMetadata:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return extract_metadata(LexborHTMLParser(html), url=url, crawl_date=crawl_date)
+
+
+def ld(data: Any) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def og(prop: str, content: str) -> str:
+    return f'<meta property="{prop}" content="{content}">'
+
+
+def named(name: str, content: str) -> str:
+    return f'<meta name="{name}" content="{content}">'
+
+
+# -- title ----------------------------------------------------------------------------------
+
+
+def test_jsonld_headline_inside_graph() -> None:
+    graph = {
+        "@graph": [{"@type": "WebSite", "name": "X"}, {"@type": "NewsArticle", "headline": "A"}]
+    }
+    result = meta_of(ld({"@context": "https://schema.org", **graph}))
+    assert (result.title, result.sources["title"]) == ("A", "json-ld")
+
+
+def test_jsonld_top_level_list_and_type_list() -> None:
+    data = [{"@type": "BreadcrumbList"}, {"@type": ["ReportageNewsArticle"], "headline": "B"}]
+    assert meta_of(ld(data)).title == "B"
+
+
+def test_og_title_then_twitter_title() -> None:
+    assert meta_of(og("og:title", "From OG") + named("twitter:title", "From TW")).title == "From OG"
+    result = meta_of(named("twitter:title", "From TW"))
+    assert (result.title, result.sources["title"]) == ("From TW", "meta")
+
+
+def test_h1_confirmed_by_og_title_wins_with_its_visible_wording() -> None:
+    result = meta_of(og("og:title", "Rates rise again"), "<article><h1>Rates  rise again!</h1>")
+    assert (result.title, result.sources["title"]) == ("Rates rise again!", "html")
+
+
+def test_h1_matching_a_candidate_beats_other_h1s() -> None:
+    body = "<h1>Sign in</h1><h1>Storm hits the coast</h1>"
+    result = meta_of("<title>Storm hits the coast | Example News</title>", body)
+    assert (result.title, result.sources["title"]) == ("Storm hits the coast", "html")
+
+
+def test_h1_inside_article_beats_unrelated_metadata_title() -> None:
+    body = "<h1>Menu</h1><main><h1>Why my friend became a grocery store</h1></main>"
+    result = meta_of(og("og:title", "Chasing analytics, my friend became a grocery store"), body)
+    assert result.title == "Why my friend became a grocery store"
+
+
+def test_unrelated_h1_does_not_beat_metadata() -> None:
+    body = "<article><h1>Another featured story entirely</h1></article>"
+    result = meta_of(og("og:title", "Reviews of the new console are in"), body)
+    assert (result.title, result.sources["title"]) == ("Reviews of the new console are in", "meta")
+
+
+def test_logo_h1_naming_the_site_is_ignored() -> None:
+    head = og("og:site_name", "Kabar Dunia") + "<title>Headline here | Kabar Dunia</title>"
+    result = meta_of(head, "<h1>Kabar Dunia</h1>")
+    assert result.title == "Headline here"
+
+
+def test_truncated_og_title_confirms_the_full_h1() -> None:
+    full = "Emirates inks order for 30 Boeing 787 jets, will restart plans to expand airline"
+    result = meta_of(og("og:title", full[:60] + "…"), f"<h1>{full}</h1>")
+    assert result.title == full
+
+
+def test_near_identical_h1_is_taken() -> None:
+    head = og("og:title", "HS Roundup: Viera defeats Rockledge to remain undefeated")
+    body = "<h1>High School Roundup: Viera defeats Rockledge to remain undefeated</h1>"
+    assert meta_of(head, body).title.startswith("High School")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("title", "site_name"),
+    [
+        ("Storm hits the coast | Example News", "Example News"),
+        ("Storm hits the coast - Example News", "Example News"),
+        ("Storm hits the coast – Example News", "Example News"),
+        ("Storm hits the coast — EXAMPLE NEWS", "Example News"),
+        ("Storm hits the coast :: Example News", "Example News"),
+        ("Storm hits the coast · Example News", "Example News"),
+        ("Example News » Storm hits the coast", "Example News"),
+        ("Example News | Storm hits the coast", "Example News"),
+        ("Storm hits the coast : CityAM", "CityAM"),
+        ("Storm hits the coast | Autoracing | F1 | Indy", "Autoracing | F1 | Indy"),
+    ],
+)
+def test_site_name_is_stripped_from_either_end(title: str, site_name: str) -> None:
+    result = meta_of(f"<title>{title}</title>" + og("og:site_name", site_name))
+    assert result.title == "Storm hits the coast"
+
+
+def test_site_name_from_the_host_when_no_site_name_is_declared() -> None:
+    head = "<title>Storm hits the coast - Example-News.com</title>"
+    assert meta_of(head).title == "Storm hits the coast"
+
+
+def test_non_english_titles_lose_the_site_name() -> None:
+    head = "<title>Самые популярные блоги — www.wday.ru</title>"
+    assert meta_of(head, url="https://www.wday.ru/a/1").title == "Самые популярные блоги"
+    head = og("og:title", "La tempête frappe la côte – Le Monde") + og("og:site_name", "Le Monde")
+    assert meta_of(head).title == "La tempête frappe la côte"
+
+
+def test_a_headline_that_mentions_the_site_is_not_a_site_name() -> None:
+    title = "Apple unveils a new iPhone - Tech"
+    assert meta_of(f"<title>{title}</title>", url="https://www.apple.com/newsroom/1").title == title
+    h1 = "<h1>Apple unveils a new iPhone</h1>"
+    assert meta_of("", h1, url="https://apple.com/").title == "Apple unveils a new iPhone"
+
+
+def test_svg_titles_in_the_body_are_not_the_page_title() -> None:
+    assert meta_of("", "<svg><title>Facebook</title></svg><p>x</p>").title is None
+
+
+def test_unknown_suffix_goes_when_the_h1_confirms_the_shorter_side() -> None:
+    head = "<title>Royal Arrogance - Sputnik International</title>"
+    result = meta_of(head, "<h1>Royal Arrogance</h1>")
+    assert result.title == "Royal Arrogance"
+
+
+def test_section_prefix_goes_when_the_h1_confirms_it() -> None:
+    head = "<title>Opinion | Republicans Follow Trump - The New York Times</title>"
+    assert meta_of(head, "<h1>Republicans Follow Trump</h1>").title == "Republicans Follow Trump"
+
+
+def test_title_entities_and_spaces_are_cleaned() -> None:
+    data = {"@type": "Article", "headline": "&#8216;The Medium&#8217; &amp;  more"}
+    assert meta_of(ld(data)).title == "‘The Medium’ & more"
+
+
+def test_h1_keeps_inline_markup_whole_and_breaks_apart() -> None:
+    assert meta_of("", "<h1>Mc<b>Donald</b> wins<br>again</h1>").title == "McDonald wins again"
+
+
+# -- authors --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        "Jane Doe",
+        {"@type": "Person", "name": "Jane Doe"},
+        [{"@type": "Person", "name": "Jane Doe"}],
+        [{"@type": "Organization", "name": "Example News"}, {"name": "Jane Doe"}],
+    ],
+)
+def test_jsonld_author_shapes(author: Any) -> None:
+    data = {"@type": "NewsArticle", "headline": "H", "author": author}
+    data["publisher"] = {"@type": "Organization", "name": "Example News"}
+    result = meta_of(ld(data))
+    assert (result.authors, result.sources["author"]) == (["Jane Doe"], "json-ld")
+
+
+def test_several_authors_are_joined_in_page_order() -> None:
+    data = {"@type": "NewsArticle", "author": [{"name": "Ann Lee"}, {"name": "Bo Chan"}]}
+    result = meta_of(ld(data))
+    assert (result.author, result.authors) == ("Ann Lee, Bo Chan", ["Ann Lee", "Bo Chan"])
+
+
+def test_meta_author_and_byl() -> None:
+    assert meta_of(named("author", "Sarah E. Needleman")).authors == ["Sarah E. Needleman"]
+    assert meta_of(named("byl", "By Jamelle Bouie")).authors == ["Jamelle Bouie"]
+
+
+def test_meta_author_with_a_handle_keeps_the_name() -> None:
+    assert meta_of(named("author", "Jane Doe @janedoe")).authors == ["Jane Doe"]
+    assert meta_of(named("author", "jane@example.com")).authors == []
+
+
+def test_article_author_url_is_skipped_for_a_name() -> None:
+    head = og("article:author", "https://www.facebook.com/someone")
+    assert meta_of(head).authors == []
+    result = meta_of(head + og("article:author", "Troy Smith"))
+    assert (result.authors, result.sources["author"]) == (["Troy Smith"], "meta")
+
+
+def test_microdata_author_name() -> None:
+    body = '<div itemprop="author"><img alt=""><span itemprop="name">Carlos Nadalim</span></div>'
+    result = meta_of("", body)
+    assert (result.authors, result.sources["author"]) == (["Carlos Nadalim"], "microdata")
+
+
+def test_rel_author_link() -> None:
+    result = meta_of("", '<p>Posted by <a rel="author" href="/u/1">Tony Carter</a></p>')
+    assert (result.authors, result.sources["author"]) == (["Tony Carter"], "html")
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("BY JANE DOE, JOHN ROE", ["Jane Doe", "John Roe"]),
+        ("Von Max Mustermann", ["Max Mustermann"]),
+        ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+        ("por Ana García y Luis Pérez", ["Ana García", "Luis Pérez"]),
+        ("di Mario Rossi", ["Mario Rossi"]),
+        ("Przez Jan Kowalski", ["Jan Kowalski"]),
+        ("Текст: Венера Ерофеева", ["Венера Ерофеева"]),
+        ("Tom Krisher, AP Auto Writer", ["Tom Krisher"]),
+        ("By Bill Hoppe | Special to the Pioneer Press", ["Bill Hoppe"]),
+        ("By Joseph Tsidulko November 19, 2019, 07:47 PM EST", ["Joseph Tsidulko"]),
+        ("By Lewis White @lewis_d_white Nov 19, 2019", ["Lewis White"]),
+        ("By Jane Doe, Reuters", ["Jane Doe"]),
+        ("By Jane Doe, Futurism", ["Jane Doe"]),
+        ("Jane Doe, MS, RD", ["Jane Doe"]),
+        ("Reuters", []),
+        ("The Associated Press", []),
+        ("By Jane Doe and jane doe", ["Jane Doe"]),
+        ("Ursula von der Leyen", ["Ursula von der Leyen"]),
+    ],
+)
+def test_byline_cleaning(byline: str, expected: list[str]) -> None:
+    result = meta_of("", f'<div class="article__meta byline">{byline}</div>')
+    assert result.authors == expected
+    assert result.author == (", ".join(expected) or None)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Staff",
+        "Editorial Board",
+        "Email the author",
+        "Follow",
+        "@janedoe",
+        "https://example.com/jane",
+        "Updated 5 hours ago",
+        "admin",
+        "Example News",
+        "Example News Desk",
+        "One Two Three Four Five Six Seven",
+        "The Russian and Syrian defense ministries",
+        "European Space Agency",
+        "KWCHCIK",
+        "rmb8090",
+    ],
+)
+def test_credits_that_are_no_names_are_rejected(credit: str) -> None:
+    head = og("og:site_name", "Example News") + named("author", credit)
+    assert meta_of(head).authors == []
+
+
+def test_byline_class_tokens_match_whole() -> None:
+    assert meta_of("", '<div class="c-byline__author">Ann Lee</div>').authors == ["Ann Lee"]
+    assert meta_of("", '<div class="comment-author">Ann Lee</div>').authors == []
+    assert meta_of("", '<div class="authorship-notes">Ann Lee</div>').authors == []
+
+
+def test_byline_links_to_author_pages_beat_category_links() -> None:
+    byline = (
+        '<div class="entry-byline"><a href="/author/carlos">Carlos Nadalim</a> 23/08/2018'
+        ' <a href="/c/a">Alfabetização</a>, <a href="/c/b">Atividades</a>,'
+        ' <a href="/c/c">Brinquedos</a>, <a href="/c/d">Música</a></div>'
+    )
+    assert meta_of("", byline).authors == ["Carlos Nadalim"]
+
+
+def test_agency_byline_ends_the_search() -> None:
+    body = (
+        '<div class="article-author">Associated Press</div>'
+        '<aside><div class="related-links-author">Ryan McKenna</div></aside>'
+    )
+    assert meta_of("", body).authors == []
+    assert meta_of("", '<div class="byline">Reuters Washington</div>').authors == []
+
+
+def test_organisation_author_in_jsonld_falls_back_to_the_byline() -> None:
+    data = {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Example News"}}
+    body = '<div class="byline">By Mike Wuerthele and Malcolm Owen</div>'
+    head = ld(data) + og("og:site_name", "Example News")
+    assert meta_of(head, body).authors == ["Mike Wuerthele", "Malcolm Owen"]
+
+
+def test_structured_author_beats_byline() -> None:
+    result = meta_of(named("author", "Ann Lee"), '<div class="byline">By Someone Else</div>')
+    assert result.authors == ["Ann Lee"]
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+
+def test_jsonld_date_published_not_modified() -> None:
+    data = {
+        "@type": "NewsArticle",
+        "dateModified": "2024-05-20T08:00:00Z",
+        "datePublished": "2024-05-17T10:34:56+02:00",
+    }
+    result = meta_of(ld(data))
+    assert (result.date, result.sources["date"]) == ("2024-05-17T10:34", "json-ld")
+
+
+def test_jsonld_date_created_when_no_date_published() -> None:
+    assert meta_of(ld({"@type": "Article", "dateCreated": "2024-05-16"})).date == "2024-05-16"
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        (og("article:published_time", "2024-05-17T09:00:00+00:00"), "2024-05-17T09:00"),
+        (named("pubdate", "2024-05-17"), "2024-05-17"),
+        (named("sailthru.date", "2024-05-17 20:58:46"), "2024-05-17T20:58"),
+        (named("parsely-pub-date", "2024-05-17T20:58:46Z"), "2024-05-17T20:58"),
+        (named("DC.date.issued", "2024-05-17"), "2024-05-17"),
+        (named("date", "2024/05/17"), "2024-05-17"),
+        (named("pdate", "20240517"), "2024-05-17"),
+        (named("publishdate", "1715940000"), "2024-05-17T10:00"),
+        (named("article_date_original", "Friday, May 17, 2024, 06:51 AM"), "2024-05-17T06:51"),
+    ],
+)
+def test_meta_publication_dates(tag: str, expected: str) -> None:
+    result = meta_of(tag, url=None)
+    assert (result.date, result.sources["date"]) == (expected, "meta")
+
+
+def test_midnight_means_no_time() -> None:
+    assert meta_of(og("article:published_time", "2024-05-17T00:00:00Z")).date == "2024-05-17"
+
+
+def test_microdata_dates_in_meta_and_elements() -> None:
+    result = meta_of("", '<meta itemprop="datePublished" content="2024-05-17">', url=None)
+    assert (result.date, result.sources["date"]) == ("2024-05-17", "microdata")
+    body = '<span itemprop="datePublished" datetime="2024-05-18T07:00">May 18</span>'
+    assert meta_of("", body, url=None).date == "2024-05-18T07:00"
+
+
+def test_time_in_article_beats_time_elsewhere() -> None:
+    body = (
+        '<aside><time datetime="2024-05-01">old</time></aside>'
+        '<article><header><time datetime="2024-05-17T08:15">May 17</time></header></article>'
+    )
+    result = meta_of("", body, url=None)
+    assert (result.date, result.sources["date"]) == ("2024-05-17T08:15", "html")
+
+
+def test_visible_date_text_and_byline_text() -> None:
+    body = '<span class="article-publish-date">November 19, 2019, 9:02 AM</span>'
+    assert meta_of("", body, url=None).date == "2019-11-19T09:02"
+    body = '<div class="byline">By Ann Lee 17. Mai 2024</div>'
+    assert meta_of("", body, url=None).date == "2024-05-17"
+
+
+def test_other_dates_in_markup_are_ignored() -> None:
+    body = (
+        '<span class="updated-date">May 20, 2024</span><div class="tweet-date">May 21, 2024</div>'
+    )
+    assert meta_of("", body, url=None).date is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://ex.com/2019/11/18/story/", "2019-11-18"),
+        ("https://ex.com/news/2019/nov/18/story/", "2019-11-18"),
+        ("https://ex.com/story/2019-11-18-storm", "2019-11-18"),
+        ("https://ex.com/2019/13/45/story/", None),
+    ],
+)
+def test_date_from_url(url: str, expected: str | None) -> None:
+    result = meta_of("", "<p>text</p>", url=url)
+    assert result.date == expected
+    if expected:
+        assert result.sources["date"] == "url"
+
+
+def test_modified_date_only_as_last_resort() -> None:
+    head = og("article:modified_time", "2024-05-20T10:00:00Z")
+    assert meta_of(head, url=None).date == "2024-05-20T10:00"
+    head += og("article:published_time", "2024-05-17T10:00:00Z")
+    assert meta_of(head, url=None).date == "2024-05-17T10:00"
+
+
+def test_crawl_date_caps_the_date_and_the_next_candidate_is_tried() -> None:
+    head = og("article:published_time", "2030-01-01") + named("pubdate", "2024-05-17T10:00")
+    result = meta_of(head, url=None, crawl_date="2024-05-18T00:00:00Z")
+    assert result.date == "2024-05-17T10:00"
+    assert meta_of(head, url=None, crawl_date="2024-05-17").date == "2024-05-17T10:00"
+    assert meta_of(head, url=None, crawl_date="2024-05-16").date is None
+
+
+def test_utc_timestamp_takes_the_publishers_day_from_the_url() -> None:
+    head = og("article:published_time", "2019-11-19T04:58:00Z")
+    result = meta_of(head, url="https://ex.com/2019/11/18/story/")
+    assert (result.date, result.sources["date"]) == ("2019-11-18", "url")
+    result = meta_of(head, url="https://ex.com/2019/11/10/story/")  # another date: kept
+    assert result.date == "2019-11-19T04:58"
+    local = og("article:published_time", "2019-11-19T04:58:00-05:00")  # not UTC: as written
+    assert meta_of(local, url="https://ex.com/2019/11/18/story/").date == "2019-11-19T04:58"
+
+
+def test_utc_timestamp_takes_the_publishers_day_from_the_byline() -> None:
+    head = og("article:published_time", "2019-11-19T00:04:00.000Z")
+    body = (
+        "<header>November 20, 2019</header>"
+        '<article><div class="byline">By Randy Maniloff Nov. 18, 2019 7:04 pm ET</div></article>'
+    )
+    result = meta_of(head, body, url=None)
+    assert (result.date, result.sources["date"]) == ("2019-11-18T19:04", "html")
+
+
+def test_masthead_date_is_not_the_publication_date() -> None:
+    body = '<header><span class="date">November 20, 2019</span></header><article><p>x</p></article>'
+    assert meta_of("", body, url=None).date == "2019-11-20"  # only as a page-wide last resort
+    body += '<article><span class="post-date">November 18, 2019</span></article>'
+    assert meta_of("", body, url=None).date == "2019-11-18"
+
+
+def test_placeholder_years_are_ignored() -> None:
+    head = named("pubdate", "0001-01-01T00:00:00") + named("date", "2024-05-17")
+    assert meta_of(head, url=None).date == "2024-05-17"
+
+
+# -- url, site, section ---------------------------------------------------------------------
+
+
+def test_relative_canonical_is_resolved_against_the_url() -> None:
+    result = meta_of('<link rel="canonical" href="/a/story?id=1">', url="https://www.ex.com/x/y")
+    assert (result.url, result.sources["url"]) == ("https://www.ex.com/a/story?id=1", "html")
+    assert (result.site, result.sources["site"]) == ("ex.com", "url")
+
+
+def test_og_url_then_argument() -> None:
+    result = meta_of(og("og:url", "https://m.ex.com/story"), url="https://ex.com/s?x=1")
+    assert (result.url, result.sources["url"], result.site) == (
+        "https://m.ex.com/story",
+        "meta",
+        "m.ex.com",
+    )
+    result = meta_of("", url="https://www.ex.com/s")
+    assert (result.url, result.sources["url"], result.site) == (
+        "https://www.ex.com/s",
+        "url",
+        "ex.com",
+    )
+
+
+def test_relative_canonical_without_a_url_uses_og_url() -> None:
+    head = '<link rel="canonical" href="/story">' + og("og:url", "https://ex.com/other")
+    assert meta_of(head, url=None).url == "https://ex.com/story"
+
+
+def test_section_from_meta_then_jsonld_list() -> None:
+    head = og("article:section", "Business")
+    assert (meta_of(head).section, meta_of(head).sources["section"]) == ("Business", "meta")
+    data = {"@type": "NewsArticle", "articleSection": ["Science", "Space"]}
+    result = meta_of(ld(data))
+    assert (result.section, result.sources["section"]) == ("Science", "json-ld")
+
+
+def test_section_naming_the_site_is_dropped() -> None:
+    assert meta_of(og("article:section", "example-news.com")).section is None
+
+
+# -- robustness -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "<<<>>>",
+        "<p>no head at all",
+        '<script type="application/ld+json">{not json</script>',
+        '<script type="application/ld+json">' + "[" * 50_000 + "</script>",
+        '<script type="application/ld+json">{"@type": 5, "author": [null, {"name": 7}]}</script>',
+        '<script type="application/ld+json">{"@type": "Article", "headline": {"x": 1}}</script>',
+        '<meta name="author"><meta property="og:title"><link rel="canonical"><time datetime>',
+        '<div class="byline"></div><h1></h1><title></title>',
+    ],
+)
+def test_broken_pages_never_raise(html: str) -> None:
+    result = extract_metadata(LexborHTMLParser(html), url="not a url", crawl_date="junk")
+    assert isinstance(result, PageMetadata)
+
+
+def test_jsonld_with_comment_wrapper_and_control_characters() -> None:
+    script = (
+        '<script type="application/ld+json"><!--{"@type":"Article","headline":"A\tB"}--></script>'
+    )
+    assert meta_of(script).title == "A B"
+
+
+def test_empty_page_gives_only_the_url() -> None:
+    result = meta_of("", "")
+    assert result == PageMetadata(
+        url=URL, site="example-news.com", date="2024-05-17", sources=result.sources
+    )
+    assert result.sources == {"url": "url", "site": "url", "date": "url"}
