@@ -6,6 +6,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from cleaner.deadline import DEFAULT_TIMEOUT
 from cleaner.document import Document, Format
 from cleaner.pipeline import clean_raw
 from cleaner.rules.loader import default_rules_path, load_ruleset
@@ -27,10 +28,31 @@ class Cleaner:
         self._warm_up()
 
     def clean(
-        self, raw: str | bytes, *, url: str | None = None, format: Format | None = None
+        self,
+        raw: str | bytes,
+        *,
+        url: str | None = None,
+        format: Format | None = None,
+        crawl_date: str | None = None,
+        content_type: str | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT,
     ) -> Document:
-        """Clean one raw page or dump; the format is detected unless given."""
-        return clean_raw(self.ruleset, raw, url=url, format=format)
+        """Clean one raw page or dump; the format is detected unless given.
+
+        `crawl_date` (ISO 8601) caps the publication date found on a page;
+        `content_type` is the HTTP header that came with `raw` bytes, for their
+        charset; after `timeout` seconds (None: no limit) the document comes
+        back with status `error`, reason `timeout`.
+        """
+        return clean_raw(
+            self.ruleset,
+            raw,
+            url=url,
+            format=format,
+            crawl_date=crawl_date,
+            content_type=content_type,
+            timeout=timeout,
+        )
 
     def _warm_up(self) -> None:
         """Build every derived table now, so threads never race to build them."""
@@ -52,6 +74,21 @@ def default_cleaner() -> Cleaner:
         return _default
 
 
-def clean(raw: str | bytes, *, url: str | None = None, format: Format | None = None) -> Document:
-    """Clean one input with the shipped rules: `clean(raw, url=...)`."""
-    return default_cleaner().clean(raw, url=url, format=format)
+def clean(
+    raw: str | bytes,
+    *,
+    url: str | None = None,
+    format: Format | None = None,
+    crawl_date: str | None = None,
+    content_type: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Document:
+    """Clean one input with the shipped rules: `clean(raw, url=...)` (see `Cleaner.clean`)."""
+    return default_cleaner().clean(
+        raw,
+        url=url,
+        format=format,
+        crawl_date=crawl_date,
+        content_type=content_type,
+        timeout=timeout,
+    )

@@ -25,6 +25,8 @@ class Context:
     provenance: dict[str, str] = field(default_factory=dict)
     captions: list[Caption] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
+    #: Every author when a page names several; `fields["author"]` joins them.
+    authors: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:

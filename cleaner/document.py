@@ -52,6 +52,7 @@ class Document:
     title: str | None = None
     date: str | None = None
     author: str | None = None
+    authors: list[str] = field(default_factory=list)
     url: str | None = None
     site: str | None = None
     section: str | None = None
@@ -70,6 +71,7 @@ class Document:
             "title": self.title,
             "date": self.date,
             "author": self.author,
+            "authors": list(self.authors),
             "url": self.url,
             "site": self.site,
             "section": self.section,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from cleaner.document import Format
 from cleaner.regex import Pattern, Subject
@@ -32,14 +33,21 @@ _MARKDOWN = Pattern(
 )
 
 
-def decode(raw: bytes) -> str:
-    """Bytes → str: BOM first, then strict UTF-8, then charset detection.
+def decode(raw: bytes, content_type: str | None = None) -> str:
+    """Bytes → str, trusting in turn: a BOM, the HTTP `content_type` charset, a
+    `<meta charset>` near the top of a page, strict UTF-8, then charset detection.
 
-    Never fails: undecodable bytes become U+FFFD as a last resort.
+    A declared single-byte Western charset loses to bytes that are valid UTF-8
+    with non-ASCII in them: pages that say latin-1 but send UTF-8 are common,
+    and real windows-1252 text is almost never valid UTF-8. Never fails:
+    undecodable bytes become U+FFFD as a last resort.
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw.decode(encoding, errors="replace")
+    declared = _charset_in(content_type or "") or _meta_charset(raw)
+    if declared is not None and not (declared in _WESTERN and _is_utf8(raw)):
+        return raw.decode(declared, errors="replace")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -50,6 +58,52 @@ def decode(raw: bytes) -> str:
     if best is not None:
         return str(best)
     return raw.decode("utf-8", errors="replace")
+
+
+#: Charsets that browsers read as windows-1252 (the WHATWG encoding standard's labels).
+_WESTERN = frozenset({"cp1252"})
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+#: How far into a page a `<meta charset>` is looked for (browsers prescan 1024 bytes;
+#: real pages put a long head of scripts first, so look further).
+_META_SCAN_BYTES = 4096
+
+
+def _charset_in(header: str) -> str | None:
+    match = _CHARSET.search(header.encode("latin-1", "replace"))
+    return _codec_name(match.group(1).decode("ascii")) if match else None
+
+
+def _meta_charset(raw: bytes) -> str | None:
+    head = raw[:_META_SCAN_BYTES]
+    lowered = head.lower()
+    at = lowered.find(b"<meta")
+    while at >= 0:
+        end = lowered.find(b">", at)
+        match = _CHARSET.search(head, at, end if end > 0 else len(head))
+        if match:
+            return _codec_name(match.group(1).decode("ascii"))
+        at = lowered.find(b"<meta", at + 5)
+    return None
+
+
+def _codec_name(label: str) -> str | None:
+    """Python's codec for a charset label, None for labels it does not know."""
+    label = label.strip().lower()
+    if label in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1"):
+        label = "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return "cp1252" if name == "cp1252" else name
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not raw.isascii()
 
 
 def detect_format(text: str) -> Format:

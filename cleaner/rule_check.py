@@ -72,8 +72,12 @@ def count_fixture_firings(ruleset: RuleSet, paths: Iterable[Path]) -> Counter[st
 
 
 def fixture_files(folder: Path) -> list[Path]:
-    """Raw fixture inputs in a folder (expected-output files are skipped)."""
-    return sorted(p for p in folder.iterdir() if p.suffix in INPUT_SUFFIXES and p.is_file())
+    """Raw fixture inputs in a folder (expected outputs and the folder's README are skipped)."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in INPUT_SUFFIXES and p.is_file() and not p.name.startswith("README")
+    )
 
 
 def run_example(rule: Rule, example: Example) -> tuple[list[str], bool]:

@@ -22,6 +22,7 @@ def finish(ctx: Context) -> Document:
     document = Document(
         text=body,
         captions=list(ctx.captions),
+        authors=list(ctx.authors) or ([ctx.fields["author"]] if "author" in ctx.fields else []),
         removed=sorted(ctx.removed, key=lambda r: (r.start is None, r.start or 0)),
         format=ctx.format,
         provenance=dict(ctx.provenance),

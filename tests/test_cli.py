@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from cleaner.cli import main
+from cleaner.rule_check import fixture_files
+from cleaner.rules.kinds import KINDS
 from tests.conftest import FIXTURES
 
 SEED_003 = next(FIXTURES.glob("003_*.txt"))
@@ -31,9 +33,10 @@ def test_clean_prints_canonical_body(capsys: pytest.CaptureFixture[str]) -> None
 def test_clean_json_one_object_per_input(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["clean", "--json", str(FIXTURES)]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(records) == 5
-    assert records[3]["site"] == "themoscowtimes.com"
-    assert records[3]["input"].endswith(SEED_003.name)
+    cleaned = [Path(r["input"]).name for r in records if not r["input"].endswith("README.md")]
+    assert cleaned == [p.name for p in fixture_files(FIXTURES)]
+    (moscow_times,) = [r for r in records if r["input"].endswith(SEED_003.name)]
+    assert moscow_times["site"] == "themoscowtimes.com"
 
 
 def test_clean_reads_stdin() -> None:
@@ -63,8 +66,7 @@ def test_bad_rule_file_exits_2_with_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     lines = result.stderr.decode().splitlines()
     assert lines == [
-        f"cleaner: {bad}:1: x: kind: unknown kind 'nope'; expected one of: "
-        "drop_lines, drop_block, substitute, capture, caption, drop_title_repeat, drop_elements"
+        f"cleaner: {bad}:1: x: kind: unknown kind 'nope'; expected one of: {', '.join(KINDS)}"
     ]
     assert result.stdout == b""
 
@@ -110,3 +112,21 @@ def test_rules_test_names_failing_rule_and_example(
     assert f"{rule}:1: drop-ads: example 2: expected output 'Ad', got ''" in captured.out
     assert "2 rules, 3 examples: 2 passed, 1 failed" in captured.out
     assert "never-fires" in captured.err and "drop-ads" not in captured.err
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--timeout", "-1"), ("--timeout", "soon"), ("--crawl-date", "yesterday")],
+)
+def test_bad_option_values_exit_2_with_one_line(option: str, value: str) -> None:
+    result = run(["clean", option, value, str(SEED_003)])
+    assert result.returncode == 2
+    (line,) = result.stderr.decode().splitlines()
+    assert option in line and value in line
+
+
+def test_crawl_date_caps_the_publication_date(capsys: pytest.CaptureFixture[str]) -> None:
+    page = FIXTURES.parent / "tests" / "data" / "dated-page.html"
+    assert main(["clean", "--json", "--crawl-date", "2024-05-18", str(page)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["date"] is None or record["date"] <= "2024-05-18"

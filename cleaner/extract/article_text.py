@@ -1,0 +1,74 @@
+"""The article's text from its containers: prose runs in page order, chrome runs left out.
+
+Every run inside the containers that is left out is reported with the reason,
+so a document's `removed` list says what extraction dropped, not only what the
+rules did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from cleaner.extract.blocks import Block, is_inside
+from cleaner.extract.main_content import MainContent, is_prose
+
+#: A link-heavy run shorter than this is a link list or a teaser, not article text.
+LONG_RUN_CHARS = 300
+#: Runs before the first and after the last prose run are kept only from this length:
+#: kickers, bylines, dates and tag lists sit there.
+EDGE_RUN_CHARS = 60
+
+
+@dataclass
+class ArticleText:
+    """The article's paragraphs, and the runs of its containers that were left out."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    #: (reason, text) for every run left out: "headline", "link-list" or "edge".
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def article_text(blocks: list[Block], main: MainContent) -> ArticleText:
+    """Paragraphs of the article (each `<br>`-separated line its own), in page order."""
+    result = ArticleText()
+    inside = []
+    for block in blocks:
+        if not block.text or not _in_any(block.node, main.containers):
+            continue
+        reason = _left_out(block)
+        if reason:
+            result.dropped.append((reason, block.text))
+        else:
+            inside.append(block)
+    first, last = _prose_span(inside)
+    for index, block in enumerate(inside):
+        if first <= index <= last or len(block.text) >= EDGE_RUN_CHARS:
+            result.paragraphs.extend(block.text.split("\n"))
+        else:
+            result.dropped.append(("edge", block.text))
+    return result
+
+
+def _left_out(block: Block) -> str | None:
+    """Why a run is not article text: the page headline (it is the title) or a link list."""
+    if block.node.tag == "h1":
+        return "headline"
+    if block.link_density > 0.5 and len(block.text) < LONG_RUN_CHARS:
+        return "link-list"
+    return None
+
+
+def _prose_span(blocks: list[Block]) -> tuple[int, int]:
+    """Index of the first and of the last prose run (an empty span when there is none)."""
+    indexes = [i for i, block in enumerate(blocks) if is_prose(block)]
+    return (indexes[0], indexes[-1]) if indexes else (0, -1)
+
+
+def _in_any(node: LexborNode, containers: tuple[LexborNode, ...]) -> bool:
+    return any(is_inside(node, container) for container in containers)

@@ -1,0 +1,102 @@
+"""A page's text as blocks: runs of inline text with the block element that holds them.
+
+Main-content scoring and text output both work on these blocks rather than on
+`<p>` elements alone, because many sites put article text straight into
+`<div>`s (one per paragraph, or one with `<br>` line breaks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+#: Elements that flow inside a line of text; every other element starts a new block.
+INLINE_TAGS = frozenset(
+    {
+        *("a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em"),
+        *("font", "i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span"),
+        *("strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "-text"),
+    }
+)
+
+
+@dataclass
+class Block:
+    """One run of text inside a block element, in page order."""
+
+    node: LexborNode
+    order: int
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The run's text, whitespace collapsed, `<br>` breaks kept as newlines."""
+        if self._text is None:
+            lines = "".join(self.parts).split("\n")
+            self._text = "\n".join(line for line in (" ".join(x.split()) for x in lines) if line)
+        return self._text
+
+    @property
+    def link_density(self) -> float:
+        """Share of the run's characters that sit inside links."""
+        return self.link_chars / max(1, len(self.text))
+
+
+def text_blocks(root: LexborNode) -> list[Block]:
+    """Every run of text under `root`, in page order.
+
+    A run ends where a block element starts or ends, so a `<div>` holding text,
+    then a `<p>`, then more text gives three blocks in reading order.
+    """
+    blocks: list[Block] = []
+    current: Block | None = None
+    for node in root.traverse(include_text=True):
+        tag = node.tag
+        if tag == "-text":
+            current = _add_text(node, current, blocks)
+        elif tag == "br":
+            if current is not None:
+                current.parts.append("\n")
+        elif tag not in INLINE_TAGS:
+            current = None
+    return blocks
+
+
+def _add_text(node: LexborNode, current: Block | None, blocks: list[Block]) -> Block | None:
+    text = node.text_content
+    if not text or text.isspace():
+        return current
+    holder, in_link = _block_ancestor(node)
+    if holder is None:
+        return current
+    if current is None or current.node.mem_id != holder.mem_id:
+        current = Block(holder, len(blocks))
+        blocks.append(current)
+    current.parts.append(text)
+    if in_link:
+        current.link_chars += len(text.strip())
+    return current
+
+
+def _block_ancestor(node: LexborNode) -> tuple[LexborNode | None, bool]:
+    """The nearest block element above a text node, and whether a link lies between."""
+    parent = node.parent
+    in_link = False
+    while parent is not None and parent.tag in INLINE_TAGS:
+        in_link = in_link or parent.tag == "a"
+        parent = parent.parent
+    return parent, in_link
+
+
+def is_inside(node: LexborNode, container: LexborNode) -> bool:
+    """Whether `node` is `container` or lies beneath it."""
+    target = container.mem_id
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id == target:
+            return True
+        current = current.parent
+    return False

@@ -1,0 +1,162 @@
+"""Which part of a page is the article: the container whose blocks read as running prose.
+
+Two scores, both language-independent:
+
+* a readability-style paragraph score (a run of 25+ characters that is mostly
+  not link text scores 1, plus its commas, plus up to 3 for its length; its
+  parent gets it all, its grandparent half) finds the core of the article;
+* a prose balance (characters of prose runs minus characters of short or
+  link-heavy runs, summed over every ancestor) decides how far to widen that
+  core: up to the ancestor that holds clearly more prose, which joins articles
+  split over several sibling columns without taking in a page's link lists.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from cleaner.extract.blocks import Block, is_inside
+
+#: A run shorter than this, or mostly links, is not prose.
+MIN_PROSE_CHARS = 25
+MAX_PROSE_LINK_DENSITY = 0.5
+#: How many of the best-scoring nodes have their link density checked.
+SHORTLIST = 5
+#: Widen to an ancestor only when it holds this much more prose balance than the core.
+WIDEN_GAIN = 1.5
+#: A sibling of the core joins it when its score reaches this share of the core's.
+SIBLING_SHARE = 0.2
+
+
+#: What a paragraph looks like in the markup: its element and class attribute.
+Kind = tuple[str, str | None]
+
+
+@dataclass(frozen=True)
+class MainContent:
+    """The chosen containers, in page order, and how much of the page's prose they hold."""
+
+    containers: tuple[LexborNode, ...]
+    prose_share: float
+
+
+def is_prose(block: Block) -> bool:
+    """A run long enough, and free enough of links, to be part of an article."""
+    return len(block.text) >= MIN_PROSE_CHARS and block.link_density < MAX_PROSE_LINK_DENSITY
+
+
+def find_main_content(blocks: list[Block]) -> MainContent | None:
+    """The containers that hold the article, or None when no run of text reads as prose."""
+    scores, nodes = _paragraph_scores(blocks)
+    if not scores:
+        return None
+    core = _best_scored(scores, nodes)
+    kinds = {_kind(b) for b in blocks if is_prose(b) and is_inside(b.node, core)}
+    balance = _prose_balance(blocks, kinds)
+    widened = _widen(core, balance)
+    total = max(1, sum(len(b.text) for b in blocks if is_prose(b)))
+    if widened is core:
+        containers = _with_siblings(core, scores, blocks, kinds)
+        held = sum(max(0, balance.get(node.mem_id, 0)) for node in containers)
+        return MainContent(containers, min(1.0, held / total))
+    held = max(0, balance.get(widened.mem_id, 0))
+    return MainContent((widened,), min(1.0, held / total))
+
+
+def _paragraph_scores(blocks: list[Block]) -> tuple[dict[int, float], dict[int, LexborNode]]:
+    scores: dict[int, float] = defaultdict(float)
+    nodes: dict[int, LexborNode] = {}
+    for block in blocks:
+        if not is_prose(block):
+            continue
+        text = block.text
+        score = 1 + text.count(",") + min(len(text) // 100, 3)
+        parent = block.node.parent
+        for share in (1.0, 0.5):
+            if parent is None or parent.tag == "html":
+                break
+            nodes[parent.mem_id] = parent
+            scores[parent.mem_id] += score * share
+            parent = parent.parent
+    return scores, nodes
+
+
+def _best_scored(scores: dict[int, float], nodes: dict[int, LexborNode]) -> LexborNode:
+    """The best of the top scores once each is discounted by its link density."""
+    shortlist = sorted(scores, key=scores.__getitem__, reverse=True)[:SHORTLIST]
+    return max(
+        (nodes[key] for key in shortlist),
+        key=lambda node: scores[node.mem_id] * (1 - _link_density(node)),
+    )
+
+
+def _link_density(node: LexborNode) -> float:
+    text_chars = len(node.text(deep=True).strip())
+    link_chars = sum(len(link.text(deep=True).strip()) for link in node.css("a"))
+    return min(1.0, link_chars / text_chars) if text_chars else 1.0
+
+
+def _kind(block: Block) -> Kind:
+    """What a block looks like in the markup: its element and class attribute.
+
+    The paragraphs of one article share a kind; teasers and comments around it
+    are prose too, but of other kinds.
+    """
+    return block.node.tag or "", block.node.attributes.get("class")
+
+
+def _prose_balance(blocks: list[Block], kinds: set[Kind]) -> dict[int, int]:
+    """For every ancestor of a block: characters of prose like the core's, minus the rest."""
+    balance: dict[int, int] = defaultdict(int)
+    for block in blocks:
+        size = len(block.text)
+        value = size - block.link_chars if is_prose(block) and _kind(block) in kinds else -size
+        node: LexborNode | None = block.node
+        while node is not None and node.tag != "html":
+            balance[node.mem_id] += value
+            node = node.parent
+    return balance
+
+
+def _widen(core: LexborNode, balance: dict[int, int]) -> LexborNode:
+    """The lowest ancestor near the best balance, when that is well above the core's own."""
+    ancestors = []
+    node = core.parent
+    while node is not None and node.tag not in ("body", "html"):
+        ancestors.append(node)
+        node = node.parent
+    best = max((balance.get(a.mem_id, 0) for a in ancestors), default=0)
+    if best <= max(0, WIDEN_GAIN * balance.get(core.mem_id, 0)):
+        return core
+    return next(a for a in ancestors if balance.get(a.mem_id, 0) >= 0.95 * best)
+
+
+def _with_siblings(
+    core: LexborNode, scores: dict[int, float], blocks: list[Block], kinds: set[Kind]
+) -> tuple[LexborNode, ...]:
+    """The core plus siblings that are themselves a prose paragraph, or that score like
+    the core with paragraphs of the core's kinds (a teaser list scores too, but its
+    summaries are marked up differently from the article's paragraphs)."""
+    parent = core.parent
+    if parent is None:
+        return (core,)
+    prose_nodes = {block.node.mem_id for block in blocks if _is_long_prose(block)}
+    prose_nodes.add(core.mem_id)
+    floor = max(3.0, SIBLING_SHARE * scores[core.mem_id])
+    return tuple(
+        child
+        for child in parent.iter()
+        if child.mem_id in prose_nodes
+        or (scores.get(child.mem_id, 0) >= floor and _holds_prose_of(child, blocks, kinds))
+    )
+
+
+def _holds_prose_of(node: LexborNode, blocks: list[Block], kinds: set[Kind]) -> bool:
+    return any(is_prose(b) and _kind(b) in kinds and is_inside(b.node, node) for b in blocks)
+
+
+def _is_long_prose(block: Block) -> bool:
+    return len(block.text) >= 80 and block.link_density < 0.25

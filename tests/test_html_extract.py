@@ -1,0 +1,155 @@
+"""HTML inputs end to end: the article container, what extraction leaves out and records,
+empty pages, broken markup, time limits and charset handling."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.read import decode
+
+CLEANER = Cleaner()
+
+PARAGRAPH = (
+    "The council voted on Monday to approve the budget, which funds parks, schools "
+    "and roads, after a debate that ran late into the night."
+)
+
+
+def page(body: str, head: str = "<title>Budget passes | Example News</title>") -> str:
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def article(paragraphs: int = 4, extra: str = "") -> str:
+    text = "".join(f"<p>{PARAGRAPH} Paragraph {n}.</p>" for n in range(paragraphs))
+    return f"<article><h1>Budget passes</h1>{text}{extra}</article>"
+
+
+def test_article_text_is_the_prose_of_the_page_in_order() -> None:
+    html = page("<header><a href='/'>Example News</a></header>" + article())
+    document = CLEANER.clean(html, url="https://example.com/budget")
+    assert document.status == "ok"
+    assert document.text.split("\n\n") == [f"{PARAGRAPH} Paragraph {n}." for n in range(4)]
+    assert document.provenance["text"] == "cleaner"
+
+
+def test_headline_becomes_the_title_and_leaves_the_body() -> None:
+    document = CLEANER.clean(page(article()))
+    assert document.title == "Budget passes"
+    assert "Budget passes" not in document.text
+    assert ("extract:headline", "Budget passes") in [(r.rule, r.text) for r in document.removed]
+
+
+def test_article_split_over_sibling_columns_is_joined() -> None:
+    columns = "".join(
+        f"<div class='column'><div class='inner'><p class='para'>{PARAGRAPH} Part {n}.</p>"
+        f"<p class='para'>{PARAGRAPH} Part {n}b.</p></div></div>"
+        for n in range(3)
+    )
+    document = CLEANER.clean(page(f"<main><section>{columns}</section></main>"))
+    for n in range(3):
+        assert f"Part {n}." in document.text and f"Part {n}b." in document.text
+
+
+def test_text_written_straight_into_divs_is_found() -> None:
+    body = (
+        "<div class='story'>" + "".join(f"<div>{PARAGRAPH} {n}</div>" for n in range(4)) + "</div>"
+    )
+    document = CLEANER.clean(page(body))
+    assert document.text.count(PARAGRAPH) == 4
+
+
+def test_line_breaks_split_paragraphs() -> None:
+    body = (
+        f"<div class='story'>{PARAGRAPH} One.<br><br>{PARAGRAPH} Two.<br>{PARAGRAPH} Three.</div>"
+    )
+    document = CLEANER.clean(page(body))
+    assert document.text.split("\n\n") == [f"{PARAGRAPH} {n}." for n in ("One", "Two", "Three")]
+
+
+def test_link_lists_inside_the_article_are_left_out_and_recorded() -> None:
+    links = "<ul><li><a href='/a'>Another story about the budget</a></li></ul>"
+    document = CLEANER.clean(page(article(extra=links)))
+    assert "Another story" not in document.text
+    assert ("extract:link-list", "Another story about the budget") in [
+        (r.rule, r.text) for r in document.removed
+    ]
+
+
+def test_a_long_teaser_list_beside_the_article_is_not_taken() -> None:
+    teasers = "".join(
+        f"<div class='teaser'><h3><a href='/{n}'>Teaser headline {n}</a></h3>"
+        f"<span class='dek'>A short summary of another story, number {n}.</span></div>"
+        for n in range(8)
+    )
+    document = CLEANER.clean(page(article() + f"<div class='more'>{teasers}</div>"))
+    assert "Teaser" not in document.text and "summary" not in document.text
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["", "<html></html>", "<html><body><nav><a href='/'>Home</a></nav></body></html>"],
+    ids=["blank", "no-body", "only-chrome"],
+)
+def test_a_page_without_article_text_is_empty_with_a_reason(html: str) -> None:
+    document = CLEANER.clean(html, format="html")
+    assert document.status == "empty"
+    assert document.reason
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><p>" + PARAGRAPH + "<div><p>unclosed <b>tags <i>everywhere",
+        "<<<>>><p>" + PARAGRAPH + "</p></td></tr></table></html></html>",
+        "<html><body>" + "<div>" * 5000 + PARAGRAPH + "</div>" * 10,
+        "\x00<html>\ud800<body><p>" + PARAGRAPH + "</p>",
+    ],
+    ids=["unclosed", "stray-closers", "deep-nesting", "nul-and-surrogate"],
+)
+def test_broken_markup_never_raises(html: str) -> None:
+    document = CLEANER.clean(html, format="html")
+    assert document.status in ("ok", "empty")
+    assert isinstance(document.text, str)
+
+
+def test_a_document_over_its_time_limit_is_an_error_not_a_hang() -> None:
+    document = CLEANER.clean(page(article()), timeout=1e-9)
+    assert (document.status, document.reason) == ("error", "timeout")
+
+
+def test_no_time_limit_when_timeout_is_none() -> None:
+    assert CLEANER.clean(page(article()), timeout=None).status == "ok"
+
+
+def test_metadata_is_read_before_chrome_is_removed() -> None:
+    head = (
+        "<title>Budget passes | Example News</title>"
+        '<link rel="canonical" href="https://example.com/2024/budget">'
+    )
+    byline = "<footer><span class='byline'>By Jane Doe</span></footer>"
+    document = CLEANER.clean(page(article(extra=byline), head))
+    assert document.url == "https://example.com/2024/budget"
+    assert document.site == "example.com"
+    assert document.author == "Jane Doe"
+    assert "Jane Doe" not in document.text
+
+
+def test_charset_from_meta_tag() -> None:
+    raw = '<meta charset="windows-1251"><p>Привет</p>'.encode("cp1251")
+    assert "Привет" in decode(raw)
+
+
+def test_charset_from_http_content_type() -> None:
+    raw = "<p>日本語</p>".encode("shift_jis")
+    assert "日本語" in decode(raw, "text/html; charset=Shift_JIS")
+
+
+def test_utf8_bytes_win_over_a_declared_latin1() -> None:
+    raw = '<meta charset="iso-8859-1"><p>café</p>'.encode()
+    assert "café" in decode(raw)
+
+
+def test_declared_latin1_reads_as_windows_1252() -> None:
+    raw = '<meta charset="iso-8859-1"><p>“quoted” café</p>'.encode("cp1252")
+    assert "“quoted” café" in decode(raw)
