@@ -181,6 +181,25 @@ EXTRACTORS: dict[str, Callable[[], Extractor]] = {
 }
 
 
+#: Targets of the HTML issue: F1 on this set, and speed as a multiple of trafilatura's.
+TARGET_F1 = 0.975
+TARGET_SPEEDUP = 3.0
+
+
+def report(scores: dict[str, Score]) -> None:
+    """The table, with each extractor's speed as a multiple of trafilatura default's."""
+    base = scores.get("trafilatura")
+    header = f"{'extractor':24s}{'precision':>10s}{'recall':>10s}{'F1':>8s}"
+    print(f"{header}{'pages/s':>10s}{'× traf':>8s}")
+    for name, score in scores.items():
+        ratio = f"{score.pages_per_second / base.pages_per_second:8.2f}" if base else f"{'-':>8s}"
+        print(
+            f"{name:24s}{score.precision:10.3f}{score.recall:10.3f}"
+            f"{score.f1:8.3f}{score.pages_per_second:10.1f}{ratio}"
+        )
+    print(f"\ntargets for cleaner: F1 >= {TARGET_F1}, speed >= {TARGET_SPEEDUP:g}× trafilatura")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark folder")
@@ -191,18 +210,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     pages = load_pages(args.data)
     print(f"{len(pages)} pages from {args.data}; python {sys.version.split()[0]}\n")
-    print(f"{'extractor':24s}{'precision':>10s}{'recall':>10s}{'F1':>8s}{'pages/s':>10s}")
+    scores: dict[str, Score] = {}
     for name in args.only or list(EXTRACTORS):
         try:
             extract = EXTRACTORS[name]()
         except ImportError as error:
             print(f"{name:24s}  skipped: {error.name or error} is not installed")
             continue
-        score = evaluate(pages, extract)
-        print(
-            f"{name:24s}{score.precision:10.3f}{score.recall:10.3f}"
-            f"{score.f1:8.3f}{score.pages_per_second:10.1f}"
-        )
+        scores[name] = evaluate(pages, extract)
+    report(scores)
     return 0
 
 
