@@ -5,10 +5,11 @@ Two scores, both language-independent:
 * a readability-style paragraph score (a run of 25+ characters that is mostly
   not link text scores 1, plus its commas, plus up to 3 for its length; its
   parent gets it all, its grandparent half) finds the core of the article;
-* a prose balance (characters of prose runs minus characters of short or
-  link-heavy runs, summed over every ancestor) decides how far to widen that
-  core: up to the ancestor that holds clearly more prose, which joins articles
-  split over several sibling columns without taking in a page's link lists.
+* a prose balance (characters of prose runs marked up like the core's own
+  paragraphs, minus characters of every other run, summed over every ancestor)
+  decides how far to widen that core: up to the ancestor that holds clearly
+  more such prose, which joins articles split over several sibling columns
+  without taking in teaser lists, whose summaries are marked up differently.
 """
 
 from __future__ import annotations
