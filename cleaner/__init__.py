@@ -8,7 +8,8 @@ doc.text, doc.title, doc.date, doc.removed
 from cleaner.api import Cleaner, clean
 from cleaner.document import Caption, Document, Removal
 from cleaner.errors import CleanerError, InputError, RuleError
-from cleaner.rules.loader import default_rules_path, load_ruleset
+from cleaner.rules.loader import load_ruleset
+from cleaner.rules.paths import default_rules_path
 
 __all__ = [
     "Caption",

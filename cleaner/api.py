@@ -9,7 +9,8 @@ from pathlib import Path
 from cleaner.deadline import DEFAULT_TIMEOUT
 from cleaner.document import Document, Format
 from cleaner.pipeline import clean_raw
-from cleaner.rules.loader import default_rules_path, load_ruleset
+from cleaner.rules.loader import load_ruleset
+from cleaner.rules.paths import default_rules_path
 from cleaner.rules.ruleset import RuleSet
 
 RulePaths = Sequence[str | Path]

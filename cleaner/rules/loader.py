@@ -22,13 +22,6 @@ _RULE_ADAPTER: TypeAdapter[Rule] = TypeAdapter(
 )
 
 
-def default_rules_path() -> Path:
-    """Where the shipped rules live: inside the installed package, or the checkout's rules/."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "default_rules"
-    return installed if installed.is_dir() else package.parent / "rules"
-
-
 def rule_files(paths: Iterable[str | Path]) -> list[Path]:
     """Expand files and folders (searched recursively, in sorted order) into rule files."""
     found: list[Path] = []

@@ -21,6 +21,8 @@ from cleaner.document import Removal
 from cleaner.rules.base import Rule
 from cleaner.rules.dom_guard import holds_main_content, is_inside, visible_chars
 from cleaner.rules.kinds.caption import _TRAILING_SEPARATORS, Caption
+from cleaner.rules.paths import default_rules_path
+from cleaner.rules.yaml_lines import load_yaml
 
 #: Text a figure may hold besides its caption and credit and still count as "an
 #: image and its caption" ("Enlarge", "1 / 12", a play button label).
@@ -172,12 +174,15 @@ def split_credit(text: str, rule_ids: tuple[str, ...]) -> tuple[str, str]:
 @cache
 def shipped_caption_rules() -> dict[str, Caption]:
     """The `caption` rules of the shipped captions file, by id (loaded once)."""
-    from cleaner.rules.loader import default_rules_path, load_file  # the loader imports kinds
-
     path = default_rules_path().joinpath(*CAPTION_RULES_FILE)
     if not path.is_file():
         return {}
-    return {rule.id: rule for rule, _ in load_file(path) if isinstance(rule, Caption)}
+    items = load_yaml(path.read_text(encoding="utf-8")) or []
+    return {
+        item["id"]: Caption.model_validate(dict(item))
+        for item in items
+        if isinstance(item, dict) and item.get("kind") == "caption"
+    }
 
 
 def _caption_text(caption: Any, credit_selector: str | None) -> str:
