@@ -28,6 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaner import html_dates
 from cleaner.dates import _MONTH_BY_NAME
+from cleaner.dom import is_descendant
 from cleaner.urls import is_http_url, site_of
 
 JsonObject = dict[str, Any]
@@ -579,7 +580,9 @@ class _Markup:
             for node in self.nodes():
                 if len(self._bylines) >= _MAX_BYLINES:
                     break
-                if _is_byline(node) and not any(_is_inside(node, outer) for outer in self._bylines):
+                if _is_byline(node) and not any(
+                    is_descendant(node, outer) for outer in self._bylines
+                ):
                     self._bylines.append(node)
         return self._bylines
 
@@ -777,16 +780,6 @@ def _is_byline(node: LexborNode) -> bool:
         _BYLINE_TOKEN.fullmatch(token) and not token.startswith(_NOT_BYLINE_PREFIXES)
         for token in (attrs.get("class") or "").lower().split()
     )
-
-
-def _is_inside(node: LexborNode, outer: LexborNode) -> bool:
-    """True when `outer` is an ancestor of `node`."""
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == outer.mem_id:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _microdata_people(node: LexborNode) -> list[str]:

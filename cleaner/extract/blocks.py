@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
+from cleaner.dom import is_descendant
+
 #: Elements that flow inside a line of text; every other element starts a new block.
 INLINE_TAGS = frozenset(
     {
@@ -93,10 +95,4 @@ def _block_ancestor(node: LexborNode) -> tuple[LexborNode | None, bool]:
 
 def is_inside(node: LexborNode, container: LexborNode) -> bool:
     """Whether `node` is `container` or lies beneath it."""
-    target = container.mem_id
-    current: LexborNode | None = node
-    while current is not None:
-        if current.mem_id == target:
-            return True
-        current = current.parent
-    return False
+    return node.mem_id == container.mem_id or is_descendant(node, container)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cleaner.dom import is_descendant
+
 #: Elements that are the article body by declaration (schema.org microdata).
 MAIN_CONTENT_SELECTOR = '[itemprop~="articleBody"], [itemprop~="blogPost"]'
 
@@ -45,7 +47,7 @@ def holds_main_content(node: Any, tree: Any) -> bool:
     if node.css_matches(MAIN_CONTENT_SELECTOR) or node.css_first(MAIN_CONTENT_SELECTOR):
         return True
     mark = tree.css_first("h1") or _longest_paragraph(tree)
-    return mark is not None and (mark.mem_id == node.mem_id or is_inside(mark, node))
+    return mark is not None and (mark.mem_id == node.mem_id or is_descendant(mark, node))
 
 
 def _is_large(node: Any, tree: Any) -> bool:
@@ -61,16 +63,6 @@ def _is_large(node: Any, tree: Any) -> bool:
 def _longest_paragraph(tree: Any) -> Any:
     """The page's `<p>` with the most text (None on a page without paragraphs)."""
     return max(tree.css("p"), key=_collapsed_len, default=None)
-
-
-def is_inside(node: Any, ancestor: Any) -> bool:
-    """Whether `node` is a proper descendant of `ancestor` (selectolax nodes of one tree)."""
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == ancestor.mem_id:
-            return True
-        parent = parent.parent
-    return False
 
 
 def visible_chars(node: Any) -> int:

@@ -18,8 +18,9 @@ from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.document import Caption as CaptionRecord
 from cleaner.document import Removal
+from cleaner.dom import is_descendant
 from cleaner.rules.base import Rule
-from cleaner.rules.dom_guard import holds_main_content, is_inside, visible_chars
+from cleaner.rules.dom_guard import holds_main_content, visible_chars
 from cleaner.rules.kinds.caption import _TRAILING_SEPARATORS, Caption
 from cleaner.rules.paths import default_rules_path
 from cleaner.rules.yaml_lines import load_yaml
@@ -120,7 +121,7 @@ class LiftCaptions(Rule):
         if self.credit is None:
             return []
         nodes = list(figure.css(self.credit))
-        return [node for node in nodes if not any(is_inside(node, other) for other in nodes)]
+        return [node for node in nodes if not any(is_descendant(node, other) for other in nodes)]
 
     def _record(self, caption: Any, credits: list[Any]) -> CaptionRecord | None:
         """The Caption for a figure's caption and credit elements; None when both are empty."""
@@ -136,7 +137,7 @@ class LiftCaptions(Rule):
     def _targets(self, figure: Any, caption: Any, credits: list[Any], tree: Any) -> list[Any]:
         """What to remove: the whole figure, else its caption and stray credits, else nothing."""
         parts = ([caption] if caption is not None else []) + [
-            node for node in credits if caption is None or not is_inside(node, caption)
+            node for node in credits if caption is None or not is_descendant(node, caption)
         ]
         other = visible_chars(figure) - sum(visible_chars(node) for node in parts)
         if other <= MAX_OTHER_CHARS and not holds_main_content(figure, tree):
