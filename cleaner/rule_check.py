@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
+from cleaner.dom import collapsed_text
 from cleaner.normalize import canonical
 from cleaner.pipeline import clean_raw
 from cleaner.read import INPUT_SUFFIXES
@@ -158,5 +159,4 @@ def _run_dom_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
 
 def _page_text(tree: LexborHTMLParser) -> str:
     """The visible text of a parsed page's body, whitespace collapsed."""
-    body = tree.body
-    return " ".join((body.text(separator=" ") if body is not None else "").split())
+    return collapsed_text(tree.body) if tree.body is not None else ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cleaner.dom import is_descendant
+from cleaner.dom import collapsed_text, is_descendant
 
 #: Elements that are the article body by declaration (schema.org microdata).
 MAIN_CONTENT_SELECTOR = '[itemprop~="articleBody"], [itemprop~="blogPost"]'
@@ -62,15 +62,10 @@ def _is_large(node: Any, tree: Any) -> bool:
 
 def _longest_paragraph(tree: Any) -> Any:
     """The page's `<p>` with the most text (None on a page without paragraphs)."""
-    return max(tree.css("p"), key=_collapsed_len, default=None)
+    return max(tree.css("p"), key=lambda p: len(collapsed_text(p)), default=None)
 
 
 def visible_chars(node: Any) -> int:
     """Characters of a node's text, whitespace collapsed, without script or style text."""
-    hidden = sum(_collapsed_len(inner) for inner in node.css(_INVISIBLE))
-    return max(0, _collapsed_len(node) - hidden)
-
-
-def _collapsed_len(node: Any) -> int:
-    """Length of a node's text with runs of whitespace counted as one space."""
-    return len(" ".join(node.text(separator=" ").split()))
+    hidden = sum(len(collapsed_text(inner)) for inner in node.css(_INVISIBLE))
+    return max(0, len(collapsed_text(node)) - hidden)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import field_validator
-from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.context import Context
 from cleaner.document import Removal
+from cleaner.dom import check_selector, collapsed_text
 from cleaner.rules.base import Rule
 from cleaner.rules.dom_guard import holds_main_content
 
@@ -31,10 +31,7 @@ class DropElements(Rule):
     @field_validator("selector")
     @classmethod
     def _selector_parses(cls, value: str) -> str:
-        try:
-            LexborHTMLParser("<p></p>").css(value)
-        except Exception as error:  # selectolax raises several types for bad selectors
-            raise ValueError(f"not a valid CSS selector: {error}") from None
+        check_selector(value)
         return value
 
     def apply(self, ctx: Context) -> int:
@@ -47,8 +44,7 @@ class DropElements(Rule):
         for node in tree.css(self.selector):
             if node.parent is None or holds_main_content(node, tree):
                 continue
-            text = " ".join(node.text(separator=" ").split())
-            ctx.removed.append(Removal(self.id, None, None, text))
+            ctx.removed.append(Removal(self.id, None, None, collapsed_text(node)))
             node.decompose()
             count += 1
         return count

@@ -12,13 +12,12 @@ from functools import cache
 from typing import Any, Literal
 
 from pydantic import field_validator
-from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.document import Caption as CaptionRecord
 from cleaner.document import Removal
-from cleaner.dom import is_descendant
+from cleaner.dom import check_selector, collapsed_text, is_descendant
 from cleaner.rules.base import Rule
 from cleaner.rules.dom_guard import holds_main_content, visible_chars
 from cleaner.rules.kinds.caption import _TRAILING_SEPARATORS, Caption
@@ -112,7 +111,7 @@ class LiftCaptions(Rule):
             return None
         ctx.captions.append(record)
         for node in targets:
-            ctx.removed.append(Removal(self.id, None, None, _text(node)))
+            ctx.removed.append(Removal(self.id, None, None, collapsed_text(node)))
             node.decompose()
         return targets[0] is figure
 
@@ -127,7 +126,9 @@ class LiftCaptions(Rule):
         """The Caption for a figure's caption and credit elements; None when both are empty."""
         text = _caption_text(caption, self.credit) if caption is not None else ""
         if credits:
-            credit = _join(_clean_credit(_text(node), self.credit_rules) for node in credits)
+            credit = _join(
+                _clean_credit(collapsed_text(node), self.credit_rules) for node in credits
+            )
         else:
             text, credit = split_credit(text, self.credit_rules)
         if not text and not credit:
@@ -145,14 +146,6 @@ class LiftCaptions(Rule):
         if any(holds_main_content(node, tree) for node in parts):
             return []
         return parts
-
-
-def check_selector(value: str) -> None:
-    """Raise ValueError unless selectolax (Lexbor) accepts `value` as a CSS selector."""
-    try:
-        LexborHTMLParser("<p></p>").css(value)
-    except Exception as error:  # selectolax raises several types for bad selectors
-        raise ValueError(f"not a valid CSS selector: {error}") from None
 
 
 def split_credit(text: str, rule_ids: tuple[str, ...]) -> tuple[str, str]:
@@ -193,7 +186,7 @@ def _caption_text(caption: Any, credit_selector: str | None) -> str:
         for node in caption.css(credit_selector):
             if node.parent is not None:
                 node.decompose()
-    return _text(caption).rstrip(_TRAILING_SEPARATORS)
+    return collapsed_text(caption).rstrip(_TRAILING_SEPARATORS)
 
 
 def _clean_credit(text: str, rule_ids: tuple[str, ...]) -> str:
@@ -217,10 +210,5 @@ def _join(parts: Any) -> str:
 
 def _is_link_only(node: Any) -> bool:
     """Whether all of a node's text is link text (a teaser's headline, a "Watch live" link)."""
-    linked = sum(len(_text(link)) for link in node.css("a"))
-    return linked > 0 and linked >= LINK_ONLY_SHARE * len(_text(node))
-
-
-def _text(node: Any) -> str:
-    """A node's text with whitespace runs collapsed to single spaces."""
-    return " ".join(node.text(separator=" ").split())
+    linked = sum(len(collapsed_text(link)) for link in node.css("a"))
+    return linked > 0 and linked >= LINK_ONLY_SHARE * len(collapsed_text(node))
