@@ -33,12 +33,13 @@ class Deadline:
 
 @contextmanager
 def enforced(deadline: Deadline) -> Iterator[None]:
-    """Interrupt a step that runs past the deadline (a long parse or extraction).
+    """Interrupt a step that runs past the deadline.
 
     Uses a real-time timer signal, which Python delivers only in the main
-    thread; elsewhere the checks between steps are the limit, and every step
-    is bounded (RE2 is linear in its input; parsing and extraction are too,
-    in practice).
+    thread and only between bytecodes: it stops Python-level work (our page
+    walk, trafilatura's tree code) but waits for one long C call, such as a
+    parse, to return. Elsewhere the checks between steps are the limit; every
+    step is bounded in practice (RE2 is linear in its input).
     """
     if deadline.seconds is None or not _can_use_timer():
         yield

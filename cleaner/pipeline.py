@@ -30,24 +30,12 @@ def clean_raw(
     deadline = Deadline(timeout)
     try:
         with enforced(deadline):
-            return _clean(ruleset, raw, url, format, crawl_date, content_type, deadline)
+            text = decode(raw, content_type) if isinstance(raw, bytes) else raw
+            kind = format or detect_format(text)
+            if kind == "html":
+                return clean_html(ruleset, text, url=url, crawl_date=crawl_date, deadline=deadline)
+            ctx = Context(TextBuffer(text), format=kind)
+            ctx.set_field("url", url, "argument")
+            return run_text_phase(ruleset, ctx)
     except DocumentTimeout:
         return Document(url=url, status="error", reason="timeout", format=format or "text")
-
-
-def _clean(
-    ruleset: RuleSet,
-    raw: str | bytes,
-    url: str | None,
-    format: Format | None,
-    crawl_date: str | None,
-    content_type: str | None,
-    deadline: Deadline,
-) -> Document:
-    text = decode(raw, content_type) if isinstance(raw, bytes) else raw
-    kind = format or detect_format(text)
-    if kind == "html":
-        return clean_html(ruleset, text, url=url, crawl_date=crawl_date, deadline=deadline)
-    ctx = Context(TextBuffer(text), format=kind)
-    ctx.set_field("url", url, "argument")
-    return run_text_phase(ruleset, ctx)

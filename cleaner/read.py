@@ -46,7 +46,7 @@ def decode(raw: bytes, content_type: str | None = None) -> str:
         if raw.startswith(bom):
             return raw.decode(encoding, errors="replace")
     declared = _charset_in(content_type or "") or _meta_charset(raw)
-    if declared is not None and not (declared in _WESTERN and _is_utf8(raw)):
+    if declared is not None and not (declared == "cp1252" and _is_utf8(raw)):
         return raw.decode(declared, errors="replace")
     try:
         return raw.decode("utf-8")
@@ -60,8 +60,6 @@ def decode(raw: bytes, content_type: str | None = None) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-#: Charsets that browsers read as windows-1252 (the WHATWG encoding standard's labels).
-_WESTERN = frozenset({"cp1252"})
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 #: How far into a page a `<meta charset>` is looked for (browsers prescan 1024 bytes;
 #: real pages put a long head of scripts first, so look further).
@@ -86,16 +84,19 @@ def _meta_charset(raw: bytes) -> str | None:
     return None
 
 
+#: Labels that browsers read as windows-1252 (the WHATWG encoding standard).
+_WINDOWS_1252_LABELS = frozenset(
+    {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"}
+)
+
+
 def _codec_name(label: str) -> str | None:
     """Python's codec for a charset label, None for labels it does not know."""
     label = label.strip().lower()
-    if label in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1"):
-        label = "cp1252"
     try:
-        name = codecs.lookup(label).name
+        return codecs.lookup("cp1252" if label in _WINDOWS_1252_LABELS else label).name
     except LookupError:
         return None
-    return "cp1252" if name == "cp1252" else name
 
 
 def _is_utf8(raw: bytes) -> bool:

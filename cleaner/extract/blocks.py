@@ -8,6 +8,7 @@ Main-content scoring and text output both work on these blocks rather than on
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from selectolax.lexbor import LexborNode
 
@@ -31,15 +32,15 @@ class Block:
     order: int
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
-    _text: str | None = None
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The run's text, whitespace collapsed, `<br>` breaks kept as newlines."""
-        if self._text is None:
-            lines = "".join(self.parts).split("\n")
-            self._text = "\n".join(line for line in (" ".join(x.split()) for x in lines) if line)
-        return self._text
+        """The run's text, whitespace collapsed, `<br>` breaks kept as newlines.
+
+        Read only once the page has been walked, when `parts` is complete.
+        """
+        lines = (" ".join(line.split()) for line in "".join(self.parts).split("\n"))
+        return "\n".join(line for line in lines if line)
 
     @property
     def link_density(self) -> float:

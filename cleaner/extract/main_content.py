@@ -38,10 +38,9 @@ Kind = tuple[str, str | None]
 
 @dataclass(frozen=True)
 class MainContent:
-    """The chosen containers, in page order, and how much of the page's prose they hold."""
+    """The containers that hold the article, in page order."""
 
     containers: tuple[LexborNode, ...]
-    prose_share: float
 
 
 def is_prose(block: Block) -> bool:
@@ -58,13 +57,9 @@ def find_main_content(blocks: list[Block]) -> MainContent | None:
     kinds = {_kind(b) for b in blocks if is_prose(b) and is_inside(b.node, core)}
     balance = _prose_balance(blocks, kinds)
     widened = _widen(core, balance)
-    total = max(1, sum(len(b.text) for b in blocks if is_prose(b)))
     if widened is core:
-        containers = _with_siblings(core, scores, blocks, kinds)
-        held = sum(max(0, balance.get(node.mem_id, 0)) for node in containers)
-        return MainContent(containers, min(1.0, held / total))
-    held = max(0, balance.get(widened.mem_id, 0))
-    return MainContent((widened,), min(1.0, held / total))
+        return MainContent(_with_siblings(core, scores, blocks, kinds))
+    return MainContent((widened,))
 
 
 def _paragraph_scores(blocks: list[Block]) -> tuple[dict[int, float], dict[int, LexborNode]]:
