@@ -28,8 +28,11 @@ MAX_PROSE_LINK_DENSITY = 0.5
 SHORTLIST = 5
 #: Widen to an ancestor only when it holds this much more prose balance than the core.
 WIDEN_GAIN = 1.5
-#: A sibling of the core joins it when its score reaches this share of the core's.
+#: A sibling of the core joins it when its score reaches this share of the core's...
 SIBLING_SHARE = 0.2
+#: ...or when it is itself a paragraph this long with at most this share of link text.
+SIBLING_PARAGRAPH_CHARS = 80
+SIBLING_PARAGRAPH_LINK_DENSITY = 0.25
 
 
 #: What a paragraph looks like in the markup: its element and class attribute.
@@ -155,4 +158,7 @@ def _holds_prose_of(node: LexborNode, blocks: list[Block], kinds: set[Kind]) -> 
 
 
 def _is_long_prose(block: Block) -> bool:
-    return len(block.text) >= 80 and block.link_density < 0.25
+    return (
+        len(block.text) >= SIBLING_PARAGRAPH_CHARS
+        and block.link_density < SIBLING_PARAGRAPH_LINK_DENSITY
+    )
