@@ -13,7 +13,7 @@ from cleaner.regex import Match, Pattern
 from cleaner.rules.base import RegexField, Rule, line_bounds
 
 #: Separators a caption pattern may leave between the caption text and its credit.
-_TRAILING_SEPARATORS = " |/–—-(:"
+TRAILING_SEPARATORS = " |/–—-(:"
 
 
 class Caption(Rule):
@@ -51,7 +51,7 @@ def _record(match: Match) -> CaptionRecord:
     def value(name: str) -> str | None:
         if name not in match.names:
             return None
-        found = " ".join((match.group(name) or "").split()).rstrip(_TRAILING_SEPARATORS)
+        found = " ".join((match.group(name) or "").split()).rstrip(TRAILING_SEPARATORS)
         return found or None
 
     return CaptionRecord(value("text"), value("credit"))

@@ -20,7 +20,7 @@ from cleaner.document import Removal
 from cleaner.dom import check_selector, collapsed_text, is_descendant
 from cleaner.rules.base import Rule
 from cleaner.rules.dom_guard import holds_main_content, visible_chars
-from cleaner.rules.kinds.caption import _TRAILING_SEPARATORS, Caption
+from cleaner.rules.kinds.caption import TRAILING_SEPARATORS, Caption
 from cleaner.rules.paths import default_rules_path
 from cleaner.rules.yaml_lines import load_yaml
 
@@ -186,7 +186,7 @@ def _caption_text(caption: Any, credit_selector: str | None) -> str:
         for node in caption.css(credit_selector):
             if node.parent is not None:
                 node.decompose()
-    return collapsed_text(caption).rstrip(_TRAILING_SEPARATORS)
+    return collapsed_text(caption).rstrip(TRAILING_SEPARATORS)
 
 
 def _clean_credit(text: str, rule_ids: tuple[str, ...]) -> str:
@@ -196,7 +196,7 @@ def _clean_credit(text: str, rule_ids: tuple[str, ...]) -> str:
     caption_text, credit = split_credit(text, rule_ids)
     if credit and not caption_text:
         text = credit
-    return text.lstrip("© ").rstrip(_TRAILING_SEPARATORS)
+    return text.lstrip("© ").rstrip(TRAILING_SEPARATORS)
 
 
 def _join(parts: Any) -> str:
