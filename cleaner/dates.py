@@ -174,7 +174,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "декабрь",
     ),
 }
-_MONTH_BY_NAME = {name: number for number, names in _MONTHS.items() for name in names}
+MONTH_BY_NAME = {name: number for number, names in _MONTHS.items() for name in names}
 _MONTH = r"(?P<month>\pL+)\.?"
 
 _ISO = Pattern(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})")
@@ -228,7 +228,7 @@ def _find_day(subject: Subject) -> tuple[dt.date, tuple[int, int]] | None:
 def _month_of(number: str | None, name: str | None) -> int:
     if number is not None:
         return int(number)
-    return _MONTH_BY_NAME.get((name or "").lower(), 0)
+    return MONTH_BY_NAME.get((name or "").lower(), 0)
 
 
 def _find_time(subject: Subject, exclude: tuple[int, int]) -> str | None:

@@ -15,7 +15,7 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, Removal
 from cleaner.extract.page import drop_never_content, extract_text
-from cleaner.html_metadata import PageMetadata, extract_metadata
+from cleaner.metadata import PageMetadata, extract_metadata
 from cleaner.rules.ruleset import RuleSet
 from cleaner.text_phase import finish, run_text_phase
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.html_metadata import PageMetadata, extract_metadata
+from cleaner.metadata import PageMetadata, extract_metadata
 
 URL = "https://www.example-news.com/2024/05/17/story.html"
 

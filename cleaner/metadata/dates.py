@@ -1,23 +1,20 @@
-"""Publication dates of HTML pages, from structured data, markup and the URL.
+"""The publication date of an HTML page, from structured data, markup and the URL.
 
-Helpers for `cleaner.html_metadata`. Every date comes out in the project's
-form (`cleaner.dates.parse_date`): `2024-05-17`, or `2024-05-19T10:34` when a
-time of day is known, with no seconds and no time zone (the time is kept as
-the page wrote it, in its own zone). Candidates are tried in order of trust
-and the first usable one wins; a date after the crawl date cannot be the
-publication date of a crawled page, so it is skipped.
+Candidates are tried in order of trust and the first usable one wins (see
+`date_values.first_date`); the body is searched only when no structured date
+serves, and the modification date only when nothing else dates the page.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from cleaner.dates import parse_date
+from cleaner.metadata.date_values import FoundDate, first_date, is_utc_time, local_day, url_date
+from cleaner.metadata.markup import Markup
+from cleaner.metadata.page import Page, primary_article, types_of
 
 #: Meta keys (lower case; `itemprop:` marks microdata) naming the publication date, best first.
 PUBLISHED_META: tuple[str, ...] = (
@@ -70,133 +67,53 @@ _OTHER_DATES = (
 _OTHER_ITEMPROPS = frozenset(
     {"datemodified", "startdate", "enddate", "birthdate", "deathdate", "expires", "uploaddate"}
 )
-
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2]|[a-z]{3})[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)"
-    r"|/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"
-)
-_URL_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
-_SLASHED_ISO = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})\b")
-_MIN_YEAR = 1971  # epoch 0 and "0001-01-01" are placeholders, never publication dates
 _VISIBLE_TEXT_LIMIT = 120  # longer text is a paragraph, not a date line
 
 
-def machine_date(value: str) -> str | None:
-    """ISO date of a machine-written value (ISO text, `YYYY/MM/DD`, `YYYYMMDD`, epoch).
-
-    Midnight is dropped as a time: CMSes write `T00:00:00` for date-only values.
-    """
-    value = value.strip()
-    if not value:
-        return None
-    if value.isdigit():
-        return _numeric_date(value)
-    slashed = _SLASHED_ISO.match(value)
-    if slashed:
-        value = "{}-{}-{}{}".format(*slashed.groups(), value[slashed.end() :])
-    parsed = parse_date(value)
-    if parsed is not None and parsed.endswith("T00:00"):
-        return parsed[:10]
-    return parsed
-
-
-def _numeric_date(value: str) -> str | None:
-    """`YYYYMMDD`, or Unix time in seconds or milliseconds (as UTC)."""
-    try:
-        if len(value) == 8:
-            return dt.datetime.strptime(value, "%Y%m%d").date().isoformat()
-        if len(value) in (10, 13):
-            seconds = int(value) / (1000 if len(value) == 13 else 1)
-            stamp = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
-            return stamp.strftime("%Y-%m-%dT%H:%M")
-    except (ValueError, OverflowError, OSError):
-        return None
-    return None
-
-
-class FoundDate(NamedTuple):
-    """A date chosen for the page: ISO value, its source, and the text it was read from."""
-
-    value: str
-    source: str
-    raw: str
-
-
-def first_date(
-    candidates: Iterable[tuple[str | None, str]], crawl_day: str | None
+def choose_date(
+    page: Page, markup: Markup, url: str | None, crawl_day: str | None
 ) -> FoundDate | None:
-    """The first candidate whose value parses and is not after `crawl_day`.
+    """The publication date: structured data, then markup, the url, and last the modified date.
 
-    Candidates are (raw value, source) pairs, parsed lazily so that a page
-    with a good first candidate costs one parse.
+    A UTC timestamp from metadata is moved to the publisher's day when the url
+    or the visible date shows it (see `date_values.local_day`).
     """
-    for raw, source in candidates:
-        if not raw:
-            continue
-        parsed = machine_date(raw)
-        if parsed is not None and plausible(parsed, crawl_day):
-            return FoundDate(parsed, source, raw)
-    return None
-
-
-_UTC = re.compile(r"(?:Z|[+-]00:?00|\bUTC|\bGMT)$", re.IGNORECASE)
-
-
-def is_utc_time(found: FoundDate) -> bool:
-    """True for a timestamp written in UTC, whose day may not be the publisher's."""
-    return "T" in found.value and _UTC.search(found.raw.strip()) is not None
-
-
-def local_day(
-    found: FoundDate, url: str | None, visible: Iterable[str], crawl_day: str | None
-) -> FoundDate:
-    """The publication date in the publisher's own day, for a UTC timestamp.
-
-    `2019-11-19T03:05Z` is the evening of Nov 18 in America, and readers (and
-    labels) see the 18th. The url's day, written by the publisher's CMS in
-    local time, settles it; without one, the first visible date on the page
-    does. Either only counts when it is the day before or after: anything
-    else is another date, not the same moment seen from another zone.
-    """
-    day = dt.date.fromisoformat(found.value[:10])
-    neighbours = {(day + dt.timedelta(days=shift)).isoformat() for shift in (-1, 1)}
-    from_url = url_date(url)
-    if from_url is not None:
-        if from_url in neighbours and plausible(from_url, crawl_day):
-            return FoundDate(from_url, "url", from_url)
-        return found
-    for text in visible:
-        parsed = parse_date(text)
-        if parsed is None:
-            continue
-        if parsed[:10] in neighbours and plausible(parsed, crawl_day):
-            return FoundDate(parsed, "html", text)
-        break
+    found = first_date(_published_candidates(page, markup, url), crawl_day)
+    if found is None:
+        found = first_date(_modified_candidates(page), crawl_day)
+    if found is not None and found.source != "html" and is_utc_time(found):
+        found = local_day(found, url, _visible_dates(markup), crawl_day)
     return found
 
 
-def plausible(date: str, crawl_day: str | None) -> bool:
-    """False for placeholder years and for days after the crawl day.
+def _visible_dates(markup: Markup) -> Iterator[str]:
+    """Visible date texts, scanning the body only once iterated."""
+    yield from visible_dates(markup.nodes(), markup.bylines())
 
-    The cap compares days only: the page's time is in its own zone and the
-    crawl time may be in another, so a same-day time proves nothing.
+
+def _published_candidates(
+    page: Page, markup: Markup, url: str | None
+) -> Iterator[tuple[str | None, str]]:
+    """Publication date candidates, best first; the body is only searched if reached.
+
+    JSON-LD dates come from the page's own article (other article objects are
+    related stories) and from WebPage objects, which some sites date instead.
     """
-    if int(date[:4]) < _MIN_YEAR:
-        return False
-    return crawl_day is None or date[:10] <= crawl_day
+    primary = primary_article(page)
+    objects = [primary] if primary is not None else []
+    objects += [o for o in page.others if any(t.endswith("page") for t in types_of(o))]
+    for value in jsonld_dates(objects, ("datePublished", "dateCreated")):
+        yield value, "json-ld"
+    yield from meta_dates(page.meta, PUBLISHED_META)
+    yield from markup_dates(markup.nodes(), markup.bylines(), url)
 
 
-def crawl_day_of(crawl_date: str | None) -> str | None:
-    """The `YYYY-MM-DD` day of a crawl date given in any form parse_date reads."""
-    if not crawl_date:
-        return None
-    parsed = machine_date(crawl_date)
-    return parsed[:10] if parsed else None
+def _modified_candidates(page: Page) -> Iterator[tuple[str | None, str]]:
+    """Modification dates: the last resort when nothing says when the page was published."""
+    primary = primary_article(page)
+    for value in jsonld_dates([primary] if primary else [], ("dateModified",)):
+        yield value, "json-ld"
+    yield from meta_dates(page.meta, MODIFIED_META)
 
 
 def meta_dates(meta: Mapping[str, Sequence[str]], keys: Sequence[str]) -> Iterable[tuple[str, str]]:
@@ -216,21 +133,6 @@ def jsonld_dates(objects: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> I
                 value = value[0]
             if isinstance(value, str):
                 yield value
-
-
-def url_date(url: str | None) -> str | None:
-    """The day written in a URL path (`/2024/05/17/`, `/2024-05-17-`, `/20240517/`)."""
-    if not url:
-        return None
-    match = _URL_DATE.search(url)
-    if match is None:
-        return None
-    year, month, day = (p for p in match.groups() if p is not None)
-    number = _URL_MONTHS.get(month.lower(), 0) if month.isalpha() else int(month)
-    try:
-        return dt.date(int(year), number, int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 def markup_dates(

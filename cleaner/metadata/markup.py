@@ -1,0 +1,93 @@
+"""The body's byline and date elements, found lazily, and the text a reader sees of an element."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from cleaner.dom import is_descendant
+
+#: Body elements that may be a byline or a date. Few substring selectors keep the one
+#: traversal cheap (its cost grows with the selector count; each one more costs about a
+#: fifth), Python then checks whole class tokens. `*=` is case-sensitive: "Byline" and
+#: "AuthorName" are found, camel-case "byLine" and "articleDate" are not.
+_MARKUP_SELECTOR = "[itemprop], [rel~=author], [class*=uthor], [class*=yline], time, [class*=date]"
+
+
+class Markup:
+    """The body's byline and date elements, found by one traversal on first use.
+
+    Most pages state author and date in their head, so most never pay for it.
+    """
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self._tree = tree
+        self._nodes: list[LexborNode] | None = None
+        self._bylines: list[LexborNode] | None = None
+
+    def nodes(self) -> list[LexborNode]:
+        """Every candidate element, in page order."""
+        if self._nodes is None:
+            body = self._tree.body
+            self._nodes = list((body if body is not None else self._tree).css(_MARKUP_SELECTOR))
+        return self._nodes
+
+    def bylines(self) -> list[LexborNode]:
+        """The outermost byline elements, at most `_MAX_BYLINES`, in page order."""
+        if self._bylines is None:
+            self._bylines = []
+            for node in self.nodes():
+                if len(self._bylines) >= _MAX_BYLINES:
+                    break
+                if _is_byline(node) and not any(
+                    is_descendant(node, outer) for outer in self._bylines
+                ):
+                    self._bylines.append(node)
+        return self._bylines
+
+
+#: A byline class token: an optional prefix or two (`c-`, `article__`), "byline" or "author",
+#: and an optional suffix naming the name part (`__name`, `-link`); never `comment-author`.
+_BYLINE_TOKEN = re.compile(
+    r"(?:[a-z0-9]+(?:-|_|__)){0,2}(?:by-?line|authors?|writer)"
+    r"(?:(?:-|_|__|--)?(?:names?|links?|author|byline|text|wrap|wrapper|container|info|meta|list))?"
+)
+_NOT_BYLINE_PREFIXES = ("comment", "reply", "review")
+_MAX_BYLINES = 6  # byline elements tried, in page order: later ones are comments and teasers
+
+
+def _is_byline(node: LexborNode) -> bool:
+    """True for microdata and rel authors and for whole byline class tokens."""
+    if node.tag in ("body", "html", "meta", "link"):
+        return False
+    attrs = node.attributes
+    if attrs.get("itemprop") == "author":
+        return True
+    if "author" in (attrs.get("rel") or "").lower().split():
+        return True
+    return any(
+        _BYLINE_TOKEN.fullmatch(token) and not token.startswith(_NOT_BYLINE_PREFIXES)
+        for token in (attrs.get("class") or "").lower().split()
+    )
+
+
+_BLOCK_BREAKS = frozenset({"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def visible_text(node: LexborNode, separator: str) -> str:
+    """The node's text without scripts; line breaks and blocks become spaces.
+
+    `separator` goes between inline text nodes: "" keeps `Mc<b>Donald</b>`
+    whole in headlines, " " keeps `By<a>Name</a>` apart in bylines.
+    """
+    pieces: list[str] = []
+    for child in node.traverse(include_text=True):
+        if child.is_text_node:
+            parent = child.parent
+            if parent is None or parent.tag not in ("script", "style", "noscript"):
+                pieces.append(child.text_content or "")
+                pieces.append(separator)
+        elif child.tag in _BLOCK_BREAKS:
+            pieces.append(" ")
+    return "".join(pieces)

@@ -1,0 +1,121 @@
+"""The names a site goes by, and recognising them in titles and credits.
+
+Names are compared in compact form (`page.compact_form`): `BBC News`, `bbc.co.uk`
+and `bbc` are told apart from the headline or author they stand beside.
+"""
+
+from __future__ import annotations
+
+from cleaner.metadata.page import Page, compact_form, ld_text, meta_value, primary_article, types_of
+
+
+def site_names_of(page: Page, site: str | None) -> list[str]:
+    """Compact forms of the names the site goes by, to recognise them in titles and credits."""
+    raw: list[str | None] = [
+        meta_value(page, "og:site_name"),
+        meta_value(page, "application-name"),
+    ]
+    twitter = meta_value(page, "twitter:site")
+    raw.append(twitter.lstrip("@") if twitter else None)
+    primary = primary_article(page)
+    publisher = primary.get("publisher") if primary else None
+    if isinstance(publisher, dict):
+        raw.append(ld_text(publisher, "name"))
+    for obj in page.others:
+        if {"website", "organization", "newsmediaorganization"} & set(types_of(obj)):
+            raw.append(ld_text(obj, "name"))
+    if site:
+        labels = site.split(".")
+        raw += [site, _registrable_label(labels)]
+    return list(dict.fromkeys(c for c in map(compact_form, raw) if c))
+
+
+def _registrable_label(labels: list[str]) -> str:
+    """The name part of a host: `nytimes` of nytimes.com, `bbc` of bbc.co.uk."""
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "gob"})
+
+
+def is_site_name(text: str, names: list[str]) -> bool:
+    """True when `text` names the site, compared in compact form.
+
+    Equal, or nearly: a part of a name (`Sportsnet` of sportsnet.ca), or a name
+    with a word or two more (`BBC News`, `Twin Cities Pioneer Press`). A longer
+    text that merely contains the name (`Apple unveils iPhone`) is a headline.
+    """
+    compact = compact_form(text)
+    if not compact:
+        return False
+    if compact in names:
+        return True
+    if len(text.split()) > _SITE_NAME_WORDS:
+        return False
+    return any(
+        (len(compact) >= 3 and compact in n)
+        or (len(n) >= 3 and n in compact and len(compact) - len(n) <= _SITE_NAME_EXTRA)
+        for n in names
+    )
+
+
+_SITE_NAME_WORDS = 5
+_SITE_NAME_EXTRA = 8  # characters a site name may gain ("News", "Online") and still be it
+
+
+# -- in titles and credits ----------------------------------------------------------------
+
+
+SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " ‹ ", " › ", " ~ ")
+#: Separators allowed between a title and the whole site name only.
+_SITE_SEPARATORS = (*SEPARATORS, ": ", " : ", " @ ")
+
+
+def strip_site(title: str, names: list[str]) -> str:
+    """The title without a leading or trailing site name (and its separator).
+
+    A whole site name is looked for first, since it may hold separators itself
+    (`Autoracing | F1 | Indy`); then one part at a time, loosely compared.
+    """
+    title = _strip_whole_site(title, names)
+    changed = True
+    while changed:
+        changed = False
+        for separator in _SITE_SEPARATORS:
+            head, sep, tail = title.rpartition(separator)
+            if sep and head.strip() and is_site_name(tail, names):
+                title, changed = head.strip(), True
+                break
+            head, sep, tail = title.partition(separator)
+            if sep and tail.strip() and is_site_name(head, names):
+                title, changed = tail.strip(), True
+                break
+    return title.strip()
+
+
+def _strip_whole_site(title: str, names: list[str]) -> str:
+    """The title without a site name that ends or starts it after/before any separator."""
+    for separator in _SITE_SEPARATORS:
+        start = title.find(separator)
+        while start > 0:
+            head, tail = title[:start].strip(), title[start + len(separator) :].strip()
+            if head and tail and compact_form(tail) in names:
+                return head
+            if head and tail and compact_form(head) in names:
+                return tail
+            start = title.find(separator, start + 1)
+    return title
+
+
+def names_site(name: str, site_names: list[str]) -> bool:
+    """True when a credit is the site or starts with its name (`Telegraph Sport`, `CNN Tech`)."""
+    compact = compact_form(name)
+    if compact_form(name.split()[0]) in site_names:
+        return True
+    return any(
+        compact == n
+        or (min(len(compact), len(n)) >= 5 and (compact.startswith(n) or n.startswith(compact)))
+        for n in site_names
+    )

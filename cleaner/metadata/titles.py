@@ -1,0 +1,179 @@
+"""The article's title: the visible headline, checked against the metadata's titles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from selectolax.lexbor import LexborNode
+
+from cleaner.metadata.markup import visible_text
+from cleaner.metadata.page import (
+    Page,
+    clean_text,
+    compact_form,
+    ld_text,
+    meta_value,
+    primary_article,
+)
+from cleaner.metadata.site_names import SEPARATORS, is_site_name, strip_site
+
+
+class _Candidate(NamedTuple):
+    """A title from metadata or `<title>`: as written, without the site name, and its source."""
+
+    raw: str
+    stripped: str
+    source: str
+
+
+def choose_title(page: Page, names: list[str]) -> tuple[str, str] | None:
+    """(title, source): the visible headline, unless nothing confirms it and metadata offers better.
+
+    Labels are the headline a reader sees, so an h1 wins when a title candidate
+    matches it (exactly, in part, or nearly), and an h1 inside article/main
+    wins anyway. An h1 elsewhere that nothing confirms is often a logo or a
+    section name: JSON-LD and meta titles beat it, `<title>` beats a short one.
+    """
+    candidates = _title_candidates(page, names)
+    inside, outside = _headline_h1s(page.h1, names)
+    found = _agreeing_h1(inside + outside, candidates)
+    if found is None:
+        found = _unconfirmed_title(inside, outside, candidates)
+    return found if found is not None and found[0] else None
+
+
+def _unconfirmed_title(
+    inside: list[str], outside: list[str], candidates: list[_Candidate]
+) -> tuple[str, str] | None:
+    """The title when no candidate confirms an h1: a related in-article h1, else metadata."""
+    structured = [c for c in candidates if c.source != "html"]
+    if inside and _related(inside[0], candidates):
+        return inside[0], "html"
+    if structured:
+        return structured[0].stripped, structured[0].source
+    if outside and len(outside[0].split()) >= _HEADLINE_WORDS and _related(outside[0], candidates):
+        return outside[0], "html"
+    if candidates:
+        return candidates[0].stripped, candidates[0].source
+    return (outside[0], "html") if outside else None
+
+
+_HEADLINE_WORDS = 4  # an unconfirmed h1 outside the article shorter than this is a logo
+
+
+def _related(h1: str, candidates: list[_Candidate]) -> bool:
+    """True when the h1 shares a word of four letters or more with a title candidate.
+
+    An edited headline keeps some of its words; an h1 that shares none is
+    another story's (a featured teaser) or a widget's. With no candidate at
+    all there is nothing to contradict the h1.
+    """
+    if not candidates:
+        return True
+    words = {w for w in _WORD.findall(h1.lower()) if len(w) >= 4}
+    return any(words.intersection(_WORD.findall(c.raw.lower())) for c in candidates)
+
+
+def _title_candidates(page: Page, names: list[str]) -> list[_Candidate]:
+    """Distinct titles from JSON-LD, Open Graph, Twitter, other meta, then `<title>`."""
+    primary = primary_article(page)
+    found: list[tuple[str | None, str]] = [(ld_text(primary, "headline"), "json-ld")]
+    for key in ("og:title", "twitter:title", "twitter:text:title", "dcterms.title", "title"):
+        found.append((meta_value(page, key), "meta"))
+    found.append((ld_text(primary, "name"), "json-ld"))
+    found.append((clean_text(page.title), "html"))
+    first_source: dict[str, str] = {}
+    for text, source in found:
+        if text and text not in first_source:
+            first_source[text] = source
+    return [_Candidate(raw, strip_site(raw, names), src) for raw, src in first_source.items()]
+
+
+def _headline_h1s(nodes: list[LexborNode], names: list[str]) -> tuple[list[str], list[str]]:
+    """Texts of the h1s that may be the headline: (inside article/main, elsewhere)."""
+    inside: list[str] = []
+    outside: list[str] = []
+    for node in nodes[:_MAX_H1]:
+        text = clean_text(visible_text(node, ""))
+        if not text or len(text) > 300 or is_site_name(text, names):
+            continue
+        (inside if _within(node, ("article", "main")) else outside).append(text)
+    return inside, outside
+
+
+_MAX_H1 = 30  # pages with more h1s use them for widgets; the headline comes early
+
+
+def _agreeing_h1(h1s: list[str], candidates: list[_Candidate]) -> tuple[str, str] | None:
+    """(h1, "html") for the first h1 that a title candidate confirms.
+
+    A candidate confirms an h1 when it, its site-stripped form or a run of its
+    separator-delimited parts equals it (`Opinion | Headline - Site`), when it
+    is a truncated start of it (og:title cut at 100 characters), or, failing
+    those, when the two share most of their words (an edited headline). The
+    cheap tests run first: most pages are settled by the first.
+    """
+    if not h1s or not candidates:
+        return None
+    targets = [(h1, compact_form(h1)) for h1 in h1s]
+    variants = {compact_form(c.raw) for c in candidates} | {
+        compact_form(c.stripped) for c in candidates
+    }
+    for extra in (None, (compact_form(v) for c in candidates for v in _segment_runs(c.raw))):
+        variants.update(extra or ())
+        truncated = [v for v in variants if len(v) >= _TRUNCATED_MIN]
+        for h1, target in targets:
+            if target in variants or any(target.startswith(v) for v in truncated):
+                return h1, "html"
+    for h1 in h1s:
+        if any(_similar(h1, c.stripped) for c in candidates):
+            return h1, "html"
+    return None
+
+
+_TRUNCATED_MIN = 20  # a shorter title that starts an h1 is a coincidence, not a truncation
+_SIMILAR = 0.6  # share of distinct words two wordings of one headline have in common
+
+
+def _similar(a: str, b: str) -> bool:
+    """True when two texts share most of their words (Jaccard index of word sets)."""
+    words_a, words_b = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    union = words_a | words_b
+    return len(union) >= 3 and len(words_a & words_b) / len(union) >= _SIMILAR
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _segment_runs(raw: str) -> Iterator[str]:
+    """Every run of the text's separator-delimited parts long enough to be a headline.
+
+    Colons split too here (`The Space Review: Headline`); a short run such as
+    "Opinion" is left out so that it cannot confirm a section-name h1.
+    """
+    parts = [raw]
+    for separator in (*SEPARATORS, ": "):
+        parts = [piece for part in parts for piece in part.split(separator)]
+    if len(parts) == 1 or len(parts) > _MAX_PARTS:
+        return
+    for start in range(len(parts)):
+        for end in range(start + 1, len(parts) + 1):
+            run = " ".join(parts[start:end])
+            if (start, end) != (0, len(parts)) and len(run) >= _MIN_RUN_CHARS:
+                yield run
+
+
+_MAX_PARTS = 8
+_MIN_RUN_CHARS = 12
+
+
+def _within(node: LexborNode, tags: tuple[str, ...]) -> bool:
+    """True when an ancestor of the node has one of `tags`."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
