@@ -58,7 +58,7 @@ class Cleaner:
     def _warm_up(self) -> None:
         """Build every derived table now, so threads never race to build them."""
         ruleset = self.ruleset
-        _ = ruleset.text_rules, ruleset.dom_rules
+        _ = ruleset.text_rules, ruleset.dom_rules, ruleset.dom_prefilter
         _ = ruleset.prefilter, ruleset.fingerprints, ruleset.plans
 
 

@@ -14,6 +14,7 @@ from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, Removal
+from cleaner.dom_phase import run_dom_rules
 from cleaner.extract.page import drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
 from cleaner.rules.ruleset import RuleSet
@@ -39,9 +40,7 @@ def clean_html(
     ctx.set_field("url", url, "argument")
     deadline.check()
     drop_never_content(tree)
-    for rule in ruleset.dom_rules:
-        if rule.applies(ctx):
-            rule.apply_dom(tree, ctx)
+    run_dom_rules(ruleset, tree, html, ctx)
     deadline.check()
     extraction = extract_text(tree, ctx.fields.get("url"))
     deadline.check()

@@ -262,6 +262,28 @@ class PatternSet:
         return found
 
 
+class LiteralSet:
+    """Which of many literal strings occur in a text, ignoring ASCII case: one RE2 pass."""
+
+    __slots__ = ("_set",)
+
+    def __init__(self, literals: Sequence[str]) -> None:
+        self._set: Any = None
+        if literals:
+            options = _options()
+            options.case_sensitive = False
+            options.max_mem = _SET_MEMORY
+            compiled = re2.Set.SearchSet(options)
+            for literal in literals:
+                compiled.Add(re2.escape(literal).encode("utf-8"))
+            compiled.Compile()
+            self._set = compiled._set
+
+    def present(self, data: bytes) -> set[int]:
+        """Indices (in the order given) of the literals found somewhere in `data`."""
+        return set(self._set.Match(data)) if self._set is not None else set()
+
+
 _SET_MEMORY = 64 << 20
 
 

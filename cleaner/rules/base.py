@@ -178,8 +178,17 @@ class Rule(BaseModel):
     def apply(self, ctx: Context) -> int:
         """Run on the document; return how many times the rule fired."""
 
-    def apply_dom(self, tree: Any, ctx: Context) -> int:
-        """Run on a parsed HTML page (selectolax tree); only kinds of the dom phase do."""
+    @property
+    def dom_selector(self) -> str | None:
+        """The CSS selector a DOM kind looks for (narrowed per page, see `dom_prefilter`)."""
+        return None
+
+    def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
+        """Run on a parsed HTML page (selectolax tree); only kinds of the dom phase do.
+
+        `selector`, when given, replaces `dom_selector`: the part of it that can
+        match this page.
+        """
         return 0
 
 

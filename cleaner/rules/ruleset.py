@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple, get_args
@@ -9,6 +10,7 @@ from typing import NamedTuple, get_args
 from cleaner.document import Format
 from cleaner.regex import Pattern
 from cleaner.rules.base import PHASES, Rule
+from cleaner.rules.dom_prefilter import DomPrefilter
 from cleaner.rules.prefilter import Prefilter
 
 #: Every input format a document can have.
@@ -59,6 +61,11 @@ class RuleSet:
         return tuple(rule for rule in self.rules if rule.run_phase == "dom")
 
     @cached_property
+    def dom_prefilter(self) -> DomPrefilter:
+        """Narrows each DOM rule's selector to what can match a page (one pass per page)."""
+        return DomPrefilter(self.dom_rules)
+
+    @cached_property
     def text_rules(self) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if rule.run_phase != "dom")
 
@@ -91,3 +98,12 @@ class RuleSet:
             if rule.fingerprint is not None:
                 pairs.append((rule.fingerprint, rule.sites[0]))
         return tuple(pairs)
+
+    def subset(self, keep: Callable[[Rule], bool]) -> RuleSet:
+        """The rules `keep` accepts, in the same run order, with their sources.
+
+        Derived tables (plans, prefilter) are built afresh for the subset on first use.
+        """
+        kept = tuple(rule for rule in self.rules if keep(rule))
+        ids = {rule.id for rule in kept}
+        return RuleSet(kept, {key: src for key, src in self.sources.items() if key in ids})

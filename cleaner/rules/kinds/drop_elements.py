@@ -38,12 +38,24 @@ class DropElements(Rule):
         """Text inputs have no DOM: this kind acts through `apply_dom`."""
         return 0
 
-    def apply_dom(self, tree: Any, ctx: Context) -> int:
-        """Remove matching elements from a selectolax tree and record their text."""
+    @property
+    def dom_selector(self) -> str:
+        return self.selector
+
+    def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
+        """Remove matching elements from a selectolax tree and record their text.
+
+        A match inside an element already removed is skipped without being
+        touched: its node went with the element.
+        """
+        selector = selector or self.selector
         count = 0
-        for node in tree.css(self.selector):
-            if node.parent is None or holds_main_content(node, tree):
+        gone: set[int] = set()
+        for node in tree.css(selector):
+            if node.mem_id in gone or node.parent is None or holds_main_content(node, tree):
                 continue
+            inner = node.css(selector)
+            gone.update(inner_node.mem_id for inner_node in inner)
             ctx.removed.append(Removal(self.id, None, None, collapsed_text(node)))
             node.decompose()
             count += 1

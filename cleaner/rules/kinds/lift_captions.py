@@ -80,14 +80,19 @@ class LiftCaptions(Rule):
         """Text inputs have no DOM: this kind acts through `apply_dom`."""
         return 0
 
-    def apply_dom(self, tree: Any, ctx: Context) -> int:
+    @property
+    def dom_selector(self) -> str:
+        return self.selector
+
+    def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
         """Lift the caption of every matching figure; return how many were lifted."""
+        selector = selector or self.selector
         count = 0
         gone: set[int] = set()  # figures inside a figure already removed
-        for figure in tree.css(self.selector):
+        for figure in tree.css(selector):
             if figure.mem_id in gone or figure.parent is None:
                 continue
-            inner = {node.mem_id for node in figure.css(self.selector)}
+            inner = {node.mem_id for node in figure.css(selector)}
             removed_figure = self._lift(figure, tree, ctx)
             if removed_figure is not None:
                 count += 1

@@ -1,0 +1,20 @@
+"""The DOM phase of an HTML input: every DOM rule, in order, on the parsed page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cleaner.context import Context
+from cleaner.rules.ruleset import RuleSet
+
+
+def run_dom_rules(ruleset: RuleSet, tree: Any, html: str, ctx: Context) -> None:
+    """Apply the DOM rules that apply to this page to its selectolax `tree`.
+
+    Each rule looks only for the parts of its selector that the page's markup
+    (`html`) can match, and a rule none of whose parts can match is skipped.
+    """
+    page = ruleset.dom_prefilter.scan(html)
+    for position, rule in enumerate(ruleset.dom_rules):
+        if page.can_match(position) and rule.applies(ctx):
+            rule.apply_dom(tree, ctx, page.selector(position))
