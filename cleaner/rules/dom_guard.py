@@ -52,6 +52,8 @@ def holds_main_content(node: Any, tree: Any) -> bool:
 
 def _is_large(node: Any, tree: Any) -> bool:
     """At least MIN_GUARDED_CHARS of visible text, and MAX_REMOVABLE_SHARE of the page's."""
+    if len(node.text(deep=True)) < MIN_GUARDED_CHARS:  # raw text bounds the visible text
+        return False
     own = visible_chars(node)
     if own < MIN_GUARDED_CHARS:
         return False
