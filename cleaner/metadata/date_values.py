@@ -99,28 +99,28 @@ def is_utc_time(found: FoundDate) -> bool:
 def local_day(
     found: FoundDate, url: str | None, visible: Iterable[str], crawl_day: str | None
 ) -> FoundDate:
-    """The publication date in the publisher's own day, for a UTC timestamp.
+    """The publication date in the publisher's own day, for a timestamp with a time of day.
 
     `2019-11-19T03:05Z` is the evening of Nov 18 in America, and readers (and
-    labels) see the 18th. The url's day, written by the publisher's CMS in
-    local time, settles it; without one, the first visible date on the page
-    does. Either only counts when it is the day before or after: anything
-    else is another date, not the same moment seen from another zone.
+    labels) see the 18th; a CNN page stamped the same moment shows "November
+    19" in GMT, whatever day its url names. So the first date a reader sees on
+    the page settles it; without one, the url's day (written by the publisher's
+    CMS in local time) does, for a UTC timestamp. Either only counts when it is
+    the day before or after: anything else is another date, not the same moment
+    seen from another zone.
     """
     day = dt.date.fromisoformat(found.value[:10])
     neighbours = {(day + dt.timedelta(days=shift)).isoformat() for shift in (-1, 1)}
-    from_url = url_date(url)
-    if from_url is not None:
-        if from_url in neighbours and plausible(from_url, crawl_day):
-            return FoundDate(from_url, "url", from_url)
-        return found
     for text in visible:
         parsed = parse_date(text)
         if parsed is None:
             continue
         if parsed[:10] in neighbours and plausible(parsed, crawl_day):
             return FoundDate(parsed, "html", text)
-        break
+        return found
+    from_url = url_date(url)
+    if is_utc_time(found) and from_url in neighbours and plausible(from_url, crawl_day):
+        return FoundDate(from_url, "url", from_url)
     return found
 
 

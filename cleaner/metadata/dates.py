@@ -75,13 +75,13 @@ def choose_date(
 ) -> FoundDate | None:
     """The publication date: structured data, then markup, the url, and last the modified date.
 
-    A UTC timestamp from metadata is moved to the publisher's day when the url
-    or the visible date shows it (see `date_values.local_day`).
+    A timestamp from metadata is moved to the day a reader sees on the page, or
+    for a UTC one to the url's day (see `date_values.local_day`).
     """
     found = first_date(_published_candidates(page, markup, url), crawl_day)
     if found is None:
         found = first_date(_modified_candidates(page), crawl_day)
-    if found is not None and found.source != "html" and is_utc_time(found):
+    if found is not None and found.source != "html" and "T" in found.value:
         found = local_day(found, url, _visible_dates(markup), crawl_day)
     return found
 
