@@ -423,6 +423,22 @@ def test_utc_timestamp_takes_the_publishers_day_from_the_byline() -> None:
     assert (result.date, result.sources["date"]) == ("2019-11-18T19:04", "html")
 
 
+def test_the_day_a_reader_sees_beats_the_urls_day() -> None:
+    # CNN's international pages stamp GMT days, whatever day the url names.
+    head = og("article:published_time", "2019-11-19T02:34:30Z")
+    body = '<article><time datetime="x">2:34 AM GMT, November 19, 2019</time><p>x</p></article>'
+    result = meta_of(head, body, url="https://ex.com/2019/11/18/story/")
+    assert result.date == "2019-11-19T02:34"
+
+
+def test_a_zone_less_timestamp_takes_the_visible_day_next_to_it() -> None:
+    head = named("datePublished", "2019-11-19 02:24:00")
+    body = '<article><time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time></article>'
+    result = meta_of(head, body, url=None)
+    assert (result.date[:10], result.sources["date"]) == ("2019-11-18", "html")
+    assert meta_of(head, "<p>x</p>", url=None).date == "2019-11-19T02:24"  # nothing seen: kept
+
+
 def test_masthead_date_is_not_the_publication_date() -> None:
     body = '<header><span class="date">November 20, 2019</span></header><article><p>x</p></article>'
     assert meta_of("", body, url=None).date == "2019-11-20"  # only as a page-wide last resort
