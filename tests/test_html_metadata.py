@@ -433,7 +433,8 @@ def test_the_day_a_reader_sees_beats_the_urls_day() -> None:
 
 def test_a_zone_less_timestamp_takes_the_visible_day_next_to_it() -> None:
     head = named("datePublished", "2019-11-19 02:24:00")
-    body = '<article><time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time></article>'
+    time = '<time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>'
+    body = f"<article>{time}</article>"
     result = meta_of(head, body, url=None)
     assert (result.date[:10], result.sources["date"]) == ("2019-11-18", "html")
     assert meta_of(head, "<p>x</p>", url=None).date == "2019-11-19T02:24"  # nothing seen: kept

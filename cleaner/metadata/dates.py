@@ -12,7 +12,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from cleaner.metadata.date_values import FoundDate, first_date, is_utc_time, local_day, url_date
+from cleaner.metadata.date_values import FoundDate, first_date, local_day, url_date
 from cleaner.metadata.markup import Markup
 from cleaner.metadata.page import Page, primary_article, types_of
 
