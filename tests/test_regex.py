@@ -46,8 +46,13 @@ TEXTS = corpus()
 
 
 def plain_spans(source: str, text: str) -> list[tuple[int, int]]:
+    """The wrapper's own finditer, less its one quirk: it reports an empty match at
+    the very end of the text twice (`\\z` on "ab" gives (2, 2) twice; `re` gives it once)."""
     compiled = re2.compile("(?m)" + source)
-    return [match.span() for match in compiled.finditer(text)]
+    spans = [match.span() for match in compiled.finditer(text)]
+    if len(spans) > 1 and spans[-1] == spans[-2] == (len(text), len(text)):
+        spans.pop()
+    return spans
 
 
 @pytest.mark.parametrize("source", PATTERNS)
