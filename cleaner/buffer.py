@@ -136,6 +136,18 @@ class TextBuffer:
         self.version += 1
         return removals
 
+    def pieces(self) -> list[tuple[str, int]]:
+        """The current text as (text, origin) pieces, in order: a kept piece reads as in
+        the input (not the plain view) from offset `origin`; inserted text has origin -1.
+
+        What a fixer needs to splice the edits into a file and leave the rest as it was.
+        """
+        source, text = self.source, self.text
+        return [
+            (text[start:end], -1) if origin < 0 else (source[origin : origin + end - start], origin)
+            for start, end, origin in self._segments
+        ]
+
     def origin_span(self, start: int, end: int) -> list[tuple[int, int]]:
         """The input spans that current text[start:end] came from (inserted text has none)."""
         segments = self._segments

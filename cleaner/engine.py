@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from cleaner.context import Context
+from cleaner.deadline import Deadline
 from cleaner.rules.ruleset import RuleSet
 
 
@@ -22,8 +23,15 @@ def identify_site(ruleset: RuleSet, ctx: Context) -> None:
             return
 
 
-def run_text_rules(ruleset: RuleSet, ctx: Context) -> Counter[str]:
-    """Apply the text rules to `ctx`; return how often each rule fired."""
+def run_text_rules(
+    ruleset: RuleSet, ctx: Context, deadline: Deadline | None = None
+) -> Counter[str]:
+    """Apply the text rules to `ctx`; return how often each rule fired.
+
+    The deadline is checked before each rule that runs: off the main thread,
+    where no timer signal can interrupt, that is what bounds a document.
+    """
+    check = deadline.check if deadline is not None else None
     fired: Counter[str] = Counter()
     candidates = ruleset.prefilter.track(ctx.buffer)
     for position, rule, conditional in ruleset.plans[ctx.format]:
@@ -33,6 +41,8 @@ def run_text_rules(ruleset: RuleSet, ctx: Context) -> Counter[str]:
             continue
         if not candidates.may_fire(position):
             continue
+        if check is not None:
+            check()
         hits = rule.apply(ctx)
         if hits:
             fired[rule.id] += hits

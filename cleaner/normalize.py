@@ -5,10 +5,14 @@ Idempotent by construction: its output is a fixed point of itself.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _SENTENCE_END = tuple('.!?:;"”’»)…')
 _WRAP_WIDTH = 100
+#: Lines longer than this are collapsed by a regex pass, in bounded memory.
+_LONG_LINE = 100_000
+_WHITESPACE = re.compile(r"\s+")
 
 
 def canonical(text: str) -> str:
@@ -34,6 +38,8 @@ def collapse_spaces(line: str) -> str:
     """
     if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
         return line
+    if len(line) > _LONG_LINE:  # split() would hold every word at once: ~12x the line
+        return _WHITESPACE.sub(" ", line).strip(" ")
     return " ".join(line.split())
 
 

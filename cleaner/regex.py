@@ -202,7 +202,7 @@ class Pattern:
             if first[0] < 0:
                 return
             yield spans
-            pos = first[1] + 1 if first[1] == first[0] else first[1]
+            pos = _next_char(data, first[1]) if first[1] == first[0] else first[1]
 
     def _spans_by_line(
         self, data: bytes, pos: int, endpos: int, relaxed: Any
@@ -310,6 +310,15 @@ def _compile_sets(sources: list[str], offset: int) -> list[tuple[int, Any]]:
         half = len(sources) // 2
         return _compile_sets(sources[:half], offset) + _compile_sets(sources[half:], offset + half)
     return [(offset, compiled._set)]
+
+
+def _next_char(data: bytes, offset: int) -> int:
+    """The byte offset of the character after the one at `offset`: after an empty
+    match the search moves on by a whole character, never into one."""
+    offset += 1
+    while offset < len(data) and data[offset] & 0xC0 == 0x80:  # a continuation byte
+        offset += 1
+    return offset
 
 
 #: The shortest required text worth a scan of its own before RE2 is asked.

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+import cleaner.normalize as normalize
+from cleaner import Cleaner
 from cleaner.buffer import Edit, TextBuffer
+from cleaner.context import Context
 from cleaner.dates import parse_date
+from cleaner.deadline import Deadline, DocumentTimeout
+from cleaner.engine import run_text_rules
 from cleaner.normalize import canonical
 from cleaner.read import decode, detect_format
+from cleaner.regex import Pattern, Subject
 
 
 def test_removals_map_back_through_earlier_edits() -> None:
@@ -92,3 +98,22 @@ def test_decode_handles_boms_and_legacy_encodings() -> None:
     assert decode("Ceci est un été très chaud à Paris, dit-il.".encode("cp1252")).startswith(
         "Ceci est un été"
     )
+
+
+def test_an_empty_match_moves_on_by_a_whole_character() -> None:
+    spans = [(m.start, m.end) for m in Pattern("a*").finditer(Subject("éé"))]
+    assert spans == [(0, 0), (1, 1), (2, 2)]
+
+
+def test_a_very_long_line_collapses_like_a_short_one() -> None:
+    line = " one \u00a0 two\tthree\x1c four  " * 5
+    expected = " ".join(line.split())
+    assert normalize.collapse_spaces(line) == expected
+    long_line = line * (normalize._LONG_LINE // len(line) + 1)
+    assert normalize.collapse_spaces(long_line) == " ".join(long_line.split())
+
+
+def test_the_deadline_is_checked_before_each_rule() -> None:
+    ctx = Context(TextBuffer("Read more: another story\nBody text."))
+    with pytest.raises(DocumentTimeout):
+        run_text_rules(Cleaner().ruleset, ctx, Deadline(-1.0))

@@ -65,10 +65,22 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return found
 
 
+#: A headline has at least this many words, or characters in a script written without spaces.
+_MIN_HEADLINE_WORDS = 3
+_MIN_UNSPACED_CHARS = 6
+
+
+def _headline_sized(key: str) -> bool:
+    """Long enough to be a headline rather than a repeated label ("Yes.", "Share")."""
+    if len(key.split()) >= _MIN_HEADLINE_WORDS:
+        return True
+    return " " not in key and not key.isascii() and len(key) >= _MIN_UNSPACED_CHARS
+
+
 def _repeated_key(lines: list[tuple[int, int, str]]) -> str | None:
     seen: set[str] = set()
     for _, _, key in lines:
-        if key in seen and len(key.split()) >= 3:
+        if key in seen and _headline_sized(key):
             return key
         seen.add(key)
     return None
