@@ -63,6 +63,9 @@ class Document:
     reason: str | None = None
     format: Format = "text"
     provenance: dict[str, str] = field(default_factory=dict)
+    #: Problems worth a look that did not stop cleaning, one line each, e.g.
+    #: `over-removal: rules removed 72% of the text (limit 60%)`.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON output contract: every key present, missing values None."""
@@ -82,4 +85,5 @@ class Document:
             "reason": self.reason,
             "format": self.format,
             "provenance": dict(self.provenance),
+            "warnings": list(self.warnings),
         }

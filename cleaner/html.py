@@ -15,10 +15,11 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, Removal
 from cleaner.dom_phase import run_dom_rules
+from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
 from cleaner.rules.ruleset import RuleSet
-from cleaner.text_phase import finish, run_text_phase
+from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE, finish, run_text_phase
 
 #: Page metadata fields copied into the document, in the order they are set.
 _PAGE_FIELDS = ("url", "title", "author", "date", "section")
@@ -31,11 +32,16 @@ def clean_html(
     url: str | None = None,
     crawl_date: str | None = None,
     deadline: Deadline | None = None,
+    max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE,
 ) -> Document:
-    """Clean one HTML page into a Document (never raises for bad markup)."""
+    """Clean one HTML page into a Document (never raises for bad markup).
+
+    Nesting deeper than any real page is flattened first: the HTML parser's
+    time grows with the square of the depth, and a C parse cannot be stopped.
+    """
     deadline = deadline or Deadline(None)
     ctx = Context(TextBuffer(""), format="html")
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(flatten_deep_nesting(html))
     _set_page_fields(ctx, extract_metadata(tree, url=url, crawl_date=crawl_date))
     ctx.set_field("url", url, "argument")
     deadline.check()
@@ -49,11 +55,11 @@ def clean_html(
     )
     ctx.buffer = TextBuffer(extraction.text)
     if not extraction.text:
-        document = finish(ctx)
+        document = finish(ctx, max_removed_share)
         document.reason = "no article text found on the page"
         return document
     ctx.provenance["text"] = extraction.extractor
-    return run_text_phase(ruleset, ctx)
+    return run_text_phase(ruleset, ctx, deadline=deadline, max_removed_share=max_removed_share)
 
 
 def _set_page_fields(ctx: Context, page: PageMetadata) -> None:

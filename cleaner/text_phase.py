@@ -3,21 +3,45 @@
 from __future__ import annotations
 
 from cleaner.context import Context
-from cleaner.document import Document
+from cleaner.deadline import Deadline
+from cleaner.document import Document, Removal
 from cleaner.engine import identify_site, run_text_rules
 from cleaner.normalize import canonical
 from cleaner.rules.ruleset import RuleSet
 
+#: The share of a document's text the rules may remove before the result is flagged.
+DEFAULT_MAX_REMOVED_SHARE = 0.6
 
-def run_text_phase(ruleset: RuleSet, ctx: Context) -> Document:
-    """Identify the site, run the text rules, and build the Document."""
+
+def run_text_phase(
+    ruleset: RuleSet,
+    ctx: Context,
+    *,
+    deadline: Deadline | None = None,
+    max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE,
+) -> Document:
+    """Identify the site, run the text rules, and build the Document.
+
+    The deadline is checked between the steps (the only checks that work off
+    the main thread, where no timer signal can interrupt a step).
+    """
+    deadline = deadline or Deadline(None)
     identify_site(ruleset, ctx)
-    run_text_rules(ruleset, ctx)
-    return finish(ctx)
+    deadline.check()
+    run_text_rules(ruleset, ctx, deadline)
+    deadline.check()
+    document = finish(ctx, max_removed_share)
+    deadline.check()
+    return document
 
 
-def finish(ctx: Context) -> Document:
-    """Turn the final context into a Document, with status `empty` when no body is left."""
+def finish(ctx: Context, max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE) -> Document:
+    """Turn the final context into a Document, with status `empty` when no body is left.
+
+    When the text rules removed more than `max_removed_share` of the text they
+    were given, the Document carries an `over-removal` warning: a rule that
+    eats an article is a bug to look at, not a result to trust silently.
+    """
     body = canonical(ctx.text)
     document = Document(
         text=body,
@@ -31,4 +55,39 @@ def finish(ctx: Context) -> Document:
     if not body:
         document.status = "empty"
         document.reason = "rules removed all text" if ctx.removed else "input has no text"
+    warning = over_removal_warning(ctx.buffer.source, ctx.removed, max_removed_share)
+    if warning is not None:
+        document.warnings.append(warning)
     return document
+
+
+def removed_share(source: str, removed: list[Removal]) -> float:
+    """The share of `source`'s visible characters (whitespace aside) the removals took.
+
+    Only removals with offsets count: they are the text rules' edits of
+    `source`. Whitespace is left out on both sides, so blank lines and
+    indentation neither hide nor inflate a removal.
+    """
+    total = _visible_chars(source)
+    if total == 0:
+        return 0.0
+    taken = sum(_visible_chars(r.text) for r in removed if r.start is not None)
+    return min(taken / total, 1.0)
+
+
+def over_removal_warning(source: str, removed: list[Removal], limit: float | None) -> str | None:
+    """`over-removal: rules removed 72% of the text (limit 60%)`, or None within the limit."""
+    if limit is None:
+        return None
+    share = removed_share(source, removed)
+    if share <= limit:
+        return None
+    return f"over-removal: rules removed {share:.0%} of the text (limit {limit:.0%})"
+
+
+def _visible_chars(text: str) -> int:
+    return len(text) - sum(text.count(space) for space in _COUNTED_SPACES) if text else 0
+
+
+#: Whitespace left out of the share: what canonical bodies collapse or drop.
+_COUNTED_SPACES = (" ", "\n", "\t", "\r", "\u00a0")

@@ -17,7 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from cleaner.context import Context
 from cleaner.document import METADATA_FIELDS
 from cleaner.pattern_shape import shape_of
-from cleaner.regex import Pattern
+from cleaner.regex import Pattern, PatternError, Subject
 from cleaner.urls import site_matches
 
 FormatName = Literal["text", "markdown", "html"]
@@ -30,14 +30,94 @@ PHASES = ("dom", "extract", "remove", "head", "inline")
 Phase = Literal["dom", "extract", "remove", "head", "inline"]
 
 
+#: The longest pattern source a rule may hold (the shipped rules' longest is ~1,600).
+MAX_PATTERN_CHARS = 5_000
+#: The largest compiled RE2 program a pattern may make (the shipped rules' largest is
+#: ~133,000 instructions). RE2's own memory budget rejects patterns far beyond it; this
+#: bound keeps one rule from slowing every document with a huge automaton.
+MAX_PROGRAM_SIZE = 200_000
+
+
 def _compile(value: Any) -> Pattern:
+    """A pattern field's YAML string → compiled Pattern, within the size limits.
+
+    Every rejection is a ValueError, which the loader reports as one line naming the
+    rule and field: RE2's own complaint (look-arounds, back-references, bad syntax,
+    over its memory budget) or the limit that was passed.
+    """
     if isinstance(value, Pattern):
         return value
     if not isinstance(value, str):
         raise ValueError("expected a pattern string")
     if not value:
         raise ValueError("expected a non-empty pattern")
-    return Pattern(value)
+    if len(value) > MAX_PATTERN_CHARS:
+        raise ValueError(
+            f"pattern is {len(value):,} characters long; the limit is {MAX_PATTERN_CHARS:,}"
+        )
+    try:
+        pattern = Pattern(value)
+    except PatternError as error:
+        raise ValueError(_with_hint(str(error), value)) from None
+    if _matches_empty_within_a_line(pattern):
+        raise ValueError(
+            "pattern matches the empty string within a line, so it matches everywhere;"
+            " make it match at least one character"
+        )
+    size = _program_size(pattern)
+    if size > MAX_PROGRAM_SIZE:
+        raise ValueError(
+            f"pattern compiles to {size:,} RE2 instructions; the limit is {MAX_PROGRAM_SIZE:,}"
+            " (narrow large counted repetitions such as {1,5000})"
+        )
+    return pattern
+
+
+#: Perl syntax RE2 refuses, and what to say about it: RE2's own words name only the
+#: operator (`invalid perl operator: (?<`).
+_UNSUPPORTED = (
+    (("(?=", "(?!", "(?<=", "(?<!"), "look-arounds are not supported by RE2"),
+    (
+        ("(?P=", "\\1", "\\2", "\\3", "\\4", "\\5", "\\6", "\\7", "\\8", "\\9", "\\g<", "\\k<"),
+        "back-references are not supported by RE2",
+    ),
+    (("++", "*+", "?+", "(?>"), "possessive and atomic groups are not supported by RE2"),
+)
+
+
+def _with_hint(message: str, source: str) -> str:
+    """RE2's complaint, plus what Perl feature the pattern asked for when that is why."""
+    for openers, hint in _UNSUPPORTED:
+        if any(opener in source for opener in openers):
+            return f"{message} ({hint})"
+    return message
+
+
+#: A text with lines, words, a blank line and an end, to see where a pattern matches nothing.
+_EMPTY_PROBE = "xx y.\n\nzz\n"
+
+
+def _matches_empty_within_a_line(pattern: Pattern) -> bool:
+    """Whether the pattern can match nothing before a character of a line (`a*`, `x|`,
+    `^`, `\\b`).
+
+    Such a pattern matches at every line or word: a drop_lines rule would empty
+    the document. Matching nothing where a line or the text ends (`^$`, `$`,
+    `\\z`) is how patterns say "up to here" and stays allowed.
+    """
+    probe = _EMPTY_PROBE
+    return any(
+        match.start == match.end and match.start < len(probe) and probe[match.start] != "\n"
+        for match in pattern.finditer(Subject(probe))
+    )
+
+
+def _program_size(pattern: Pattern) -> int:
+    """The size of the pattern's compiled RE2 program, in instructions."""
+    exposed = getattr(pattern, "program_size", None)
+    if isinstance(exposed, int):
+        return exposed
+    return int(pattern._regexp.ProgramSize())
 
 
 #: A pattern field: written as an RE2 string in YAML, held compiled in the model.

@@ -17,6 +17,13 @@ from cleaner.rules.yaml_lines import DuplicateKeyError, line_of, load_yaml
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
+#: The largest rule file read (the shipped rules' largest is ~20 KB).
+MAX_RULE_FILE_BYTES = 1_000_000
+#: The most rules one file may hold.
+MAX_RULES_PER_FILE = 1_000
+#: The most rules one rule set may hold, across all its files.
+MAX_RULES = 10_000
+
 _RULE_ADAPTER: TypeAdapter[Rule] = TypeAdapter(
     Annotated[Union[tuple(KINDS.values())], Field(discriminator="kind")]  # type: ignore[arg-type]  # noqa: UP007
 )
@@ -28,12 +35,28 @@ def rule_files(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES))
+            found.extend(_files_in_folder(path))
         elif path.is_file():
             found.append(path)
         else:
             raise RuleError(str(path), None, None, None, "no such rule file or folder")
     return found
+
+
+def _files_in_folder(folder: Path) -> list[Path]:
+    """The rule files under a folder, refusing any that a symlink takes outside it.
+
+    Only paths the user names are read: a link inside a named folder must not
+    pull in a file from elsewhere on the machine.
+    """
+    root = folder.resolve()
+    files = sorted(p for p in folder.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
+    for file in files:
+        if not file.resolve().is_relative_to(root):
+            raise RuleError(
+                str(file), None, None, None, f"symlink leads outside the rule folder {folder}"
+            )
+    return files
 
 
 def load_ruleset(paths: Sequence[str | Path]) -> RuleSet:
@@ -53,22 +76,53 @@ def load_ruleset(paths: Sequence[str | Path]) -> RuleSet:
                 )
             sources[rule.id] = source
             rules.append(rule)
+            if len(rules) > MAX_RULES:
+                raise RuleError(
+                    source.path,
+                    source.line,
+                    rule.id,
+                    None,
+                    f"too many rules: the limit is {MAX_RULES:,} in all",
+                )
     return RuleSet.build(rules, sources)
 
 
 def load_file(path: Path) -> list[tuple[Rule, RuleSource]]:
     """The rules of one file, each with where it was written."""
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RuleError(name, None, None, None, f"cannot read rule file: {error}") from None
+    text = _read(path)
     data = _parse(name, text)
     if data is None:
         return []
     if not isinstance(data, list):
         raise RuleError(name, getattr(data, "line", 1), None, None, "expected a YAML list of rules")
+    if len(data) > MAX_RULES_PER_FILE:
+        raise RuleError(
+            name,
+            getattr(data[MAX_RULES_PER_FILE], "line", None),
+            None,
+            None,
+            f"file holds {len(data):,} rules; the limit is {MAX_RULES_PER_FILE:,} per file",
+        )
     return [(_validate(name, item), RuleSource(name, getattr(item, "line", 0))) for item in data]
+
+
+def _read(path: Path) -> str:
+    """A rule file's text, refusing files too large to be hand-written rules."""
+    name = str(path)
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_RULE_FILE_BYTES + 1)
+    except OSError as error:
+        raise RuleError(name, None, None, None, f"cannot read rule file: {error}") from None
+    if len(data) > MAX_RULE_FILE_BYTES:
+        raise RuleError(
+            name, None, None, None, f"rule file is over the {MAX_RULE_FILE_BYTES:,}-byte limit"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RuleError(name, None, None, None, f"cannot read rule file: {error}") from None
 
 
 def _parse(name: str, text: str) -> Any:
@@ -82,8 +136,15 @@ def _parse(name: str, text: str) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         raise RuleError(name, line, None, None, f"invalid YAML: {error.problem}") from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        char = error.character
+        code = f"#x{char:04x}" if isinstance(char, int) else repr(char)
+        message = f"invalid YAML: unacceptable character {code}: {error.reason}"
+        raise RuleError(name, line, None, None, message) from None
     except yaml.YAMLError as error:
-        raise RuleError(name, None, None, None, f"invalid YAML: {error}") from None
+        message = " ".join(f"invalid YAML: {error}".split())  # one line, whatever PyYAML says
+        raise RuleError(name, None, None, None, message) from None
 
 
 def _validate(name: str, item: Any) -> Rule:

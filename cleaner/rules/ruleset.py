@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple, get_args
@@ -98,12 +97,3 @@ class RuleSet:
             if rule.fingerprint is not None:
                 pairs.append((rule.fingerprint, rule.sites[0]))
         return tuple(pairs)
-
-    def subset(self, keep: Callable[[Rule], bool]) -> RuleSet:
-        """The rules `keep` accepts, in the same run order, with their sources.
-
-        Derived tables (plans, prefilter) are built afresh for the subset on first use.
-        """
-        kept = tuple(rule for rule in self.rules if keep(rule))
-        ids = {rule.id for rule in kept}
-        return RuleSet(kept, {key: src for key, src in self.sources.items() if key in ids})
