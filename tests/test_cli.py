@@ -130,3 +130,23 @@ def test_crawl_date_caps_the_publication_date(capsys: pytest.CaptureFixture[str]
     assert main(["clean", "--json", "--crawl-date", "2024-05-18", str(page)]) == 0
     record = json.loads(capsys.readouterr().out)
     assert record["date"] is None or record["date"] <= "2024-05-18"
+
+
+def test_over_removal_is_flagged_at_the_share_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "chrome.txt"
+    path.write_text("Read more: another story\nShare: Facebook Twitter Email\nBody.\n")
+    assert main(["clean", "--json", "--max-removed-share", "0.2", str(path)]) == 0
+    warnings = json.loads(capsys.readouterr().out)["warnings"]
+    assert warnings and warnings[0].startswith("over-removal:")
+    assert main(["clean", "--json", "--max-removed-share", "none", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == []
+
+
+@pytest.mark.parametrize("share", ["2", "-0.1", "lots"])
+def test_a_bad_share_is_a_usage_error(share: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["clean", "--max-removed-share", share, "x.txt"])
+    assert stop.value.code == 2
+    assert "expected a share from 0 to 1" in capsys.readouterr().err

@@ -1,16 +1,28 @@
-"""`cleaner clean PATH...`: print the canonical body, or JSON records with --json."""
+"""`cleaner clean PATH...`: print the canonical body, or JSON records with --json.
+
+Every run goes through the batch engine (cleaner/batch/): JSONL and WARC inputs,
+folders and stdin are streamed, cleaned on all cores in input order, and written
+as JSON Lines or Parquet; a single plain file is cleaned in this process.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
-from cleaner.cli.inputs import iter_inputs
-from cleaner.cli.options import add_rule_options, cleaner_from
+from cleaner.batch.records import (
+    DEFAULT_BODY_FIELDS,
+    DEFAULT_ID_FIELD,
+    DEFAULT_URL_FIELD,
+    FieldNames,
+)
+from cleaner.batch.runner import BatchOptions, run_batch
+from cleaner.batch.worker import CleanSettings
+from cleaner.cli.options import add_rule_options
 from cleaner.dates import parse_date
 from cleaner.deadline import DEFAULT_TIMEOUT
+from cleaner.read import require_ftfy
+from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE
 
 
 def add_parser(commands: Any) -> None:
@@ -37,26 +49,118 @@ def add_parser(commands: Any) -> None:
         "a document over it gets status error, reason timeout",
     )
     add_rule_options(parser)
+    _add_batch_options(parser)
     parser.set_defaults(run=run)
 
 
+def _add_batch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-removed-share",
+        type=_share,
+        default=DEFAULT_MAX_REMOVED_SHARE,
+        metavar="SHARE",
+        help="warn (over-removal) when rules remove more than this share of a document's "
+        f"text, 0-1, or 'none' (default {DEFAULT_MAX_REMOVED_SHARE:g})",
+    )
+    parser.add_argument(
+        "--fix-mojibake",
+        action="store_true",
+        help="repair text decoded with the wrong charset (cafÃ© → café; needs the ftfy extra)",
+    )
+    batch = parser.add_argument_group(
+        "batch", "JSONL (.jsonl, .jsonl.gz) and WARC (.warc, .warc.gz) inputs, many records"
+    )
+    batch.add_argument(
+        "-j", "--jobs", type=_jobs, metavar="N", help="worker processes (default: all cores)"
+    )
+    batch.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write results to FILE: .parquet for Parquet (extra 'parquet'), else JSON Lines",
+    )
+    batch.add_argument(
+        "--errors", metavar="FILE", help="also write the inputs that failed to FILE (JSONL)"
+    )
+    batch.add_argument(
+        "--html-field",
+        metavar="NAME",
+        help="JSONL field holding HTML (default: first of " + "/".join(DEFAULT_BODY_FIELDS) + ")",
+    )
+    batch.add_argument(
+        "--text-field", metavar="NAME", help="JSONL field holding plain text or Markdown"
+    )
+    batch.add_argument(
+        "--url-field",
+        default=DEFAULT_URL_FIELD,
+        metavar="NAME",
+        help=f"JSONL field holding the page url (default {DEFAULT_URL_FIELD})",
+    )
+    batch.add_argument(
+        "--id-field",
+        default=DEFAULT_ID_FIELD,
+        metavar="NAME",
+        help=f"JSONL field holding the record id (default {DEFAULT_ID_FIELD}; else file:line)",
+    )
+    batch.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress line on stderr (default: when stderr is a terminal)",
+    )
+    batch.add_argument(
+        "--summary",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="counts by status and reason and top rules on stderr "
+        "(default: for 2+ records or a stopped run)",
+    )
+    batch.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on the Dask scheduler at ADDRESS, or 'local' for a LocalCluster "
+        "of --jobs worker processes (extra 'dask')",
+    )
+
+
 def run(args: argparse.Namespace) -> int:
-    cleaner = cleaner_from(args)
-    out = sys.stdout
-    first = True
-    for item in iter_inputs(args.paths):
-        document = cleaner.clean(
-            item.data, url=args.url, crawl_date=args.crawl_date, timeout=args.timeout
-        )
-        if args.json:
-            record = {"input": item.name, **document.to_dict()}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        else:
-            if not first:
-                out.write("\n")
-            out.write(document.text + "\n")
-        first = False
-    return 0
+    if args.fix_mojibake:
+        require_ftfy()
+    settings = CleanSettings(
+        rules=tuple(args.rules) if args.no_default_rules else None,
+        extra_rules=() if args.no_default_rules else tuple(args.rules),
+        url=args.url,
+        crawl_date=args.crawl_date,
+        timeout=args.timeout,
+        max_removed_share=args.max_removed_share,
+        fix_mojibake=args.fix_mojibake,
+    )
+    fields = FieldNames(
+        html=args.html_field, text=args.text_field, url=args.url_field, id=args.id_field
+    )
+    options = BatchOptions(
+        paths=args.paths,
+        settings=settings,
+        fields=fields,
+        jobs=args.jobs,
+        dask=args.dask,
+        output=args.output,
+        json_lines=True if args.json else None,
+        errors=args.errors,
+        progress=args.progress,
+        summary=args.summary,
+    )
+    return run_batch(options)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes >= 1, got {value!r}")
+    return jobs
 
 
 def _seconds(value: str) -> float | None:
@@ -75,3 +179,15 @@ def _iso_date(value: str) -> str:
             f"expected an ISO 8601 date like 2024-05-17, got {value!r}"
         )
     return value
+
+
+def _share(value: str) -> float | None:
+    if value.lower() == "none":
+        return None
+    try:
+        share = float(value)
+    except ValueError:
+        share = -1.0
+    if not 0 <= share <= 1:
+        raise argparse.ArgumentTypeError(f"expected a share from 0 to 1 or 'none', got {value!r}")
+    return share
