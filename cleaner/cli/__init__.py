@@ -9,7 +9,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cleaner.cli import clean_command, rules_command
+from cleaner.cli import (
+    clean_command,
+    dupes_command,
+    fix_command,
+    lint_command,
+    rules_command,
+)
 from cleaner.errors import CleanerError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -27,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     clean_command.add_parser(commands)
     rules_command.add_parser(commands)
+    lint_command.add_parser(commands)
+    fix_command.add_parser(commands)
+    dupes_command.add_parser(commands)
     return parser
 
 
