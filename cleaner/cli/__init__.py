@@ -12,8 +12,11 @@ from collections.abc import Sequence
 from cleaner.cli import (
     clean_command,
     dupes_command,
+    explain_command,
     fix_command,
+    learn_command,
     lint_command,
+    report_command,
     rules_command,
 )
 from cleaner.errors import CleanerError
@@ -35,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules_command.add_parser(commands)
     lint_command.add_parser(commands)
     fix_command.add_parser(commands)
+    learn_command.add_parser(commands)
+    explain_command.add_parser(commands)
+    report_command.add_parser(commands)
     dupes_command.add_parser(commands)
     return parser
 
