@@ -37,25 +37,39 @@ class Prefilter:
 
     slots: tuple[Slot | None, ...]
     sets: dict[Group, PatternSet]
+    #: For head and tail rules, where the same trigger sits in the whole-text set: asked
+    #: first, it spares a region pass (refreshed after every edit) on the many documents
+    #: whose text holds the trigger nowhere.
+    prechecks: tuple[Slot | None, ...] = ()
 
     @classmethod
     def build(cls, rules: Sequence[Rule]) -> Prefilter:
         sources: dict[Group, list[str]] = {}
         slots: list[Slot | None] = []
+        prechecks: list[Slot | None] = []
         for rule in rules:
             scope, source = rule.prefilter_scope, rule.prefilter_source
             if scope is None or source is None:
                 slots.append(None)
+                prechecks.append(None)
                 continue
-            group = _group(rule, scope, source)
-            found = sources.setdefault(group, [])
-            slots.append((group, len(found)))
-            found.append(source)
-        return cls(tuple(slots), {group: PatternSet(found) for group, found in sources.items()})
+            slots.append(_place(sources, _group(rule, scope, source), source))
+            # A line-local trigger found in the region is found in the whole text too.
+            whole: Group = ("text", 0)
+            prechecks.append(None if scope == "text" else _place(sources, whole, source))
+        sets = {group: PatternSet(found) for group, found in sources.items()}
+        return cls(tuple(slots), sets, tuple(prechecks))
 
     def track(self, buffer: TextBuffer) -> Candidates:
         """A per-document view that answers `may_fire` and refreshes itself after edits."""
         return Candidates(self, buffer)
+
+
+def _place(sources: dict[Group, list[str]], group: Group, source: str) -> Slot:
+    """Add `source` to the group's patterns; return where it sits."""
+    found = sources.setdefault(group, [])
+    found.append(source)
+    return group, len(found) - 1
 
 
 def _group(rule: Rule, scope: PrefilterScope, source: str) -> Group:
@@ -79,12 +93,19 @@ class Candidates:
     def may_fire(self, position: int) -> bool:
         """Whether the rule at `position` in the rule list can fire on the text as it is now.
 
-        Asked for most rules of every document, so the common case (an answer
-        still current) is settled here without a further call.
+        A head or tail rule is first looked up in the whole-text answer, which
+        most edits leave current; only if its trigger occurs somewhere is its
+        region matched again.
         """
-        slot = self._prefilter.slots[position]
-        if slot is None:
-            return True
+        prefilter = self._prefilter
+        precheck = prefilter.prechecks[position]
+        if precheck is not None and not self._found_in(precheck):
+            return False
+        slot = prefilter.slots[position]
+        return slot is None or self._found_in(slot)
+
+    def _found_in(self, slot: Slot) -> bool:
+        """Whether the pattern at `slot` may match the text as it is now."""
         group, index = slot
         buffer = self._buffer
         version = buffer.inline_version if group[0] == "text" else buffer.version
