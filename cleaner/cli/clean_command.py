@@ -19,7 +19,7 @@ from cleaner.batch.records import (
 from cleaner.batch.runner import BatchOptions, run_batch
 from cleaner.batch.worker import CleanSettings
 from cleaner.cli.options import add_rule_options
-from cleaner.dates import parse_date
+from cleaner.cli.values import iso_date, seconds, share, whole_number
 from cleaner.deadline import DEFAULT_TIMEOUT
 from cleaner.read import require_ftfy
 from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE
@@ -36,13 +36,13 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--url", help="the page's url (applies to every input)")
     parser.add_argument(
         "--crawl-date",
-        type=_iso_date,
+        type=iso_date,
         metavar="DATE",
         help="when the pages were fetched (ISO 8601): no publication date may be later",
     )
     parser.add_argument(
         "--timeout",
-        type=_seconds,
+        type=seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help=f"time limit per document, 0 for none (default {DEFAULT_TIMEOUT:g}); "
@@ -56,7 +56,7 @@ def add_parser(commands: Any) -> None:
 def _add_batch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-removed-share",
-        type=_share,
+        type=share,
         default=DEFAULT_MAX_REMOVED_SHARE,
         metavar="SHARE",
         help="warn (over-removal) when rules remove more than this share of a document's "
@@ -71,7 +71,11 @@ def _add_batch_options(parser: argparse.ArgumentParser) -> None:
         "batch", "JSONL (.jsonl, .jsonl.gz) and WARC (.warc, .warc.gz) inputs, many records"
     )
     batch.add_argument(
-        "-j", "--jobs", type=_jobs, metavar="N", help="worker processes (default: all cores)"
+        "-j",
+        "--jobs",
+        type=whole_number(1),
+        metavar="N",
+        help="worker processes (default: all cores)",
     )
     batch.add_argument(
         "-o",
@@ -151,43 +155,3 @@ def run(args: argparse.Namespace) -> int:
         summary=args.summary,
     )
     return run_batch(options)
-
-
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of processes >= 1, got {value!r}")
-    return jobs
-
-
-def _seconds(value: str) -> float | None:
-    try:
-        seconds = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
-    if seconds < 0:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0, got {value!r}")
-    return seconds or None
-
-
-def _iso_date(value: str) -> str:
-    if parse_date(value) is None or not value[:4].isdigit():
-        raise argparse.ArgumentTypeError(
-            f"expected an ISO 8601 date like 2024-05-17, got {value!r}"
-        )
-    return value
-
-
-def _share(value: str) -> float | None:
-    if value.lower() == "none":
-        return None
-    try:
-        share = float(value)
-    except ValueError:
-        share = -1.0
-    if not 0 <= share <= 1:
-        raise argparse.ArgumentTypeError(f"expected a share from 0 to 1 or 'none', got {value!r}")
-    return share

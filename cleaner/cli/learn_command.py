@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.cli.options import add_rule_options, cleaner_from
+from cleaner.cli.values import whole_number
 from cleaner.learn.candidates import Settings
 from cleaner.learn.learner import learn
 from cleaner.learn.writer import render_rules, write_atomically
@@ -28,7 +29,7 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument(
         "--min-support",
-        type=_at_least_two,
+        type=whole_number(2),
         default=Settings.min_support,
         metavar="N",
         help=f"documents a line must recur in (default {Settings.min_support})",
@@ -56,13 +57,3 @@ def run(args: argparse.Namespace) -> int:
     for rule_id in result.dropped:
         print(f"left out {rule_id}: its examples did not pass", file=sys.stderr)
     return 0
-
-
-def _at_least_two(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if number < 2:
-        raise argparse.ArgumentTypeError(f"expected 2 or more, got {value!r}")
-    return number

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.cli.options import add_rule_options
+from cleaner.cli.values import seconds, whole_number
 from cleaner.errors import CleanerError
 from cleaner.lint.baseline import write_baseline
 from cleaner.lint.config import Config, find_config, load_config
@@ -77,14 +78,14 @@ def add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs",
         "-j",
-        type=_positive,
+        type=whole_number(1),
         default=default_jobs(),
         metavar="N",
         help="processes to use (default: all cores)",
     )
     parser.add_argument(
         "--timeout",
-        type=_seconds,
+        type=seconds,
         default=5.0,
         metavar="SECONDS",
         help="time limit per document, 0 for none (default 5)",
@@ -140,7 +141,7 @@ def _setup(args: argparse.Namespace, config: Config) -> LintSetup:
             mode=mode,
             unsafe_fixes=args.unsafe_fixes,
             field=args.field or settings.field,
-            timeout=args.timeout or None,
+            timeout=args.timeout,
         ),
     )
 
@@ -192,26 +193,6 @@ def _print_summary(
 
 def _split(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a number >= 1, got {value!r}")
-    return number
-
-
-def _seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1.0
-    if seconds < 0:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0, got {value!r}")
-    return seconds
 
 
 def _version() -> str:
