@@ -188,3 +188,18 @@ def test_a_suppression_naming_no_rule_is_pointed_out(
     code, out, err = run(capsys, "lint", str(path))
     assert code == 1 and "story.md:3:1: related-links" in out
     assert "story.md:3: suppression names no rule 'read-more'" in err
+
+
+def test_a_document_the_rules_would_mostly_empty_is_reported_and_left_unfixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    chrome = "Read more: another story\nShare: Facebook Twitter Email\nBody.\n"
+    (tmp_path / "a.txt").write_text(chrome)
+    code, out, _ = run(capsys, "lint", "a.txt")
+    assert code == 1
+    assert "a.txt:1:1: over-removal rules removed 90% of the text (limit 60%)" in out
+    assert run(capsys, "fix", "a.txt")[0] == 1
+    assert (tmp_path / "a.txt").read_text() == chrome  # nothing silently emptied
+    code, out, _ = run(capsys, "lint", "--max-removed-share", "none", "a.txt")
+    assert "over-removal" not in out

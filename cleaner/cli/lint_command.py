@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.cli.options import add_rule_options
-from cleaner.cli.values import seconds, whole_number
+from cleaner.cli.values import seconds, share, whole_number
 from cleaner.errors import CleanerError
 from cleaner.lint.baseline import write_baseline
 from cleaner.lint.config import Config, find_config, load_config
@@ -24,6 +24,7 @@ from cleaner.lint.findings import Finding
 from cleaner.lint.formats import FORMATS, render, statistics, text_line
 from cleaner.lint.linter import FileReport, Mode, Policy
 from cleaner.lint.runner import LintSetup, build_linter, default_jobs, run_targets
+from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -90,6 +91,14 @@ def add_lint_options(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="time limit per document, 0 for none (default 5)",
     )
+    parser.add_argument(
+        "--max-removed-share",
+        type=share,
+        default=DEFAULT_MAX_REMOVED_SHARE,
+        metavar="SHARE",
+        help="report (and leave unfixed) a document the rules would remove more than this "
+        f"share of, 0-1 or 'none' (default {DEFAULT_MAX_REMOVED_SHARE:g})",
+    )
     add_rule_options(parser)
 
 
@@ -142,6 +151,7 @@ def _setup(args: argparse.Namespace, config: Config) -> LintSetup:
             unsafe_fixes=args.unsafe_fixes,
             field=args.field or settings.field,
             timeout=args.timeout,
+            max_removed_share=args.max_removed_share,
         ),
     )
 

@@ -17,6 +17,8 @@ JSONL_ERROR = "jsonl-error"
 TIMEOUT = "timeout"
 WRITE_ERROR = "write-error"
 FILE_PROBLEMS = (READ_ERROR, DECODE_ERROR, JSONL_ERROR, TIMEOUT, WRITE_ERROR)
+#: A document the rules would mostly empty (see `text_phase.over_removal_warning`).
+OVER_REMOVAL = "over-removal"
 
 _PREVIEW_CHARS = 60
 

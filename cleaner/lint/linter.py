@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -23,6 +23,7 @@ from cleaner.lint.files import Target, relative_to_root
 from cleaner.lint.findings import (
     DECODE_ERROR,
     JSONL_ERROR,
+    OVER_REMOVAL,
     READ_ERROR,
     TIMEOUT,
     WRITE_ERROR,
@@ -38,6 +39,7 @@ from cleaner.lint.suppressions import Suppressions, parse_suppressions, unknown_
 from cleaner.lint.textcodec import UndecodableError, decode_bytes
 from cleaner.rules.base import Rule
 from cleaner.rules.ruleset import RuleSet
+from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE, over_removal_warning
 
 Mode = Literal["lint", "fix", "diff"]
 #: (line, column) of a character offset into a document, in file terms.
@@ -54,6 +56,7 @@ class Policy:
     unsafe_fixes: bool = False
     field: str = "text"
     timeout: float | None = 5.0
+    max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE
 
 
 @dataclass
@@ -205,12 +208,18 @@ class Linter:
                 where = f"{path}:{line if locate or at is None else at}"
                 report.notes.append(f"{where}: suppression names no rule {name!r}")
         reported: list[tuple[Finding, Removal]] = []
+        unsuppressed: list[Removal] = []
         for removal in analysis.removals:
-            if removal.rule not in rules:
-                continue
             if suppressions and self._suppressed(removal, suppressions, index):
                 continue
-            reported.append((self._finding(path, removal, locate or index.position), removal))
+            unsuppressed.append(removal)
+            if removal.rule in rules:
+                reported.append((self._finding(path, removal, locate or index.position), removal))
+        warning = over_removal_warning(text, unsuppressed, self.policy.max_removed_share)
+        if warning is not None:  # reported, and none of its findings is fixed
+            message = f"{warning.removeprefix(OVER_REMOVAL + ': ')}; not fixed"
+            report.findings.append(Finding(path, line, 1, OVER_REMOVAL, message, line, 1))
+            reported = [(replace(finding, fix="none"), removal) for finding, removal in reported]
         return _Document(analysis, reported)
 
     @staticmethod
