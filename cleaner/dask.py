@@ -1,4 +1,5 @@
-"""Clean on a Dask cluster: bags of raw pages, dataframe columns, and the CLI's `--dask` backend.
+"""Clean on a Dask cluster: bags of raw pages and dataframe columns (the CLI's `--dask` runs on
+`cleaner.batch.dask_backend`).
 
 Needs the `dask` extra (`pip install 'cleaner[dask]'`). Every worker process
 compiles the rules once (a Cleaner cached per process, keyed by the rule
@@ -9,14 +10,11 @@ the same path on every worker.
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from cleaner.batch.pool import Chunking, ResultFuture
+from cleaner.batch.dask_backend import absolute_path
 from cleaner.batch.records import (
     DEFAULT_ID_FIELD,
     DEFAULT_URL_FIELD,
@@ -26,7 +24,6 @@ from cleaner.batch.records import (
 )
 from cleaner.batch.worker import CleanSettings, clean_records
 from cleaner.deadline import DEFAULT_TIMEOUT
-from cleaner.errors import InputError
 
 #: Result fields `clean_dataframe` adds unless told otherwise.
 DEFAULT_COLUMNS = ("text", "title", "date", "author", "site", "status", "reason")
@@ -55,8 +52,8 @@ def settings_for(
 ) -> CleanSettings:
     """Picklable clean settings with rule paths made absolute (workers may start elsewhere)."""
     return CleanSettings(
-        rules=None if rules is None else tuple(_absolute(p) for p in rules),
-        extra_rules=tuple(_absolute(p) for p in extra_rules),
+        rules=None if rules is None else tuple(absolute_path(p) for p in rules),
+        extra_rules=tuple(absolute_path(p) for p in extra_rules),
         crawl_date=crawl_date,
         timeout=timeout,
     )
@@ -168,81 +165,3 @@ def _object_series(values: list[Any], index: Any = None) -> Any:
     import pandas as pd
 
     return pd.Series(values, index=index, dtype=object)
-
-
-def _absolute(path: str | Path) -> str:
-    return str(Path(path).resolve())
-
-
-class DaskBackend:
-    """The CLI's `--dask ADDRESS|local` backend: chunks become tasks on the cluster.
-
-    `local` starts a LocalCluster of `jobs` single-threaded worker processes
-    (default: all cores) and stops it at the end; an address connects to a
-    running scheduler. Chunks are larger than the local pool's: a Dask task
-    costs milliseconds of scheduling and two network hops for its data.
-    """
-
-    chunking = Chunking(records=32, bytes=8 << 20)
-
-    def __init__(self, settings: CleanSettings, address: str, *, jobs: int | None) -> None:
-        try:
-            from distributed import Client, LocalCluster
-        except ImportError:
-            needs = "needs dask and distributed: pip install 'cleaner[dask]'"
-            raise InputError(f"--dask {address}: {needs}") from None
-
-        from cleaner.batch.backends import default_jobs
-        from cleaner.batch.worker import cleaner_for
-
-        cleaner_for(settings)  # rule errors surface here, before the cluster starts
-        self.settings = CleanSettings(
-            rules=None if settings.rules is None else tuple(map(_absolute, settings.rules)),
-            extra_rules=tuple(map(_absolute, settings.extra_rules)),
-            url=settings.url,
-            crawl_date=settings.crawl_date,
-            timeout=settings.timeout,
-        )
-        self._cluster: Any = None
-        if address == "local":
-            with _sigint_ignored():  # Ctrl-C is the command's to handle, not the workers'
-                self._cluster = LocalCluster(
-                    n_workers=jobs or default_jobs(),
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=":0",
-                )
-            self._client = Client(self._cluster)
-        else:
-            self._client = Client(address)
-
-    @property
-    def workers(self) -> int:
-        """Worker threads across the cluster (at least 1), to size the in-flight window."""
-        threads: dict[str, int] = self._client.nthreads()
-        return max(1, sum(threads.values()))
-
-    def submit(self, chunk: list[Record]) -> ResultFuture:
-        future: ResultFuture = self._client.submit(clean_records, self.settings, chunk, pure=False)
-        return future
-
-    def revive(self) -> None:
-        """Dask reschedules work of lost workers itself; nothing to restart here."""
-
-    def close(self, *, cancel: bool = False) -> None:
-        self._client.close()
-        if self._cluster is not None:
-            self._cluster.close()
-
-
-@contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Ignore SIGINT while worker processes start: they inherit it and leave Ctrl-C to us."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)

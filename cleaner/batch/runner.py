@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from cleaner.batch.backends import InProcess, ProcessPool, default_jobs
+from cleaner.batch.dask_backend import DaskBackend
 from cleaner.batch.interrupt import StopFlag, graceful_interrupt
 from cleaner.batch.pool import Backend, Chunking, Result, ordered_map
 from cleaner.batch.progress import Progress
@@ -132,8 +133,6 @@ def _backend(options: BatchOptions, *, many: bool) -> tuple[Backend, int, Chunki
     """The backend, its in-flight window (in chunks) and the chunking for this run."""
     jobs = options.jobs or default_jobs()
     if options.dask:
-        from cleaner.dask import DaskBackend
-
         dask = DaskBackend(options.settings, options.dask, jobs=options.jobs)
         return dask, 3 * dask.workers, options.chunking or DaskBackend.chunking
     chunking = options.chunking or Chunking()
