@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import field_validator
-
 from cleaner.context import Context
 from cleaner.document import Removal
-from cleaner.dom import check_selector, collapsed_text
-from cleaner.rules.base import Rule
+from cleaner.dom import collapsed_text
 from cleaner.rules.dom_guard import holds_main_content
+from cleaner.rules.dom_rule import DomRule
 
 
-class DropElements(Rule):
+class DropElements(DomRule):
     """Page chrome in the DOM: navigation, share bars, cookie banners, related-link boxes.
 
     Runs on the parsed page (HTML inputs only); each removed element's text is
@@ -22,25 +20,7 @@ class DropElements(Rule):
     `div.widget`) is kept: see `cleaner.rules.dom_guard`.
     """
 
-    default_phase = "dom"
-
     kind: Literal["drop_elements"]
-    selector: str
-    formats: tuple[Literal["text", "markdown", "html"], ...] = ("html",)
-
-    @field_validator("selector")
-    @classmethod
-    def _selector_parses(cls, value: str) -> str:
-        check_selector(value)
-        return value
-
-    def apply(self, ctx: Context) -> int:
-        """Text inputs have no DOM: this kind acts through `apply_dom`."""
-        return 0
-
-    @property
-    def dom_selector(self) -> str:
-        return self.selector
 
     def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
         """Remove matching elements from a selectolax tree and record their text.

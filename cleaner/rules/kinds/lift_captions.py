@@ -18,8 +18,8 @@ from cleaner.context import Context
 from cleaner.document import Caption as CaptionRecord
 from cleaner.document import Removal
 from cleaner.dom import check_selector, collapsed_text, is_descendant
-from cleaner.rules.base import Rule
 from cleaner.rules.dom_guard import holds_main_content, visible_chars
+from cleaner.rules.dom_rule import DomRule
 from cleaner.rules.kinds.caption import TRAILING_SEPARATORS, Caption
 from cleaner.rules.paths import default_rules_path
 from cleaner.rules.yaml_lines import load_yaml
@@ -35,7 +35,7 @@ LINK_ONLY_SHARE = 0.9
 CAPTION_RULES_FILE = ("global", "captions.yaml")
 
 
-class LiftCaptions(Rule):
+class LiftCaptions(DomRule):
     """Figure captions in the DOM: `<figure><img><figcaption>…</figcaption></figure>`.
 
     For each element matching `selector`, the text of its first `caption`
@@ -49,18 +49,14 @@ class LiftCaptions(Rule):
     (see `cleaner.rules.dom_guard`).
     """
 
-    default_phase = "dom"
-
     kind: Literal["lift_captions"]
-    selector: str
     caption: str = "figcaption"
     credit: str | None = None
     credit_rules: tuple[str, ...] = ()
-    formats: tuple[Literal["text", "markdown", "html"], ...] = ("html",)
 
-    @field_validator("selector", "caption", "credit")
+    @field_validator("caption", "credit")
     @classmethod
-    def _selector_parses(cls, value: str | None) -> str | None:
+    def _inner_selectors_parse(cls, value: str | None) -> str | None:
         if value is not None:
             check_selector(value)
         return value
@@ -75,14 +71,6 @@ class LiftCaptions(Rule):
                 f"no caption rule {', '.join(missing)} in {'/'.join(CAPTION_RULES_FILE)}"
             )
         return value
-
-    def apply(self, ctx: Context) -> int:
-        """Text inputs have no DOM: this kind acts through `apply_dom`."""
-        return 0
-
-    @property
-    def dom_selector(self) -> str:
-        return self.selector
 
     def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
         """Lift the caption of every matching figure; return how many were lifted."""
