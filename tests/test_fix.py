@@ -17,9 +17,9 @@ import pytest
 from cleaner import atomic, clean
 from cleaner.cli import main
 from cleaner.lint import linter as linter_module
+from tests.conftest import SEEDS, run_main
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEEDS = sorted(FIXTURES.glob("0*.txt"))
 UNSAFE_RULE = """\
 - id: shouting-line
   kind: drop_lines
@@ -43,19 +43,11 @@ AMP_RULE = """\
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for seed in SEEDS:
-        shutil.copy(seed, folder / seed.name)
-    monkeypatch.chdir(tmp_path)
-    return folder
+def corpus(seed_corpus: Path) -> Path:
+    return seed_corpus
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+run = run_main
 
 
 def findings(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:

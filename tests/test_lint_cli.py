@@ -9,30 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import main
+from tests.conftest import SEEDS, run_main
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEEDS = sorted(FIXTURES.glob("0*.txt"))
 LINE = re.compile(
     r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<rule>[a-z0-9._-]+) (?P<msg>.+)$"
 )
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder with copies of the seed articles; the working folder, so no config is found."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for seed in SEEDS:
-        shutil.copy(seed, folder / seed.name)
-    monkeypatch.chdir(tmp_path)
-    return folder
+def corpus(seed_corpus: Path) -> Path:
+    return seed_corpus
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+run = run_main
 
 
 def test_seed_findings_are_reported_sorted_with_positions(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import main
 from cleaner.lint.config import find_config
+from tests.conftest import run_main
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 WIRE = FIXTURES / "000_93d23d8c5b3fd7ca.txt"  # date-field and dateline findings on line 1
@@ -28,10 +28,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+run = run_main
 
 
 def rules_in(out: str) -> set[str]:
