@@ -29,8 +29,11 @@ class DropTitleRepeat(Rule):
     where: Literal["anywhere", "head", "tail"] = "head"
 
     def apply(self, ctx: Context) -> int:
-        lines = _lines(ctx.text, *self.region(ctx))
+        start, end = self.region(ctx)
         title = ctx.fields.get("title")
+        if title and not _may_hold(ctx.text[start:end], _key(title)):
+            return 0  # most pages print the headline once, or not in the body at all
+        lines = _lines(ctx.text, start, end)
         key = _key(title) if title else _repeated_key(lines)
         if not key:
             return 0
@@ -46,19 +49,39 @@ class DropTitleRepeat(Rule):
 
 def _key(line: str) -> str:
     """A line's comparison key: no Markdown marks, case or spacing differences."""
+    return collapse_spaces(_folded(line)).strip(" .:")
+
+
+def _folded(text: str) -> str:
+    """`text` without Markdown marks, case-folded: both act one character at a time,
+    so the folded lines of a text are the lines of its folded form."""
     for mark in _MARKS:  # str.replace is fast where str.translate is slow (non-ASCII text)
-        if mark in line:
-            line = line.replace(mark, "")
-    return collapse_spaces(line).casefold().strip(" .:")
+        if mark in text:
+            text = text.replace(mark, "")
+    return text.casefold()
+
+
+def _may_hold(region: str, key: str) -> bool:
+    """Whether some line of `region` can have `key` as its key: one pass over the region.
+
+    A line's key is a substring of the region's key (marks, spaces and case
+    are dealt with one character or one run at a time), so a miss rules out
+    every line without working out the key of each.
+    """
+    return bool(key) and key in _key(region)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, key) of the lines in text[start:end] short enough to be a headline."""
+    """(start, end, key) of the lines in text[start:end] short enough to be a headline.
+
+    The region is folded once, not line by line: folding keeps its line breaks.
+    """
+    region = text[start:end]
     found = []
     position = start
-    for line in text[start:end].split("\n"):
+    for line, folded in zip(region.split("\n"), _folded(region).split("\n"), strict=True):
         stop = position + len(line)
-        key = _key(line) if len(line) <= _MAX_HEADLINE else ""
+        key = collapse_spaces(folded).strip(" .:") if folded and len(line) <= _MAX_HEADLINE else ""
         if key:
             found.append((position, stop, key))
         position = stop + 1
