@@ -7,7 +7,7 @@ CLI; `to_dict()` is the JSON output contract.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Status = Literal["ok", "empty", "error"]
 Format = Literal["text", "markdown", "html"]
@@ -27,12 +27,13 @@ class Caption:
         return {"text": self.text, "credit": self.credit}
 
 
-@dataclass(frozen=True)
-class Removal:
+class Removal(NamedTuple):
     """One piece of input text a rule took out of the body.
 
     `start`/`end` are character offsets into the decoded input for text and
     Markdown inputs; they are None where no such offsets exist (HTML elements).
+    A named tuple: immutable like a frozen dataclass, several times cheaper to
+    make, and a document makes one per removal.
     """
 
     rule: str

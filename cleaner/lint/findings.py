@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from cleaner.document import Removal
 from cleaner.rules.base import Rule
@@ -23,13 +22,15 @@ OVER_REMOVAL = "over-removal"
 _PREVIEW_CHARS = 60
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
     """`path:line:col: rule message`; lines and columns 1-based, columns in characters.
 
     The end is one past the span's last character (SARIF's convention). For a
     JSONL record, `line` is the record's line and columns count characters of
     the linted field's value. `text` is the text the rule would remove.
+
+    A named tuple: ordered field by field, immutable, and cheap to pickle, which
+    matters when worker processes send thousands of findings back.
     """
 
     path: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -219,7 +219,7 @@ class Linter:
         if warning is not None:  # reported, and none of its findings is fixed
             message = f"{warning.removeprefix(OVER_REMOVAL + ': ')}; not fixed"
             report.findings.append(Finding(path, line, 1, OVER_REMOVAL, message, line, 1))
-            reported = [(replace(finding, fix="none"), removal) for finding, removal in reported]
+            reported = [(finding._replace(fix="none"), removal) for finding, removal in reported]
         return _Document(analysis, reported)
 
     @staticmethod
