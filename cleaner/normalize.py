@@ -13,6 +13,11 @@ _WRAP_WIDTH = 100
 #: Lines longer than this are collapsed by a regex pass, in bounded memory.
 _LONG_LINE = 100_000
 _WHITESPACE = re.compile(r"\s+")
+#: A stretch of whitespace within a line that the canonical body does not keep as it is.
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
+
+#: An edit of a text: replace text[start:end] with the string (a `cleaner.buffer.Edit`).
+Respacing = tuple[int, int, str]
 
 
 def canonical(text: str) -> str:
@@ -23,10 +28,68 @@ def canonical(text: str) -> str:
             paragraphs.append(" ".join(block))
         else:
             paragraphs.extend(block)
-    body = "\n\n".join(paragraphs)
-    if not body.isascii() and not unicodedata.is_normalized("NFC", body):
-        body = unicodedata.normalize("NFC", body)
-    return body
+    return nfc("\n\n".join(paragraphs))
+
+
+def nfc(text: str) -> str:
+    """`text` in Unicode normal form C (most texts already are, and are returned as they are)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def canonical_edits(text: str) -> list[Respacing]:
+    """Edits that turn `text` into `canonical(text)`, NFC aside: whitespace only.
+
+    Every visible character stays where it came from, so a buffer given these
+    edits still maps each of them back to the input (see `TextBuffer.apply`).
+    Edits are sorted and never overlap; a text already in canonical layout
+    gets none.
+    """
+    edits: list[Respacing] = []
+    previous: int | None = None  # end of the last kept line's visible text
+    for block in _located_blocks(text):
+        joined = _looks_hard_wrapped([line for _, _, line in block])
+        for index, (start, end, line) in enumerate(block):
+            separator = "" if previous is None else " " if joined and index else "\n\n"
+            _respace(text, previous or 0, start, separator, edits)
+            if text[start:end] != line:
+                for gap in _ODD_SPACE.finditer(text, start, end):
+                    _respace(text, gap.start(), gap.end(), " ", edits)
+            previous = end
+    _respace(text, previous or 0, len(text), "", edits)
+    return edits
+
+
+def _located_blocks(text: str) -> list[list[tuple[int, int, str]]]:
+    """`_blocks`, with each line's visible span: (start, end, collapsed line)."""
+    blocks: list[list[tuple[int, int, str]]] = [[]]
+    position = 0
+    for raw_line in text.split("\n"):
+        line = collapse_spaces(raw_line) if raw_line else raw_line
+        if not line:
+            if blocks[-1]:
+                blocks.append([])
+        elif line is raw_line:  # most lines: already collapsed, nothing around them
+            blocks[-1].append((position, position + len(line), line))
+        else:
+            start = position + len(raw_line) - len(raw_line.lstrip())
+            blocks[-1].append((start, position + len(raw_line.rstrip()), line))
+        position += len(raw_line) + 1
+    return [block for block in blocks if block]
+
+
+def _respace(text: str, start: int, end: int, wanted: str, edits: list[Respacing]) -> None:
+    """Add the edit that makes the whitespace text[start:end] read `wanted`, if one is needed.
+
+    A deletion when the text already opens with `wanted`, so most edits only delete.
+    """
+    if end - start == len(wanted) and text[start:end] == wanted:
+        return
+    if text.startswith(wanted, start, end):
+        edits.append((start + len(wanted), end, ""))
+    else:
+        edits.append((start, end, wanted))
 
 
 def collapse_spaces(line: str) -> str:

@@ -62,7 +62,10 @@ def article_sentences() -> list[str]:
 
 def harbour_document(number: int, sentences: list[str], rng: random.Random) -> list[str]:
     """A story with the appeal block, a footer whose year varies, and (mostly) the prompt."""
-    lines = [f"Harbour story {number}: what changed this week", edition(number), *sentences[:3]]
+    # The edition line follows the first paragraph: right under the headline it would
+    # read as the headline of the body that is left, and go as the title does.
+    lines = [f"Harbour story {number}: what changed this week", sentences[0], edition(number)]
+    lines += sentences[1:3]
     if number % 4 != 3:
         lines.insert(rng.randint(3, 4), PROMPT)
     if number < 3:

@@ -1,0 +1,91 @@
+"""The settle step of the text phase (`cleaner.text_phase.settle`) and the whitespace edits it
+puts the buffer in the canonical body's layout with (`cleaner.normalize.canonical_edits`).
+
+Cleaning is idempotent because the text phase cleans its own body again until that changes
+nothing; these tests pin the pieces that make that exact: the layout edits touch whitespace
+only and give the canonical body, and what a settle pass removes is recorded in input offsets.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner
+from cleaner.normalize import canonical, canonical_edits
+
+CLEANER = Cleaner()
+
+#: Characters that exercise every layout case: words, sentence ends, every kind of space and
+#: line break a scrape holds, and a letter with a combining accent (NFC aside).
+PIECES = st.sampled_from(
+    ["word", "a", ".", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x1c", "\r", "e\u0301"]
+)
+TEXTS = st.lists(PIECES, max_size=60).map("".join)
+
+
+def applied(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """`text` with the edits made, checking they are sorted and never overlap."""
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, replacement in edits:
+        assert cursor <= start <= end <= len(text)
+        pieces += [text[cursor:start], replacement]
+        cursor = end
+    return "".join(pieces) + text[cursor:]
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(TEXTS)
+def test_layout_edits_give_the_canonical_body_and_touch_only_whitespace(text: str) -> None:
+    edits = canonical_edits(text)
+    assert unicodedata.normalize("NFC", applied(text, edits)) == canonical(text)
+    for start, end, replacement in edits:
+        assert not text[start:end].strip() and not replacement.strip()
+    assert canonical_edits(canonical(text)) == []
+
+
+def test_a_joined_paragraph_that_reads_as_a_caption_is_lifted_in_the_first_pass() -> None:
+    # Three short lines are one hard-wrapped paragraph; joined, it ends in "© credit".
+    raw = "the\nthe\nthe © the\n"
+    doc = CLEANER.clean(raw)
+    assert doc.status == "empty"
+    assert [(c.text, c.credit) for c in doc.captions] == [("the the the", "the")]
+    assert " ".join(r.text for r in doc.removed).split() == raw.split()
+
+
+def test_a_second_headline_like_line_is_not_left_for_a_second_pass() -> None:
+    raw = "Monday the the the\nMOSCOW, May 17 (Reuters) -\nthe\n"
+    doc = CLEANER.clean(raw)
+    assert doc.title == "Monday the the the"
+    assert doc.text == "the"
+    assert CLEANER.clean(doc.text).text == doc.text
+
+
+def test_a_repeated_byline_leaves_with_its_first_copy() -> None:
+    raw = "---\n\nBy Jane Doe\n\nBy Jane Doe\n\n"
+    doc = CLEANER.clean(raw)
+    assert doc.author == "Jane Doe"
+    assert "Jane" not in doc.text
+    assert [r.rule for r in doc.removed] == ["byline", "byline"]
+
+
+def test_settle_removals_point_into_the_input() -> None:
+    # The caption is only a caption once the lines are joined: a settle pass removes it,
+    # after the buffer was given the body's layout, and its offsets still point at the input.
+    raw = "Intro line one.\n\nthe\nthe\nthe © the\n"
+    doc = CLEANER.clean(raw)
+    assert doc.text == "Intro line one."
+    for removal in doc.removed:
+        assert removal.start is not None and removal.end is not None
+        assert raw[removal.start : removal.end] == removal.text
+
+
+def test_a_body_a_second_clean_would_not_change_is_kept_as_it_is() -> None:
+    raw = "Title of the story\nThe council met on Monday.\n\nIt agreed on a budget.\n"
+    doc = CLEANER.clean(raw)
+    assert doc.title == "Title of the story"
+    assert doc.text == "The council met on Monday.\n\nIt agreed on a budget."
+    assert [r.rule for r in doc.removed] == ["first-line-title"]
