@@ -37,7 +37,7 @@ def run_text_phase(
     deadline.check()
     run_text_rules(ruleset, ctx, deadline)
     deadline.check()
-    body = settle(ruleset, ctx, deadline) if ctx.format != "html" else None
+    body = settle(ruleset, ctx, deadline)
     document = finish(ctx, max_removed_share, body=body)
     deadline.check()
     return document
