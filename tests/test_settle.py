@@ -1,4 +1,4 @@
-"""The settle step of the text phase (`cleaner.text_phase.settle`) and the whitespace edits it
+"""The settle step of the text phase (`cleaner.settle.settle`) and the whitespace edits it
 puts the buffer in the canonical body's layout with (`cleaner.normalize.canonical_edits`).
 
 Cleaning is idempotent because the text phase cleans its own body again until that changes
