@@ -30,14 +30,17 @@ class DropTitleRepeat(Rule):
 
     def apply(self, ctx: Context) -> int:
         start, end = self.region(ctx)
+        region = ctx.text[start:end]
         title = ctx.fields.get("title")
-        if title and not _may_hold(ctx.text[start:end], _key(title)):
-            return 0  # most pages print the headline once, or not in the body at all
-        lines = _lines(ctx.text, start, end)
-        key = _key(title) if title else _repeated_key(lines)
+        if title:
+            key: str | None = _key(title)
+            if not _may_hold(region, key or ""):
+                return 0  # most pages print the headline once, or not in the body at all
+        else:
+            key = _repeated_key(region)
         if not key:
             return 0
-        copies = [(lo, hi) for lo, hi, line_key in lines if line_key == key]
+        copies = [(lo, hi) for lo, hi, line_key in _lines(ctx.text, start, end) if line_key == key]
         if not title:
             first = copies[0]
             ctx.set_field(
@@ -100,9 +103,14 @@ def _headline_sized(key: str) -> bool:
     return " " not in key and not key.isascii() and len(key) >= _MIN_UNSPACED_CHARS
 
 
-def _repeated_key(lines: list[tuple[int, int, str]]) -> str | None:
+def _repeated_key(region: str) -> str | None:
+    """The key of the first line of `region` that repeats an earlier one and is long enough
+    to be a headline; None when no line does (most texts: checked before any span is kept)."""
     seen: set[str] = set()
-    for _, _, key in lines:
+    for line in region.split("\n"):
+        if not line or len(line) > _MAX_HEADLINE:
+            continue
+        key = _key(line)
         if key in seen and _headline_sized(key):
             return key
         seen.add(key)
