@@ -32,14 +32,9 @@ class DropTitleRepeat(Rule):
         start, end = self.region(ctx)
         region = ctx.text[start:end]
         title = ctx.fields.get("title")
-        if title:
-            key: str | None = _key(title)
-            if not _may_hold(region, key or ""):
-                return 0  # most pages print the headline once, or not in the body at all
-        else:
-            key = _repeated_key(region)
-        if not key:
-            return 0
+        key = _key(title) if title else _repeated_key(region)
+        if not key or (title and not _may_hold(region, key)):
+            return 0  # most pages print the headline once, or not in the body at all
         copies = [(lo, hi) for lo, hi, line_key in _lines(ctx.text, start, end) if line_key == key]
         if not title:
             first = copies[0]
@@ -71,7 +66,7 @@ def _may_hold(region: str, key: str) -> bool:
     are dealt with one character or one run at a time), so a miss rules out
     every line without working out the key of each.
     """
-    return bool(key) and key in _key(region)
+    return key in _key(region)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
