@@ -6,7 +6,7 @@ Adding a kind means adding one module here; rule files name kinds, never classes
 from __future__ import annotations
 
 from cleaner.rules.base import Rule
-from cleaner.rules.kinds.caption import Caption
+from cleaner.rules.kinds.caption import CaptionRule
 from cleaner.rules.kinds.capture import Capture
 from cleaner.rules.kinds.drop_block import DropBlock
 from cleaner.rules.kinds.drop_elements import DropElements
@@ -20,7 +20,7 @@ KINDS: dict[str, type[Rule]] = {
     "drop_block": DropBlock,
     "substitute": Substitute,
     "capture": Capture,
-    "caption": Caption,
+    "caption": CaptionRule,
     "drop_title_repeat": DropTitleRepeat,
     "drop_elements": DropElements,
     "lift_captions": LiftCaptions,
@@ -28,7 +28,7 @@ KINDS: dict[str, type[Rule]] = {
 
 __all__ = [
     "KINDS",
-    "Caption",
+    "CaptionRule",
     "Capture",
     "DropBlock",
     "DropElements",
