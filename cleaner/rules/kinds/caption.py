@@ -36,6 +36,9 @@ class CaptionRule(Rule):
     def trigger(self) -> Pattern:
         return self.pattern
 
+    def finding_note(self) -> str:
+        return "taken as a caption"
+
     def apply(self, ctx: Context) -> int:
         text = ctx.text
         start, end = self.region(ctx)

@@ -71,6 +71,9 @@ class LiftCaptions(DomRule):
             )
         return value
 
+    def finding_note(self) -> str:
+        return "taken as a caption"
+
     def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
         """Lift the caption of every matching figure; return how many were lifted."""
         selector = selector or self.selector
