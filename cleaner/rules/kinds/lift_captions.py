@@ -21,7 +21,6 @@ from cleaner.rules.dom_guard import holds_main_content, visible_chars
 from cleaner.rules.dom_rule import DomRule
 from cleaner.rules.kinds.caption import TRAILING_SEPARATORS, CaptionRule
 from cleaner.rules.paths import default_rules_path
-from cleaner.rules.yaml_lines import load_yaml
 
 #: Text a figure may hold besides its caption and credit and still count as "an
 #: image and its caption" ("Enlarge", "1 / 12", a play button label).
@@ -162,16 +161,18 @@ def split_credit(text: str, rule_ids: tuple[str, ...]) -> tuple[str, str]:
 
 @cache
 def shipped_caption_rules() -> dict[str, CaptionRule]:
-    """The `caption` rules of the shipped captions file, by id (loaded once)."""
+    """The `caption` rules of the shipped captions file, by id (loaded once).
+
+    Read by the loader like any rule file, so they are the rules a run loads,
+    with the same checks and limits.
+    """
+    # Imported here: the loader imports every kind, this one included.
+    from cleaner.rules.loader import load_file
+
     path = default_rules_path().joinpath(*CAPTION_RULES_FILE)
     if not path.is_file():
         return {}
-    items = load_yaml(path.read_text(encoding="utf-8")) or []
-    return {
-        item["id"]: CaptionRule.model_validate(dict(item))
-        for item in items
-        if isinstance(item, dict) and item.get("kind") == "caption"
-    }
+    return {rule.id: rule for rule, _source in load_file(path) if isinstance(rule, CaptionRule)}
 
 
 def _caption_text(caption: Any, credit_selector: str | None) -> str:
