@@ -1,6 +1,9 @@
 """The closed set of rule kinds: kind name → model class.
 
-Adding a kind means adding one module here; rule files name kinds, never classes.
+Rule files name kinds, never classes. Adding a kind means a module here, whose
+docstring opens with `name: what it does`, an entry in KINDS, and a section in
+rules/README.md; `python -m cleaner.rules.kind_docs` rewrites the README's kind
+table, and tests/test_kind_docs.py checks the section describes every field.
 """
 
 from __future__ import annotations
