@@ -12,6 +12,7 @@ from cleaner.context import Context
 from cleaner.document import Caption
 from cleaner.errors import RuleError
 from cleaner.rules.dom_guard import holds_main_content
+from cleaner.rules.kinds import lift_captions
 from cleaner.rules.kinds.drop_elements import DropElements
 from cleaner.rules.kinds.lift_captions import LiftCaptions, split_credit
 from cleaner.rules.loader import load_file
@@ -154,6 +155,26 @@ def test_nested_figures_are_lifted_once() -> None:
 def test_credit_rules_must_name_shipped_caption_rules() -> None:
     with pytest.raises(ValueError, match="no caption rule nope"):
         make_rule(credit_rules=("nope",))
+
+
+def test_credit_rules_come_through_the_loader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken shipped captions file is reported like any rule file: path, line and rule."""
+    (tmp_path / "global").mkdir()
+    (tmp_path / "global" / "captions.yaml").write_text(
+        "- id: caption-x\n  kind: caption\n  description: d\n  pattern: '(?P<nope>x)'\n"
+        "  examples: [{input: x}]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(lift_captions, "default_rules_path", lambda: tmp_path)
+    lift_captions.shipped_caption_rules.cache_clear()
+    try:
+        message = r"captions\.yaml:1: caption-x: -: pattern needs a group"
+        with pytest.raises(RuleError, match=message):
+            lift_captions.shipped_caption_rules()
+    finally:
+        lift_captions.shipped_caption_rules.cache_clear()
 
 
 def test_bad_selector_is_a_rule_error(tmp_path: Path) -> None:

@@ -6,13 +6,15 @@ import json
 
 import pytest
 
+from cleaner.document import Removal
 from cleaner.lint.edits import SourceEdit
-from cleaner.lint.findings import preview
+from cleaner.lint.findings import describe, preview
 from cleaner.lint.jsonl import RecordError, raw_lines, read_record, replace_value
 from cleaner.lint.lines import LineIndex, split_lines
 from cleaner.lint.splice import apply_edits
 from cleaner.lint.suppressions import parse_suppressions
 from cleaner.lint.textcodec import Encoding, UndecodableError, decode_bytes
+from cleaner.rules.kinds import KINDS
 
 
 def cut(text: str, *parts: str) -> str:
@@ -148,3 +150,23 @@ def test_preview_is_one_short_line() -> None:
     assert preview('a "b"\nc') == 'a \\"b\\"\\nc'
     long = preview("x" * 200)
     assert len(long) == 60 and long.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("fields", "note"),
+    [
+        ({"kind": "drop_lines", "pattern": "^Ad$"}, ""),
+        ({"kind": "capture", "pattern": "(?P<date>2024)", "field": "date"}, " (taken as date)"),
+        ({"kind": "caption", "pattern": "(?P<text>Ad)"}, " (taken as a caption)"),
+        ({"kind": "lift_captions", "selector": "figure"}, " (taken as a caption)"),
+    ],
+)
+def test_a_finding_says_where_the_kind_keeps_the_text_it_takes(
+    fields: dict[str, str], note: str
+) -> None:
+    rule = KINDS[fields["kind"]].model_validate(
+        {"id": "r", "description": "d", "examples": [{"input": "x"}], **fields}
+    )
+    removal = Removal("r", 0, 8, "Ad\nmore\n")
+    assert describe(removal, rule) == 'would remove "Ad\\nmore\\n" (2 lines)' + note
+    assert describe(removal, None) == 'would remove "Ad\\nmore\\n" (2 lines)'

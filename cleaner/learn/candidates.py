@@ -8,6 +8,8 @@ more recurring lines that opens and closes the same way in `min_support`
 documents is a block (an appeal, a newsletter box); other recurring lines are
 single-line candidates unless they read like article prose (long sentences).
 A line recurring in documents of two or more sites becomes a global candidate.
+Documents with no known site are studied together like the documents of one
+more site, and what recurs among them is global too: there is no site to name.
 Support must come from `min_support` documents of different stories
 (`stories`): a wire sentence printed by several sites is not boilerplate.
 """
@@ -58,6 +60,7 @@ class Occurrence:
 class Candidate:
     """A line (first == last) or block that recurs, with every place it was seen."""
 
+    #: The site the rule is for; None: every site.
     site: str | None
     keys: tuple[str, str]
     occurrences: list[Occurrence] = field(default_factory=list)
@@ -66,6 +69,11 @@ class Candidate:
     @property
     def is_block(self) -> bool:
         return self.keys[0] != self.keys[1]
+
+    @property
+    def siteless(self) -> bool:
+        """Whether it was learned from documents with no known site (and is global for that)."""
+        return not any(o.document.site for o in self.occurrences)
 
     @property
     def support(self) -> int:
@@ -89,11 +97,10 @@ def select_candidates(
     originals = [d for d in documents if id(d) not in copies]
     global_keys = _cross_site_keys(originals, settings.min_support)
     candidates = _line_candidates(None, originals, global_keys, settings)
-    by_site: dict[str, list[DocumentLines]] = defaultdict(list)
+    by_site: dict[str | None, list[DocumentLines]] = defaultdict(list)
     for document in originals:
-        if document.site:
-            by_site[document.site].append(document)
-    for site in sorted(by_site):
+        by_site[document.site or None].append(document)
+    for site in sorted(by_site, key=lambda site: (site is not None, site or "")):
         candidates += _site_candidates(site, by_site[site], global_keys, settings)
     stories = StoryIndex(originals, settings.min_support)
     enough = settings.min_support
@@ -138,8 +145,9 @@ def _cross_site_keys(documents: Sequence[DocumentLines], min_support: int) -> se
 
 
 def _site_candidates(
-    site: str, documents: list[DocumentLines], skip: set[str], settings: Settings
+    site: str | None, documents: list[DocumentLines], skip: set[str], settings: Settings
 ) -> list[Candidate]:
+    """The blocks and lines recurring in one site's documents (None: the site-less ones)."""
     frequency = _document_frequency(documents)
     recurring = {k for k, n in frequency.items() if n >= settings.min_support and k not in skip}
     blocks = _block_candidates(site, documents, recurring, settings)
@@ -148,7 +156,7 @@ def _site_candidates(
 
 
 def _block_candidates(
-    site: str, documents: list[DocumentLines], recurring: set[str], settings: Settings
+    site: str | None, documents: list[DocumentLines], recurring: set[str], settings: Settings
 ) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
     for document in documents:

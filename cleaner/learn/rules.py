@@ -67,7 +67,10 @@ def article_sentences(documents: Sequence[DocumentLines], recurring: set[str]) -
 
 
 def _description(candidate: Candidate) -> str:
-    where = f"of {candidate.site}" if candidate.site else "across sites"
+    if candidate.site:
+        where = f"of {candidate.site}"
+    else:
+        where = "with no known site" if candidate.siteless else "across sites"
     counted = f"{candidate.support} of {candidate.documents} documents {where}"
     first = _shown(candidate.texts()[0])
     if candidate.is_block:

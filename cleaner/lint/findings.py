@@ -59,11 +59,9 @@ def describe(removal: Removal, rule: Rule | None) -> str:
     lines = removal.text.rstrip("\n").count("\n") + 1
     if lines > 1:
         message += f" ({lines} lines)"
-    kind = rule.kind if rule is not None else ""
-    if kind == "capture":
-        message += f" (taken as {getattr(rule, 'field', 'metadata')})"
-    elif kind in ("caption", "lift_captions"):
-        message += " (taken as a caption)"
+    note = rule.finding_note() if rule is not None else ""
+    if note:
+        message += f" ({note})"
     return message
 
 

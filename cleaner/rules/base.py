@@ -258,6 +258,15 @@ class Rule(BaseModel):
     def apply(self, ctx: Context) -> int:
         """Run on the document; return how many times the rule fired."""
 
+    def finding_note(self) -> str:
+        """What becomes of the text the rule takes, for lint's findings; "" when it is dropped.
+
+        Lint says `would remove "…"` of every finding; a kind that keeps the text
+        elsewhere (a metadata field, a caption) says where, and lint adds it in
+        parentheses: `(taken as date)`.
+        """
+        return ""
+
     @property
     def dom_selector(self) -> str | None:
         """The CSS selector a DOM kind looks for (narrowed per page, see `dom_prefilter`)."""

@@ -1,12 +1,15 @@
 """The closed set of rule kinds: kind name → model class.
 
-Adding a kind means adding one module here; rule files name kinds, never classes.
+Rule files name kinds, never classes. Adding a kind means a module here, whose
+docstring opens with `name: what it does`, an entry in KINDS, and a section in
+rules/README.md; `python -m cleaner.rules.kind_docs` rewrites the README's kind
+table, and tests/test_kind_docs.py checks the section describes every field.
 """
 
 from __future__ import annotations
 
 from cleaner.rules.base import Rule
-from cleaner.rules.kinds.caption import Caption
+from cleaner.rules.kinds.caption import CaptionRule
 from cleaner.rules.kinds.capture import Capture
 from cleaner.rules.kinds.drop_block import DropBlock
 from cleaner.rules.kinds.drop_elements import DropElements
@@ -20,7 +23,7 @@ KINDS: dict[str, type[Rule]] = {
     "drop_block": DropBlock,
     "substitute": Substitute,
     "capture": Capture,
-    "caption": Caption,
+    "caption": CaptionRule,
     "drop_title_repeat": DropTitleRepeat,
     "drop_elements": DropElements,
     "lift_captions": LiftCaptions,
@@ -28,7 +31,7 @@ KINDS: dict[str, type[Rule]] = {
 
 __all__ = [
     "KINDS",
-    "Caption",
+    "CaptionRule",
     "Capture",
     "DropBlock",
     "DropElements",

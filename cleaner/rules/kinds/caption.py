@@ -8,7 +8,7 @@ from pydantic import model_validator
 
 from cleaner.buffer import Edit
 from cleaner.context import Context
-from cleaner.document import Caption as CaptionRecord
+from cleaner.document import Caption
 from cleaner.regex import Match, Pattern
 from cleaner.rules.base import RegexField, Rule, line_bounds
 
@@ -16,7 +16,7 @@ from cleaner.rules.base import RegexField, Rule, line_bounds
 TRAILING_SEPARATORS = " |/–—-(:"
 
 
-class Caption(Rule):
+class CaptionRule(Rule):
     """Caption lines: "Putin at the expo. **Sergei Bobylev, TASS**", "… Photo: AFP".
 
     The whole line the match touches leaves the body; the caption is recorded
@@ -27,7 +27,7 @@ class Caption(Rule):
     pattern: RegexField
 
     @model_validator(mode="after")
-    def _has_caption_groups(self) -> Caption:
+    def _has_caption_groups(self) -> CaptionRule:
         if not {"text", "credit"} & self.pattern.group_names:
             raise ValueError("pattern needs a group (?P<text>...) or (?P<credit>...)")
         return self
@@ -35,6 +35,9 @@ class Caption(Rule):
     @property
     def trigger(self) -> Pattern:
         return self.pattern
+
+    def finding_note(self) -> str:
+        return "taken as a caption"
 
     def apply(self, ctx: Context) -> int:
         text = ctx.text
@@ -47,11 +50,11 @@ class Caption(Rule):
         return len(edits)
 
 
-def _record(match: Match) -> CaptionRecord:
+def _record(match: Match) -> Caption:
     def value(name: str) -> str | None:
         if name not in match.names:
             return None
         found = " ".join((match.group(name) or "").split()).rstrip(TRAILING_SEPARATORS)
         return found or None
 
-    return CaptionRecord(value("text"), value("credit"))
+    return Caption(value("text"), value("credit"))

@@ -39,6 +39,9 @@ class Capture(Rule):
     def trigger(self) -> Pattern:
         return self.pattern
 
+    def finding_note(self) -> str:
+        return f"taken as {self.field}"
+
     def apply(self, ctx: Context) -> int:
         start, end = self.region(ctx)
         edits: list[Edit] = []

@@ -15,14 +15,12 @@ from pydantic import field_validator
 
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
-from cleaner.document import Caption as CaptionRecord
-from cleaner.document import Removal
+from cleaner.document import Caption, Removal
 from cleaner.dom import check_selector, collapsed_text, is_descendant
 from cleaner.rules.dom_guard import holds_main_content, visible_chars
 from cleaner.rules.dom_rule import DomRule
-from cleaner.rules.kinds.caption import TRAILING_SEPARATORS, Caption
+from cleaner.rules.kinds.caption import TRAILING_SEPARATORS, CaptionRule
 from cleaner.rules.paths import default_rules_path
-from cleaner.rules.yaml_lines import load_yaml
 
 #: Text a figure may hold besides its caption and credit and still count as "an
 #: image and its caption" ("Enlarge", "1 / 12", a play button label).
@@ -72,6 +70,9 @@ class LiftCaptions(DomRule):
             )
         return value
 
+    def finding_note(self) -> str:
+        return "taken as a caption"
+
     def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
         """Lift the caption of every matching figure; return how many were lifted."""
         selector = selector or self.selector
@@ -115,7 +116,7 @@ class LiftCaptions(DomRule):
         nodes = list(figure.css(self.credit))
         return [node for node in nodes if not any(is_descendant(node, other) for other in nodes)]
 
-    def _record(self, caption: Any, credits: list[Any]) -> CaptionRecord | None:
+    def _record(self, caption: Any, credits: list[Any]) -> Caption | None:
         """The Caption for a figure's caption and credit elements; None when both are empty."""
         text = _caption_text(caption, self.credit) if caption is not None else ""
         if credits:
@@ -126,7 +127,7 @@ class LiftCaptions(DomRule):
             text, credit = split_credit(text, self.credit_rules)
         if not text and not credit:
             return None
-        return CaptionRecord(text or None, credit or None)
+        return Caption(text or None, credit or None)
 
     def _targets(self, figure: Any, caption: Any, credits: list[Any], tree: Any) -> list[Any]:
         """What to remove: the whole figure, else its caption and stray credits, else nothing."""
@@ -159,17 +160,19 @@ def split_credit(text: str, rule_ids: tuple[str, ...]) -> tuple[str, str]:
 
 
 @cache
-def shipped_caption_rules() -> dict[str, Caption]:
-    """The `caption` rules of the shipped captions file, by id (loaded once)."""
+def shipped_caption_rules() -> dict[str, CaptionRule]:
+    """The `caption` rules of the shipped captions file, by id (loaded once).
+
+    Read by the loader like any rule file, so they are the rules a run loads,
+    with the same checks and limits.
+    """
+    # Imported here: the loader imports every kind, this one included.
+    from cleaner.rules.loader import load_file
+
     path = default_rules_path().joinpath(*CAPTION_RULES_FILE)
     if not path.is_file():
         return {}
-    items = load_yaml(path.read_text(encoding="utf-8")) or []
-    return {
-        item["id"]: Caption.model_validate(dict(item))
-        for item in items
-        if isinstance(item, dict) and item.get("kind") == "caption"
-    }
+    return {rule.id: rule for rule, _source in load_file(path) if isinstance(rule, CaptionRule)}
 
 
 def _caption_text(caption: Any, credit_selector: str | None) -> str:
