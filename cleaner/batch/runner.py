@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
-from cleaner.batch.backends import InProcess, ProcessPool, default_jobs
+from cleaner.batch.backends import InProcess, ProcessPool
 from cleaner.batch.dask_backend import DaskBackend
 from cleaner.batch.interrupt import StopFlag, graceful_interrupt
 from cleaner.batch.pool import Backend, Chunking, Result, ordered_map
@@ -24,6 +24,7 @@ from cleaner.batch.sinks import ErrorsSink, Sink, open_sink
 from cleaner.batch.sources import SourceLog, check_paths, holds_containers, iter_records
 from cleaner.batch.summary import Summary
 from cleaner.batch.worker import CleanSettings
+from cleaner.jobs import default_jobs
 
 #: Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells expect.
 EXIT_INTERRUPTED = 130

@@ -22,13 +22,14 @@ from cleaner.cli.options import (
 )
 from cleaner.cli.values import whole_number
 from cleaner.errors import CleanerError
+from cleaner.jobs import default_jobs
 from cleaner.lint.baseline import write_baseline
 from cleaner.lint.config import Config, find_config, load_config
 from cleaner.lint.files import discover
 from cleaner.lint.findings import Finding
 from cleaner.lint.formats import FORMATS, render, statistics, text_line
 from cleaner.lint.linter import FileReport, Mode, Policy
-from cleaner.lint.runner import LintSetup, build_linter, default_jobs, run_targets
+from cleaner.lint.runner import LintSetup, build_linter, run_targets
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
