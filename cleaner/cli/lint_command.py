@@ -22,6 +22,7 @@ from cleaner.cli.options import (
 )
 from cleaner.cli.values import whole_number
 from cleaner.errors import CleanerError
+from cleaner.exit_codes import EXIT_FINDINGS, EXIT_OK
 from cleaner.jobs import default_jobs
 from cleaner.lint.baseline import write_baseline
 from cleaner.lint.config import Config, find_config, load_config
@@ -30,8 +31,6 @@ from cleaner.lint.findings import Finding
 from cleaner.lint.formats import FORMATS, render, statistics, text_line
 from cleaner.lint.linter import FileReport, Mode, Policy
 from cleaner.lint.runner import LintSetup, build_linter, run_targets
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def add_parser(commands: Any) -> None:
