@@ -43,9 +43,10 @@ from pathlib import Path
 from text_throughput import FIXTURES, MB, build_corpus, load_seeds
 
 from cleaner import Cleaner
+from cleaner.jobs import default_jobs
 from cleaner.lint.files import discover
 from cleaner.lint.linter import Policy
-from cleaner.lint.runner import LintSetup, build_linter, default_jobs, run_targets
+from cleaner.lint.runner import LintSetup, build_linter, run_targets
 from cleaner.read import detect_format
 
 TARGET_FILES_PER_CORE = 2_000

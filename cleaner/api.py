@@ -5,15 +5,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cleaner.deadline import DEFAULT_TIMEOUT
 from cleaner.document import Document, Format
+from cleaner.options import DEFAULT_OPTIONS, CleanKeywords, CleanOptions
 from cleaner.pipeline import clean_raw
-from cleaner.read import require_ftfy
 from cleaner.rules.loader import load_ruleset
 from cleaner.rules.paths import default_rules_path
 from cleaner.rules.ruleset import RuleSet
-from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 RulePaths = Sequence[str | Path]
 
@@ -22,12 +24,20 @@ class Cleaner:
     """Holds one compiled rule set; `clean` is safe to call from many threads at once.
 
     `rules` replaces the shipped rules with the given files and folders;
-    `extra_rules` adds files and folders to them.
+    `extra_rules` adds files and folders to them. `options` are the
+    `CleanOptions` a call to `clean` uses when it passes none.
     """
 
-    def __init__(self, rules: RulePaths | None = None, *, extra_rules: RulePaths = ()) -> None:
+    def __init__(
+        self,
+        rules: RulePaths | None = None,
+        *,
+        extra_rules: RulePaths = (),
+        options: CleanOptions = DEFAULT_OPTIONS,
+    ) -> None:
         paths = [default_rules_path()] if rules is None else list(rules)
         self.ruleset: RuleSet = load_ruleset([*paths, *extra_rules])
+        self.options = options
         self._warm_up()
 
     def clean(
@@ -36,36 +46,19 @@ class Cleaner:
         *,
         url: str | None = None,
         format: Format | None = None,
-        crawl_date: str | None = None,
-        content_type: str | None = None,
-        timeout: float | None = DEFAULT_TIMEOUT,
-        max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE,
-        fix_mojibake: bool = False,
+        options: CleanOptions | None = None,
+        **keywords: Unpack[CleanKeywords],
     ) -> Document:
         """Clean one raw page or dump; the format is detected unless given.
 
-        `crawl_date` (ISO 8601) caps the publication date found on a page;
-        `content_type` is the HTTP header that came with `raw` bytes, for their
-        charset; after `timeout` seconds (None: no limit) the document comes
-        back with status `error`, reason `timeout`. When the rules remove more
-        than `max_removed_share` of the text (None: no limit), `warnings` says
-        so. `fix_mojibake` repairs text decoded with the wrong charset
-        (`cafÃ©` → `café`; needs the `ftfy` extra).
+        `options` (a `CleanOptions`: time limit, crawl date, content type,
+        over-removal limit, mojibake repair) default to this Cleaner's. Any of
+        their fields may also be passed as a keyword, which overrides the same
+        field of `options`: `clean(raw, timeout=None)`,
+        `clean(raw, options=run, crawl_date="2024-05-20")`.
         """
-        if fix_mojibake:
-            require_ftfy()
-        _check_share(max_removed_share)
-        return clean_raw(
-            self.ruleset,
-            raw,
-            url=url,
-            format=format,
-            crawl_date=crawl_date,
-            content_type=content_type,
-            timeout=timeout,
-            max_removed_share=max_removed_share,
-            fix_mojibake=fix_mojibake,
-        )
+        chosen = (options or self.options).with_keywords(keywords)
+        return clean_raw(self.ruleset, raw, url=url, format=format, options=chosen)
 
     def _warm_up(self) -> None:
         """Build every derived table now, so threads never race to build them."""
@@ -92,25 +85,8 @@ def clean(
     *,
     url: str | None = None,
     format: Format | None = None,
-    crawl_date: str | None = None,
-    content_type: str | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
-    max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE,
-    fix_mojibake: bool = False,
+    options: CleanOptions | None = None,
+    **keywords: Unpack[CleanKeywords],
 ) -> Document:
     """Clean one input with the shipped rules: `clean(raw, url=...)` (see `Cleaner.clean`)."""
-    return default_cleaner().clean(
-        raw,
-        url=url,
-        format=format,
-        crawl_date=crawl_date,
-        content_type=content_type,
-        timeout=timeout,
-        max_removed_share=max_removed_share,
-        fix_mojibake=fix_mojibake,
-    )
-
-
-def _check_share(share: float | None) -> None:
-    if share is not None and not 0 <= share <= 1:
-        raise ValueError(f"max_removed_share must be between 0 and 1, got {share!r}")
+    return default_cleaner().clean(raw, url=url, format=format, options=options, **keywords)

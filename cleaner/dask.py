@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleaner.batch.dask_backend import absolute_path
 from cleaner.batch.records import (
@@ -23,8 +23,11 @@ from cleaner.batch.records import (
     record_from_object,
 )
 from cleaner.batch.worker import CleanSettings, clean_records
-from cleaner.deadline import DEFAULT_TIMEOUT
 from cleaner.document import METADATA_FIELDS
+from cleaner.options import DEFAULT_OPTIONS, CleanKeywords, CleanOptions
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 #: Result fields `clean_dataframe` adds unless told otherwise.
 DEFAULT_COLUMNS = ("text", "title", "date", "author", "site", "status", "reason")
@@ -36,15 +39,18 @@ def settings_for(
     *,
     rules: Sequence[str | Path] | None = None,
     extra_rules: Sequence[str | Path] = (),
-    crawl_date: str | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
+    options: CleanOptions | None = None,
+    **keywords: Unpack[CleanKeywords],
 ) -> CleanSettings:
-    """Picklable clean settings with rule paths made absolute (workers may start elsewhere)."""
+    """Picklable clean settings with rule paths made absolute (workers may start elsewhere).
+
+    `options` and `keywords` combine as in `cleaner.clean`: a keyword
+    overrides the same field of `options`.
+    """
     return CleanSettings(
         rules=None if rules is None else tuple(absolute_path(p) for p in rules),
         extra_rules=tuple(absolute_path(p) for p in extra_rules),
-        crawl_date=crawl_date,
-        timeout=timeout,
+        options=(options or DEFAULT_OPTIONS).with_keywords(keywords),
     )
 
 
@@ -57,19 +63,19 @@ def clean_bag(
     text_field: str | None = None,
     url_field: str = DEFAULT_URL_FIELD,
     id_field: str = DEFAULT_ID_FIELD,
-    crawl_date: str | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
+    options: CleanOptions | None = None,
+    **keywords: Unpack[CleanKeywords],
 ) -> Any:
     """A bag of result dicts, one per item of `bag`, in the same partitions and order.
 
     Items are raw pages (str or bytes) or dicts whose fields are chosen as on
     the command line (`html_field`, `text_field`, `url_field`, `id_field`).
     Each result is the CLI's JSON record: id, input (None here), input_url,
-    then the Document's fields.
+    then the Document's fields. `options` (a `CleanOptions`) say how to
+    clean; its fields may be given as keywords too (`timeout=None`), which
+    override `options` as in `cleaner.clean`.
     """
-    settings = settings_for(
-        rules=rules, extra_rules=extra_rules, crawl_date=crawl_date, timeout=timeout
-    )
+    settings = settings_for(rules=rules, extra_rules=extra_rules, options=options, **keywords)
     fields = FieldNames(html=html_field, text=text_field, url=url_field, id=id_field)
     return bag.map_partitions(_clean_partition, settings, fields)
 
@@ -101,14 +107,15 @@ def clean_dataframe(
     prefix: str = "",
     rules: Sequence[str | Path] | None = None,
     extra_rules: Sequence[str | Path] = (),
-    crawl_date: str | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
+    options: CleanOptions | None = None,
+    **keywords: Unpack[CleanKeywords],
 ) -> Any:
     """`ddf` with result columns added (`prefix` + each of `columns`), partition by partition.
 
     `html_column` holds the raw page (HTML, text or Markdown: the format is
     detected), `url_column` its url (None: no url). The new columns hold
     strings or None; list fields (authors, removed, captions) are not offered.
+    `options` and keywords as in `clean_bag`.
     """
     unknown = [name for name in columns if name not in SCALAR_FIELDS]
     if unknown:
@@ -117,9 +124,7 @@ def clean_dataframe(
     taken = [name for name in added if name in ddf.columns]
     if taken:
         raise ValueError(f"columns {taken} already exist; pass prefix= to name the new ones")
-    settings = settings_for(
-        rules=rules, extra_rules=extra_rules, crawl_date=crawl_date, timeout=timeout
-    )
+    settings = settings_for(rules=rules, extra_rules=extra_rules, options=options, **keywords)
     meta = ddf._meta.assign(**{name: _object_series([]) for name in added})
     return ddf.map_partitions(
         _clean_frame, settings, html_column, url_column, tuple(columns), prefix, meta=meta

@@ -10,9 +10,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-#: Seconds one document may take unless the caller says otherwise.
-DEFAULT_TIMEOUT = 5.0
-
 
 class DocumentTimeout(Exception):
     """Raised inside the pipeline when a document has used up its time."""

@@ -18,8 +18,9 @@ from cleaner.dom_phase import run_dom_rules
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
+from cleaner.options import CleanOptions
 from cleaner.rules.ruleset import RuleSet
-from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE, finish, run_text_phase
+from cleaner.text_phase import finish, run_text_phase
 
 #: Page metadata fields copied into the document, in the order they are set.
 _PAGE_FIELDS = ("url", "title", "author", "date", "section")
@@ -30,11 +31,13 @@ def clean_html(
     html: str,
     *,
     url: str | None = None,
-    crawl_date: str | None = None,
+    options: CleanOptions,
     deadline: Deadline | None = None,
-    max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE,
 ) -> Document:
     """Clean one HTML page into a Document (never raises for bad markup).
+
+    Of the `options`, the crawl date caps the page's date and the
+    over-removal limit goes to the text phase; the deadline is the caller's.
 
     Nesting deeper than any real page is flattened first: the HTML parser's
     time grows with the square of the depth, and a C parse cannot be stopped.
@@ -42,7 +45,7 @@ def clean_html(
     deadline = deadline or Deadline(None)
     ctx = Context(TextBuffer(""), format="html")
     tree = LexborHTMLParser(flatten_deep_nesting(html))
-    _set_page_fields(ctx, extract_metadata(tree, url=url, crawl_date=crawl_date))
+    _set_page_fields(ctx, extract_metadata(tree, url=url, crawl_date=options.crawl_date))
     ctx.set_field("url", url, "argument")
     deadline.check()
     drop_never_content(tree)
@@ -55,11 +58,11 @@ def clean_html(
     )
     ctx.buffer = TextBuffer(extraction.text)
     if not extraction.text:
-        document = finish(ctx, max_removed_share)
+        document = finish(ctx, options.max_removed_share)
         document.reason = "no article text found on the page"
         return document
     ctx.provenance["text"] = extraction.extractor
-    return run_text_phase(ruleset, ctx, deadline=deadline, max_removed_share=max_removed_share)
+    return run_text_phase(ruleset, ctx, options, deadline=deadline)
 
 
 def _set_page_fields(ctx: Context, page: PageMetadata) -> None:

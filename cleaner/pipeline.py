@@ -7,9 +7,10 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline, DocumentTimeout, enforced
 from cleaner.document import Document, Format
 from cleaner.html import clean_html
+from cleaner.options import CleanOptions
 from cleaner.read import decode, detect_format, looks_binary, repair_mojibake
 from cleaner.rules.ruleset import RuleSet
-from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE, run_text_phase
+from cleaner.text_phase import run_text_phase
 
 
 def clean_raw(
@@ -18,46 +19,33 @@ def clean_raw(
     *,
     url: str | None = None,
     format: Format | None = None,
-    crawl_date: str | None = None,
-    content_type: str | None = None,
-    timeout: float | None = None,
-    max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE,
-    fix_mojibake: bool = False,
+    options: CleanOptions,
 ) -> Document:
     """Clean one raw input (str or bytes, any supported format) into a Document.
 
-    A document that runs past `timeout` seconds comes back with status `error`
-    and reason `timeout` rather than holding up the caller; bytes that are not
-    text come back with status `error` too. `fix_mojibake` repairs text that
-    was decoded with the wrong charset before (ftfy); `max_removed_share` is
-    the share of the text the rules may remove before a warning says so.
+    A document that runs past `options.timeout` seconds comes back with status
+    `error` and reason `timeout` rather than holding up the caller; bytes that
+    are not text come back with status `error` too. `options.content_type`
+    helps decode bytes, and `options.fix_mojibake` repairs text that was
+    decoded with the wrong charset before (ftfy).
     """
-    deadline = Deadline(timeout)
+    deadline = Deadline(options.timeout)
     failed = Document(url=url, status="error", format=format or "text")
     try:
         with enforced(deadline):
             if isinstance(raw, bytes) and looks_binary(raw):
                 failed.reason = "binary input: NUL bytes where text should be"
                 return failed
-            text = decode(raw, content_type) if isinstance(raw, bytes) else raw
-            if fix_mojibake:
+            text = decode(raw, options.content_type) if isinstance(raw, bytes) else raw
+            if options.fix_mojibake:
                 text = repair_mojibake(text)
             deadline.check()
             kind = format or detect_format(text)
             if kind == "html":
-                return clean_html(
-                    ruleset,
-                    text,
-                    url=url,
-                    crawl_date=crawl_date,
-                    deadline=deadline,
-                    max_removed_share=max_removed_share,
-                )
+                return clean_html(ruleset, text, url=url, options=options, deadline=deadline)
             ctx = Context(TextBuffer(text), format=kind)
             ctx.set_field("url", url, "argument")
-            return run_text_phase(
-                ruleset, ctx, deadline=deadline, max_removed_share=max_removed_share
-            )
+            return run_text_phase(ruleset, ctx, options, deadline=deadline)
     except DocumentTimeout:
         failed.reason = "timeout"
         return failed

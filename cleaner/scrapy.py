@@ -15,7 +15,10 @@ Settings (all optional):
 - CLEANER_DROP_EMPTY (default False): drop items whose page has no article
   (status `empty`) with DropItem; otherwise they are kept and flagged by their status.
 - CLEANER_RULES / CLEANER_EXTRA_RULES: rule files or folders (replace / add to the shipped rules).
-- CLEANER_TIMEOUT (default 5 seconds) and CLEANER_CRAWL_DATE, as on the command line.
+- How to clean: one setting per `CleanOptions` field, named CLEANER_ and the field in capitals:
+  CLEANER_TIMEOUT (seconds, default 5; 0 or None: no limit), CLEANER_CRAWL_DATE (ISO 8601),
+  CLEANER_CONTENT_TYPE (the charset of bytes pages), CLEANER_MAX_REMOVED_SHARE (0-1, default
+  0.6; None or "none": no limit), CLEANER_FIX_MOJIBAKE (default False; needs the ftfy extra).
 
 `scrapy.Item` classes must declare the fields the pipeline writes; dict items take any.
 The rules are compiled once, when the crawler starts.
@@ -23,13 +26,15 @@ The rules are compiled once, when the crawler starts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import fields
 from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem, NotConfigured
 
 from cleaner.api import Cleaner
-from cleaner.deadline import DEFAULT_TIMEOUT
+from cleaner.options import CleanOptions
 
 DEFAULT_MERGE_FIELDS = ("text", "title", "date", "author", "status", "reason")
 
@@ -46,17 +51,14 @@ class CleanerPipeline:
         output_field: str = "cleaned",
         merge_fields: tuple[str, ...] = DEFAULT_MERGE_FIELDS,
         drop_empty: bool = False,
-        timeout: float | None = DEFAULT_TIMEOUT,
-        crawl_date: str | None = None,
     ) -> None:
+        """`cleaner` cleans every page with its own `options` (see `Cleaner`)."""
         self.cleaner = cleaner
         self.html_field = html_field
         self.url_field = url_field
         self.output_field = output_field
         self.merge_fields = merge_fields
         self.drop_empty = drop_empty
-        self.timeout = timeout
-        self.crawl_date = crawl_date
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CleanerPipeline:
@@ -66,16 +68,13 @@ class CleanerPipeline:
         extra = settings.getlist("CLEANER_EXTRA_RULES")
         if not settings.get("CLEANER_HTML_FIELD", "html"):
             raise NotConfigured("CLEANER_HTML_FIELD is empty")
-        timeout = settings.getfloat("CLEANER_TIMEOUT", DEFAULT_TIMEOUT)
         return cls(
-            Cleaner(rules=rules, extra_rules=extra),
+            Cleaner(rules=rules, extra_rules=extra, options=options_from_settings(settings)),
             html_field=settings.get("CLEANER_HTML_FIELD", "html"),
             url_field=settings.get("CLEANER_URL_FIELD", "url"),
             output_field=settings.get("CLEANER_OUTPUT_FIELD", "cleaned"),
             merge_fields=tuple(settings.getlist("CLEANER_MERGE_FIELDS", DEFAULT_MERGE_FIELDS)),
             drop_empty=settings.getbool("CLEANER_DROP_EMPTY", False),
-            timeout=timeout or None,
-            crawl_date=settings.get("CLEANER_CRAWL_DATE"),
         )
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
@@ -85,12 +84,7 @@ class CleanerPipeline:
         if not isinstance(raw, (str, bytes)):
             raise DropItem(f"no page in item field {self.html_field!r}")
         url = adapter.get(self.url_field)
-        document = self.cleaner.clean(
-            raw,
-            url=url if isinstance(url, str) else None,
-            crawl_date=self.crawl_date,
-            timeout=self.timeout,
-        )
+        document = self.cleaner.clean(raw, url=url if isinstance(url, str) else None)
         if self.drop_empty and document.status == "empty":
             raise DropItem(f"no article left in {url or 'page'}: {document.reason}")
         result = document.to_dict()
@@ -100,3 +94,47 @@ class CleanerPipeline:
             for name in self.merge_fields:
                 adapter[name] = result[name]
         return item
+
+
+def options_from_settings(settings: Any) -> CleanOptions:
+    """The `CleanOptions` the CLEANER_<FIELD> settings describe; unset ones keep their defaults."""
+    given = {}
+    for option in fields(CleanOptions):
+        name = setting_name(option.name)
+        if name in settings:
+            given[option.name] = _SETTING_READERS[option.name](settings, name)
+    return CleanOptions(**given)
+
+
+def setting_name(option: str) -> str:
+    """The setting of a `CleanOptions` field: `max_removed_share` → CLEANER_MAX_REMOVED_SHARE."""
+    return f"CLEANER_{option.upper()}"
+
+
+def _seconds(settings: Any, name: str) -> float | None:
+    value = settings.get(name)
+    return None if value is None else float(value) or None
+
+
+def _share(settings: Any, name: str) -> float | None:
+    value = settings.get(name)
+    return None if value is None or str(value).lower() == "none" else float(value)
+
+
+def _text(settings: Any, name: str) -> str | None:
+    value = settings.get(name)
+    return None if value is None else str(value)
+
+
+def _flag(settings: Any, name: str) -> bool:
+    return bool(settings.getbool(name))
+
+
+#: How each `CleanOptions` field is read from its setting (a test checks none is missing).
+_SETTING_READERS: dict[str, Callable[[Any, str], Any]] = {
+    "timeout": _seconds,
+    "crawl_date": _text,
+    "content_type": _text,
+    "max_removed_share": _share,
+    "fix_mojibake": _flag,
+}

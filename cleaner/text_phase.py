@@ -7,21 +7,21 @@ from cleaner.deadline import Deadline
 from cleaner.document import Document, Removal
 from cleaner.engine import identify_site, run_text_rules
 from cleaner.normalize import canonical
+from cleaner.options import DEFAULT_MAX_REMOVED_SHARE, CleanOptions
 from cleaner.rules.ruleset import RuleSet
 from cleaner.settle import settle
-
-#: The share of a document's text the rules may remove before the result is flagged.
-DEFAULT_MAX_REMOVED_SHARE = 0.6
 
 
 def run_text_phase(
     ruleset: RuleSet,
     ctx: Context,
+    options: CleanOptions,
     *,
     deadline: Deadline | None = None,
-    max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE,
 ) -> Document:
     """Identify the site, run the text rules, and build the Document.
+
+    Of the `options`, the over-removal limit applies here (see `finish`).
 
     The deadline is checked between the steps (the only checks that work off
     the main thread, where no timer signal can interrupt a step).
@@ -32,7 +32,7 @@ def run_text_phase(
     run_text_rules(ruleset, ctx, deadline)
     deadline.check()
     body = settle(ruleset, ctx, deadline)
-    document = finish(ctx, max_removed_share, body=body)
+    document = finish(ctx, options.max_removed_share, body=body)
     deadline.check()
     return document
 

@@ -7,7 +7,6 @@ does not depend on where it ran.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,13 +16,6 @@ from typing import Any
 from cleaner.batch.pool import ResultFuture
 from cleaner.batch.records import Record
 from cleaner.batch.worker import CleanSettings, clean_records, cleaner_for
-
-
-def default_jobs() -> int:
-    """All the cores this process may use."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
 
 
 class InProcess:

@@ -14,11 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from cleaner.batch.backends import default_jobs
 from cleaner.batch.pool import Chunking, ResultFuture
 from cleaner.batch.records import Record
 from cleaner.batch.worker import CleanSettings, clean_records, cleaner_for
 from cleaner.errors import InputError
+from cleaner.jobs import default_jobs
 
 
 def absolute_path(path: str | Path) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
-from cleaner.batch.backends import InProcess, ProcessPool, default_jobs
+from cleaner.batch.backends import InProcess, ProcessPool
 from cleaner.batch.dask_backend import DaskBackend
 from cleaner.batch.interrupt import StopFlag, graceful_interrupt
 from cleaner.batch.pool import Backend, Chunking, Result, ordered_map
@@ -24,9 +24,8 @@ from cleaner.batch.sinks import ErrorsSink, Sink, open_sink
 from cleaner.batch.sources import SourceLog, check_paths, holds_containers, iter_records
 from cleaner.batch.summary import Summary
 from cleaner.batch.worker import CleanSettings
-
-#: Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells expect.
-EXIT_INTERRUPTED = 130
+from cleaner.exit_codes import EXIT_INTERRUPTED, EXIT_OK
+from cleaner.jobs import default_jobs
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def run_batch(options: BatchOptions, *, stderr: IO[str] | None = None) -> int:
     auto = outputs.summary.total > 1 or stop.requested
     if options.summary or (options.summary is None and auto):
         err.write("\n".join(outputs.report(interrupted=stop.requested)) + "\n")
-    return EXIT_INTERRUPTED if stop.requested else 0
+    return EXIT_INTERRUPTED if stop.requested else EXIT_OK
 
 
 def _open_outputs(options: BatchOptions, log: SourceLog, err: IO[str]) -> _Outputs:

@@ -14,9 +14,8 @@ from typing import Any
 
 from cleaner.api import Cleaner
 from cleaner.batch.records import Record, parsed
-from cleaner.deadline import DEFAULT_TIMEOUT
 from cleaner.document import Document
-from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE
+from cleaner.options import DEFAULT_OPTIONS, CleanOptions
 
 #: Longest reason text kept for an exception, so one odd page cannot bloat the output.
 _MAX_REASON = 300
@@ -27,16 +26,15 @@ class CleanSettings:
     """Everything a worker needs to rebuild the same Cleaner and call it the same way.
 
     Hashable and small, so it travels to worker processes and Dask workers
-    cheaply and keys the per-process Cleaner cache.
+    cheaply and keys the per-process Cleaner cache. `url` is the url of every
+    record that brings none; `options` are the run's, which a record's own
+    content type and crawl date complete (`CleanOptions.for_record`).
     """
 
     rules: tuple[str, ...] | None = None
     extra_rules: tuple[str, ...] = ()
     url: str | None = None
-    crawl_date: str | None = None
-    timeout: float | None = DEFAULT_TIMEOUT
-    max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE
-    fix_mojibake: bool = False
+    options: CleanOptions = DEFAULT_OPTIONS
 
 
 _cleaners: dict[tuple[tuple[str, ...] | None, tuple[str, ...]], Cleaner] = {}
@@ -91,11 +89,9 @@ def _clean_safely(cleaner: Cleaner, settings: CleanSettings, record: Record) -> 
             record.raw,
             url=url,
             format=record.format,
-            crawl_date=settings.crawl_date or record.crawl_date,
-            content_type=record.content_type,
-            timeout=settings.timeout,
-            max_removed_share=settings.max_removed_share,
-            fix_mojibake=settings.fix_mojibake,
+            options=settings.options.for_record(
+                content_type=record.content_type, crawl_date=record.crawl_date
+            ),
         )
     except Exception as error:  # a bug on one page must not stop millions of others
         message = str(error).splitlines()[0] if str(error) else ""

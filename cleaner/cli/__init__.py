@@ -20,8 +20,7 @@ from cleaner.cli import (
     rules_command,
 )
 from cleaner.errors import CleanerError
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from cleaner.exit_codes import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,5 +56,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     return code

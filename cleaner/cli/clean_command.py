@@ -18,11 +18,13 @@ from cleaner.batch.records import (
 )
 from cleaner.batch.runner import BatchOptions, run_batch
 from cleaner.batch.worker import CleanSettings
-from cleaner.cli.options import add_rule_options
-from cleaner.cli.values import iso_date, seconds, share, whole_number
-from cleaner.deadline import DEFAULT_TIMEOUT
-from cleaner.read import require_ftfy
-from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE
+from cleaner.cli.options import (
+    add_max_removed_share_option,
+    add_rule_options,
+    add_timeout_option,
+    clean_options_from,
+)
+from cleaner.cli.values import iso_date, whole_number
 
 
 def add_parser(commands: Any) -> None:
@@ -40,27 +42,16 @@ def add_parser(commands: Any) -> None:
         metavar="DATE",
         help="when the pages were fetched (ISO 8601): no publication date may be later",
     )
-    parser.add_argument(
-        "--timeout",
-        type=seconds,
-        default=DEFAULT_TIMEOUT,
-        metavar="SECONDS",
-        help=f"time limit per document, 0 for none (default {DEFAULT_TIMEOUT:g}); "
-        "a document over it gets status error, reason timeout",
-    )
+    add_timeout_option(parser, then="; a document over it gets status error, reason timeout")
     add_rule_options(parser)
     _add_batch_options(parser)
     parser.set_defaults(run=run)
 
 
 def _add_batch_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--max-removed-share",
-        type=share,
-        default=DEFAULT_MAX_REMOVED_SHARE,
-        metavar="SHARE",
-        help="warn (over-removal) when rules remove more than this share of a document's "
-        f"text, 0-1, or 'none' (default {DEFAULT_MAX_REMOVED_SHARE:g})",
+    add_max_removed_share_option(
+        parser,
+        effect="warn (over-removal) when rules remove more than this share of a document's text",
     )
     parser.add_argument(
         "--fix-mojibake",
@@ -128,16 +119,11 @@ def _add_batch_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.fix_mojibake:
-        require_ftfy()
     settings = CleanSettings(
         rules=tuple(args.rules) if args.no_default_rules else None,
         extra_rules=() if args.no_default_rules else tuple(args.rules),
         url=args.url,
-        crawl_date=args.crawl_date,
-        timeout=args.timeout,
-        max_removed_share=args.max_removed_share,
-        fix_mojibake=args.fix_mojibake,
+        options=clean_options_from(args),
     )
     fields = FieldNames(
         html=args.html_field, text=args.text_field, url=args.url_field, id=args.id_field

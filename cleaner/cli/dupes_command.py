@@ -16,10 +16,10 @@ from typing import Any, TextIO
 from cleaner.cli.options import add_rule_options, cleaner_from
 from cleaner.dupes import DEFAULT_THRESHOLD, DuplicateGroup, find_groups
 from cleaner.errors import InputError
+from cleaner.exit_codes import EXIT_FINDINGS, EXIT_OK
 from cleaner.inputs import iter_inputs
 from cleaner.read import decode
 
-EXIT_OK, EXIT_FOUND = 0, 1
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         _write_json(sys.stdout, groups, len(docs), args.threshold)
     else:
         _write_text(sys.stdout, groups, len(docs))
-    return EXIT_FOUND if groups else EXIT_OK
+    return EXIT_FINDINGS if groups else EXIT_OK
 
 
 def _documents(paths: Sequence[str], field: str) -> Iterator[tuple[str, str | bytes]]:

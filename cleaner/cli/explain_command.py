@@ -8,6 +8,7 @@ from typing import Any
 
 from cleaner.cli.options import add_rule_options, cleaner_from
 from cleaner.errors import InputError
+from cleaner.exit_codes import EXIT_OK
 from cleaner.explain import explain
 from cleaner.inputs import iter_inputs
 from cleaner.read import decode
@@ -40,4 +41,4 @@ def run(args: argparse.Namespace) -> int:
     document = cleaner_from(args).clean(text, url=args.url)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(explain(text, document, color))
-    return 0
+    return EXIT_OK

@@ -9,6 +9,7 @@ from typing import Any
 
 from cleaner.cli.options import add_rule_options, cleaner_from
 from cleaner.cli.values import whole_number
+from cleaner.exit_codes import EXIT_OK
 from cleaner.learn.candidates import Settings
 from cleaner.learn.learner import learn
 from cleaner.learn.writer import render_rules, write_atomically
@@ -56,4 +57,4 @@ def run(args: argparse.Namespace) -> int:
     )
     for rule_id in result.dropped:
         print(f"left out {rule_id}: its examples did not pass", file=sys.stderr)
-    return 0
+    return EXIT_OK

@@ -14,19 +14,23 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from cleaner.cli.options import add_rule_options
-from cleaner.cli.values import seconds, share, whole_number
+from cleaner.cli.options import (
+    add_max_removed_share_option,
+    add_rule_options,
+    add_timeout_option,
+    clean_options_from,
+)
+from cleaner.cli.values import whole_number
 from cleaner.errors import CleanerError
+from cleaner.exit_codes import EXIT_FINDINGS, EXIT_OK
+from cleaner.jobs import default_jobs
 from cleaner.lint.baseline import write_baseline
 from cleaner.lint.config import Config, find_config, load_config
 from cleaner.lint.files import discover
 from cleaner.lint.findings import Finding
 from cleaner.lint.formats import FORMATS, render, statistics, text_line
 from cleaner.lint.linter import FileReport, Mode, Policy
-from cleaner.lint.runner import LintSetup, build_linter, default_jobs, run_targets
-from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from cleaner.lint.runner import LintSetup, build_linter, run_targets
 
 
 def add_parser(commands: Any) -> None:
@@ -84,20 +88,11 @@ def add_lint_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="processes to use (default: all cores)",
     )
-    parser.add_argument(
-        "--timeout",
-        type=seconds,
-        default=5.0,
-        metavar="SECONDS",
-        help="time limit per document, 0 for none (default 5)",
-    )
-    parser.add_argument(
-        "--max-removed-share",
-        type=share,
-        default=DEFAULT_MAX_REMOVED_SHARE,
-        metavar="SHARE",
-        help="report (and leave unfixed) a document the rules would remove more than this "
-        f"share of, 0-1 or 'none' (default {DEFAULT_MAX_REMOVED_SHARE:g})",
+    add_timeout_option(parser)
+    add_max_removed_share_option(
+        parser,
+        effect="report (and leave unfixed) a document the rules would remove more than this "
+        "share of",
     )
     add_rule_options(parser)
 
@@ -150,8 +145,7 @@ def _setup(args: argparse.Namespace, config: Config) -> LintSetup:
             mode=mode,
             unsafe_fixes=args.unsafe_fixes,
             field=args.field or settings.field,
-            timeout=args.timeout,
-            max_removed_share=args.max_removed_share,
+            options=clean_options_from(args),
         ),
     )
 

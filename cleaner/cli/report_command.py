@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.cli.options import add_rule_options, cleaner_from
+from cleaner.exit_codes import EXIT_OK
 from cleaner.learn.writer import write_atomically
 from cleaner.report import build_report
 
@@ -39,4 +40,4 @@ def run(args: argparse.Namespace) -> int:
     )
     write_atomically(args.output, page)
     print(f"wrote {args.output}", file=sys.stderr)
-    return 0
+    return EXIT_OK

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.cli.options import add_rule_options, cleaner_from
+from cleaner.exit_codes import EXIT_FINDINGS, EXIT_OK
 from cleaner.rule_check import check_examples, count_fixture_firings, fixture_files
 from cleaner.rules.loader import load_ruleset
 from cleaner.rules.ruleset import RuleSet
@@ -40,7 +41,7 @@ def run_list(args: argparse.Namespace) -> int:
     for rule in ruleset.rules:
         scope = ",".join(rule.sites) or "global"
         print(f"{rule.id}\t{rule.kind}\t{scope}\t{rule.description}")
-    return 0
+    return EXIT_OK
 
 
 def run_test(args: argparse.Namespace) -> int:
@@ -54,7 +55,7 @@ def run_test(args: argparse.Namespace) -> int:
     if fixtures is not None:
         report.fired.update(count_fixture_firings(ruleset, fixture_files(fixtures)))
     _print_summary(ruleset, report.examples, len(report.failures), report.never_fired(ruleset))
-    return 1 if report.failures else 0
+    return EXIT_FINDINGS if report.failures else EXIT_OK
 
 
 def _defaults() -> argparse.Namespace:

@@ -37,9 +37,10 @@ from cleaner.lint.selection import Selection
 from cleaner.lint.splice import apply_edits
 from cleaner.lint.suppressions import Suppressions, parse_suppressions, unknown_rules
 from cleaner.lint.textcodec import UndecodableError, decode_bytes
+from cleaner.options import DEFAULT_OPTIONS, CleanOptions
 from cleaner.rules.base import Rule
 from cleaner.rules.ruleset import RuleSet
-from cleaner.text_phase import DEFAULT_MAX_REMOVED_SHARE, over_removal_warning
+from cleaner.text_phase import over_removal_warning
 
 Mode = Literal["lint", "fix", "diff"]
 #: (line, column) of a character offset into a document, in file terms.
@@ -50,13 +51,15 @@ HTML_NOTE = "skipped: HTML input (lint and fix cover plain-text and Markdown cor
 
 @dataclass(frozen=True)
 class Policy:
-    """What a run does beyond reporting: fix or diff, unsafe fixes, the JSONL field, time limit."""
+    """What a run does beyond reporting: fix or diff, unsafe fixes, the JSONL field, options.
+
+    Of the clean `options`, lint uses the time limit and the over-removal limit.
+    """
 
     mode: Mode = "lint"
     unsafe_fixes: bool = False
     field: str = "text"
-    timeout: float | None = 5.0
-    max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE
+    options: CleanOptions = DEFAULT_OPTIONS
 
 
 @dataclass
@@ -193,12 +196,12 @@ class Linter:
     ) -> _Document | None:
         """Lint one document; `locate` maps its offsets to file positions (None: they are)."""
         try:
-            analysis = analyze(self.ruleset, text, timeout=self.policy.timeout)
+            analysis = analyze(self.ruleset, text, timeout=self.policy.options.timeout)
         except HtmlInputError:
             report.notes.append(f"{path}:{line}: {HTML_NOTE}")
             return None
         except AnalysisTimeout:
-            problem = f"the rules ran past the {self.policy.timeout:g} s limit"
+            problem = f"the rules ran past the {self.policy.options.timeout:g} s limit"
             report.findings.append(file_problem(path, TIMEOUT, problem, line))
             return None
         index = LineIndex(text)
@@ -215,7 +218,8 @@ class Linter:
             unsuppressed.append(removal)
             if removal.rule in rules:
                 reported.append((self._finding(path, removal, locate or index.position), removal))
-        warning = over_removal_warning(text, unsuppressed, self.policy.max_removed_share)
+        limit = self.policy.options.max_removed_share
+        warning = over_removal_warning(text, unsuppressed, limit)
         if warning is not None:  # reported, and none of its findings is fixed
             message = f"{warning.removeprefix(OVER_REMOVAL + ': ')}; not fixed"
             report.findings.append(Finding(path, line, 1, OVER_REMOVAL, message, line, 1))

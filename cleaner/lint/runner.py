@@ -8,7 +8,6 @@ the order of the targets, which are sorted, so output never depends on timing.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -53,14 +52,6 @@ def build_linter(setup: LintSetup) -> Linter:
     )
     baseline = Baseline.load(Path(setup.baseline)) if setup.baseline else None
     return Linter(ruleset, selection, Path(setup.root), baseline, setup.policy)
-
-
-def default_jobs() -> int:
-    """The cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - platforms without affinity
-        return os.cpu_count() or 1
 
 
 def run_targets(
