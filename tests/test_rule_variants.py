@@ -872,6 +872,145 @@ def test_links(case: Case) -> None:
 
 
 # --------------------------------------------------------------------------
+# Page chrome in other languages: skip links, reading time, teasers, share
+# labels, related lines, ad labels, appeals and newsletter boxes
+# --------------------------------------------------------------------------
+
+MULTILINGUAL = [
+    Case(
+        "german-text-page-with-chrome-lines",
+        "Zum Inhalt springen\n"
+        "Stadtrat beschließt neuen Radweg\n"
+        "Lesezeit: 3 Minuten\n"
+        "Der Stadtrat hat am Dienstag den Bau eines neuen Radwegs entlang der Elbe beschlossen.\n"
+        "Mehr Informationen\n"
+        "Die Arbeiten sollen im Frühjahr beginnen und rund zwei Millionen Euro kosten.\n"
+        "Artikel teilen\n"
+        "Per Mail versenden\n"
+        "Lust auf mehr?\n"
+        "Ähnliche Artikel\n"
+        "Liebe Leserinnen und Leser,\n"
+        "guter Lokaljournalismus kostet Geld.\n"
+        "Jetzt unterstützen\n"
+        "Später\n",
+        "Der Stadtrat hat am Dienstag den Bau eines neuen Radwegs entlang der Elbe beschlossen.\n\n"
+        "Die Arbeiten sollen im Frühjahr beginnen und rund zwei Millionen Euro kosten.",
+        removed=(
+            "skip-link-line",
+            "first-line-title",
+            "reading-time-line",
+            "teaser-line",
+            "share-label-line",
+            "share-bar",
+            "teaser-line",
+            "related-heading",
+            "donation-appeal",
+        ),
+        meta={"title": "Stadtrat beschließt neuen Radweg"},
+    ),
+    Case(
+        "portuguese-text-page-with-chrome-lines",
+        "Pular para o conteúdo\n"
+        "Câmara aprova nova ciclovia\n"
+        "Tempo de leitura: 2 minutos\n"
+        "A Câmara Municipal aprovou na terça-feira a construção de uma nova ciclovia junto ao "
+        "rio.\n"
+        "Leia também: Obras no centro começam em março\n"
+        "As obras devem começar na primavera e custar cerca de dois milhões de euros.\n"
+        "Compartilhe\n"
+        "Saiba mais\n"
+        "Notícias relacionadas\n"
+        "Caros leitores,\n"
+        "o jornalismo local de qualidade custa caro.\n"
+        "Apoie agora\n"
+        "Agora não\n",
+        "A Câmara Municipal aprovou na terça-feira a construção de uma nova ciclovia junto ao "
+        "rio.\n\n"
+        "As obras devem começar na primavera e custar cerca de dois milhões de euros.",
+        removed=(
+            "skip-link-line",
+            "first-line-title",
+            "reading-time-line",
+            "related-links",
+            "share-label-line",
+            "teaser-line",
+            "related-heading",
+            "donation-appeal",
+        ),
+        meta={"title": "Câmara aprova nova ciclovia"},
+    ),
+    Case(
+        "polish-text-page-with-chrome-lines",
+        "Przejdź do treści\n"
+        "Rada miasta przyjęła plan budowy ścieżki rowerowej\n"
+        "Czas czytania: 3 min\n"
+        "Rada miasta zdecydowała we wtorek o budowie nowej ścieżki rowerowej wzdłuż rzeki.\n"
+        "ZOBACZ TEŻ: Remont mostu potrwa do jesieni\n"
+        "Prace mają ruszyć wiosną i kosztować około ośmiu milionów złotych.\n"
+        "Dalsza część artykułu pod reklamą\n"
+        "Radni przyjęli uchwałę niemal jednogłośnie.\n"
+        "Udostępnij\n"
+        "Czytaj więcej\n"
+        "Powiązane artykuły\n"
+        "Zapisz się do naszego newslettera\n"
+        "Najważniejsze wiadomości z regionu.\n"
+        "Zapisz się\n",
+        "Rada miasta zdecydowała we wtorek o budowie nowej ścieżki rowerowej wzdłuż rzeki.\n\n"
+        "Prace mają ruszyć wiosną i kosztować około ośmiu milionów złotych.\n\n"
+        "Radni przyjęli uchwałę niemal jednogłośnie.",
+        removed=(
+            "skip-link-line",
+            "first-line-title",
+            "reading-time-line",
+            "related-links",
+            "ad-label-line",
+            "share-label-line",
+            "teaser-line",
+            "related-heading",
+            "newsletter-box",
+        ),
+        meta={"title": "Rada miasta przyjęła plan budowy ścieżki rowerowej"},
+    ),
+]
+
+MULTILINGUAL_NEGATIVES = [
+    Case(
+        "the-same-words-inside-sentences-in-seven-languages",
+        "Sie wollte mehr Informationen über den Vertrag und ihn mit dem Anwalt teilen.\n\n"
+        "Il voulait en savoir plus sur le contrat et lire la suite du rapport.\n\n"
+        "Quería más información sobre el contrato y saber más de los costes.\n\n"
+        "Voleva maggiori informazioni sul contratto e scoprire di più sui costi.\n\n"
+        "Ela quis saber mais sobre o contrato e pediu mais informações à Câmara.\n\n"
+        "Hij wilde meer informatie over het contract; lees ook het rapport, zei hij.\n\n"
+        "Chciała dowiedzieć się więcej o umowie i zobacz też, co napisała w liście.",
+        "Sie wollte mehr Informationen über den Vertrag und ihn mit dem Anwalt teilen.\n\n"
+        "Il voulait en savoir plus sur le contrat et lire la suite du rapport.\n\n"
+        "Quería más información sobre el contrato y saber más de los costes.\n\n"
+        "Voleva maggiori informazioni sul contratto e scoprire di più sui costi.\n\n"
+        "Ela quis saber mais sobre o contrato e pediu mais informações à Câmara.\n\n"
+        "Hij wilde meer informatie over het contract; lees ook het rapport, zei hij.\n\n"
+        "Chciała dowiedzieć się więcej o umowie i zobacz też, co napisała w liście.",
+    ),
+    Case(
+        "german-review-heading-zum-inhalt-and-reading-time-sentence",
+        "Der Roman erzählt von drei Generationen einer Familie.\n\n"
+        "Zum Inhalt\n\n"
+        "Die Lesezeit: 3 Minuten pro Kapitel, schätzt der Verlag.\n\n"
+        "Diese Website verwendet Cookies, kritisierte die Verbraucherzentrale.",
+        "Der Roman erzählt von drei Generationen einer Familie.\n\n"
+        "Zum Inhalt\n\n"
+        "Die Lesezeit: 3 Minuten pro Kapitel, schätzt der Verlag.\n\n"
+        "Diese Website verwendet Cookies, kritisierte die Verbraucherzentrale.",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", params(MULTILINGUAL + MULTILINGUAL_NEGATIVES))
+def test_multilingual_chrome(case: Case) -> None:
+    assert_outcome(run(case), case)
+
+
+# --------------------------------------------------------------------------
 # Markdown residue
 # --------------------------------------------------------------------------
 
