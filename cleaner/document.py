@@ -7,13 +7,25 @@ CLI; `to_dict()` is the JSON output contract.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args
 
 Status = Literal["ok", "empty", "error"]
+#: An input's format: what the reader detected or the caller said it is.
 Format = Literal["text", "markdown", "html"]
+#: Every input format, in declaration order.
+FORMATS: tuple[Format, ...] = get_args(Format)
 
 #: Metadata fields a rule may set (the `field` of a capture rule).
 METADATA_FIELDS = ("title", "date", "author", "url", "site", "section", "dateline")
+
+
+def is_html(format: Format | None) -> bool:
+    """Whether an input format is an HTML page.
+
+    A page goes through the DOM phase and extraction, and its removals carry no
+    offsets into the input (they are elements and extraction losses).
+    """
+    return format == "html"
 
 
 @dataclass(frozen=True)

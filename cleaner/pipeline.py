@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline, DocumentTimeout, enforced
-from cleaner.document import Document, Format
+from cleaner.document import Document, Format, is_html
 from cleaner.html import clean_html
 from cleaner.read import decode, detect_format, looks_binary, repair_mojibake
 from cleaner.rules.ruleset import RuleSet
@@ -43,8 +43,8 @@ def clean_raw(
             if fix_mojibake:
                 text = repair_mojibake(text)
             deadline.check()
-            kind = format or detect_format(text)
-            if kind == "html":
+            format = format or detect_format(text)
+            if is_html(format):
                 return clean_html(
                     ruleset,
                     text,
@@ -53,7 +53,7 @@ def clean_raw(
                     deadline=deadline,
                     max_removed_share=max_removed_share,
                 )
-            ctx = Context(TextBuffer(text), format=kind)
+            ctx = Context(TextBuffer(text), format=format)
             ctx.set_field("url", url, "argument")
             return run_text_phase(
                 ruleset, ctx, deadline=deadline, max_removed_share=max_removed_share

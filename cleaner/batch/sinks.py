@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Protocol
 
 from cleaner.batch.records import Record, parsed
+from cleaner.document import is_html
 from cleaner.errors import InputError
 from cleaner.read import decode
 
@@ -222,7 +223,7 @@ class ErrorsSink:
             failed = {**record.original, "cleaner_error": error}
         else:
             body = record.raw if isinstance(record.raw, str) else _decoded(record)
-            field = "html" if record.format == "html" else "text"
+            field = "html" if is_html(record.format) else "text"
             failed = {"id": record.id, "url": record.url, field: body, "cleaner_error": error}
         self.lines.write(failed)
 
