@@ -24,12 +24,10 @@ from cleaner.batch.records import (
 )
 from cleaner.batch.worker import CleanSettings, clean_records
 from cleaner.deadline import DEFAULT_TIMEOUT
-from cleaner.document import METADATA_FIELDS
+from cleaner.document import SCALAR_FIELDS
 
 #: Result fields `clean_dataframe` adds unless told otherwise.
 DEFAULT_COLUMNS = ("text", "title", "date", "author", "site", "status", "reason")
-#: Result fields that are single values, so can become dataframe columns.
-SCALAR_FIELDS = ("text", *METADATA_FIELDS, "status", "reason", "format")
 
 
 def settings_for(

@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import fields
 from pathlib import Path
 
 from cleaner import Cleaner, Document, clean
+from cleaner.document import METADATA_FIELDS
 from tests.conftest import FIXTURES
 
-CONTRACT_KEYS = {
-    "text",
-    "title",
-    "date",
-    "author",
-    "url",
-    "site",
-    "section",
-    "dateline",
-    "captions",
-    "removed",
-    "status",
-    "reason",
-}
+CONTRACT_KEYS = {"text", *METADATA_FIELDS, "captions", "removed", "status", "reason"}
 
 
 def test_clean_accepts_str_and_bytes_alike() -> None:
@@ -36,6 +25,21 @@ def test_to_dict_has_every_contract_key_and_is_json() -> None:
     assert json.loads(json.dumps(record)) == record
     assert record["captions"] == [] and record["removed"] == []
     assert record["title"] is None and record["status"] == "ok"
+
+
+def test_to_dict_keys_come_in_the_reviewed_order() -> None:
+    """The JSON keys keep the order of the reviewed goldens, whatever the input."""
+    (golden,) = FIXTURES.glob("004_*.expected.json")
+    reviewed = list(json.loads(golden.read_text(encoding="utf-8")))
+    assert list(clean("Just one paragraph of text.").to_dict()) == reviewed
+    assert list(Document().to_dict()) == reviewed
+
+
+def test_every_metadata_field_is_a_document_string() -> None:
+    types = {f.name: f.type for f in fields(Document)}
+    assert {name: types.get(name) for name in METADATA_FIELDS} == dict.fromkeys(
+        METADATA_FIELDS, "str | None"
+    )
 
 
 def test_url_argument_sets_url_and_site() -> None:

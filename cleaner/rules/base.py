@@ -15,12 +15,11 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
 from cleaner.context import Context
-from cleaner.document import METADATA_FIELDS, Format
+from cleaner.document import FieldName, Format
 from cleaner.pattern_shape import shape_of
 from cleaner.regex import Pattern, PatternError, Subject
 from cleaner.urls import site_matches
 
-FieldName = Literal["title", "date", "author", "url", "site", "section", "dateline"]
 Where = Literal["anywhere", "head", "tail"]
 PrefilterScope = Literal["text", "head", "tail"]
 
@@ -278,6 +277,3 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     line_end = text.find("\n", end)
     return line_start, len(text) if line_end < 0 else line_end
-
-
-assert set(METADATA_FIELDS) == set(FieldName.__args__)  # type: ignore[attr-defined]
