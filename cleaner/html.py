@@ -64,6 +64,6 @@ def clean_html(
 
 def _set_page_fields(ctx: Context, page: PageMetadata) -> None:
     for name in _PAGE_FIELDS:
-        ctx.set_field(name, getattr(page, name), page.sources.get(name, "html"))
+        ctx.set_field(name, getattr(page, name), page.provenance.get(name, "html"))
     if len(page.authors) > 1:
         ctx.authors = list(page.authors)
