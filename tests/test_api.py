@@ -49,6 +49,14 @@ def test_url_argument_sets_url_and_site() -> None:
     assert doc.provenance == {"url": "argument", "site": "url"}
 
 
+def test_url_argument_is_recorded_alike_for_text_and_html() -> None:
+    url = "https://www.example.com/news/1"
+    page = "<html><body><article><p>" + "A paragraph of the story. " * 20 + "</p></article>"
+    text_doc, page_doc = clean("A paragraph.", url=url), clean(page, url=url)
+    assert page_doc.format == "html" and page_doc.url == url
+    assert page_doc.provenance["url"] == text_doc.provenance["url"] == "argument"
+
+
 def test_site_rules_apply_by_url() -> None:
     text = "Body.\nRead more about: Putin , China"
     assert "Read more about" in clean(text).text

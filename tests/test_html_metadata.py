@@ -474,7 +474,7 @@ def test_og_url_then_argument() -> None:
     result = meta_of("", url="https://www.ex.com/s")
     assert (result.url, result.provenance["url"], result.site) == (
         "https://www.ex.com/s",
-        "url",
+        "argument",
         "ex.com",
     )
 
@@ -530,4 +530,4 @@ def test_empty_page_gives_only_the_url() -> None:
     assert result == PageMetadata(
         url=URL, site="example-news.com", date="2024-05-17", provenance=result.provenance
     )
-    assert result.provenance == {"url": "url", "site": "url", "date": "url"}
+    assert result.provenance == {"url": "argument", "site": "url", "date": "url"}

@@ -41,7 +41,8 @@ class PageMetadata:
     """Metadata of one page; `provenance` says where each field came from.
 
     Where from: "json-ld", "meta", "microdata", "html" (visible markup such as
-    the h1, a byline, a `<time>` or the canonical link) and "url".
+    the h1, a byline, a `<time>` or the canonical link), "url" (the site, or a
+    date in the url's path) and "argument" (the url the caller gave).
     """
 
     title: str | None = None
