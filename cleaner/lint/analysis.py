@@ -14,7 +14,7 @@ from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline, DocumentTimeout, enforced
 from cleaner.document import Format, Removal, is_html
-from cleaner.engine import identify_site, run_text_rules
+from cleaner.engine import run_text_pass
 from cleaner.read import detect_format
 from cleaner.rules.ruleset import RuleSet
 
@@ -58,8 +58,7 @@ def analyze(ruleset: RuleSet, text: str, *, timeout: float | None = None) -> Ana
     try:
         with enforced(Deadline(timeout)):
             # The text phase without its last step, the canonical body: lint has no use for it.
-            identify_site(ruleset, ctx)
-            run_text_rules(ruleset, ctx)
+            run_text_pass(ruleset, ctx)
     except DocumentTimeout:
         raise AnalysisTimeout from None
     removals = sorted(
