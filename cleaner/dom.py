@@ -6,17 +6,19 @@ from collections.abc import Container, Iterator
 from typing import Any
 
 
-def ancestors(
-    node: Any, *, include_self: bool = False, stop_at: Container[str] = ()
-) -> Iterator[Any]:
+def ancestors(node: Any, *, stop_at: Container[str] = ()) -> Iterator[Any]:
     """The elements above `node`, nearest first: its parent, its parent's parent, ...
 
-    `include_self`: start with `node` itself. `stop_at`: tags the walk ends
-    before (such as "html", to stay below the document element); else it
-    ends at the root. Tags are read only for `stop_at`: walks run per text
-    node, and a selectolax attribute read is a call into C.
+    `stop_at`: tags the walk ends before (such as "html", to stay below the
+    document element); else it ends at the root. Tags are read only for
+    `stop_at`: some walks run per text node, and a selectolax attribute read
+    is a call into C.
+
+    The two walks that run from every block of a page up to the root,
+    `is_descendant` and main-content's prose balance, are plain loops: through
+    a generator they cost 3% more instructions per HTML page.
     """
-    current = node if include_self else node.parent
+    current = node.parent
     while current is not None and not (stop_at and current.tag in stop_at):
         yield current
         current = current.parent
@@ -25,7 +27,12 @@ def ancestors(
 def is_descendant(node: Any, ancestor: Any) -> bool:
     """Whether `node` lies strictly beneath `ancestor` (selectolax nodes of one tree)."""
     target = ancestor.mem_id
-    return any(parent.mem_id == target for parent in ancestors(node))
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
 
 
 def collapsed_text(node: Any) -> str:

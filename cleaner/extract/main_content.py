@@ -113,8 +113,11 @@ def _prose_balance(blocks: list[Block], kinds: set[Kind]) -> dict[int, int]:
     for block in blocks:
         size = len(block.text)
         value = size - block.link_chars if is_prose(block) and _kind(block) in kinds else -size
-        for node in ancestors(block.node, include_self=True, stop_at=_ROOT):
+        # Every block up to the root: a plain loop, as in `dom.is_descendant` (see `ancestors`).
+        node: LexborNode | None = block.node
+        while node is not None and node.tag != "html":
             balance[node.mem_id] += value
+            node = node.parent
     return balance
 
 
