@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner import Cleaner, Document
+from cleaner.document import METADATA_FIELDS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 MB = 1_000_000
@@ -542,10 +543,7 @@ def summarise(documents: Sequence[Document]) -> None:
     statuses = Counter(doc.status for doc in documents)
     formats = Counter(doc.format for doc in documents)
     fired = Counter(removal.rule for doc in documents for removal in doc.removed)
-    fields = {
-        name: sum(1 for doc in documents if getattr(doc, name))
-        for name in ("title", "date", "author", "url", "site", "section", "dateline")
-    }
+    fields = {name: sum(1 for doc in documents if getattr(doc, name)) for name in METADATA_FIELDS}
     captions = sum(len(doc.captions) for doc in documents)
     print(f"\nstatus ok: {statuses['ok']} of {len(documents)} documents {dict(statuses)}")
     print(f"formats: {dict(formats)}  captions lifted: {captions}")

@@ -23,7 +23,7 @@ from cleaner.batch.records import (
     record_from_object,
 )
 from cleaner.batch.worker import CleanSettings, clean_records
-from cleaner.document import METADATA_FIELDS
+from cleaner.document import SCALAR_FIELDS
 from cleaner.options import DEFAULT_OPTIONS, CleanKeywords, CleanOptions
 
 if TYPE_CHECKING:
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 
 #: Result fields `clean_dataframe` adds unless told otherwise.
 DEFAULT_COLUMNS = ("text", "title", "date", "author", "site", "status", "reason")
-#: Result fields that are single values, so can become dataframe columns.
-SCALAR_FIELDS = ("text", *METADATA_FIELDS, "status", "reason", "format")
 
 
 def settings_for(

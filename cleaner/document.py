@@ -6,14 +6,32 @@ CLI; `to_dict()` is the JSON output contract.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, NamedTuple, get_args
 
 Status = Literal["ok", "empty", "error"]
+#: An input's format: what the reader detected or the caller said it is.
 Format = Literal["text", "markdown", "html"]
+#: Every input format, in declaration order.
+FORMATS: tuple[Format, ...] = get_args(Format)
 
-#: Metadata fields a rule may set (the `field` of a capture rule).
-METADATA_FIELDS = ("title", "date", "author", "url", "site", "section", "dateline")
+#: A metadata field: one string per document, found in the page's markup, the url or the
+#: text (a capture rule's `field`). The one list of their names: a new field is added here
+#: and as a `Document` attribute, and given something that finds it; rules, the JSON and
+#: Parquet outputs, `explain` and the Dask columns take it from here.
+FieldName = Literal["title", "date", "author", "url", "site", "section", "dateline"]
+#: The metadata fields, in output order.
+METADATA_FIELDS: tuple[FieldName, ...] = get_args(FieldName)
+
+
+def is_html(format: Format | None) -> bool:
+    """Whether an input format is an HTML page.
+
+    A page goes through the DOM phase and extraction, and its removals carry no
+    offsets into the input (they are elements and extraction losses).
+    """
+    return format == "html"
 
 
 @dataclass(frozen=True)
@@ -47,7 +65,11 @@ class Removal(NamedTuple):
 
 @dataclass
 class Document:
-    """A cleaned article. Never None: failures are a status and a reason."""
+    """A cleaned article. Never None: failures are a status and a reason.
+
+    The attributes are the output fields, in output order; the metadata ones
+    (title ... dateline, around `authors`) are those of METADATA_FIELDS.
+    """
 
     text: str = ""
     title: str | None = None
@@ -69,22 +91,26 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON output contract: every key present, missing values None."""
-        return {
-            "text": self.text,
-            "title": self.title,
-            "date": self.date,
-            "author": self.author,
-            "authors": list(self.authors),
-            "url": self.url,
-            "site": self.site,
-            "section": self.section,
-            "dateline": self.dateline,
-            "captions": [c.to_dict() for c in self.captions],
-            "removed": [r.to_dict() for r in self.removed],
-            "status": self.status,
-            "reason": self.reason,
-            "format": self.format,
-            "provenance": dict(self.provenance),
-            "warnings": list(self.warnings),
-        }
+        """The JSON output contract: every key present (OUTPUT_FIELDS), missing values None."""
+        record: dict[str, Any] = {}
+        for name in OUTPUT_FIELDS:
+            value = getattr(self, name)
+            copy = _COPIES.get(name)
+            record[name] = value if copy is None else copy(value)
+        return record
+
+
+#: The keys of `Document.to_dict()`: the Document's attributes, in declaration order.
+OUTPUT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Document))
+
+#: How `to_dict` turns the attributes that hold more than a string into plain JSON values.
+_COPIES: dict[str, Callable[[Any], Any]] = {
+    "authors": list,
+    "captions": lambda captions: [c.to_dict() for c in captions],
+    "removed": lambda removed: [r.to_dict() for r in removed],
+    "provenance": dict,
+    "warnings": list,
+}
+
+#: The output fields whose value is one string or None (the text, metadata, status...).
+SCALAR_FIELDS: tuple[str, ...] = tuple(name for name in OUTPUT_FIELDS if name not in _COPIES)

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator
 from typing import Any
+
+
+def ancestors(node: Any, *, stop_at: Container[str] = ()) -> Iterator[Any]:
+    """The elements above `node`, nearest first: its parent, its parent's parent, ...
+
+    `stop_at`: tags the walk ends before (such as "html", to stay below the
+    document element); else it ends at the root. Tags are read only for
+    `stop_at`: some walks run per text node, and a selectolax attribute read
+    is a call into C.
+
+    The two walks that run from every block of a page up to the root,
+    `is_descendant` and main-content's prose balance, are plain loops: through
+    a generator they cost 3% more instructions per HTML page.
+    """
+    current = node.parent
+    while current is not None and not (stop_at and current.tag in stop_at):
+        yield current
+        current = current.parent
 
 
 def is_descendant(node: Any, ancestor: Any) -> bool:

@@ -13,6 +13,20 @@ from cleaner.deadline import Deadline
 from cleaner.rules.ruleset import RuleSet
 
 
+def run_text_pass(ruleset: RuleSet, ctx: Context, deadline: Deadline | None = None) -> Counter[str]:
+    """Name the site, then run the text rules; return how often each rule fired.
+
+    One pass of the rules over a text, as the text phase, each settle pass and
+    lint's analysis make it: site rules need the site, and a text without a url
+    gets it from a fingerprint. The deadline is checked between the two steps
+    and before each rule that runs.
+    """
+    identify_site(ruleset, ctx)
+    if deadline is not None:
+        deadline.check()
+    return run_text_rules(ruleset, ctx, deadline)
+
+
 def identify_site(ruleset: RuleSet, ctx: Context) -> None:
     """Name the site from a fingerprint in the text when no url has named it."""
     if "site" in ctx.fields:

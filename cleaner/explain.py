@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
-from cleaner.document import METADATA_FIELDS, Document, Removal
+from cleaner.document import METADATA_FIELDS, Document, Removal, is_html
 
 _STRIKE_RED = "\x1b[9;31m"
 _LABEL = "\x1b[2;36m"
@@ -23,7 +23,7 @@ _RESET = "\x1b[0m"
 def explain(raw_text: str, document: Document, color: bool) -> str:
     """The whole explanation: a summary line, the marked input, the metadata."""
     parts = [_summary(document), ""]
-    if document.format == "html" or any(r.start is None for r in document.removed):
+    if is_html(document.format) or any(r.start is None for r in document.removed):
         parts += _removals_by_rule(document.removed, color)
         parts += ["", _heading("Body kept", color), document.text]
     else:

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline
-from cleaner.document import Document, Removal
+from cleaner.document import Document, FieldName, Removal
 from cleaner.dom_phase import run_dom_rules
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import drop_never_content, extract_text
@@ -23,7 +23,7 @@ from cleaner.rules.ruleset import RuleSet
 from cleaner.text_phase import finish, run_text_phase
 
 #: Page metadata fields copied into the document, in the order they are set.
-_PAGE_FIELDS = ("url", "title", "author", "date", "section")
+_PAGE_FIELDS: tuple[FieldName, ...] = ("url", "title", "author", "date", "section")
 
 
 def clean_html(
@@ -67,6 +67,6 @@ def clean_html(
 
 def _set_page_fields(ctx: Context, page: PageMetadata) -> None:
     for name in _PAGE_FIELDS:
-        ctx.set_field(name, getattr(page, name), page.sources.get(name, "html"))
+        ctx.set_field(name, getattr(page, name), page.provenance.get(name, "html"))
     if len(page.authors) > 1:
         ctx.authors = list(page.authors)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline, DocumentTimeout, enforced
-from cleaner.document import Document, Format
+from cleaner.document import Document, Format, is_html
 from cleaner.html import clean_html
 from cleaner.options import CleanOptions
 from cleaner.read import decode, detect_format, looks_binary, repair_mojibake
@@ -40,10 +40,10 @@ def clean_raw(
             if options.fix_mojibake:
                 text = repair_mojibake(text)
             deadline.check()
-            kind = format or detect_format(text)
-            if kind == "html":
+            format = format or detect_format(text)
+            if is_html(format):
                 return clean_html(ruleset, text, url=url, options=options, deadline=deadline)
-            ctx = Context(TextBuffer(text), format=kind)
+            ctx = Context(TextBuffer(text), format=format)
             ctx.set_field("url", url, "argument")
             return run_text_phase(ruleset, ctx, options, deadline=deadline)
     except DocumentTimeout:

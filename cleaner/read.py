@@ -14,12 +14,14 @@ from cleaner.regex import Pattern, Subject
 #: File suffixes of the raw inputs cleaner reads when it walks a folder.
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+#: Byte-order marks, each with the codec of the text that follows it. UTF-32 LE's
+#: mark opens with UTF-16 LE's, so it is looked for first.
+BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 # An XHTML page may open with an XML declaration before its doctype.
@@ -50,9 +52,10 @@ def decode(raw: bytes, content_type: str | None = None) -> str:
     and real windows-1252 text is almost never valid UTF-8. Never fails:
     undecodable bytes become U+FFFD as a last resort.
     """
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            return raw.decode(encoding, errors="replace")
+    marked = byte_order_mark(raw)
+    if marked is not None:  # the mark says how the text is stored, and is not part of it
+        mark, codec = marked
+        return raw[len(mark) :].decode(codec, errors="replace")
     if b"\0" in raw[:_BINARY_SCAN_BYTES]:
         utf16 = _utf16_without_bom(raw[:_BINARY_SCAN_BYTES])
         if utf16 is not None:
@@ -144,6 +147,17 @@ def _is_utf8(raw: bytes) -> bool:
     return not raw.isascii()
 
 
+def byte_order_mark(raw: bytes) -> tuple[bytes, str] | None:
+    """(mark, codec of the text after it) when `raw` opens with a byte-order mark.
+
+    Decoding drops the mark; lint keeps it, to write a file back as it was.
+    """
+    for mark, codec in BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            return mark, codec
+    return None
+
+
 def looks_binary(raw: bytes) -> bool:
     """Whether bytes are not text at all: NULs and other control bytes in the first 8 KB.
 
@@ -153,7 +167,7 @@ def looks_binary(raw: bytes) -> bool:
     too; it is recognised by its BOM, or, with none, by NULs in every other byte.
     """
     head = raw[:_BINARY_SCAN_BYTES]
-    if b"\0" not in head or any(head.startswith(bom) for bom, _ in _BOMS):
+    if b"\0" not in head or byte_order_mark(head) is not None:
         return False
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls * 50 >= len(head) and _utf16_without_bom(head) is None

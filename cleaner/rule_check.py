@@ -104,8 +104,8 @@ def run_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
 
 
 def _example_context(rule: Rule, example: Example) -> Context:
-    fmt = example.format or (rule.formats[0] if rule.formats else "text")
-    ctx = Context(TextBuffer(example.input), format=fmt)
+    format = example.format or (rule.formats[0] if rule.formats else "text")
+    ctx = Context(TextBuffer(example.input), format=format)
     for name, value in example.given.items():
         ctx.set_field(name, value, "example")
     if rule.sites and "site" not in ctx.fields:

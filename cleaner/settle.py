@@ -5,7 +5,8 @@ from __future__ import annotations
 from cleaner.buffer import Edit, TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline
-from cleaner.engine import identify_site, run_text_rules
+from cleaner.document import is_html
+from cleaner.engine import run_text_pass
 from cleaner.normalize import canonical, canonical_edits, nfc
 from cleaner.read import detect_format
 from cleaner.rules.ruleset import RuleSet
@@ -65,10 +66,9 @@ def _clean_again(ruleset: RuleSet, buffer: TextBuffer, deadline: Deadline) -> Co
     """Run the text rules on `buffer` as a fresh clean of its text would; None for a page."""
     deadline.check()
     again = Context(buffer, format=detect_format(buffer.text))
-    if again.format == "html":
+    if is_html(again.format):
         return None
-    identify_site(ruleset, again)
-    run_text_rules(ruleset, again, deadline)
+    run_text_pass(ruleset, again, deadline)
     return again
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, Removal
-from cleaner.engine import identify_site, run_text_rules
+from cleaner.engine import run_text_pass
 from cleaner.normalize import canonical
 from cleaner.options import DEFAULT_MAX_REMOVED_SHARE, CleanOptions
 from cleaner.rules.ruleset import RuleSet
@@ -27,9 +27,7 @@ def run_text_phase(
     the main thread, where no timer signal can interrupt a step).
     """
     deadline = deadline or Deadline(None)
-    identify_site(ruleset, ctx)
-    deadline.check()
-    run_text_rules(ruleset, ctx, deadline)
+    run_text_pass(ruleset, ctx, deadline)
     deadline.check()
     body = settle(ruleset, ctx, deadline)
     document = finish(ctx, options.max_removed_share, body=body)

@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import fields
 from pathlib import Path
 
 from cleaner import Cleaner, Document, clean
+from cleaner.document import METADATA_FIELDS
 from tests.conftest import FIXTURES
 
-CONTRACT_KEYS = {
-    "text",
-    "title",
-    "date",
-    "author",
-    "url",
-    "site",
-    "section",
-    "dateline",
-    "captions",
-    "removed",
-    "status",
-    "reason",
-}
+CONTRACT_KEYS = {"text", *METADATA_FIELDS, "captions", "removed", "status", "reason"}
 
 
 def test_clean_accepts_str_and_bytes_alike() -> None:
@@ -38,11 +27,34 @@ def test_to_dict_has_every_contract_key_and_is_json() -> None:
     assert record["title"] is None and record["status"] == "ok"
 
 
+def test_to_dict_keys_come_in_the_reviewed_order() -> None:
+    """The JSON keys keep the order of the reviewed goldens, whatever the input."""
+    (golden,) = FIXTURES.glob("004_*.expected.json")
+    reviewed = list(json.loads(golden.read_text(encoding="utf-8")))
+    assert list(clean("Just one paragraph of text.").to_dict()) == reviewed
+    assert list(Document().to_dict()) == reviewed
+
+
+def test_every_metadata_field_is_a_document_string() -> None:
+    types = {f.name: f.type for f in fields(Document)}
+    assert {name: types.get(name) for name in METADATA_FIELDS} == dict.fromkeys(
+        METADATA_FIELDS, "str | None"
+    )
+
+
 def test_url_argument_sets_url_and_site() -> None:
     doc = clean("A paragraph.", url="https://www.Example.co.uk/news/1")
     assert doc.url == "https://www.Example.co.uk/news/1"
     assert doc.site == "example.co.uk"
     assert doc.provenance == {"url": "argument", "site": "url"}
+
+
+def test_url_argument_is_recorded_alike_for_text_and_html() -> None:
+    url = "https://www.example.com/news/1"
+    page = "<html><body><article><p>" + "A paragraph of the story. " * 20 + "</p></article>"
+    text_doc, page_doc = clean("A paragraph.", url=url), clean(page, url=url)
+    assert page_doc.format == "html" and page_doc.url == url
+    assert page_doc.provenance["url"] == text_doc.provenance["url"] == "argument"
 
 
 def test_site_rules_apply_by_url() -> None:

@@ -40,7 +40,7 @@ def test_jsonld_headline_inside_graph() -> None:
         "@graph": [{"@type": "WebSite", "name": "X"}, {"@type": "NewsArticle", "headline": "A"}]
     }
     result = meta_of(ld({"@context": "https://schema.org", **graph}))
-    assert (result.title, result.sources["title"]) == ("A", "json-ld")
+    assert (result.title, result.provenance["title"]) == ("A", "json-ld")
 
 
 def test_jsonld_top_level_list_and_type_list() -> None:
@@ -51,18 +51,18 @@ def test_jsonld_top_level_list_and_type_list() -> None:
 def test_og_title_then_twitter_title() -> None:
     assert meta_of(og("og:title", "From OG") + named("twitter:title", "From TW")).title == "From OG"
     result = meta_of(named("twitter:title", "From TW"))
-    assert (result.title, result.sources["title"]) == ("From TW", "meta")
+    assert (result.title, result.provenance["title"]) == ("From TW", "meta")
 
 
 def test_h1_confirmed_by_og_title_wins_with_its_visible_wording() -> None:
     result = meta_of(og("og:title", "Rates rise again"), "<article><h1>Rates  rise again!</h1>")
-    assert (result.title, result.sources["title"]) == ("Rates rise again!", "html")
+    assert (result.title, result.provenance["title"]) == ("Rates rise again!", "html")
 
 
 def test_h1_matching_a_candidate_beats_other_h1s() -> None:
     body = "<h1>Sign in</h1><h1>Storm hits the coast</h1>"
     result = meta_of("<title>Storm hits the coast | Example News</title>", body)
-    assert (result.title, result.sources["title"]) == ("Storm hits the coast", "html")
+    assert (result.title, result.provenance["title"]) == ("Storm hits the coast", "html")
 
 
 def test_h1_inside_article_beats_unrelated_metadata_title() -> None:
@@ -74,7 +74,10 @@ def test_h1_inside_article_beats_unrelated_metadata_title() -> None:
 def test_unrelated_h1_does_not_beat_metadata() -> None:
     body = "<article><h1>Another featured story entirely</h1></article>"
     result = meta_of(og("og:title", "Reviews of the new console are in"), body)
-    assert (result.title, result.sources["title"]) == ("Reviews of the new console are in", "meta")
+    assert (result.title, result.provenance["title"]) == (
+        "Reviews of the new console are in",
+        "meta",
+    )
 
 
 def test_logo_h1_naming_the_site_is_ignored() -> None:
@@ -174,7 +177,7 @@ def test_jsonld_author_shapes(author: Any) -> None:
     data = {"@type": "NewsArticle", "headline": "H", "author": author}
     data["publisher"] = {"@type": "Organization", "name": "Example News"}
     result = meta_of(ld(data))
-    assert (result.authors, result.sources["author"]) == (["Jane Doe"], "json-ld")
+    assert (result.authors, result.provenance["author"]) == (["Jane Doe"], "json-ld")
 
 
 def test_several_authors_are_joined_in_page_order() -> None:
@@ -197,18 +200,18 @@ def test_article_author_url_is_skipped_for_a_name() -> None:
     head = og("article:author", "https://www.facebook.com/someone")
     assert meta_of(head).authors == []
     result = meta_of(head + og("article:author", "Troy Smith"))
-    assert (result.authors, result.sources["author"]) == (["Troy Smith"], "meta")
+    assert (result.authors, result.provenance["author"]) == (["Troy Smith"], "meta")
 
 
 def test_microdata_author_name() -> None:
     body = '<div itemprop="author"><img alt=""><span itemprop="name">Carlos Nadalim</span></div>'
     result = meta_of("", body)
-    assert (result.authors, result.sources["author"]) == (["Carlos Nadalim"], "microdata")
+    assert (result.authors, result.provenance["author"]) == (["Carlos Nadalim"], "microdata")
 
 
 def test_rel_author_link() -> None:
     result = meta_of("", '<p>Posted by <a rel="author" href="/u/1">Tony Carter</a></p>')
-    assert (result.authors, result.sources["author"]) == (["Tony Carter"], "html")
+    assert (result.authors, result.provenance["author"]) == (["Tony Carter"], "html")
 
 
 @pytest.mark.parametrize(
@@ -312,7 +315,7 @@ def test_jsonld_date_published_not_modified() -> None:
         "datePublished": "2024-05-17T10:34:56+02:00",
     }
     result = meta_of(ld(data))
-    assert (result.date, result.sources["date"]) == ("2024-05-17T10:34", "json-ld")
+    assert (result.date, result.provenance["date"]) == ("2024-05-17T10:34", "json-ld")
 
 
 def test_jsonld_date_created_when_no_date_published() -> None:
@@ -335,7 +338,7 @@ def test_jsonld_date_created_when_no_date_published() -> None:
 )
 def test_meta_publication_dates(tag: str, expected: str) -> None:
     result = meta_of(tag, url=None)
-    assert (result.date, result.sources["date"]) == (expected, "meta")
+    assert (result.date, result.provenance["date"]) == (expected, "meta")
 
 
 def test_midnight_means_no_time() -> None:
@@ -344,7 +347,7 @@ def test_midnight_means_no_time() -> None:
 
 def test_microdata_dates_in_meta_and_elements() -> None:
     result = meta_of("", '<meta itemprop="datePublished" content="2024-05-17">', url=None)
-    assert (result.date, result.sources["date"]) == ("2024-05-17", "microdata")
+    assert (result.date, result.provenance["date"]) == ("2024-05-17", "microdata")
     body = '<span itemprop="datePublished" datetime="2024-05-18T07:00">May 18</span>'
     assert meta_of("", body, url=None).date == "2024-05-18T07:00"
 
@@ -355,7 +358,7 @@ def test_time_in_article_beats_time_elsewhere() -> None:
         '<article><header><time datetime="2024-05-17T08:15">May 17</time></header></article>'
     )
     result = meta_of("", body, url=None)
-    assert (result.date, result.sources["date"]) == ("2024-05-17T08:15", "html")
+    assert (result.date, result.provenance["date"]) == ("2024-05-17T08:15", "html")
 
 
 def test_visible_date_text_and_byline_text() -> None:
@@ -385,7 +388,7 @@ def test_date_from_url(url: str, expected: str | None) -> None:
     result = meta_of("", "<p>text</p>", url=url)
     assert result.date == expected
     if expected:
-        assert result.sources["date"] == "url"
+        assert result.provenance["date"] == "url"
 
 
 def test_modified_date_only_as_last_resort() -> None:
@@ -406,7 +409,7 @@ def test_crawl_date_caps_the_date_and_the_next_candidate_is_tried() -> None:
 def test_utc_timestamp_takes_the_publishers_day_from_the_url() -> None:
     head = og("article:published_time", "2019-11-19T04:58:00Z")
     result = meta_of(head, url="https://ex.com/2019/11/18/story/")
-    assert (result.date, result.sources["date"]) == ("2019-11-18", "url")
+    assert (result.date, result.provenance["date"]) == ("2019-11-18", "url")
     result = meta_of(head, url="https://ex.com/2019/11/10/story/")  # another date: kept
     assert result.date == "2019-11-19T04:58"
     local = og("article:published_time", "2019-11-19T04:58:00-05:00")  # not UTC: as written
@@ -420,7 +423,7 @@ def test_utc_timestamp_takes_the_publishers_day_from_the_byline() -> None:
         '<article><div class="byline">By Randy Maniloff Nov. 18, 2019 7:04 pm ET</div></article>'
     )
     result = meta_of(head, body, url=None)
-    assert (result.date, result.sources["date"]) == ("2019-11-18T19:04", "html")
+    assert (result.date, result.provenance["date"]) == ("2019-11-18T19:04", "html")
 
 
 def test_the_day_a_reader_sees_beats_the_urls_day() -> None:
@@ -436,7 +439,7 @@ def test_a_zone_less_timestamp_takes_the_visible_day_next_to_it() -> None:
     time = '<time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>'
     body = f"<article>{time}</article>"
     result = meta_of(head, body, url=None)
-    assert (result.date[:10], result.sources["date"]) == ("2019-11-18", "html")
+    assert (result.date[:10], result.provenance["date"]) == ("2019-11-18", "html")
     assert meta_of(head, "<p>x</p>", url=None).date == "2019-11-19T02:24"  # nothing seen: kept
 
 
@@ -457,21 +460,21 @@ def test_placeholder_years_are_ignored() -> None:
 
 def test_relative_canonical_is_resolved_against_the_url() -> None:
     result = meta_of('<link rel="canonical" href="/a/story?id=1">', url="https://www.ex.com/x/y")
-    assert (result.url, result.sources["url"]) == ("https://www.ex.com/a/story?id=1", "html")
-    assert (result.site, result.sources["site"]) == ("ex.com", "url")
+    assert (result.url, result.provenance["url"]) == ("https://www.ex.com/a/story?id=1", "html")
+    assert (result.site, result.provenance["site"]) == ("ex.com", "url")
 
 
 def test_og_url_then_argument() -> None:
     result = meta_of(og("og:url", "https://m.ex.com/story"), url="https://ex.com/s?x=1")
-    assert (result.url, result.sources["url"], result.site) == (
+    assert (result.url, result.provenance["url"], result.site) == (
         "https://m.ex.com/story",
         "meta",
         "m.ex.com",
     )
     result = meta_of("", url="https://www.ex.com/s")
-    assert (result.url, result.sources["url"], result.site) == (
+    assert (result.url, result.provenance["url"], result.site) == (
         "https://www.ex.com/s",
-        "url",
+        "argument",
         "ex.com",
     )
 
@@ -483,10 +486,10 @@ def test_relative_canonical_without_a_url_uses_og_url() -> None:
 
 def test_section_from_meta_then_jsonld_list() -> None:
     head = og("article:section", "Business")
-    assert (meta_of(head).section, meta_of(head).sources["section"]) == ("Business", "meta")
+    assert (meta_of(head).section, meta_of(head).provenance["section"]) == ("Business", "meta")
     data = {"@type": "NewsArticle", "articleSection": ["Science", "Space"]}
     result = meta_of(ld(data))
-    assert (result.section, result.sources["section"]) == ("Science", "json-ld")
+    assert (result.section, result.provenance["section"]) == ("Science", "json-ld")
 
 
 def test_section_naming_the_site_is_dropped() -> None:
@@ -525,6 +528,6 @@ def test_jsonld_with_comment_wrapper_and_control_characters() -> None:
 def test_empty_page_gives_only_the_url() -> None:
     result = meta_of("", "")
     assert result == PageMetadata(
-        url=URL, site="example-news.com", date="2024-05-17", sources=result.sources
+        url=URL, site="example-news.com", date="2024-05-17", provenance=result.provenance
     )
-    assert result.sources == {"url": "url", "site": "url", "date": "url"}
+    assert result.provenance == {"url": "argument", "site": "url", "date": "url"}

@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from cleaner import Caption, Document, clean
-from cleaner.document import Format
-
-METADATA = ("title", "date", "author", "url", "site", "section", "dateline")
+from cleaner.document import METADATA_FIELDS, Format
 
 
 @dataclass(frozen=True)
@@ -40,8 +38,8 @@ def run(case: Case) -> Document:
 
 def assert_outcome(doc: Document, case: Case) -> None:
     assert doc.text == case.text
-    assert {name: getattr(doc, name) for name in METADATA} == {
-        name: case.meta.get(name) for name in METADATA
+    assert {name: getattr(doc, name) for name in METADATA_FIELDS} == {
+        name: case.meta.get(name) for name in METADATA_FIELDS
     }
     assert doc.captions == list(case.captions)
     assert [removal.rule for removal in doc.removed] == list(case.removed)
@@ -1121,7 +1119,7 @@ def test_ordinary_paragraph_comes_through_unchanged(paragraph: str) -> None:
     assert doc.text == body
     assert doc.removed == []
     assert doc.captions == []
-    assert all(getattr(doc, name) is None for name in METADATA)
+    assert all(getattr(doc, name) is None for name in METADATA_FIELDS)
 
 
 # --------------------------------------------------------------------------

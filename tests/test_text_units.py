@@ -81,15 +81,15 @@ def test_parse_date(written: str, iso: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "fmt"),
+    ("text", "format"),
     [
         ("<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
         ("# Title\n\nSome **bold** text.", "markdown"),
         ("Plain text with a # sign and 5 * 3.", "text"),
     ],
 )
-def test_detect_format(text: str, fmt: str) -> None:
-    assert detect_format(text) == fmt
+def test_detect_format(text: str, format: str) -> None:
+    assert detect_format(text) == format
 
 
 def test_decode_handles_boms_and_legacy_encodings() -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Protocol
 
 from cleaner.batch.records import Record, parsed
+from cleaner.document import OUTPUT_FIELDS, SCALAR_FIELDS, is_html
 from cleaner.errors import InputError
 from cleaner.read import decode
 
@@ -157,32 +158,28 @@ class ParquetSink:
 
 
 def result_schema(rows: Sequence[Mapping[str, Any]] = ()) -> Any:
-    """The Arrow schema of result records: fixed types for the known fields, in row order."""
+    """The Arrow schema of result records: fixed types for the known fields, in row order.
+
+    The known fields are the record's own (id, input, input_url) and the Document's
+    output fields: a string for each scalar one, and the types below for the rest.
+    """
     import pyarrow as pa
 
     text = pa.string()
-    known = {
-        "id": text,
-        "input": text,
-        "input_url": text,
-        "text": text,
-        "title": text,
-        "date": text,
-        "author": text,
+    compound = {
         "authors": pa.list_(text),
-        "url": text,
-        "site": text,
-        "section": text,
-        "dateline": text,
         "captions": pa.list_(pa.struct([("text", text), ("credit", text)])),
         "removed": pa.list_(
             pa.struct([("rule", text), ("start", pa.int64()), ("end", pa.int64()), ("text", text)])
         ),
-        "status": text,
-        "reason": text,
-        "format": text,
         "warnings": pa.list_(text),
         "provenance": pa.map_(text, text),
+    }
+    known = {
+        "id": text,
+        "input": text,
+        "input_url": text,
+        **{name: text if name in SCALAR_FIELDS else compound[name] for name in OUTPUT_FIELDS},
     }
     names = list(rows[0]) if rows else list(known)
     return pa.schema([(name, known.get(name) or _inferred(rows, name)) for name in names])
@@ -222,7 +219,7 @@ class ErrorsSink:
             failed = {**record.original, "cleaner_error": error}
         else:
             body = record.raw if isinstance(record.raw, str) else _decoded(record)
-            field = "html" if record.format == "html" else "text"
+            field = "html" if is_html(record.format) else "text"
             failed = {"id": record.id, "url": record.url, field: body, "cleaner_error": error}
         self.lines.write(failed)
 

@@ -90,11 +90,11 @@ def iter_records(
         if name == "-":
             yield from _stdin_records(stdin or sys.stdin.buffer, fields, log)
             continue
-        kind = container_kind(name)
-        log.containers += kind is not None
-        if kind == "jsonl":
+        container = container_kind(name)
+        log.containers += container is not None
+        if container == "jsonl":
             yield from _guarded(name, _jsonl_file_records(name, fields))
-        elif kind == "warc":
+        elif container == "warc":
             yield from _guarded(name, _warc_file_records(name, log.skipped))
         else:
             yield _file_record(Path(name))

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from selectolax.lexbor import LexborNode
 
-from cleaner.dom import is_descendant
+from cleaner.dom import ancestors, is_descendant
 
 #: Elements that flow inside a line of text; every other element starts a new block.
 INLINE_TAGS = frozenset(
@@ -86,12 +86,12 @@ def _add_text(node: LexborNode, current: Block | None, blocks: list[Block]) -> B
 
 def _block_ancestor(node: LexborNode) -> tuple[LexborNode | None, bool]:
     """The nearest block element above a text node, and whether a link lies between."""
-    parent = node.parent
     in_link = False
-    while parent is not None and parent.tag in INLINE_TAGS:
+    for parent in ancestors(node):
+        if parent.tag not in INLINE_TAGS:
+            return parent, in_link
         in_link = in_link or parent.tag == "a"
-        parent = parent.parent
-    return parent, in_link
+    return None, in_link
 
 
 def is_inside(node: LexborNode, container: LexborNode) -> bool:

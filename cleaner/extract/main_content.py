@@ -19,8 +19,11 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
+from cleaner.dom import ancestors
 from cleaner.extract.blocks import Block, is_inside
 
+#: Scores stop below the document element: it holds the whole page.
+_ROOT = ("html",)
 #: A run shorter than this, or mostly links, is not prose.
 MIN_PROSE_CHARS = 25
 MAX_PROSE_LINK_DENSITY = 0.5
@@ -73,13 +76,10 @@ def _paragraph_scores(blocks: list[Block]) -> tuple[dict[int, float], dict[int, 
             continue
         text = block.text
         score = 1 + text.count(",") + min(len(text) // 100, 3)
-        parent = block.node.parent
-        for share in (1.0, 0.5):
-            if parent is None or parent.tag == "html":
-                break
+        # The parent gets the whole score, the grandparent half (where there are such).
+        for share, parent in zip((1.0, 0.5), ancestors(block.node, stop_at=_ROOT), strict=False):
             nodes[parent.mem_id] = parent
             scores[parent.mem_id] += score * share
-            parent = parent.parent
     return scores, nodes
 
 
@@ -113,6 +113,7 @@ def _prose_balance(blocks: list[Block], kinds: set[Kind]) -> dict[int, int]:
     for block in blocks:
         size = len(block.text)
         value = size - block.link_chars if is_prose(block) and _kind(block) in kinds else -size
+        # Every block up to the root: a plain loop, as in `dom.is_descendant` (see `ancestors`).
         node: LexborNode | None = block.node
         while node is not None and node.tag != "html":
             balance[node.mem_id] += value
@@ -122,15 +123,11 @@ def _prose_balance(blocks: list[Block], kinds: set[Kind]) -> dict[int, int]:
 
 def _widen(core: LexborNode, balance: dict[int, int]) -> LexborNode:
     """The lowest ancestor near the best balance, when that is well above the core's own."""
-    ancestors = []
-    node = core.parent
-    while node is not None and node.tag not in ("body", "html"):
-        ancestors.append(node)
-        node = node.parent
-    best = max((balance.get(a.mem_id, 0) for a in ancestors), default=0)
+    above: list[LexborNode] = list(ancestors(core, stop_at=("body", "html")))
+    best = max((balance.get(a.mem_id, 0) for a in above), default=0)
     if best <= max(0, WIDEN_GAIN * balance.get(core.mem_id, 0)):
         return core
-    return next(a for a in ancestors if balance.get(a.mem_id, 0) >= 0.95 * best)
+    return next(a for a in above if balance.get(a.mem_id, 0) >= 0.95 * best)
 
 
 def _with_siblings(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cleaner.buffer import plain_view
-from cleaner.document import Document, Removal
+from cleaner.document import Document, Removal, is_html
 from cleaner.learn.patterns import line_key
 from cleaner.normalize import collapse_spaces
 
@@ -61,7 +61,7 @@ def document_lines(
     is kept unless the rules removed most of it; for HTML (no offsets) the
     rows are the paragraphs of the cleaned body.
     """
-    if document.format == "html":
+    if is_html(document.format):
         rows = document.text.split("\n")
         removed = bytearray(0)
     else:

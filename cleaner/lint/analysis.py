@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline, DocumentTimeout, enforced
-from cleaner.document import Format, Removal
-from cleaner.engine import identify_site, run_text_rules
+from cleaner.document import Format, Removal, is_html
+from cleaner.engine import run_text_pass
 from cleaner.read import detect_format
 from cleaner.rules.ruleset import RuleSet
 
@@ -50,16 +50,15 @@ def analyze(ruleset: RuleSet, text: str, *, timeout: float | None = None) -> Ana
 
     Raises HtmlInputError for HTML and AnalysisTimeout past `timeout` seconds.
     """
-    kind = detect_format(text)
-    if kind == "html":
+    format = detect_format(text)
+    if is_html(format):
         raise HtmlInputError
     buffer = TextBuffer(text)
-    ctx = Context(buffer, format=kind)
+    ctx = Context(buffer, format=format)
     try:
         with enforced(Deadline(timeout)):
             # The text phase without its last step, the canonical body: lint has no use for it.
-            identify_site(ruleset, ctx)
-            run_text_rules(ruleset, ctx)
+            run_text_pass(ruleset, ctx)
     except DocumentTimeout:
         raise AnalysisTimeout from None
     removals = sorted(
@@ -67,4 +66,4 @@ def analyze(ruleset: RuleSet, text: str, *, timeout: float | None = None) -> Ana
         key=lambda r: (r.start, r.end),
     )
     pieces = tuple(Piece(piece, origin) for piece, origin in buffer.pieces())
-    return Analysis(text, kind, tuple(removals), pieces)
+    return Analysis(text, format, tuple(removals), pieces)

@@ -19,9 +19,9 @@ TOOL_URI = "https://github.com/cleaner/cleaner"
 
 
 def render(
-    fmt: str, findings: Sequence[Finding], rules: dict[str, Rule], version: str = "0"
+    output_format: str, findings: Sequence[Finding], rules: dict[str, Rule], version: str = "0"
 ) -> str:
-    """The findings in format `fmt` (one of FORMATS), ending with a newline when not empty."""
+    """The findings in `output_format` (one of FORMATS), ending with a newline when not empty."""
     renderers: dict[str, Callable[[], str]] = {
         "text": lambda: "".join(text_line(f) + "\n" for f in findings),
         "json": lambda: (
@@ -32,7 +32,7 @@ def render(
             json.dumps(sarif(findings, rules, version), indent=2, ensure_ascii=False) + "\n"
         ),
     }
-    return renderers[fmt]()
+    return renderers[output_format]()
 
 
 def text_line(finding: Finding) -> str:

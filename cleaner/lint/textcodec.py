@@ -10,13 +10,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+from cleaner.read import byte_order_mark
 
 
 class UndecodableError(Exception):
@@ -44,9 +38,10 @@ def decode_bytes(raw: bytes) -> tuple[str, Encoding]:
     Raises UndecodableError for binary data and for bytes no charset reads
     and writes back unchanged.
     """
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            return _strict(raw[len(bom) :], Encoding(codec, bom))
+    marked = byte_order_mark(raw)
+    if marked is not None:
+        mark, codec = marked
+        return _strict(raw[len(mark) :], Encoding(codec, mark))
     if b"\x00" in raw:
         raise UndecodableError("binary data (NUL bytes), not text")
     try:

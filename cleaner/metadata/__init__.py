@@ -38,10 +38,11 @@ from cleaner.urls import site_of
 
 @dataclass
 class PageMetadata:
-    """Metadata of one page; `sources` says where each field came from.
+    """Metadata of one page; `provenance` says where each field came from.
 
-    Sources: "json-ld", "meta", "microdata", "html" (visible markup such as
-    the h1, a byline, a `<time>` or the canonical link) and "url".
+    Where from: "json-ld", "meta", "microdata", "html" (visible markup such as
+    the h1, a byline, a `<time>` or the canonical link), "url" (the site, or a
+    date in the url's path) and "argument" (the url the caller gave).
     """
 
     title: str | None = None
@@ -51,7 +52,7 @@ class PageMetadata:
     url: str | None = None
     site: str | None = None
     section: str | None = None
-    sources: dict[str, str] = field(default_factory=dict)
+    provenance: dict[str, str] = field(default_factory=dict)
 
 
 def extract_metadata(
@@ -67,22 +68,22 @@ def extract_metadata(
     result = PageMetadata()
     found_url = page_url(page, url)
     if found_url is not None:
-        result.url, result.sources["url"] = found_url
+        result.url, result.provenance["url"] = found_url
     result.site = site_of(result.url) or site_of(url)
     if result.site:
-        result.sources["site"] = "url"
+        result.provenance["site"] = "url"
     names = site_names_of(page, result.site)
     title = choose_title(page, names)
     if title is not None:
-        result.title, result.sources["title"] = title
+        result.title, result.provenance["title"] = title
     authors = choose_authors(page, markup, names)
     if authors is not None:
-        result.authors, result.sources["author"] = authors
+        result.authors, result.provenance["author"] = authors
         result.author = ", ".join(result.authors)
     date = choose_date(page, markup, result.url, crawl_day_of(crawl_date))
     if date is not None:
-        result.date, result.sources["date"] = date.value, date.source
+        result.date, result.provenance["date"] = date.value, date.source
     section = section_of(page, names)
     if section is not None:
-        result.section, result.sources["section"] = section
+        result.section, result.provenance["section"] = section
     return result

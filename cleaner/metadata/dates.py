@@ -12,6 +12,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
+from cleaner.dom import ancestors
 from cleaner.metadata.date_values import FoundDate, first_date, local_day, url_date
 from cleaner.metadata.markup import Markup
 from cleaner.metadata.page import Page, primary_article, types_of
@@ -207,9 +208,4 @@ def _in_article(node: LexborNode) -> bool:
 
     Not a bare `<header>`: the site's masthead is one, and shows today's date.
     """
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in ("article", "main"):
-            return True
-        parent = parent.parent
-    return False
+    return any(parent.tag in ("article", "main") for parent in ancestors(node))

@@ -176,13 +176,16 @@ def compact_form(text: str | None) -> str:
 
 
 def page_url(page: Page, url: str | None) -> tuple[str, str] | None:
-    """(url, source): the canonical link, else og:url, else the fetch url."""
+    """(url, provenance): the canonical link, else og:url, else the fetch url.
+
+    The fetch url is recorded as "argument", as the url argument of a text input is.
+    """
     og_url = first_meta(page, "og:url")
     base = url or (og_url[0] if og_url else None)
     candidates = [
         (_resolve(page.canonical, base), "html"),
         (_resolve(og_url[0], url) if og_url else None, "meta"),
-        (url, "url"),
+        (url, "argument"),
     ]
     for value, source in candidates:
         if value and is_http_url(value):

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
+from cleaner.dom import ancestors
 from cleaner.metadata.markup import visible_text
 from cleaner.metadata.page import (
     Page,
@@ -171,9 +172,4 @@ _MIN_RUN_CHARS = 12
 
 def _within(node: LexborNode, tags: tuple[str, ...]) -> bool:
     """True when an ancestor of the node has one of `tags`."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in tags:
-            return True
-        parent = parent.parent
-    return False
+    return any(parent.tag in tags for parent in ancestors(node))

@@ -11,7 +11,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cleaner.document import Document
+from cleaner.document import Document, Format
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class DocumentRow:
     site: str | None
     status: str
     reason: str | None
-    format: str
+    format: Format
     removals: int
     removed_chars: int
     kept_chars: int

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from cleaner.document import is_html
 from cleaner.explain import removal_runs
 from cleaner.report.chart import share_histogram
 from cleaner.report.collect import CorpusFigures, RuleFigures, Sample
@@ -137,7 +138,7 @@ def _samples_section(samples: Sequence[Sample]) -> str:
 def _before(sample: Sample) -> str:
     """The input with removals marked; for HTML (no offsets) the removed pieces by rule."""
     removals = sample.document.removed
-    if sample.document.format == "html" or any(r.start is None for r in removals):
+    if is_html(sample.document.format) or any(r.start is None for r in removals):
         pieces = [_mark(r.rule, " ".join(r.text.split())) + "\n" for r in removals]
         return "".join(pieces) or "(nothing removed)"
     return "".join(

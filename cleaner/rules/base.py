@@ -15,13 +15,11 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
 from cleaner.context import Context
-from cleaner.document import METADATA_FIELDS
+from cleaner.document import FieldName, Format
 from cleaner.pattern_shape import shape_of
 from cleaner.regex import Pattern, PatternError, Subject
 from cleaner.urls import site_matches
 
-FormatName = Literal["text", "markdown", "html"]
-FieldName = Literal["title", "date", "author", "url", "site", "section", "dateline"]
 Where = Literal["anywhere", "head", "tail"]
 PrefilterScope = Literal["text", "head", "tail"]
 
@@ -145,7 +143,7 @@ class Example(BaseModel):
     captures: dict[FieldName, str] = Field(default_factory=dict)
     captions: list[CaptionExpectation] = Field(default_factory=list)
     given: dict[FieldName, str] = Field(default_factory=dict)
-    format: FormatName | None = None
+    format: Format | None = None
 
     @property
     def expects_change(self) -> bool:
@@ -165,7 +163,7 @@ class Rule(BaseModel):
     description: str = Field(min_length=1)
     sites: tuple[str, ...] = ()
     fingerprint: RegexField | None = None
-    formats: tuple[FormatName, ...] = ()
+    formats: tuple[Format, ...] = ()
     if_set: tuple[FieldName, ...] = ()
     if_unset: tuple[FieldName, ...] = ()
     phase: Phase | None = None
@@ -288,6 +286,3 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     line_end = text.find("\n", end)
     return line_start, len(text) if line_end < 0 else line_end
-
-
-assert set(METADATA_FIELDS) == set(FieldName.__args__)  # type: ignore[attr-defined]

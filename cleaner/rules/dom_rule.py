@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from pydantic import field_validator
 
 from cleaner.context import Context
+from cleaner.document import Format
 from cleaner.dom import check_selector
 from cleaner.rules.base import Phase, Rule
 
@@ -17,7 +18,7 @@ class DomRule(Rule):
     default_phase: ClassVar[Phase] = "dom"
 
     selector: str
-    formats: tuple[Literal["text", "markdown", "html"], ...] = ("html",)
+    formats: tuple[Format, ...] = ("html",)
 
     @field_validator("selector")
     @classmethod

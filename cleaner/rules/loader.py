@@ -170,14 +170,14 @@ def _rule_error(name: str, item: Any, rule_id: Any, error: ValidationError) -> R
 
 
 def _message(detail: Any, item: Any) -> str:
-    kind = detail["type"]
-    if kind == "extra_forbidden":
+    error_type = detail["type"]
+    if error_type == "extra_forbidden":
         return "unknown field for this kind"
-    if kind == "missing":
+    if error_type == "missing":
         return "required field is missing"
-    if kind == "union_tag_invalid":
+    if error_type == "union_tag_invalid":
         return f"unknown kind {item.get('kind')!r}; expected one of: {', '.join(KINDS)}"
-    if kind == "union_tag_not_found":
+    if error_type == "union_tag_not_found":
         return f"required field is missing; expected one of: {', '.join(KINDS)}"
     message = str(detail["msg"])
     return message.removeprefix("Value error, ")

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple, get_args
+from typing import NamedTuple
 
-from cleaner.document import Format
+from cleaner.document import FORMATS, Format
 from cleaner.regex import Pattern
 from cleaner.rules.base import PHASES, Rule
 from cleaner.rules.dom_prefilter import DomPrefilter
 from cleaner.rules.prefilter import Prefilter
-
-#: Every input format a document can have.
-FORMATS: tuple[str, ...] = get_args(Format)
 
 
 @dataclass(frozen=True)
@@ -69,19 +66,19 @@ class RuleSet:
         return tuple(rule for rule in self.rules if rule.run_phase != "dom")
 
     @cached_property
-    def plans(self) -> dict[str, tuple[PlannedRule, ...]]:
+    def plans(self) -> dict[Format, tuple[PlannedRule, ...]]:
         """For each input format, the text rules that can run on it, in run order.
 
         Worked out once per rule set: a rule's formats never change while a
         document is cleaned, so the engine need not ask every rule about them.
         """
         return {
-            name: tuple(
+            format: tuple(
                 PlannedRule(position, rule, bool(rule.sites or rule.if_set or rule.if_unset))
                 for position, rule in enumerate(self.text_rules)
-                if not rule.formats or name in rule.formats
+                if not rule.formats or format in rule.formats
             )
-            for name in FORMATS
+            for format in FORMATS
         }
 
     @cached_property

@@ -8,8 +8,9 @@ from pydantic import model_validator
 
 from cleaner.buffer import Edit
 from cleaner.context import Context
+from cleaner.document import FieldName
 from cleaner.regex import Match, Pattern
-from cleaner.rules.base import FieldName, RegexField, Rule
+from cleaner.rules.base import RegexField, Rule
 
 
 class Capture(Rule):
