@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
+from cleaner.dom import collapsed_text
 from cleaner.extract.article_text import article_text
 from cleaner.extract.blocks import text_blocks
 from cleaner.extract.fallback import trafilatura_text
@@ -30,9 +31,27 @@ class Extraction:
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
+#: Never-content elements that may hold the whole page: an unclosed `<noscript>` (a
+#: tracking pixel's, say) swallows everything after it, which browsers still show.
+SWALLOWING_TAGS = frozenset({"noscript"})
+#: A swallowing element with more than this share of the page's text is unwrapped.
+SWALLOWED_SHARE = 0.5
+
+
 def drop_never_content(tree: LexborHTMLParser) -> None:
-    """Remove the elements of NEVER_CONTENT from the page."""
+    """Remove the elements of NEVER_CONTENT from the page.
+
+    A `<noscript>` holding most of the page's text is the page itself, left
+    unclosed: its tags are unwrapped and its content stays.
+    """
+    page_chars: int | None = None
     for node in tree.css(NEVER_CONTENT):
+        if node.tag in SWALLOWING_TAGS and node.parent is not None:
+            if page_chars is None:
+                page_chars = len(collapsed_text(tree.body)) if tree.body is not None else 0
+            if len(collapsed_text(node)) > SWALLOWED_SHARE * page_chars:
+                node.unwrap()
+                continue
         node.decompose()
 
 
