@@ -27,6 +27,9 @@ class Context:
     removed: list[Removal] = field(default_factory=list)
     #: Every author when a page names several; `fields["author"]` joins them.
     authors: list[str] = field(default_factory=list)
+    #: Decisions worth a look that changed nothing: a removal a rule asked for and a
+    #: guard refused (see `Document.warnings`).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
