@@ -6,6 +6,7 @@ what lets one compiled rule set serve many threads at once.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cleaner.buffer import Edit, TextBuffer
@@ -60,6 +61,11 @@ class Context:
         if name == "url":
             self._site_from_url(cleaned)
         return True
+
+    def set_fields(self, values: Mapping[str, str | None], source: str) -> None:
+        """Set each of `values` that is not known yet (see `set_field`)."""
+        for name, value in values.items():
+            self.set_field(name, value, source)
 
     def _site_from_url(self, url: str) -> None:
         site = site_of(url)

@@ -8,6 +8,8 @@ extracted text goes through the same text rules as any text input.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.buffer import TextBuffer
@@ -33,6 +35,7 @@ def clean_html(
     url: str | None = None,
     options: CleanOptions,
     deadline: Deadline | None = None,
+    known: Mapping[str, str | None] | None = None,
 ) -> Document:
     """Clean one HTML page into a Document (never raises for bad markup).
 
@@ -44,6 +47,7 @@ def clean_html(
     """
     deadline = deadline or Deadline(None)
     ctx = Context(TextBuffer(""), format="html")
+    ctx.set_fields(known or {}, "argument")
     tree = LexborHTMLParser(flatten_deep_nesting(html))
     _set_page_fields(ctx, extract_metadata(tree, url=url, crawl_date=options.crawl_date))
     ctx.set_field("url", url, "argument")
