@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.dom import collapsed_text
+from cleaner.dom import collapsed_text, visible_chars
 from cleaner.extract.article_text import article_text
 from cleaner.extract.blocks import text_blocks
 from cleaner.extract.fallback import trafilatura_text
@@ -44,15 +44,25 @@ def drop_never_content(tree: LexborHTMLParser) -> None:
     A `<noscript>` holding most of the page's text is the page itself, left
     unclosed: its tags are unwrapped and its content stays.
     """
-    page_chars: int | None = None
+    _unwrap_swallowing(tree)
     for node in tree.css(NEVER_CONTENT):
-        if node.tag in SWALLOWING_TAGS and node.parent is not None:
-            if page_chars is None:
-                page_chars = len(collapsed_text(tree.body)) if tree.body is not None else 0
-            if len(collapsed_text(node)) > SWALLOWED_SHARE * page_chars:
-                node.unwrap()
-                continue
         node.decompose()
+
+
+def _unwrap_swallowing(tree: LexborHTMLParser) -> None:
+    """Unwrap each SWALLOWING_TAGS element whose text is most of the page's visible text.
+
+    Its own text is not visible to `visible_chars` (a `<noscript>` is hidden
+    when scripts run), so the page's visible text is counted with it added back.
+    """
+    swallowing = tree.css(", ".join(sorted(SWALLOWING_TAGS)))
+    if not swallowing or tree.body is None:
+        return
+    page_chars = visible_chars(tree.body)
+    for node in swallowing:
+        own = len(collapsed_text(node))
+        if own > SWALLOWED_SHARE * (page_chars + own):
+            node.unwrap()
 
 
 def extract_text(tree: LexborHTMLParser, url: str | None) -> Extraction:

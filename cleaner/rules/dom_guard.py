@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cleaner.dom import collapsed_text, is_descendant
+from cleaner.dom import collapsed_text, is_descendant, visible_chars
 from cleaner.extract.blocks import text_blocks
 from cleaner.extract.main_content import is_prose
 
@@ -34,9 +34,6 @@ MOST_PROSE_SHARE = 0.5
 #: ...unless the prose left outside it could be an article of its own (a short story
 #: of 60 words or so under a long comment thread).
 MIN_ARTICLE_PROSE_CHARS = 300
-
-#: Elements whose text is not visible: left out of both sides of the share.
-_INVISIBLE = "script, style, noscript, template"
 
 
 def holds_main_content(node: Any, tree: Any) -> bool:
@@ -95,12 +92,6 @@ def _is_large(node: Any, tree: Any) -> bool:
 def _longest_paragraph(tree: Any) -> Any:
     """The page's `<p>` with the most text (None on a page without paragraphs)."""
     return max(tree.css("p"), key=lambda p: len(collapsed_text(p)), default=None)
-
-
-def visible_chars(node: Any) -> int:
-    """Characters of a node's text, whitespace collapsed, without script or style text."""
-    hidden = sum(len(collapsed_text(inner)) for inner in node.css(_INVISIBLE))
-    return max(0, len(collapsed_text(node)) - hidden)
 
 
 def kept_warning(rule: str, node: Any) -> str:
