@@ -97,3 +97,64 @@ def test_chrome_class_around_the_post_does_not_delete_it() -> None:
     document = CLEANER.clean(html)
     assert document.text.count(STORY) == 5
     assert any(w.startswith("kept: rule ") for w in document.warnings)
+
+
+NAV = "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/about'>About us</a></nav>"
+FOOTER = "<footer><p>Harbour Gazette, 12 Quay Street. All rights reserved.</p></footer>"
+
+
+def test_an_error_page_is_empty_with_its_reason() -> None:
+    html = (
+        "<html><head><title>Page not found | Harbour Gazette</title></head><body>"
+        f"{NAV}<main><h1>Sorry, we could not find that page</h1><p>The page you were looking "
+        "for may have moved, or the address may be wrong. Try the search box, or start again "
+        f"from our home page.</p></main>{FOOTER}</body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "empty"
+    assert document.reason is not None and document.reason.startswith("error page:")
+    assert document.text == ""
+    assert "extract:empty-page" in [r.rule for r in document.removed]
+
+
+def test_a_headline_about_errors_is_an_article() -> None:
+    html = (
+        "<html><head><title>How to fix a 404 error on your shop | Web Weekly</title></head>"
+        f"<body>{NAV}<article><h1>How to fix a 404 error on your shop</h1><p>{STORY}</p>"
+        f"</article>{FOOTER}</body></html>"
+    )
+    assert CLEANER.clean(html).status == "ok"
+
+
+def test_a_login_wall_is_empty_with_its_reason() -> None:
+    html = (
+        "<html><head><title>Members area | Harbour Gazette</title></head><body>"
+        f"{NAV}<main><h2>Sign in to continue reading</h2><form><label>Email</label>"
+        "<input type='email'><label>Password</label><input type='password'>"
+        "<button>Log in</button></form><p>Not a member yet? Subscribe for full access to "
+        f"every story, archive and newsletter.</p></main>{FOOTER}</body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "empty"
+    assert document.reason == "login wall: the page asks the reader to sign in"
+
+
+def test_an_article_beside_a_login_box_is_kept() -> None:
+    body = "".join(f"<p>{STORY} Part {n}.</p>" for n in range(4))
+    html = (
+        "<html><body><header><form><input type='password'><button>Log in</button></form>"
+        f"</header><article><h1>Ferry timetable changes</h1>{body}</article></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "ok" and document.text.count(STORY) == 4
+
+
+def test_a_script_rendered_shell_is_empty_with_its_reason() -> None:
+    html = (
+        "<html><head><title>Harbour App</title><script src='/app.js'></script></head><body>"
+        "<noscript>You need to enable JavaScript to run this app.</noscript>"
+        "<div id='root'></div><script>window.start()</script></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "empty"
+    assert document.reason == "script-rendered shell: the page has no text without JavaScript"
