@@ -31,6 +31,8 @@ MAX_REMOVABLE_SHARE = 0.4
 
 #: An element holding more than this share of the page's prose is the content...
 MOST_PROSE_SHARE = 0.5
+#: Elements HTML itself declares to be page chrome: their prose is not the content.
+CHROME_TAGS = frozenset({"footer", "nav"})
 #: ...unless the prose left outside it could be an article of its own (a short story
 #: of 60 words or so under a long comment thread).
 MIN_ARTICLE_PROSE_CHARS = 300
@@ -67,13 +69,17 @@ def _holds_most_prose(node: Any, tree: Any) -> bool:
     `cleaner.extract.main_content.is_prose`): a blog theme's `div.widget` or
     `div.gallery` around the post holds nearly all of it, a sidebar little. A
     comment thread longer than a short story holds most of it too, but leaves
-    the story outside: that thread stays removable.
+    the story outside: that thread stays removable. A `<footer>` or `<nav>` is
+    never the content, and neither is an element with little prose of its own
+    (the footer of a page that has no content at all).
     """
     root = tree.body or tree.root
-    if root is None:
+    if root is None or node.tag in CHROME_TAGS:
+        return False
+    own = sum(len(block.text) for block in text_blocks(node) if is_prose(block))
+    if own < MIN_GUARDED_CHARS:
         return False
     page = sum(len(block.text) for block in text_blocks(root) if is_prose(block))
-    own = sum(len(block.text) for block in text_blocks(node) if is_prose(block))
     return own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS
 
 
