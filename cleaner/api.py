@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cleaner.document import Document, Format
+from cleaner.document import Document, Format, check_known
 from cleaner.options import DEFAULT_OPTIONS, CleanKeywords, CleanOptions
 from cleaner.pipeline import clean_raw
 from cleaner.rules.loader import load_ruleset
@@ -47,6 +47,7 @@ class Cleaner:
         url: str | None = None,
         format: Format | None = None,
         options: CleanOptions | None = None,
+        known: Mapping[str, str | None] | None = None,
         **keywords: Unpack[CleanKeywords],
     ) -> Document:
         """Clean one raw page or dump; the format is detected unless given.
@@ -56,9 +57,16 @@ class Cleaner:
         their fields may also be passed as a keyword, which overrides the same
         field of `options`: `clean(raw, timeout=None)`,
         `clean(raw, options=run, crawl_date="2024-05-20")`.
+
+        `known` is metadata the caller already has for this input (a feed's
+        title, a CMS's author): it is taken as given, and the rules do not
+        look for it in the body. `clean(doc.text, known=doc.known_fields())`
+        gives `doc.text` back.
         """
+        if known:
+            check_known(known)
         chosen = (options or self.options).with_keywords(keywords)
-        return clean_raw(self.ruleset, raw, url=url, format=format, options=chosen)
+        return clean_raw(self.ruleset, raw, url=url, format=format, options=chosen, known=known)
 
     def _warm_up(self) -> None:
         """Build every derived table now, so threads never race to build them."""
@@ -86,7 +94,10 @@ def clean(
     url: str | None = None,
     format: Format | None = None,
     options: CleanOptions | None = None,
+    known: Mapping[str, str | None] | None = None,
     **keywords: Unpack[CleanKeywords],
 ) -> Document:
     """Clean one input with the shipped rules: `clean(raw, url=...)` (see `Cleaner.clean`)."""
-    return default_cleaner().clean(raw, url=url, format=format, options=options, **keywords)
+    return default_cleaner().clean(
+        raw, url=url, format=format, options=options, known=known, **keywords
+    )

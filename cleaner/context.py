@@ -6,6 +6,7 @@ what lets one compiled rule set serve many threads at once.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cleaner.buffer import Edit, TextBuffer
@@ -27,6 +28,9 @@ class Context:
     removed: list[Removal] = field(default_factory=list)
     #: Every author when a page names several; `fields["author"]` joins them.
     authors: list[str] = field(default_factory=list)
+    #: Decisions worth a look that changed nothing: a removal a rule asked for and a
+    #: guard refused (see `Document.warnings`).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -57,6 +61,11 @@ class Context:
         if name == "url":
             self._site_from_url(cleaned)
         return True
+
+    def set_fields(self, values: Mapping[str, str | None], source: str) -> None:
+        """Set each of `values` that is not known yet (see `set_field`)."""
+        for name, value in values.items():
+            self.set_field(name, value, source)
 
     def _site_from_url(self, url: str) -> None:
         site = site_of(url)

@@ -6,7 +6,7 @@ CLI; `to_dict()` is the JSON output contract.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, NamedTuple, get_args
 
@@ -23,6 +23,19 @@ FORMATS: tuple[Format, ...] = get_args(Format)
 FieldName = Literal["title", "date", "author", "url", "site", "section", "dateline"]
 #: The metadata fields, in output order.
 METADATA_FIELDS: tuple[FieldName, ...] = get_args(FieldName)
+
+
+def is_rule_provenance(source: str) -> bool:
+    """Whether a field's provenance names a text rule (`rule:first-line-title`): a field the
+    rules found in the body, rather than one the input stated (markup, url, arguments)."""
+    return source.startswith("rule:")
+
+
+def check_known(known: Mapping[str, str | None]) -> None:
+    """Raise ValueError unless every key of `known` is a metadata field."""
+    unknown = sorted(set(known) - set(METADATA_FIELDS))
+    if unknown:
+        raise ValueError(f"known: {unknown} are not metadata fields; choose from {METADATA_FIELDS}")
 
 
 def is_html(format: Format | None) -> bool:
@@ -98,6 +111,22 @@ class Document:
             copy = _COPIES.get(name)
             record[name] = value if copy is None else copy(value)
         return record
+
+    def known_fields(self) -> dict[str, str]:
+        """The metadata the input stated (page markup, url, `known=` arguments), not what the
+        text rules found in the body.
+
+        Cleaning the body again with these, `clean(doc.text, known=doc.known_fields())`,
+        gives the body back: the second clean knows what the first knew before its
+        rules ran (an HTML page's headline, say, so the body's first line is not
+        taken for one).
+        """
+        found: dict[str, str] = {}
+        for name in METADATA_FIELDS:
+            value = getattr(self, name)
+            if value is not None and not is_rule_provenance(self.provenance.get(name, "rule:")):
+                found[name] = value
+        return found
 
 
 #: The keys of `Document.to_dict()`: the Document's attributes, in declaration order.

@@ -40,6 +40,16 @@ def collapsed_text(node: Any) -> str:
     return " ".join(node.text(separator=" ").split())
 
 
+#: Elements whose text a reader never sees.
+INVISIBLE = "script, style, noscript, template"
+
+
+def visible_chars(node: Any) -> int:
+    """Characters of a node's text, whitespace collapsed, without script or style text."""
+    hidden = sum(len(collapsed_text(inner)) for inner in node.css(INVISIBLE))
+    return max(0, len(collapsed_text(node)) - hidden)
+
+
 def check_selector(value: str) -> None:
     """Raise ValueError unless selectolax (Lexbor) accepts `value` as a CSS selector."""
     from selectolax.lexbor import LexborHTMLParser

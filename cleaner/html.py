@@ -8,6 +8,8 @@ extracted text goes through the same text rules as any text input.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.buffer import TextBuffer
@@ -15,6 +17,7 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, FieldName, Removal
 from cleaner.dom_phase import run_dom_rules
+from cleaner.extract.empty_page import empty_page_reason, page_signals, visible_words
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
@@ -33,6 +36,7 @@ def clean_html(
     url: str | None = None,
     options: CleanOptions,
     deadline: Deadline | None = None,
+    known: Mapping[str, str | None] | None = None,
 ) -> Document:
     """Clean one HTML page into a Document (never raises for bad markup).
 
@@ -44,11 +48,14 @@ def clean_html(
     """
     deadline = deadline or Deadline(None)
     ctx = Context(TextBuffer(""), format="html")
+    ctx.set_fields(known or {}, "argument")
     tree = LexborHTMLParser(flatten_deep_nesting(html))
     _set_page_fields(ctx, extract_metadata(tree, url=url, crawl_date=options.crawl_date))
     ctx.set_field("url", url, "argument")
     deadline.check()
+    signals = page_signals(tree)
     drop_never_content(tree)
+    page_words = visible_words(tree)
     run_dom_rules(ruleset, tree, html, ctx)
     deadline.check()
     extraction = extract_text(tree, ctx.fields.get("url"))
@@ -56,13 +63,22 @@ def clean_html(
     ctx.removed.extend(
         Removal(f"extract:{why}", None, None, text) for why, text in extraction.dropped
     )
+    reason = empty_page_reason(signals, extraction.text, page_words)
+    if reason is not None or not extraction.text:
+        return _empty(ctx, options, extraction.text, reason)
     ctx.buffer = TextBuffer(extraction.text)
-    if not extraction.text:
-        document = finish(ctx, options.max_removed_share)
-        document.reason = "no article text found on the page"
-        return document
     ctx.provenance["text"] = extraction.extractor
     return run_text_phase(ruleset, ctx, options, deadline=deadline)
+
+
+def _empty(ctx: Context, options: CleanOptions, text: str, reason: str | None) -> Document:
+    """The Document of a page with no main content; what extraction found is recorded."""
+    if text:
+        ctx.removed.append(Removal("extract:empty-page", None, None, text))
+    document = finish(ctx, options.max_removed_share)
+    document.status = "empty"
+    document.reason = reason or "no article text found on the page"
+    return document
 
 
 def _set_page_fields(ctx: Context, page: PageMetadata) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline, DocumentTimeout, enforced
@@ -20,6 +22,7 @@ def clean_raw(
     url: str | None = None,
     format: Format | None = None,
     options: CleanOptions,
+    known: Mapping[str, str | None] | None = None,
 ) -> Document:
     """Clean one raw input (str or bytes, any supported format) into a Document.
 
@@ -27,7 +30,8 @@ def clean_raw(
     `error` and reason `timeout` rather than holding up the caller; bytes that
     are not text come back with status `error` too. `options.content_type`
     helps decode bytes, and `options.fix_mojibake` repairs text that was
-    decoded with the wrong charset before (ftfy).
+    decoded with the wrong charset before (ftfy). `known` metadata (a title
+    from a feed, say) is taken as given, before anything is looked for.
     """
     deadline = Deadline(options.timeout)
     failed = Document(url=url, status="error", format=format or "text")
@@ -42,8 +46,11 @@ def clean_raw(
             deadline.check()
             format = format or detect_format(text)
             if is_html(format):
-                return clean_html(ruleset, text, url=url, options=options, deadline=deadline)
+                return clean_html(
+                    ruleset, text, url=url, options=options, deadline=deadline, known=known
+                )
             ctx = Context(TextBuffer(text), format=format)
+            ctx.set_fields(known or {}, "argument")
             ctx.set_field("url", url, "argument")
             return run_text_phase(ruleset, ctx, options, deadline=deadline)
     except DocumentTimeout:

@@ -31,6 +31,11 @@ _HTML_START = Pattern(
 _HTML_TAGS = Pattern(
     r"(?i)</?(?:p|div|span|a|br|article|section|h[1-6]|li|ul|script|meta|img)\b[^>]*>"
 )
+# A fragment (a CMS field, a feed item's content): opens with an element and closes one.
+_HTML_FRAGMENT = Pattern(
+    r"(?is)\A\s*<(?:p|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|dl|table|section|article"
+    r"|blockquote|figure|img|br|header|main|font|center|pre)\b[^>]*>.*</[a-z][a-z0-9]*>\s*\z"
+)
 _MARKDOWN = Pattern(
     r"^[ ]{0,3}#{1,6}[ \t]+\S"  # ATX heading
     r"|\*\*[^*\n]+\*\*|__[^_\n]+__"  # strong emphasis
@@ -287,4 +292,8 @@ def detect_format(text: str) -> Format:
         _HTML_START.search(subject) is not None or _HTML_TAGS.count(subject, 10) >= 10
     ):
         return "html"
-    return "markdown" if _MARKDOWN.count(subject, 2) >= 2 else "text"
+    if _MARKDOWN.count(subject, 2) >= 2:
+        return "markdown"
+    if "<" in head and len(head) == len(text) and _HTML_FRAGMENT.search(subject) is not None:
+        return "html"
+    return "text"

@@ -58,6 +58,7 @@ def finish(
         removed=sorted(ctx.removed, key=lambda r: (r.start is None, r.start or 0)),
         format=ctx.format,
         provenance=dict(ctx.provenance),
+        warnings=list(ctx.warnings),
         **ctx.fields,  # type: ignore[arg-type]
     )
     if not body:

@@ -7,6 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import fields
 from pathlib import Path
 
+import pytest
+
 from cleaner import Cleaner, Document, clean
 from cleaner.document import METADATA_FIELDS
 from tests.conftest import FIXTURES
@@ -149,3 +151,27 @@ def test_html_chrome_is_removed_with_its_rule_recorded() -> None:
     assert removed["cookie-consent"] == "We use cookies. Accept all"
     assert all(r.start is None for r in doc.removed if r.rule in removed)
     assert "cookies" not in doc.text
+
+
+def test_known_metadata_is_taken_as_given() -> None:
+    raw = (
+        "Budget talks resume after the long summer break in the town hall\n"
+        "The council met on Monday to discuss the budget.\n"
+    )
+    guessed = clean(raw)
+    assert guessed.title == "Budget talks resume after the long summer break in the town hall"
+    doc = clean(raw, known={"title": "Council budget, day two", "author": "Jane Doe"})
+    assert doc.title == "Council budget, day two"
+    assert doc.provenance["title"] == "argument" and doc.author == "Jane Doe"
+    assert doc.text.startswith("Budget talks resume")  # no longer taken for the title
+
+
+def test_known_fields_are_what_the_input_stated() -> None:
+    doc = clean("Budget talks resume\nThe council met on Monday.\n", url="https://example.com/a")
+    assert doc.title == "Budget talks resume"  # found by a text rule: not stated
+    assert doc.known_fields() == {"url": "https://example.com/a", "site": "example.com"}
+
+
+def test_known_names_only_metadata_fields() -> None:
+    with pytest.raises(ValueError, match="not metadata fields"):
+        clean("Text.", known={"headline": "x"})

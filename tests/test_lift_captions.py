@@ -250,3 +250,13 @@ def test_guard_keeps_a_wrapper_holding_the_headline() -> None:
     html = f'<body><div class="widget"><h1>Headline</h1><div>{LONG}</div></div><p>Menu</p></body>'
     tree = LexborHTMLParser(html)
     assert holds_main_content(tree.css_first("div.widget"), tree)
+
+
+def test_guard_keeps_a_wrapper_holding_most_of_the_prose_without_a_mark() -> None:
+    # The first h1 is the blog's name; the post, in a chrome-sounding class, has no h1.
+    html = (
+        f'<body><header><h1>A Blog</h1></header><div class="gallery"><h2>Post</h2><p>{LONG}</p>'
+        f"<p>{LONG}</p></div><p>{LONG[:200]}</p></body>"
+    )
+    tree = LexborHTMLParser(html)
+    assert holds_main_content(tree.css_first("div.gallery"), tree)

@@ -24,6 +24,10 @@ INLINE_TAGS = frozenset(
 )
 
 
+#: Elements whose line breaks are the page's own, not the source's wrapping.
+PREFORMATTED_TAGS = frozenset({"pre", "listing", "plaintext", "textarea"})
+
+
 @dataclass
 class Block:
     """One run of text inside a block element, in page order."""
@@ -70,11 +74,19 @@ def text_blocks(root: LexborNode) -> list[Block]:
 
 def _add_text(node: LexborNode, current: Block | None, blocks: list[Block]) -> Block | None:
     text = node.text_content
-    if not text or text.isspace():
+    if not text:
+        return current
+    if text.isspace():
+        # A space between inline elements separates words: `<b>Annual</b> <b>report</b>`.
+        if current is not None:
+            current.parts.append(" ")
         return current
     holder, in_link = _block_ancestor(node)
     if holder is None:
         return current
+    if holder.tag not in PREFORMATTED_TAGS:
+        # Source line breaks are spaces in HTML; only `<br>` (and `<pre>`) break a line.
+        text = text.replace("\r", " ").replace("\n", " ")
     if current is None or current.node.mem_id != holder.mem_id:
         current = Block(holder, len(blocks))
         blocks.append(current)

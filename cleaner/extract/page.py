@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
+from cleaner.dom import collapsed_text, visible_chars
 from cleaner.extract.article_text import article_text
 from cleaner.extract.blocks import text_blocks
 from cleaner.extract.fallback import trafilatura_text
@@ -30,10 +31,38 @@ class Extraction:
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
+#: Never-content elements that may hold the whole page: an unclosed `<noscript>` (a
+#: tracking pixel's, say) swallows everything after it, which browsers still show.
+SWALLOWING_TAGS = frozenset({"noscript"})
+#: A swallowing element with more than this share of the page's text is unwrapped.
+SWALLOWED_SHARE = 0.5
+
+
 def drop_never_content(tree: LexborHTMLParser) -> None:
-    """Remove the elements of NEVER_CONTENT from the page."""
+    """Remove the elements of NEVER_CONTENT from the page.
+
+    A `<noscript>` holding most of the page's text is the page itself, left
+    unclosed: its tags are unwrapped and its content stays.
+    """
+    _unwrap_swallowing(tree)
     for node in tree.css(NEVER_CONTENT):
         node.decompose()
+
+
+def _unwrap_swallowing(tree: LexborHTMLParser) -> None:
+    """Unwrap each SWALLOWING_TAGS element whose text is most of the page's visible text.
+
+    Its own text is not visible to `visible_chars` (a `<noscript>` is hidden
+    when scripts run), so the page's visible text is counted with it added back.
+    """
+    swallowing = tree.css(", ".join(sorted(SWALLOWING_TAGS)))
+    if not swallowing or tree.body is None:
+        return
+    page_chars = visible_chars(tree.body)
+    for node in swallowing:
+        own = len(collapsed_text(node))
+        if own > SWALLOWED_SHARE * (page_chars + own):
+            node.unwrap()
 
 
 def extract_text(tree: LexborHTMLParser, url: str | None) -> Extraction:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from cleaner.dom import collapsed_text, is_descendant
+from cleaner.dom import collapsed_text, is_descendant, visible_chars
+from cleaner.extract.blocks import text_blocks
+from cleaner.extract.main_content import is_prose
 
 #: Elements that are the article body by declaration (schema.org microdata).
 MAIN_CONTENT_SELECTOR = '[itemprop~="articleBody"], [itemprop~="blogPost"]'
@@ -27,27 +29,58 @@ MIN_GUARDED_CHARS = 500
 #: short page, and a comment thread can hold most of a page: hence the marks).
 MAX_REMOVABLE_SHARE = 0.4
 
-#: Elements whose text is not visible: left out of both sides of the share.
-_INVISIBLE = "script, style, noscript, template"
+#: An element holding more than this share of the page's prose is the content...
+MOST_PROSE_SHARE = 0.5
+#: Elements HTML itself declares to be page chrome: their prose is not the content.
+CHROME_TAGS = frozenset({"footer", "nav"})
+#: ...unless the prose left outside it could be an article of its own (a short story
+#: of 60 words or so under a long comment thread).
+MIN_ARTICLE_PROSE_CHARS = 300
 
 
 def holds_main_content(node: Any, tree: Any) -> bool:
     """Whether removing `node` (a selectolax node of `tree`) would take the article with it.
 
     True when the node holds a large share of the page's text (`_is_large`)
-    together with a mark of the article: an element declared as the article
-    body, the page's first `h1` (the headline), or on a page without one its
-    longest paragraph. The mark keeps a long comment thread or the sidebar of a
-    short page removable (large, but holding no headline); the size keeps a
-    hidden duplicate of the body removable (marked, but small). The page is
-    measured only for large nodes, so small chrome boxes cost little.
+    and either most of the page's prose (`_holds_most_prose`: whatever its
+    class or id, an element with most of the running text is the content) or
+    a mark of the article: an element declared as the article body, the
+    page's first `h1` (the headline), or on a page without one its longest
+    paragraph. The mark keeps a long comment thread or the sidebar of a short
+    page removable (large, but holding no headline); the size keeps a hidden
+    duplicate of the body removable (marked, but small). The page is measured
+    only for large nodes, so small chrome boxes cost little.
     """
     if not _is_large(node, tree):
         return False
     if node.css_matches(MAIN_CONTENT_SELECTOR) or node.css_first(MAIN_CONTENT_SELECTOR):
         return True
     mark = tree.css_first("h1") or _longest_paragraph(tree)
-    return mark is not None and (mark.mem_id == node.mem_id or is_descendant(mark, node))
+    if mark is not None and (mark.mem_id == node.mem_id or is_descendant(mark, node)):
+        return True
+    return _holds_most_prose(node, tree)
+
+
+def _holds_most_prose(node: Any, tree: Any) -> bool:
+    """Whether `node` holds most of the page's prose, and too little is left outside it
+    to be an article.
+
+    Prose is what main-content extraction reads as running text (see
+    `cleaner.extract.main_content.is_prose`): a blog theme's `div.widget` or
+    `div.gallery` around the post holds nearly all of it, a sidebar little. A
+    comment thread longer than a short story holds most of it too, but leaves
+    the story outside: that thread stays removable. A `<footer>` or `<nav>` is
+    never the content, and neither is an element with little prose of its own
+    (the footer of a page that has no content at all).
+    """
+    root = tree.body or tree.root
+    if root is None or node.tag in CHROME_TAGS:
+        return False
+    own = sum(len(block.text) for block in text_blocks(node) if is_prose(block))
+    if own < MIN_GUARDED_CHARS:
+        return False
+    page = sum(len(block.text) for block in text_blocks(root) if is_prose(block))
+    return own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS
 
 
 def _is_large(node: Any, tree: Any) -> bool:
@@ -67,7 +100,8 @@ def _longest_paragraph(tree: Any) -> Any:
     return max(tree.css("p"), key=lambda p: len(collapsed_text(p)), default=None)
 
 
-def visible_chars(node: Any) -> int:
-    """Characters of a node's text, whitespace collapsed, without script or style text."""
-    hidden = sum(len(collapsed_text(inner)) for inner in node.css(_INVISIBLE))
-    return max(0, len(collapsed_text(node)) - hidden)
+def kept_warning(rule: str, node: Any) -> str:
+    """`kept: rule 'sidebar-widgets' matched div.widget, which holds the page's main content`."""
+    classes = ".".join((node.attributes.get("class") or "").split()[:2])
+    name = f"{node.tag}.{classes}" if classes else node.tag
+    return f"kept: rule '{rule}' matched {name}, which holds the page's main content"

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from cleaner.context import Context
 from cleaner.document import Removal
 from cleaner.dom import collapsed_text
-from cleaner.rules.dom_guard import holds_main_content
+from cleaner.rules.dom_guard import holds_main_content, kept_warning
 from cleaner.rules.dom_rule import DomRule
 
 
@@ -32,7 +32,10 @@ class DropElements(DomRule):
         count = 0
         gone: set[int] = set()
         for node in tree.css(selector):
-            if node.mem_id in gone or node.parent is None or holds_main_content(node, tree):
+            if node.mem_id in gone or node.parent is None:
+                continue
+            if holds_main_content(node, tree):
+                ctx.warnings.append(kept_warning(self.id, node))
                 continue
             inner = node.css(selector)
             gone.update(inner_node.mem_id for inner_node in inner)

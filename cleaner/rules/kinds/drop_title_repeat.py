@@ -98,6 +98,20 @@ def _headline_sized(key: str) -> bool:
     return " " not in key and not key.isascii() and len(key) >= _MIN_UNSPACED_CHARS
 
 
+#: A line longer than this many words is prose, not a headline...
+_MAX_HEADLINE_WORDS = 25
+#: ...and so is one of more than this many words that ends like a sentence.
+_MAX_SENTENCE_HEADLINE_WORDS = 12
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """A paragraph printed twice, not a headline: long, or a full sentence with its period."""
+    words = len(line.split())
+    if words > _MAX_HEADLINE_WORDS:
+        return True
+    return words > _MAX_SENTENCE_HEADLINE_WORDS and line.rstrip().endswith(".")
+
+
 def _repeated_key(region: str) -> str | None:
     """The key of the first line of `region` that repeats an earlier one and is long enough
     to be a headline; None when no line does (most texts: checked before any span is kept)."""
@@ -106,7 +120,7 @@ def _repeated_key(region: str) -> str | None:
         if not line or len(line) > _MAX_HEADLINE:
             continue
         key = _key(line)
-        if key in seen and _headline_sized(key):
+        if key in seen and _headline_sized(key) and not _reads_as_sentence(line):
             return key
         seen.add(key)
     return None

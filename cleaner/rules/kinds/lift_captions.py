@@ -16,8 +16,8 @@ from pydantic import field_validator
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.document import Caption, Removal
-from cleaner.dom import check_selector, collapsed_text, is_descendant
-from cleaner.rules.dom_guard import holds_main_content, visible_chars
+from cleaner.dom import check_selector, collapsed_text, is_descendant, visible_chars
+from cleaner.rules.dom_guard import holds_main_content
 from cleaner.rules.dom_rule import DomRule
 from cleaner.rules.kinds.caption import TRAILING_SEPARATORS, CaptionRule
 from cleaner.rules.paths import default_rules_path

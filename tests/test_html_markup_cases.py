@@ -1,0 +1,160 @@
+"""Markup that real pages write and that extraction must read as a browser would:
+spaces between inline elements, source line breaks inside a paragraph, HTML
+fragments, an unclosed `<noscript>`, and chrome-sounding wrappers around the post.
+Every page here is written by hand."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner
+from cleaner.read import detect_format
+
+CLEANER = Cleaner()
+
+STORY = (
+    "The harbour authority will change the ferry timetable from next Monday, adding two "
+    "early departures from the north pier and one late crossing on Fridays."
+)
+
+
+def test_space_between_inline_elements_separates_words() -> None:
+    html = (
+        "<html><body><article><h1>Results</h1><p>The <strong>Annual</strong> "
+        "<strong>report</strong> came out on Monday, after a long wait by the board, "
+        "the staff and the shareholders.</p></article></body></html>"
+    )
+    assert "The Annual report came out" in CLEANER.clean(html).text
+
+
+def test_source_line_breaks_inside_a_paragraph_are_spaces() -> None:
+    html = (
+        "<html><head><title>Ferry timetable changes | Harbour Gazette</title></head><body>\n"
+        "<article><h1>Ferry timetable changes</h1>\n"
+        "<p>The harbour authority will change the ferry timetable\n"
+        "from next Monday, adding two early departures from\n"
+        "the north pier and one late crossing on Fridays.</p></article></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.title == "Ferry timetable changes"
+    assert document.text == STORY
+    assert [r.rule for r in document.removed] == ["extract:headline"]
+
+
+def test_br_and_pre_keep_their_line_breaks() -> None:
+    html = (
+        "<html><body><article><h1>Poem and code</h1><p>Roses are red, the gardener said,<br>"
+        "violets are blue, and so are you.</p><pre>for x in range(3):\n    print(x)</pre>"
+        "<p>That closes the page with one more sentence of prose to read.</p>"
+        "</article></body></html>"
+    )
+    lines = CLEANER.clean(html).text.split("\n\n")
+    assert "Roses are red, the gardener said," in lines
+    assert "violets are blue, and so are you." in lines
+    assert "for x in range(3):" in lines
+
+
+def test_an_html_fragment_is_html() -> None:
+    fragment = "<p>The council met on <b>Monday</b> to approve the budget.</p>"
+    assert detect_format(fragment) == "html"
+    document = CLEANER.clean(fragment)
+    assert document.format == "html"
+    assert document.text == "The council met on Monday to approve the budget."
+
+
+def test_text_that_mentions_tags_is_not_a_fragment() -> None:
+    assert detect_format("Use <b> for bold and </b> to end it.") == "text"
+    assert detect_format("# Tags\n\nWrite **<p>** first, then [the docs](x.html).\n") == "markdown"
+
+
+def test_unclosed_noscript_around_the_page_keeps_the_page() -> None:
+    html = (
+        "<html><body><noscript><img src='pixel.gif'><a href='#main'>Skip to content</a>"
+        f"<article><h1>Ferry timetable changes</h1><p>{STORY}</p><p>{STORY} Again.</p>"
+        "</article></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "ok"
+    assert STORY in document.text
+
+
+def test_small_noscript_is_still_dropped() -> None:
+    html = (
+        f"<html><body><article><h1>Ferry</h1><p>{STORY}</p>"
+        "<noscript>Please enable JavaScript to view the comments.</noscript>"
+        "</article></body></html>"
+    )
+    assert "JavaScript" not in CLEANER.clean(html).text
+
+
+def test_chrome_class_around_the_post_does_not_delete_it() -> None:
+    # A blog theme: the blog's name is the first h1, the post sits in div.widget.
+    post = "".join(f"<p>{STORY} Part {n}.</p>" for n in range(5))
+    html = (
+        "<html><body><header><h1>Harbour Notes</h1></header>"
+        f"<div class='widget Blog'><h2>Ferry timetable changes</h2>{post}</div>"
+        "<div class='widget'><h2>Archive</h2><a href='/2024'>2024</a></div>"
+        "</body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.text.count(STORY) == 5
+    assert any(w.startswith("kept: rule ") for w in document.warnings)
+
+
+NAV = "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/about'>About us</a></nav>"
+FOOTER = "<footer><p>Harbour Gazette, 12 Quay Street. All rights reserved.</p></footer>"
+
+
+def test_an_error_page_is_empty_with_its_reason() -> None:
+    html = (
+        "<html><head><title>Page not found | Harbour Gazette</title></head><body>"
+        f"{NAV}<main><h1>Sorry, we could not find that page</h1><p>The page you were looking "
+        "for may have moved, or the address may be wrong. Try the search box, or start again "
+        f"from our home page.</p></main>{FOOTER}</body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "empty"
+    assert document.reason is not None and document.reason.startswith("error page:")
+    assert document.text == ""
+    assert "extract:empty-page" in [r.rule for r in document.removed]
+
+
+def test_a_headline_about_errors_is_an_article() -> None:
+    html = (
+        "<html><head><title>How to fix a 404 error on your shop | Web Weekly</title></head>"
+        f"<body>{NAV}<article><h1>How to fix a 404 error on your shop</h1><p>{STORY}</p>"
+        f"</article>{FOOTER}</body></html>"
+    )
+    assert CLEANER.clean(html).status == "ok"
+
+
+def test_a_login_wall_is_empty_with_its_reason() -> None:
+    html = (
+        "<html><head><title>Members area | Harbour Gazette</title></head><body>"
+        f"{NAV}<main><h2>Sign in to continue reading</h2><form><label>Email</label>"
+        "<input type='email'><label>Password</label><input type='password'>"
+        "<button>Log in</button></form><p>Not a member yet? Subscribe for full access to "
+        f"every story, archive and newsletter.</p></main>{FOOTER}</body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "empty"
+    assert document.reason == "login wall: the page asks the reader to sign in"
+
+
+def test_an_article_beside_a_login_box_is_kept() -> None:
+    body = "".join(f"<p>{STORY} Part {n}.</p>" for n in range(4))
+    html = (
+        "<html><body><header><form><input type='password'><button>Log in</button></form>"
+        f"</header><article><h1>Ferry timetable changes</h1>{body}</article></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "ok" and document.text.count(STORY) == 4
+
+
+def test_a_script_rendered_shell_is_empty_with_its_reason() -> None:
+    html = (
+        "<html><head><title>Harbour App</title><script src='/app.js'></script></head><body>"
+        "<noscript>You need to enable JavaScript to run this app.</noscript>"
+        "<div id='root'></div><script>window.start()</script></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "empty"
+    assert document.reason == "script-rendered shell: the page has no text without JavaScript"
