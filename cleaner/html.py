@@ -50,7 +50,8 @@ def clean_html(
     ctx = Context(TextBuffer(""), format="html")
     ctx.set_fields(known or {}, "argument")
     tree = LexborHTMLParser(flatten_deep_nesting(html))
-    _set_page_fields(ctx, extract_metadata(tree, url=url, crawl_date=options.crawl_date))
+    metadata = extract_metadata(tree, url=url, crawl_date=options.crawl_date)
+    _set_page_fields(ctx, metadata)
     ctx.set_field("url", url, "argument")
     deadline.check()
     signals = page_signals(tree)
@@ -58,7 +59,9 @@ def clean_html(
     page_words = visible_words(tree)
     run_dom_rules(ruleset, tree, html, ctx)
     deadline.check()
-    extraction = extract_text(tree, ctx.fields.get("url"))
+    extraction = extract_text(
+        tree, ctx.fields.get("url"), declares_article=metadata.declares_article
+    )
     deadline.check()
     ctx.removed.extend(
         Removal(f"extract:{why}", None, None, text) for why, text in extraction.dropped
