@@ -17,7 +17,7 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, FieldName, Removal
 from cleaner.dom_phase import run_dom_rules
-from cleaner.extract.empty_page import empty_page_reason, page_signals, visible_words
+from cleaner.extract.empty_page import empty_page_reason, page_signals
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
@@ -56,7 +56,6 @@ def clean_html(
     deadline.check()
     signals = page_signals(tree)
     drop_never_content(tree)
-    page_words = visible_words(tree)
     run_dom_rules(ruleset, tree, html, ctx)
     deadline.check()
     extraction = extract_text(
@@ -66,7 +65,7 @@ def clean_html(
     ctx.removed.extend(
         Removal(f"extract:{why}", None, None, text) for why, text in extraction.dropped
     )
-    reason = empty_page_reason(signals, extraction.text, page_words)
+    reason = empty_page_reason(signals, extraction.text, tree)
     if reason is not None or not extraction.text:
         return _empty(ctx, options, extraction.text, reason)
     ctx.buffer = TextBuffer(extraction.text)

@@ -40,8 +40,10 @@ class Extraction:
 #: Never-content elements that may hold the whole page: an unclosed `<noscript>` (a
 #: tracking pixel's, say) swallows everything after it, which browsers still show.
 SWALLOWING_TAGS = frozenset({"noscript"})
-#: A swallowing element with more than this share of the page's text is unwrapped.
+#: A swallowing element with more than this share of the page's text is unwrapped...
 SWALLOWED_SHARE = 0.5
+#: ...when it holds at least this much text.
+MIN_SWALLOWED_CHARS = 200
 
 
 def drop_never_content(tree: LexborHTMLParser) -> None:
@@ -64,9 +66,13 @@ def _unwrap_swallowing(tree: LexborHTMLParser) -> None:
     swallowing = tree.css(", ".join(sorted(SWALLOWING_TAGS)))
     if not swallowing or tree.body is None:
         return
-    page_chars = visible_chars(tree.body)
+    page_chars: int | None = None
     for node in swallowing:
         own = len(collapsed_text(node))
+        if own < MIN_SWALLOWED_CHARS:  # a tracking pixel's or a "please enable scripts"
+            continue
+        if page_chars is None:
+            page_chars = visible_chars(tree.body)
         if own > SWALLOWED_SHARE * (page_chars + own):
             node.unwrap()
 
