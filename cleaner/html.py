@@ -17,7 +17,7 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, FieldName, Removal
 from cleaner.dom_phase import run_dom_rules
-from cleaner.extract.empty_page import empty_page_reason, page_signals, visible_words
+from cleaner.extract.empty_page import empty_page_reason, page_signals
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
@@ -50,20 +50,22 @@ def clean_html(
     ctx = Context(TextBuffer(""), format="html")
     ctx.set_fields(known or {}, "argument")
     tree = LexborHTMLParser(flatten_deep_nesting(html))
-    _set_page_fields(ctx, extract_metadata(tree, url=url, crawl_date=options.crawl_date))
+    metadata = extract_metadata(tree, url=url, crawl_date=options.crawl_date)
+    _set_page_fields(ctx, metadata)
     ctx.set_field("url", url, "argument")
     deadline.check()
     signals = page_signals(tree)
     drop_never_content(tree)
-    page_words = visible_words(tree)
     run_dom_rules(ruleset, tree, html, ctx)
     deadline.check()
-    extraction = extract_text(tree, ctx.fields.get("url"))
+    extraction = extract_text(
+        tree, ctx.fields.get("url"), declares_article=metadata.declares_article
+    )
     deadline.check()
     ctx.removed.extend(
         Removal(f"extract:{why}", None, None, text) for why, text in extraction.dropped
     )
-    reason = empty_page_reason(signals, extraction.text, page_words)
+    reason = empty_page_reason(signals, extraction.text, tree)
     if reason is not None or not extraction.text:
         return _empty(ctx, options, extraction.text, reason)
     ctx.buffer = TextBuffer(extraction.text)

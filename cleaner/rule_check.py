@@ -106,8 +106,8 @@ def run_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
 def _example_context(rule: Rule, example: Example) -> Context:
     format = example.format or (rule.formats[0] if rule.formats else "text")
     ctx = Context(TextBuffer(example.input), format=format)
-    for name, value in example.given.items():
-        ctx.set_field(name, value, "example")
+    for name, (value, source) in example.known_before().items():
+        ctx.set_field(name, value, source)
     if rule.sites and "site" not in ctx.fields:
         ctx.set_field("site", rule.sites[0], "example")
     return ctx
@@ -129,7 +129,7 @@ def _compare_captures(captured: dict[str, str], example: Example) -> list[str]:
     problems += [
         f"unexpected capture {name}={value!r}"
         for name, value in captured.items()
-        if name not in example.captures and name not in example.given
+        if name not in example.captures and name not in example.known_before()
     ]
     return problems
 
@@ -144,8 +144,8 @@ def _compare_captions(ctx: Context, example: Example) -> list[str]:
 
 def _run_dom_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
     ctx = Context(TextBuffer(""), format="html")
-    for name, value in example.given.items():
-        ctx.set_field(name, value, "example")
+    for name, (value, source) in example.known_before().items():
+        ctx.set_field(name, value, source)
     tree = LexborHTMLParser(example.input)
     fired = rule.apply_dom(tree, ctx) > 0
     actual = _page_text(tree)

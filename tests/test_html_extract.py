@@ -77,12 +77,16 @@ def test_link_lists_inside_the_article_are_left_out_and_recorded() -> None:
 
 
 def test_a_long_teaser_list_beside_the_article_is_not_taken() -> None:
+    # On a page that says it is an article, the prose finder's article is taken. (On a
+    # page that says nothing, the block classifier decides, and on listing pages teaser
+    # items are the content.)
+    head = '<title>Budget passes</title><meta property="og:type" content="article">'
     teasers = "".join(
         f"<div class='teaser'><h3><a href='/{n}'>Teaser headline {n}</a></h3>"
         f"<span class='dek'>A short summary of another story, number {n}.</span></div>"
         for n in range(8)
     )
-    document = CLEANER.clean(page(article() + f"<div class='more'>{teasers}</div>"))
+    document = CLEANER.clean(page(article() + f"<div class='more'>{teasers}</div>", head))
     assert "Teaser" not in document.text and "summary" not in document.text
 
 
@@ -153,3 +157,25 @@ def test_utf8_bytes_win_over_a_declared_latin1() -> None:
 def test_declared_latin1_reads_as_windows_1252() -> None:
     raw = '<meta charset="iso-8859-1"><p>“quoted” café</p>'.encode("cp1252")
     assert "“quoted” café" in decode(raw)
+
+
+def test_content_spread_over_sections_is_kept_on_a_page_that_is_no_article() -> None:
+    # A service page: three sections, each a heading and a short description, no article.
+    sections = "".join(
+        f"<section class='service'><h2>{name}</h2><p>We {verb} for homes and small offices "
+        f"across the region, with fixed prices and a two-year guarantee on all work.</p>"
+        "</section>"
+        for name, verb in (("Plumbing", "fit and repair pipes"), ("Heating", "service boilers"))
+    )
+    html = page(
+        "<nav><a href='/'>Home</a> <a href='/services'>Services</a> <a href='/contact'>Contact"
+        f"</a></nav><main><h1>Our services</h1>{sections}<section class='service'><h2>Roofing"
+        "</h2><p>We mend roofs, gutters and chimneys, and we clear moss every autumn, with "
+        "fixed prices and a two-year guarantee.</p></section></main>"
+        "<footer><p>Harbour Trades Ltd, 4 Quay Street. All rights reserved.</p></footer>",
+        "<title>Our services | Harbour Trades</title>",
+    )
+    document = CLEANER.clean(html)
+    for word in ("Plumbing", "boilers", "Heating", "Roofing", "chimneys"):
+        assert word in document.text
+    assert "All rights reserved" not in document.text

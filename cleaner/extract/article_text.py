@@ -28,6 +28,8 @@ class ArticleText:
     paragraphs: list[str] = field(default_factory=list)
     #: (reason, text) for every run left out: "headline", "link-list" or "edge".
     dropped: list[tuple[str, str]] = field(default_factory=list)
+    #: The blocks the paragraphs come from, in page order.
+    kept: list[Block] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -50,6 +52,7 @@ def article_text(blocks: list[Block], main: MainContent) -> ArticleText:
     for index, block in enumerate(inside):
         if first <= index <= last or len(block.text) >= EDGE_RUN_CHARS:
             result.paragraphs.extend(block.text.split("\n"))
+            result.kept.append(block)
         else:
             result.dropped.append(("edge", block.text))
     return result

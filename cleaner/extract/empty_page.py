@@ -54,25 +54,34 @@ class PageSignals:
     scripts: int
 
 
+#: The elements `page_signals` reads, found in one traversal.
+_SIGNAL_SELECTOR = 'title, h1, input[type="password" i], script'
+
+
 def page_signals(tree: LexborHTMLParser) -> PageSignals:
     """The signals of a parsed page (call it before never-content elements are dropped)."""
-    title = tree.css_first("title")
-    headline = tree.css_first("h1")
-    return PageSignals(
-        title=collapsed_text(title) if title is not None else "",
-        headline=collapsed_text(headline) if headline is not None else "",
-        password_fields=len(tree.css('input[type="password" i]')),
-        scripts=len(tree.css("script")),
-    )
+    title = headline = ""
+    password_fields = scripts = 0
+    for node in tree.css(_SIGNAL_SELECTOR):
+        tag = node.tag
+        if tag == "script":
+            scripts += 1
+        elif tag == "input":
+            password_fields += 1
+        elif tag == "title" and not title:
+            title = collapsed_text(node)
+        elif tag == "h1" and not headline:
+            headline = collapsed_text(node)
+    return PageSignals(title, headline, password_fields, scripts)
 
 
-def empty_page_reason(signals: PageSignals, text: str, page_words: int) -> str | None:
+def empty_page_reason(signals: PageSignals, text: str, tree: LexborHTMLParser) -> str | None:
     """Why a page with extracted `text` has no main content, or None when it may have some.
 
-    `page_words`: the words of the whole page's visible text.
+    `tree`: the page as extraction left it, read only when the text is short.
     """
     words = len(text.split())
-    if signals.scripts and page_words <= MAX_SHELL_WORDS:
+    if signals.scripts and words <= MAX_SHELL_WORDS and _visible_words(tree) <= MAX_SHELL_WORDS:
         return "script-rendered shell: the page has no text without JavaScript"
     if words <= MAX_ERROR_PAGE_WORDS and (
         _names_an_error(signals.title) or _names_an_error(signals.headline)
@@ -93,6 +102,6 @@ def _names_an_error(title: str) -> bool:
     )
 
 
-def visible_words(tree: LexborHTMLParser) -> int:
-    """Words of a pruned page's visible text (call it after never-content elements went)."""
+def _visible_words(tree: LexborHTMLParser) -> int:
+    """Words of a pruned page's visible text."""
     return len(collapsed_text(tree.body).split()) if tree.body is not None else 0

@@ -1,5 +1,6 @@
-"""From a parsed page to its article text: drop what is never content, find the article,
-fall back to trafilatura when no prose is found."""
+"""From a parsed page to its main text: drop what is never content, find the content
+(the finder's article on declared articles, the block classifier elsewhere), fall back to
+trafilatura when neither finds any."""
 
 from __future__ import annotations
 
@@ -8,10 +9,9 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.dom import collapsed_text, visible_chars
-from cleaner.extract.article_text import article_text
-from cleaner.extract.blocks import text_blocks
+from cleaner.extract.block_choice import choose_blocks
 from cleaner.extract.fallback import trafilatura_text
-from cleaner.extract.main_content import find_main_content
+from cleaner.extract.page_blocks import PageBlocks, find_blocks
 
 #: Elements whose text is never article text: code, styling, embedded objects and form
 #: controls. Site chrome (navigation, share bars, ...) is left to the YAML rules.
@@ -19,6 +19,12 @@ NEVER_CONTENT = (
     "script, style, noscript, template, svg, math, iframe, object, embed, canvas, "
     "button, select, input, textarea, option, [hidden]"
 )
+
+
+#: The finder's article is taken as it is on a page where it holds at least this many
+#: characters and this share of the page's text (set on the tuning fold and the news set).
+SURE_ARTICLE_CHARS = 2000
+SURE_ARTICLE_SHARE = 0.5
 
 
 @dataclass
@@ -34,8 +40,10 @@ class Extraction:
 #: Never-content elements that may hold the whole page: an unclosed `<noscript>` (a
 #: tracking pixel's, say) swallows everything after it, which browsers still show.
 SWALLOWING_TAGS = frozenset({"noscript"})
-#: A swallowing element with more than this share of the page's text is unwrapped.
+#: A swallowing element with more than this share of the page's text is unwrapped...
 SWALLOWED_SHARE = 0.5
+#: ...when it holds at least this much text.
+MIN_SWALLOWED_CHARS = 200
 
 
 def drop_never_content(tree: LexborHTMLParser) -> None:
@@ -58,22 +66,45 @@ def _unwrap_swallowing(tree: LexborHTMLParser) -> None:
     swallowing = tree.css(", ".join(sorted(SWALLOWING_TAGS)))
     if not swallowing or tree.body is None:
         return
-    page_chars = visible_chars(tree.body)
+    page_chars: int | None = None
     for node in swallowing:
         own = len(collapsed_text(node))
+        if own < MIN_SWALLOWED_CHARS:  # a tracking pixel's or a "please enable scripts"
+            continue
+        if page_chars is None:
+            page_chars = visible_chars(tree.body)
         if own > SWALLOWED_SHARE * (page_chars + own):
             node.unwrap()
 
 
-def extract_text(tree: LexborHTMLParser, url: str | None) -> Extraction:
-    """The article text of a pruned page: ours when we find prose, else trafilatura's."""
+def extract_text(
+    tree: LexborHTMLParser, url: str | None, *, declares_article: bool = False
+) -> Extraction:
+    """The main text of a pruned page, else trafilatura's.
+
+    On a page that declares itself an article (`declares_article`) or whose
+    article, as the prose-based finder sees it, is long and most of the page's
+    text, the finder's article; elsewhere the blocks the learned block
+    classifier keeps (see `cleaner.extract.block_choice`): content spread over
+    sections, cards and posts is not in one container.
+    """
     if tree.body is None:
         return Extraction()
-    blocks = text_blocks(tree.body)
-    main = find_main_content(blocks)
-    if main is not None:
-        article = article_text(blocks, main)
-        if article.paragraphs:
-            return Extraction(article.text, "cleaner", article.dropped)
+    view = find_blocks(tree.body)
+    article = view.article
+    if article is not None and article.paragraphs and (declares_article or _finder_is_sure(view)):
+        return Extraction(article.text, "cleaner", article.dropped)
+    chosen = choose_blocks(view)
+    if chosen.paragraphs:
+        return Extraction(chosen.text, "cleaner", chosen.dropped)
     text = trafilatura_text(tree, url)
     return Extraction(text, "trafilatura" if text else "")
+
+
+def _finder_is_sure(view: PageBlocks) -> bool:
+    """Whether the finder's article reads as the page itself: long, and most of its text."""
+    if view.article is None:
+        return False
+    kept = sum(len(block.text) for block in view.article.kept)
+    total = sum(len(block.text) for block in view.blocks)
+    return kept >= SURE_ARTICLE_CHARS and kept >= SURE_ARTICLE_SHARE * total

@@ -30,7 +30,7 @@ from cleaner.metadata.authors import choose_authors
 from cleaner.metadata.date_values import crawl_day_of
 from cleaner.metadata.dates import choose_date
 from cleaner.metadata.markup import Markup
-from cleaner.metadata.page import collect, page_url, section_of
+from cleaner.metadata.page import collect, meta_value, page_url, section_of
 from cleaner.metadata.site_names import site_names_of
 from cleaner.metadata.titles import choose_title
 from cleaner.urls import site_of
@@ -53,6 +53,9 @@ class PageMetadata:
     site: str | None = None
     section: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
+    #: Whether the page declares itself an article (a JSON-LD article object, or
+    #: og:type "article"): extraction then trusts the prose-based finder.
+    declares_article: bool = False
 
 
 def extract_metadata(
@@ -83,6 +86,8 @@ def extract_metadata(
     date = choose_date(page, markup, result.url, crawl_day_of(crawl_date))
     if date is not None:
         result.date, result.provenance["date"] = date.value, date.source
+    og_type = (meta_value(page, "og:type") or "").strip().lower()
+    result.declares_article = bool(page.articles) or og_type == "article"
     section = section_of(page, names)
     if section is not None:
         result.section, result.provenance["section"] = section

@@ -15,7 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
 from cleaner.context import Context
-from cleaner.document import FieldName, Format
+from cleaner.document import FieldName, Format, is_rule_provenance
 from cleaner.pattern_shape import shape_of
 from cleaner.regex import Pattern, PatternError, Subject
 from cleaner.urls import site_matches
@@ -130,6 +130,11 @@ class CaptionExpectation(BaseModel):
     credit: str | None = None
 
 
+#: Provenance of an example's `given` fields, and of its `found` ones.
+EXAMPLE_PROVENANCE = "example"
+FOUND_PROVENANCE = "rule:example"
+
+
 class Example(BaseModel):
     """An input with the output and captures the rule must produce from it.
 
@@ -143,7 +148,15 @@ class Example(BaseModel):
     captures: dict[FieldName, str] = Field(default_factory=dict)
     captions: list[CaptionExpectation] = Field(default_factory=list)
     given: dict[FieldName, str] = Field(default_factory=dict)
+    #: Fields an earlier text rule found in the text (as `given`, but found, not stated).
+    found: dict[FieldName, str] = Field(default_factory=dict)
     format: Format | None = None
+
+    def known_before(self) -> dict[FieldName, tuple[str, str]]:
+        """The fields known before the rule runs, with their provenance."""
+        known = {name: (value, EXAMPLE_PROVENANCE) for name, value in self.given.items()}
+        known.update((name, (value, FOUND_PROVENANCE)) for name, value in self.found.items())
+        return known
 
     @property
     def expects_change(self) -> bool:
@@ -166,6 +179,7 @@ class Rule(BaseModel):
     formats: tuple[Format, ...] = ()
     if_set: tuple[FieldName, ...] = ()
     if_unset: tuple[FieldName, ...] = ()
+    if_found: tuple[FieldName, ...] = ()
     phase: Phase | None = None
     where: Where = "anywhere"
     lines: int = Field(default=12, ge=1, le=10_000)
@@ -230,6 +244,11 @@ class Rule(BaseModel):
             return None
         return "text" if self.where == "anywhere" else self.where
 
+    @property
+    def is_conditional(self) -> bool:
+        """Whether `applies` depends on the document's fields (its formats aside)."""
+        return bool(self.sites or self.if_set or self.if_unset or self.if_found)
+
     def applies(self, ctx: Context) -> bool:
         """Whether the rule's scope covers this document in its current state."""
         if self.formats and ctx.format not in self.formats:
@@ -241,6 +260,9 @@ class Rule(BaseModel):
         # per call costs more than the check itself.
         for name in self.if_set:
             if name not in fields:
+                return False
+        for name in self.if_found:
+            if not is_rule_provenance(ctx.provenance.get(name, "")):
                 return False
         return not self.if_unset or fields.keys().isdisjoint(self.if_unset)
 

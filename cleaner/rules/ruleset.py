@@ -74,7 +74,7 @@ class RuleSet:
         """
         return {
             format: tuple(
-                PlannedRule(position, rule, bool(rule.sites or rule.if_set or rule.if_unset))
+                PlannedRule(position, rule, rule.is_conditional)
                 for position, rule in enumerate(self.text_rules)
                 if not rule.formats or format in rule.formats
             )

@@ -1,0 +1,106 @@
+"""The learned block classifier: which of a page's text blocks are its main content.
+
+A gradient-boosted tree model (trained by bench/train_blocks.py on the WCXB
+development pages of the tuning fold, shipped as `block_model.json`) scores
+each block from its features (`cleaner.extract.block_features`), which include
+what the prose-based finder made of it. Where the finder picks one article
+container, the model also keeps content spread over sections, cards and posts
+(service pages, listings, forums), and leaves out chrome inside the container.
+
+The blocks it keeps, in page order, are the main content; an `<h1>` just above
+or among them is the headline and leaves the text, as with the finder. Every
+run of blocks it leaves out is recorded as one removal (`extract:link-list`
+for a run that is mostly link text, `extract:boilerplate` for the rest).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
+from cleaner.extract.block_features import COLUMNS
+from cleaner.extract.blocks import Block
+from cleaner.extract.main_content import MAX_PROSE_LINK_DENSITY, is_prose
+from cleaner.extract.page_blocks import PageBlocks
+from cleaner.trees import TreeEnsemble, load_ensemble
+
+MODEL_PATH = Path(__file__).with_name("block_model.json")
+
+
+@cache
+def block_model() -> TreeEnsemble:
+    """The shipped block model, loaded once per process."""
+    return load_ensemble(MODEL_PATH, COLUMNS)
+
+
+def choose_blocks(view: PageBlocks) -> ArticleText:
+    """The main content's paragraphs, and the runs left out with their reason."""
+    result = ArticleText()
+    if not view.blocks:
+        return result
+    model = block_model()
+    keep = list(model.probabilities(view.features()) >= model.threshold_value)
+    chosen = [index for index, kept in enumerate(keep) if kept]
+    if not chosen:
+        return result
+    first, last = _trimmed(view, chosen)
+    keep = [first <= index <= last and kept for index, kept in enumerate(keep)]
+    headline = _headline_above(view, first)
+    dropped: list[Block] = []
+    for index, block in enumerate(view.blocks):
+        if index == headline or (keep[index] and block.node.tag == "h1"):
+            _record_run(result, dropped)
+            result.dropped.append(("headline", block.text))
+        elif keep[index]:
+            _record_run(result, dropped)
+            result.paragraphs.extend(block.text.split("\n"))
+            result.kept.append(block)
+        else:
+            dropped.append(block)
+    _record_run(result, dropped)
+    return result
+
+
+def _record_run(result: ArticleText, run: list[Block]) -> None:
+    """Record a run of blocks the model left out as one removal, and empty the run."""
+    if not run:
+        return
+    text = "\n".join(block.text for block in run)
+    links = sum(block.link_chars for block in run)
+    why = "link-list" if links > MAX_PROSE_LINK_DENSITY * len(text) else "boilerplate"
+    result.dropped.append((why, text))
+    run.clear()
+
+
+#: Headings that open a section of the content (the `<h1>` is the page's headline).
+SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: How far above the content the page's headline may stand and still be recorded as it.
+HEADLINE_REACH = 5
+
+
+def _headline_above(view: PageBlocks, first: int) -> int:
+    """The index of the `<h1>` just above the content (-1 when there is none): the page's
+    headline, recorded as such (it is the title, not the body)."""
+    for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
+        if view.blocks[index].node.tag == "h1":
+            return index
+    return -1
+
+
+def _trimmed(view: PageBlocks, chosen: list[int]) -> tuple[int, int]:
+    """The first and last chosen block, once short runs at either end are left out: kept
+    blocks before the first and after the last prose run are kickers, bylines, dates
+    and labels unless they are long or a subheading above the prose (as the finder
+    trims its article)."""
+    prose = [index for index in chosen if is_prose(view.blocks[index])]
+    if not prose:
+        return chosen[0], chosen[-1]
+    edges = [
+        index
+        for index in chosen
+        if prose[0] <= index <= prose[-1]
+        or len(view.blocks[index].text) >= EDGE_RUN_CHARS
+        or (index < prose[0] and view.blocks[index].node.tag in SUBHEADINGS)
+    ]
+    return edges[0], edges[-1]

@@ -1,0 +1,288 @@
+"""Features of a page's text blocks, for the learned block classifier.
+
+Each block (a run of text in its block element, see `cleaner.extract.blocks`)
+becomes one row of numbers that say what a reader sees of it and where it sits:
+its own text (length, link share, punctuation), its place on the page, its
+neighbours, the elements around it (landmark tags and the words in their class
+and id attributes) and what the prose-based finder in
+`cleaner.extract.main_content` made of it. The same code builds the rows for
+training (bench/train_blocks.py) and at run time, so the two cannot drift.
+
+Everything is computed in one pass over the blocks with per-element caches:
+an element's tag and attribute bits are worked out once however many blocks
+lie beneath it, and an ancestor's text totals come from the blocks themselves
+rather than from a second walk of the tree.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+from selectolax.lexbor import LexborNode
+
+from cleaner.extract.blocks import Block
+
+#: Block elements, by index (anything else: len(HOLDER_TAGS)).
+HOLDER_TAGS = (
+    *("p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt"),
+    *("blockquote", "pre", "figcaption", "label", "section", "article", "header"),
+    *("footer", "nav", "aside", "form", "main", "body", "table", "ul", "ol", "caption"),
+    *("summary", "address", "legend", "option"),
+)
+#: Tags whose presence among a block's ancestors is a feature.
+ANCESTOR_TAGS = (
+    *("nav", "header", "footer", "aside", "form", "li", "table", "article", "main"),
+    *("section", "figure", "blockquote", "pre", "dl", "details", "menu", "h1", "h2", "h3"),
+)
+#: Words looked for in the class, id and role attributes of a block's ancestors.
+NAME_TOKENS = (
+    *("nav", "menu", "foot", "head", "side", "comment", "share", "social", "related"),
+    *("widget", "breadcrumb", "cookie", "banner", "advert", "promo", "sponsor", "content"),
+    *("article", "post", "entry", "body", "main", "text", "product", "desc", "review"),
+    *("card", "item", "list", "price", "title", "author", "date", "meta", "tag", "search"),
+    *("login", "modal", "popup", "newsletter", "subscri", "hidden", "copyright", "legal"),
+    *("skip", "toc", "reply", "message", "thread", "forum", "answer", "question", "spec"),
+    *("detail", "tab", "feature", "hero", "intro", "summary", "lead", "caption", "gallery"),
+    *("teaser", "more", "recommend", "popular", "trending", "rating", "cart", "filter"),
+    *("sort", "pagination", "pager", "doc", "markdown", "prose", "rich", "user", "profile"),
+    *("avatar", "signature", "quote", "code", "highlight", "note", "alert", "account"),
+)
+_NAME_PATTERN = re.compile("|".join(sorted(NAME_TOKENS, key=len, reverse=True)))
+_NAME_BIT = {token: 1 << index for index, token in enumerate(NAME_TOKENS)}
+_ANCESTOR_BIT = {tag: 1 << index for index, tag in enumerate(ANCESTOR_TAGS)}
+_HOLDER_INDEX = {tag: index for index, tag in enumerate(HOLDER_TAGS)}
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Words of site chrome in many sites' English; other languages' chrome is left to the
+#: structure features.
+_CHROME_WORDS = re.compile(
+    r"(?i)cookie|privacy|copyright|©|all rights reserved|sign in|log in|login|subscribe"
+    r"|newsletter|terms of|follow us|share|skip to"
+)
+_DIGIT = re.compile(r"\d")
+#: Capital letters of the Latin, Greek and Cyrillic alphabets (counted at C speed).
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ\u0391-\u03a9\u0400-\u042f]")
+#: Chrome words are looked for only in blocks shorter than this (labels, not prose).
+_CHROME_CHARS = 300
+#: How many ancestors' text totals are features (parent, grandparent, ...).
+CONTAINER_LEVELS = 3
+
+#: The names of the columns, in order (the model file records them to catch drift).
+BASE_COLUMNS = (
+    *("log_chars", "words", "link_density", "commas", "periods", "digit_share"),
+    *("ends_sentence", "starts_upper", "upper_share", "line_breaks"),
+    *("position", "char_position", "depth", "log_blocks"),
+    *("is_prose", "in_finder_main", "kept_by_finder", "main_side"),
+    *("prev_log_chars", "prev_link_density", "next_log_chars", "next_link_density"),
+    *("log_sibling_repeats", "holder_tag", "text_repeated", "is_heading"),
+    *("heading_before_prose", "chrome_words"),
+    *(
+        f"{level}_{name}"
+        for level in ("parent", "grandparent", "great_grandparent")
+        for name in ("text_share", "link_share", "log_blocks")
+    ),
+)
+COLUMNS = (
+    *BASE_COLUMNS,
+    *(f"in_{tag}" for tag in ANCESTOR_TAGS),
+    *(f"name_{token}" for token in NAME_TOKENS),
+)
+
+
+class _Elements:
+    """Per-element facts, worked out once per element of the page."""
+
+    def __init__(self) -> None:
+        self._bits: dict[int, tuple[int, int, int]] = {}
+        self._repeats: dict[int, Counter[tuple[str, str | None]]] = {}
+
+    def bits(self, node: LexborNode) -> tuple[int, int, int]:
+        """(ancestor tag bits, name token bits, depth) of `node` and all above it."""
+        chain = []
+        current: LexborNode | None = node
+        while current is not None and current.mem_id not in self._bits:
+            chain.append(current)
+            current = current.parent
+        tags, names, depth = self._bits[current.mem_id] if current is not None else (0, 0, 0)
+        for element in reversed(chain):
+            tags |= _ANCESTOR_BIT.get(element.tag or "", 0)
+            names |= _name_bits(element)
+            depth += 1
+            self._bits[element.mem_id] = (tags, names, depth)
+        return tags, names, depth
+
+    def sibling_repeats(self, node: LexborNode) -> int:
+        """How many children of `node`'s parent share its tag and class (cards, posts)."""
+        parent = node.parent
+        if parent is None:
+            return 0
+        counts = self._repeats.get(parent.mem_id)
+        if counts is None:
+            counts = Counter(
+                (child.tag or "", child.attributes.get("class")) for child in parent.iter()
+            )
+            self._repeats[parent.mem_id] = counts
+        return counts[(node.tag or "", node.attributes.get("class"))]
+
+
+def _name_bits(element: LexborNode) -> int:
+    attributes = element.attributes
+    if not attributes:
+        return 0
+    names = " ".join(
+        value for key in ("class", "id", "role") if (value := attributes.get(key)) is not None
+    )
+    bits = 0
+    for match in _NAME_PATTERN.finditer(names.lower()):
+        bits |= _NAME_BIT[match.group()]
+    return bits
+
+
+def _container_totals(
+    blocks: Sequence[Block],
+) -> dict[int, tuple[int, int, int]]:
+    """(text chars, link chars, blocks) under each of the CONTAINER_LEVELS elements above
+    every block, counting the blocks within that many levels of it."""
+    totals: dict[int, list[int]] = {}
+    for block in blocks:
+        node = block.node.parent
+        for _ in range(CONTAINER_LEVELS):
+            if node is None:
+                break
+            entry = totals.get(node.mem_id)
+            if entry is None:
+                totals[node.mem_id] = [len(block.text), block.link_chars, 1]
+            else:
+                entry[0] += len(block.text)
+                entry[1] += block.link_chars
+                entry[2] += 1
+            node = node.parent
+    return {key: (value[0], value[1], value[2]) for key, value in totals.items()}
+
+
+def block_features(
+    blocks: Sequence[Block], in_main: Sequence[bool], kept: Sequence[bool], prose: Sequence[bool]
+) -> NDArray[np.float32]:
+    """The feature matrix of a page's blocks (one row per block, COLUMNS in order).
+
+    `in_main`, `kept` and `prose` say, per block, whether it lies in the
+    finder's main containers, whether the finder's article text keeps it, and
+    whether it reads as prose.
+    """
+    count = len(blocks)
+    if not count:
+        return np.zeros((0, len(COLUMNS)), dtype=np.float32)
+    elements = _Elements()
+    totals = _container_totals(blocks)
+    lengths = [len(block.text) for block in blocks]
+    densities = [block.link_density for block in blocks]
+    page_chars = max(1, sum(lengths))
+    repeated = Counter(block.text for block in blocks)
+    main_indexes = [index for index, inside in enumerate(in_main) if inside]
+    first_main, last_main = (main_indexes[0], main_indexes[-1]) if main_indexes else (-1, -1)
+    log_count = math.log1p(count)
+    base: list[list[float]] = []
+    bit_rows: list[tuple[int, int]] = []
+    position = 0
+    for index, block in enumerate(blocks):
+        tags, names, depth = elements.bits(block.node)
+        bit_rows.append((tags, names))
+        heading = block.node.tag in _HEADINGS
+        base.append(
+            [
+                *_own_text(block),
+                index / count,
+                position / page_chars,
+                depth,
+                log_count,
+                prose[index],
+                in_main[index],
+                kept[index],
+                _main_side(index, first_main, last_main),
+                math.log1p(lengths[index - 1]) if index else 0.0,
+                densities[index - 1] if index else 0.0,
+                math.log1p(lengths[index + 1]) if index + 1 < count else 0.0,
+                densities[index + 1] if index + 1 < count else 0.0,
+                math.log1p(elements.sibling_repeats(block.node)),
+                _HOLDER_INDEX.get(block.node.tag or "", len(HOLDER_TAGS)),
+                repeated[block.text] > 1,
+                heading,
+                heading and index + 1 < count and prose[index + 1],
+                lengths[index] < _CHROME_CHARS and _CHROME_WORDS.search(block.text) is not None,
+                *_container_columns(block.node, totals, page_chars),
+            ]
+        )
+        position += lengths[index]
+    rows = np.zeros((count, len(COLUMNS)), dtype=np.float32)
+    rows[:, : len(BASE_COLUMNS)] = base
+    rows[:, len(BASE_COLUMNS) :] = _bit_matrix(bit_rows)
+    return rows
+
+
+def _own_text(block: Block) -> tuple[float, ...]:
+    text = block.text
+    size = len(text) + 1
+    return (
+        math.log1p(len(text)),
+        len(text.split()),
+        block.link_density,
+        text.count(",") * 100 / size,
+        text.count(".") * 100 / size,
+        _DIGIT.subn("", text)[1] / size,
+        text[-1:] in ".!?:",
+        text[:1].isupper(),
+        _CAPITAL.subn("", text)[1] / size,
+        text.count("\n"),
+    )
+
+
+def _main_side(index: int, first: int, last: int) -> float:
+    """Where a block lies from the finder's main content: before (-), inside (0), after (+)."""
+    if first < 0 or first <= index <= last:
+        return 0.0
+    if index < first:
+        return -1.0 if first - index > 3 else -0.5
+    return 1.0 if index - last > 3 else 0.5
+
+
+def _container_columns(
+    node: LexborNode, totals: dict[int, tuple[int, int, int]], page_chars: int
+) -> list[float]:
+    """Text share, link share and block count of the CONTAINER_LEVELS elements above `node`."""
+    columns: list[float] = []
+    parent = node.parent
+    for _ in range(CONTAINER_LEVELS):
+        if parent is None:
+            columns.extend((0.0, 0.0, 0.0))
+            continue
+        chars, links, blocks = totals.get(parent.mem_id, (0, 0, 0))
+        columns.extend((chars / page_chars, links / max(1, chars), math.log1p(blocks)))
+        parent = parent.parent
+    return columns
+
+
+def _bit_matrix(bit_rows: list[tuple[int, int]]) -> NDArray[np.float32]:
+    """The ancestor-tag and name-token columns: each distinct pair of bit sets spelt out once."""
+    width = len(ANCESTOR_TAGS) + len(NAME_TOKENS)
+    spelt: dict[tuple[int, int], NDArray[np.float32]] = {}
+    matrix = np.zeros((len(bit_rows), width), dtype=np.float32)
+    for index, pair in enumerate(bit_rows):
+        vector = spelt.get(pair)
+        if vector is None:
+            vector = np.zeros(width, dtype=np.float32)
+            _set_bits(vector, pair[0], 0)
+            _set_bits(vector, pair[1], len(ANCESTOR_TAGS))
+            spelt[pair] = vector
+        matrix[index] = vector
+    return matrix
+
+
+def _set_bits(vector: NDArray[np.float32], bits: int, start: int) -> None:
+    while bits:
+        low = bits & -bits
+        vector[start + low.bit_length() - 1] = 1
+        bits ^= low

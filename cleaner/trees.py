@@ -1,0 +1,116 @@
+"""A small evaluator for tree ensembles trained offline (gradient-boosted trees as JSON).
+
+The models cleaner ships (the block classifier) are trained by scripts under
+bench/ with LightGBM and written as plain JSON: the `tree_structure` of each
+tree as LightGBM dumps it. Evaluating them needs no LightGBM at run time: the
+trees are flattened into arrays once, and a whole page's rows go down every
+tree together, one level per step, with numpy.
+
+Only what the training scripts produce is supported: numeric `<=` splits on
+features that are never missing, and a binary objective (the raw score through
+the logistic function).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+#: The format tag the training scripts write; a file without it is refused.
+FORMAT = "cleaner-trees-1"
+
+
+class ModelFileError(ValueError):
+    """A model file this evaluator cannot read."""
+
+
+@dataclass(frozen=True)
+class TreeEnsemble:
+    """Flattened trees: node arrays shared by all trees, and each tree's root node.
+
+    A node is a split (`feature`, `threshold`, `left`, `right`) or a leaf
+    (`left == right ==` itself, with its `value`), so a row that reached a leaf
+    stays there while the deepest tree is walked.
+    """
+
+    columns: tuple[str, ...]
+    threshold_value: float
+    feature: NDArray[np.int32]
+    threshold: NDArray[np.float64]
+    left: NDArray[np.int32]
+    right: NDArray[np.int32]
+    value: NDArray[np.float64]
+    roots: NDArray[np.int32]
+    depth: int
+
+    def probabilities(self, rows: NDArray[Any]) -> NDArray[np.float64]:
+        """The positive-class probability of each row (rows: samples × columns)."""
+        count = rows.shape[0]
+        if count == 0 or self.roots.size == 0:
+            return np.zeros(count)
+        values = rows.astype(np.float64, copy=False)
+        nodes = np.repeat(self.roots[:, None], count, axis=1)
+        samples = np.arange(count)[None, :]
+        for _ in range(self.depth):
+            features = self.feature[nodes]
+            go_left = values[samples, features] <= self.threshold[nodes]
+            nodes = np.where(go_left, self.left[nodes], self.right[nodes])
+        raw: NDArray[np.float64] = self.value[nodes].sum(axis=0)
+        return np.asarray(1.0 / (1.0 + np.exp(-raw)), dtype=np.float64)
+
+
+def load_ensemble(path: Path, columns: tuple[str, ...]) -> TreeEnsemble:
+    """Read a model file written for the feature `columns` (any other columns: refused)."""
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ModelFileError(f"{path}: cannot read the model: {error}") from None
+    if model.get("format") != FORMAT:
+        raise ModelFileError(f"{path}: not a {FORMAT} model file")
+    if tuple(model.get("columns", ())) != columns:
+        raise ModelFileError(f"{path}: trained on other feature columns; train it again")
+    return _flatten(model, columns)
+
+
+def _flatten(model: dict[str, Any], columns: tuple[str, ...]) -> TreeEnsemble:
+    nodes: list[tuple[int, float, int, int, float]] = []
+    roots = [_add(tree, nodes) for tree in model["trees"]]
+    depth = max((_depth(tree) for tree in model["trees"]), default=0)
+    feature, threshold, left, right, value = zip(*nodes, strict=True) if nodes else ((),) * 5
+    return TreeEnsemble(
+        columns=columns,
+        threshold_value=float(model.get("threshold", 0.5)),
+        feature=np.array(feature, dtype=np.int32),
+        threshold=np.array(threshold, dtype=np.float64),
+        left=np.array(left, dtype=np.int32),
+        right=np.array(right, dtype=np.int32),
+        value=np.array(value, dtype=np.float64),
+        roots=np.array(roots, dtype=np.int32),
+        depth=depth,
+    )
+
+
+def _add(node: dict[str, Any], nodes: list[tuple[int, float, int, int, float]]) -> int:
+    """Append `node` and its subtree to `nodes`; return its index."""
+    index = len(nodes)
+    if "leaf_value" in node:
+        nodes.append((0, 0.0, index, index, float(node["leaf_value"])))
+        return index
+    if node.get("decision_type", "<=") != "<=":
+        raise ModelFileError(f"unsupported split {node.get('decision_type')!r}")
+    nodes.append((0, 0.0, 0, 0, 0.0))  # filled in once the children have their indexes
+    left = _add(node["left_child"], nodes)
+    right = _add(node["right_child"], nodes)
+    nodes[index] = (int(node["split_feature"]), float(node["threshold"]), left, right, 0.0)
+    return index
+
+
+def _depth(node: dict[str, Any]) -> int:
+    if "leaf_value" in node:
+        return 0
+    return 1 + max(_depth(node["left_child"]), _depth(node["right_child"]))
