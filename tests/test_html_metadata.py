@@ -158,6 +158,86 @@ def test_h1_keeps_inline_markup_whole_and_breaks_apart() -> None:
     assert meta_of("", "<h1>Mc<b>Donald</b> wins<br>again</h1>").title == "McDonald wins again"
 
 
+def test_headline_text_leaves_out_icons_buttons_dates_and_anchor_marks() -> None:
+    body = (
+        '<article><h1><svg><title>Logo</title></svg><time datetime="2024-05-01">May 1</time>'
+        " Tide tables for the <span>summer</span> <button>Copy link</button>"
+        '<a class="headerlink" href="#tide">¶</a></h1></article>'
+    )
+    assert meta_of("", body).title == "Tide tables for the summer"
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_dropped() -> None:
+    assert meta_of("", "<h1>Harbour Assis&shy;tance&#8203; Scheme</h1>").title == (
+        "Harbour Assistance Scheme"
+    )
+
+
+def test_site_name_appended_to_the_visible_headline_goes() -> None:
+    head = og("og:site_name", "Valley Courier")
+    body = "<main><h1>Bridge reopens after repairs | Valley Courier</h1></main>"
+    assert meta_of(head, body).title == "Bridge reopens after repairs"
+
+
+def test_the_only_h1_wins_outside_article_when_it_shares_words_with_the_title() -> None:
+    head = og("og:title", "Oak Dining Tables - Solid Wood, Made to Order")
+    result = meta_of(head, "<div class='hero'><h1>Dining Tables</h1></div><p>Our range.</p>")
+    assert (result.title, result.sources["title"]) == ("Dining Tables", "html")
+
+
+def test_a_lone_unrelated_h1_outside_the_article_is_a_logo() -> None:
+    head = "<title>Council approves the budget - Město Info</title>" + og(
+        "og:site_name", "Město Info"
+    )
+    assert meta_of(head, "<header><h1>Zpravodaj</h1></header>").title == (
+        "Council approves the budget"
+    )
+
+
+def test_the_first_of_pipe_separated_parts_is_the_title() -> None:
+    head = "<title>Garden Kneelers | Soft Pads for Weeding | Shop Now</title>"
+    assert meta_of(head).title == "Garden Kneelers"
+
+
+def test_a_home_page_keeps_a_leading_brand_and_prefers_its_title_to_a_slogan() -> None:
+    head = "<title>Tidewater | Sailing Lessons on the Bay</title>"
+    body = "<main><h1>Feel the wind</h1><h1>Courses for every level</h1></main>"
+    result = meta_of(head, body, url="https://www.tidewater.example/")
+    assert result.title == "Tidewater | Sailing Lessons on the Bay"
+    inner = meta_of(head, "", url="https://www.tidewater.example/courses")
+    assert inner.title == "Sailing Lessons on the Bay"
+
+
+def test_a_declared_site_name_equal_to_the_title_is_not_the_sites_name() -> None:
+    title = "How to Prune Roses: a Complete Guide for Beginners"
+    head = og("og:site_name", title + " | Bloom") + og("og:title", title + " | Bloom")
+    assert meta_of(head, f"<main><h1>{title}</h1></main>").title == title
+
+
+def test_without_metadata_the_article_h1_beats_a_site_wide_title() -> None:
+    head = "<title>Chatter - Where people talk</title>"
+    body = "<main><h1>Which bread flour do you use?</h1><h1>Related threads</h1></main>"
+    result = meta_of(head, body, url="https://chatter.example/t/123")
+    assert result.title == "Which bread flour do you use?"
+
+
+def test_a_cut_jsonld_headline_gives_way_to_the_whole_one() -> None:
+    whole = "Ten ways to keep a small garden green through a dry summer without a hosepipe"
+    head = ld({"@type": "BlogPosting", "headline": whole[:55]}) + og("og:title", whole)
+    assert meta_of(head).title == whole
+
+
+def test_a_longer_title_after_a_separator_is_not_the_whole_of_a_cut_one() -> None:
+    headline = "A study finds that lab-grown follicles can produce hair in mice"
+    head = ld({"@type": "Article", "headline": headline}) + og("og:title", headline + " : biology")
+    assert meta_of(head).title == headline
+
+
+def test_separators_left_dangling_by_an_empty_template_field_go() -> None:
+    head = "<title>| Lantern Review</title>" + og("og:site_name", "Lantern Review")
+    assert meta_of(head, "<div><h1>Camping Lights</h1></div>").title == "Camping Lights"
+
+
 # -- authors --------------------------------------------------------------------------------
 
 

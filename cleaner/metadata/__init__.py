@@ -33,7 +33,7 @@ from cleaner.metadata.markup import Markup
 from cleaner.metadata.page import collect, page_url, section_of
 from cleaner.metadata.site_names import site_names_of
 from cleaner.metadata.titles import choose_title
-from cleaner.urls import site_of
+from cleaner.urls import is_home_page, site_of
 
 
 @dataclass
@@ -72,7 +72,7 @@ def extract_metadata(
     if result.site:
         result.sources["site"] = "url"
     names = site_names_of(page, result.site)
-    title = choose_title(page, names)
+    title = choose_title(page, names, is_home_page(url or result.url))
     if title is not None:
         result.title, result.sources["title"] = title
     authors = choose_authors(page, markup, names)

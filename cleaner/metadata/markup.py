@@ -73,21 +73,39 @@ def _is_byline(node: LexborNode) -> bool:
 
 
 _BLOCK_BREAKS = frozenset({"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
+#: Elements whose text no reader sees as words of the element around them: code, icons
+#: (an inline `<svg>` has its own `<title>`), buttons and form controls.
+_UNSEEN = frozenset(
+    {"script", "style", "noscript", "template", "svg", "button", "select", "textarea"}
+)
 
 
-def visible_text(node: LexborNode, separator: str) -> str:
-    """The node's text without scripts; line breaks and blocks become spaces.
+def visible_text(node: LexborNode, separator: str, skip: frozenset[str] = frozenset()) -> str:
+    """The node's text without scripts, icons and buttons; line breaks and blocks become spaces.
 
     `separator` goes between inline text nodes: "" keeps `Mc<b>Donald</b>`
-    whole in headlines, " " keeps `By<a>Name</a>` apart in bylines.
+    whole in headlines, " " keeps `By<a>Name</a>` apart in bylines. Text
+    inside elements of the `skip` tags is left out too.
     """
+    unseen = _UNSEEN | skip
     pieces: list[str] = []
     for child in node.traverse(include_text=True):
         if child.is_text_node:
-            parent = child.parent
-            if parent is None or parent.tag not in ("script", "style", "noscript"):
+            if not _inside(child, node, unseen):
                 pieces.append(child.text_content or "")
                 pieces.append(separator)
         elif child.tag in _BLOCK_BREAKS:
             pieces.append(" ")
     return "".join(pieces)
+
+
+def _inside(child: LexborNode, root: LexborNode, tags: frozenset[str]) -> bool:
+    """True when an element between `child` and `root` (itself included) has one of `tags`."""
+    parent = child.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        if parent.mem_id == root.mem_id:
+            return False
+        parent = parent.parent
+    return False

@@ -132,12 +132,21 @@ def ld_text(obj: JsonObject | None, key: str) -> str | None:
 
 
 def clean_text(text: str | None) -> str | None:
-    """Unescape HTML entities and collapse white space; None for empty text."""
+    """Unescape HTML entities, drop invisible marks, collapse white space; None for empty text.
+
+    Soft hyphens, zero-width spaces and byte-order marks only hint where a
+    line may break: `Assis&shy;tance` reads `Assistance`.
+    """
     if not text:
         return None
     if "&" in text:
         text = html.unescape(text)
+    text = text.translate(_INVISIBLE)
     return " ".join(text.split()) or None
+
+
+#: Characters that change no word a reader sees (joiners stay: emoji and Persian need them).
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 def first_meta(page: Page, *keys: str) -> tuple[str, str] | None:
