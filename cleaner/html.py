@@ -44,8 +44,9 @@ def clean_html(
     """
     deadline = deadline or Deadline(None)
     ctx = Context(TextBuffer(""), format="html")
-    tree = LexborHTMLParser(flatten_deep_nesting(html))
-    _set_page_fields(ctx, extract_metadata(tree, url=url, crawl_date=options.crawl_date))
+    html = flatten_deep_nesting(html)
+    tree = LexborHTMLParser(html)
+    _set_page_fields(ctx, extract_metadata(tree, url=url, crawl_date=options.crawl_date, html=html))
     ctx.set_field("url", url, "argument")
     deadline.check()
     drop_never_content(tree)

@@ -532,6 +532,62 @@ def test_placeholder_years_are_ignored() -> None:
     assert meta_of(head, url=None).date == "2024-05-17"
 
 
+def test_the_dateline_beside_the_headline_dates_an_unmarked_page() -> None:
+    body = (
+        "<div class='wrap'><h1>Ferry timetable changes</h1>"
+        "<p>By Ann Lee · Published March 3, 2024 · 4 min read</p>"
+        "<p>The harbour authority will change the timetable.</p></div>"
+    )
+    result = meta_of("", body, url=None)
+    assert (result.date, result.sources["date"]) == ("2024-03-03", "html")
+
+
+def test_a_dateline_above_the_headline_in_another_language() -> None:
+    body = "<div><span>Stadtleben</span> <span>17. Mai 2024</span></div><h1>Neue Bibliothek</h1>"
+    assert meta_of("", body, url=None).date == "2024-05-17"
+
+
+def test_a_date_far_below_the_headline_is_no_dateline() -> None:
+    story = "<p>" + "The council met to discuss the budget for the coming year. " * 12 + "</p>"
+    body = f"<h1>Budget approved</h1>{story}<p>The vote is on June 4, 2024.</p>"
+    assert meta_of("", body, url=None).date is None
+
+
+def test_a_dateline_after_the_crawl_date_is_skipped() -> None:
+    body = "<h1>Harvest festival</h1><p>September 14, 2024</p>"
+    assert meta_of("", body, url=None, crawl_date="2024-06-01").date is None
+
+
+def test_marked_up_dates_come_before_the_dateline() -> None:
+    head = og("article:published_time", "2024-02-01")
+    body = "<h1>Harvest festival</h1><p>Updated March 5, 2024</p>"
+    assert meta_of(head, body, url=None).date == "2024-02-01"
+
+
+_POST_URL = "https://blog.example.org/notes/how-we-keep-pests-out-of-the-garden"
+_POSTED_ELSEWHERE = (
+    "<h2>How we keep pests out</h2>" + "<p>" + "Companion planting works well here. " * 15 + "</p>"
+    '<div class="post-meta">Posted on 3 December 2023 by the garden team</div>'
+)
+
+
+def test_htmldate_dates_a_post_whose_date_our_markup_misses() -> None:
+    result = meta_of("", _POSTED_ELSEWHERE, url=_POST_URL)
+    assert (result.date, result.sources["date"]) == ("2023-12-03", "html")
+
+
+def test_htmldate_is_not_asked_about_pages_that_do_not_look_like_a_post() -> None:
+    assert meta_of("", _POSTED_ELSEWHERE, url="https://blog.example.org/notes/").date is None
+    product = og("og:type", "product")
+    assert meta_of(product, _POSTED_ELSEWHERE, url=_POST_URL).date is None
+    listing = ld({"@type": "ItemList", "itemListElement": []}) + og("og:type", "article")
+    assert meta_of(listing, _POSTED_ELSEWHERE, url=_POST_URL).date is None
+
+
+def test_htmldate_is_capped_by_the_crawl_date() -> None:
+    assert meta_of("", _POSTED_ELSEWHERE, url=_POST_URL, crawl_date="2023-06-01").date is None
+
+
 # -- url, site, section ---------------------------------------------------------------------
 
 
