@@ -313,6 +313,9 @@ def test_rel_author_link() -> None:
         ("The Associated Press", []),
         ("By Jane Doe and jane doe", ["Jane Doe"]),
         ("Ursula von der Leyen", ["Ursula von der Leyen"]),
+        ("Author Isaiah Shelton", ["Isaiah Shelton"]),
+        ("Autor: Jan Nowak", ["Jan Nowak"]),
+        ("By", []),
     ],
 )
 def test_byline_cleaning(byline: str, expected: list[str]) -> None:
@@ -359,6 +362,35 @@ def test_byline_links_to_author_pages_beat_category_links() -> None:
         ' <a href="/c/c">Brinquedos</a>, <a href="/c/d">Música</a></div>'
     )
     assert meta_of("", byline).authors == ["Carlos Nadalim"]
+
+
+def test_a_personal_site_named_after_its_author_credits_that_author() -> None:
+    head = og("og:site_name", "Marta Olsen") + ld({"@type": "BlogPosting", "author": "Marta Olsen"})
+    result = meta_of(head, "<h1>Notes on sourdough</h1>", url="https://martaolsen.example/notes/1")
+    assert (result.author, result.sources["author"]) == ("Marta Olsen", "json-ld")
+
+
+def test_a_newsletter_on_a_platform_subdomain_credits_its_author() -> None:
+    head = named("author", "Tomas Berg") + og("og:site_name", "Slow Engineering")
+    result = meta_of(head, url="https://tomasberg.letters.example/p/on-queues")
+    assert result.author == "Tomas Berg"
+
+
+def test_a_site_name_credit_is_no_author_when_it_is_a_brand_or_an_organisation() -> None:
+    brand = og("og:site_name", "Brightlane") + named("author", "Brightlane")
+    assert meta_of(brand, url="https://brightlane.example/blog/a").author is None
+    declared = (
+        og("og:site_name", "Harbour Gazette")
+        + named("author", "Harbour Gazette")
+        + ld({"@type": "NewsMediaOrganization", "name": "Harbour Gazette"})
+    )
+    assert meta_of(declared, url="https://harbourgazette.example/a").author is None
+
+
+def test_a_site_named_person_gives_way_to_any_other_credit() -> None:
+    head = og("og:site_name", "Marta Olsen") + ld({"@type": "BlogPosting", "author": "Marta Olsen"})
+    body = '<p class="byline">By Ola Nordmann</p>'
+    assert meta_of(head, body, url="https://martaolsen.example/guest/1").author == "Ola Nordmann"
 
 
 def test_agency_byline_ends_the_search() -> None:

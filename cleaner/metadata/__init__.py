@@ -37,7 +37,7 @@ from cleaner.metadata.dates import choose_date
 from cleaner.metadata.htmldate_dates import htmldate_date
 from cleaner.metadata.markup import Markup
 from cleaner.metadata.page import collect, page_url, section_of
-from cleaner.metadata.site_names import site_names_of
+from cleaner.metadata.site_names import own_site_names, site_names_of
 from cleaner.metadata.titles import choose_title
 from cleaner.urls import is_home_page, site_of
 
@@ -86,7 +86,7 @@ def extract_metadata(
     title = choose_title(page, names, is_home_page(url or result.url))
     if title is not None:
         result.title, result.sources["title"] = title
-    authors = choose_authors(page, markup, names)
+    authors = choose_authors(page, markup, names, own_site_names(page, result.site))
     if authors is not None:
         result.authors, result.sources["author"] = authors
         result.author = ", ".join(result.authors)

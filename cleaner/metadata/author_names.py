@@ -9,7 +9,9 @@ from cleaner.metadata.page import clean_text, compact_form
 from cleaner.metadata.site_names import names_site
 
 _CREDIT_START = re.compile(r"(?i)^(?:von|par|por|przez)\s+|\b(?:written\s+)?by\s*:?\s+")
-_LOWER_PREFIX = re.compile(r"^(?:di|de|door|av|af|autor|autora|author|text|texto|tekst):?\s+")
+_LOWER_PREFIX = re.compile(r"^(?:di|de|door|av|af):?\s+")  # lower case: "De" starts names
+#: A role label before the name, in any case: "Author Jane Doe", "Texto: Ana Ruiz".
+_ROLE_PREFIX = re.compile(r"(?i)^(?:author|autor|autora|auteur|autore|text|texto|tekst):?\s+")
 _LABEL = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s?:\s*")  # "Text:", "Autor:", "Текст:"
 _CREDIT_END = re.compile(
     r"(?i)\s[|•·—–-]\s|[|•·()\[\]\n]|\s@|https?:|\b(?:last\s+)?(?:updated|published|posted|"
@@ -30,7 +32,7 @@ _NOT_NAMES = frozenset(
     {"admin", "administrator", "editor", "editors", "editorialboard", "staff", "emailtheauthor"}
     | {"follow", "biography", "bio", "contact", "more", "share", "twitter", "facebook", "guest"}
     | {"anonymous", "unknown", "author", "authors", "advertisement", "sponsored", "newsdesk"}
-    | {"editorial", "opinion", "news", "home"}
+    | {"editorial", "opinion", "news", "home", "by", "von", "par", "por", "door", "przez"}
     | {"md", "ms", "phd", "rdn", "rd", "mph", "mba", "jr", "sr", "dr", "msc", "ma", "ba", "mr"}
     | {"webdesk", "redaktion", "rédaction", "redacción", "redazione", "redakcja"}
 )
@@ -87,14 +89,17 @@ def _split_credit(text: str) -> list[str]:
     start = _CREDIT_START.search(text)
     if start is not None:
         text = text[start.end() :]
-    text = _LABEL.sub("", _LOWER_PREFIX.sub("", text))
+    text = _LABEL.sub("", _ROLE_PREFIX.sub("", _LOWER_PREFIX.sub("", text)))
     end = _CREDIT_END.search(text)
     if end is not None:
         text = text[: end.start()]
     digit = next((i for i, c in enumerate(text) if c.isdigit()), None)
     if digit is not None:
         text = _drop_trailing_words(text[:digit])
-    pieces = (_LOWER_PREFIX.sub("", p.strip(" ,.;:-–—'\"")) for p in _JOINERS.split(text))
+    pieces = (
+        _ROLE_PREFIX.sub("", _LOWER_PREFIX.sub("", p.strip(" ,.;:-–—'\"")))
+        for p in _JOINERS.split(text)
+    )
     return [p for p in pieces if p]
 
 
@@ -146,6 +151,34 @@ _NAME_PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le"}
     | {"bin", "ibn", "al", "el", "ter", "zu", "af", "st."}
 )
+
+
+def site_named_person(credits: list[str], names: list[str]) -> str | None:
+    """The first credit that is the site's very name and reads as a person's name.
+
+    Personal sites are named after their authors (`janedoe.com`, a newsletter
+    called "Jane Doe"): there the site's name is the author's. A name is two
+    to four capitalised words (`Jane Doe`, `Anna van der Berg`); a one-word
+    brand, an acronym or a name with an organisation's word is not.
+    """
+    for credit in credits:
+        for piece in _split_credit(credit):
+            if compact_form(piece) in names and _reads_as_a_name(piece) and _is_person(piece, []):
+                return piece
+    return None
+
+
+def _reads_as_a_name(text: str) -> bool:
+    """True for two to four capitalised words, name particles aside (`Anna van der Berg`)."""
+    words = text.split()
+    names = [w for w in words if w not in _NAME_PARTICLES]
+    return 2 <= len(names) <= 4 and len(names) >= len(words) - 2 and all(map(_capitalised, names))
+
+
+def _capitalised(word: str) -> bool:
+    """`Doe`, `Martínez-Beltrán`, `O'Neil`: an upper-case letter, then lower-case letters."""
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    return len(letters) >= 2 and letters.isalpha() and word[0].isupper() and word[1:].islower()
 
 
 def credits_organisation(credits: list[str], names: list[str]) -> bool:

@@ -41,6 +41,22 @@ def site_names_of(page: Page, site: str | None) -> list[str]:
     return list(dict.fromkeys(name for name in declared if name))
 
 
+def own_site_names(page: Page, site: str | None) -> list[str]:
+    """Compact forms of the names a site gives itself: its host, `og:site_name`, app name.
+
+    The host gives its registrable name and its first label, which on a
+    hosting platform is the site's own (`janedoe.substack.com`).
+
+    Narrower than `site_names_of`: an account handle or a publisher named in
+    JSON-LD may be a desk's or a parent company's, not the site's own name.
+    """
+    raw = [meta_value(page, "og:site_name"), meta_value(page, "application-name")]
+    if site:
+        labels = site.split(".")
+        raw += [_registrable_label(labels), labels[0]]  # `janedoe` of janedoe.substack.com
+    return [name for name in map(compact_form, raw) if name]
+
+
 def _registrable_label(labels: list[str]) -> str:
     """The name part of a host: `nytimes` of nytimes.com, `bbc` of bbc.co.uk."""
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
