@@ -355,6 +355,30 @@ def test_byline_class_tokens_match_whole() -> None:
     assert meta_of("", '<div class="authorship-notes">Ann Lee</div>').authors == []
 
 
+def test_byline_class_tokens_with_long_prefixes_but_not_reviews_or_testimonials() -> None:
+    for token in (
+        "post-detail__meta-author",
+        "content-hub-hero__content-authors",
+        "meta-item--author",
+    ):
+        assert meta_of("", f'<span class="{token}">By Ann Lee</span>').authors == ["Ann Lee"]
+    for token in (
+        "featured-review_rating-author",
+        "category-review-card_author",
+        "testimonial-author",
+    ):
+        assert meta_of("", f'<cite class="{token}">Ann Lee</cite>').authors == []
+
+
+def test_links_beside_the_name_in_a_byline_are_no_names() -> None:
+    byline = (
+        '<div class="article-byline"><a href="/p/vdh">Victor Hanson</a>'
+        ' <a href="/p/vdh#bio">About Victor Hanson</a>'
+        ' <a href="/process">Editorial Process</a></div>'
+    )
+    assert meta_of("", byline).authors == ["Victor Hanson"]
+
+
 def test_byline_links_to_author_pages_beat_category_links() -> None:
     byline = (
         '<div class="entry-byline"><a href="/author/carlos">Carlos Nadalim</a> 23/08/2018'

@@ -47,13 +47,14 @@ class Markup:
         return self._bylines
 
 
-#: A byline class token: an optional prefix or two (`c-`, `article__`), "byline" or "author",
-#: and an optional suffix naming the name part (`__name`, `-link`); never `comment-author`.
+#: A byline class token: up to four prefixes (`c-`, `article__`, `post-detail__meta-`),
+#: "byline" or "author", and an optional suffix naming the name part (`__name`, `-link`);
+#: never a comment's, a review's or a testimonial's.
 _BYLINE_TOKEN = re.compile(
-    r"(?:[a-z0-9]+(?:-|_|__)){0,2}(?:by-?line|authors?|writer)"
+    r"(?:[a-z0-9]+(?:--?|__?)){0,4}(?:by-?line|authors?|writer)"
     r"(?:(?:-|_|__|--)?(?:names?|links?|author|byline|text|wrap|wrapper|container|info|meta|list))?"
 )
-_NOT_BYLINE_PREFIXES = ("comment", "reply", "review")
+_NOT_BYLINE_PARTS = ("comment", "reply", "review", "testimonial")
 _MAX_BYLINES = 6  # byline elements tried, in page order: later ones are comments and teasers
 
 
@@ -67,7 +68,7 @@ def _is_byline(node: LexborNode) -> bool:
     if "author" in (attrs.get("rel") or "").lower().split():
         return True
     return any(
-        _BYLINE_TOKEN.fullmatch(token) and not token.startswith(_NOT_BYLINE_PREFIXES)
+        _BYLINE_TOKEN.fullmatch(token) and not any(part in token for part in _NOT_BYLINE_PARTS)
         for token in (attrs.get("class") or "").lower().split()
     )
 
