@@ -342,11 +342,21 @@ def test_byline_cleaning(byline: str, expected: list[str]) -> None:
         "European Space Agency",
         "KWCHCIK",
         "rmb8090",
+        "rmb",
+        "jdadmin",
+        "undefined",
+        "posted in news today",
     ],
 )
 def test_credits_that_are_no_names_are_rejected(credit: str) -> None:
     head = og("og:site_name", "Example News") + named("author", credit)
     assert meta_of(head).authors == []
+
+
+def test_a_lower_case_user_name_is_the_author_of_a_forum_post() -> None:
+    body = '<div class="post-author"><a href="/members/amondale">amondale</a></div>'
+    assert meta_of("", body).authors == ["amondale"]
+    assert meta_of(named("author", "kirstin boatto")).authors == ["kirstin boatto"]
 
 
 def test_byline_class_tokens_match_whole() -> None:

@@ -32,6 +32,7 @@ _NOT_NAMES = frozenset(
     {"admin", "administrator", "editor", "editors", "editorialboard", "staff", "emailtheauthor"}
     | {"follow", "biography", "bio", "contact", "more", "share", "twitter", "facebook", "guest"}
     | {"anonymous", "unknown", "author", "authors", "advertisement", "sponsored", "newsdesk"}
+    | {"undefined", "null", "none", "nan"}  # empty template values
     | {"editorial", "opinion", "news", "home", "by", "von", "par", "por", "door", "przez"}
     | {"md", "ms", "phd", "rdn", "rd", "mph", "mba", "jr", "sr", "dr", "msc", "ma", "ba", "mr"}
     | {"webdesk", "redaktion", "rédaction", "redacción", "redazione", "redakcja"}
@@ -126,8 +127,9 @@ def _drop_trailing_words(text: str) -> str:
 
 
 def _is_person(name: str, site_names: list[str]) -> bool:
-    """Whether a credit looks like a name, not a role, date, handle, link or the site."""
-    if not 2 <= len(name) <= 60 or name[0].islower():
+    """Whether a credit looks like a name or user name, not a role, date, link or the site."""
+    handle = _is_handle(name)
+    if not 2 <= len(name) <= 60 or (name[0].islower() and not handle):
         return False
     if any(c.isdigit() for c in name) or "@" in name or "://" in name or "www." in name:
         return False
@@ -137,7 +139,9 @@ def _is_person(name: str, site_names: list[str]) -> bool:
     words = name.split()
     if len(words) == 1 and name.isupper() and len(name) > 3:
         return False  # a code or user name (KWCHCIK), not a person's name
-    if any(w[0].islower() and w not in _NAME_PARTICLES for w in words[1:] if w[0].isalpha()):
+    if not handle and any(
+        w[0].islower() and w not in _NAME_PARTICLES for w in words[1:] if w[0].isalpha()
+    ):
         return False  # "The Russian and Syrian defense ministries"
     if lowered[0] == "the" or any(w in _ORGANISATION_WORDS for w in lowered):
         return False  # "The Water Coolest", "European Space Agency": bodies and publications
@@ -180,6 +184,21 @@ def _capitalised(word: str) -> bool:
     """`Doe`, `Martínez-Beltrán`, `O'Neil`: an upper-case letter, then lower-case letters."""
     letters = word.replace("-", "").replace("'", "").replace("’", "")
     return len(letters) >= 2 and letters.isalpha() and word[0].isupper() and word[1:].islower()
+
+
+def _is_handle(name: str) -> bool:
+    """True for a user name written in lower case (`kirstin boatto`, `h.szeyee`).
+
+    Forums and blog platforms credit accounts; an account name of three
+    letters or fewer is initials or a desk code, and an admin account is the
+    site's, not a person's.
+    """
+    letters = sum(c.isalpha() for c in name)
+    words = name.split()
+    return letters >= 4 and name.islower() and len(words) <= _HANDLE_WORDS and "admin" not in name
+
+
+_HANDLE_WORDS = 2  # "kirstin boatto"; longer lower-case text is a phrase, not a name
 
 
 def credits_organisation(credits: list[str], names: list[str]) -> bool:
