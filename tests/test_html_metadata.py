@@ -359,6 +359,13 @@ def test_a_lower_case_user_name_is_the_author_of_a_forum_post() -> None:
     assert meta_of(named("author", "kirstin boatto")).authors == ["kirstin boatto"]
 
 
+def test_a_user_name_keeps_its_digits_and_a_date_after_a_name_goes() -> None:
+    body = '<span class="author-name">LingoLover94</span>'
+    assert meta_of("", body).authors == ["LingoLover94"]
+    body = '<span class="author-name">Ann Lee 12 March 2024</span>'
+    assert meta_of("", body).authors == ["Ann Lee"]
+
+
 def test_byline_class_tokens_match_whole() -> None:
     assert meta_of("", '<div class="c-byline__author">Ann Lee</div>').authors == ["Ann Lee"]
     assert meta_of("", '<div class="comment-author">Ann Lee</div>').authors == []

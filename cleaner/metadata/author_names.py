@@ -95,14 +95,18 @@ def _split_credit(text: str) -> list[str]:
     end = _CREDIT_END.search(text)
     if end is not None:
         text = text[: end.start()]
-    digit = next((i for i, c in enumerate(text) if c.isdigit()), None)
+    digit = _FIRST_NUMBER.search(text)
     if digit is not None:
-        text = _drop_trailing_words(text[:digit])
+        text = _drop_trailing_words(text[: digit.start()])
     pieces = (
         _ROLE_PREFIX.sub("", _LOWER_PREFIX.sub("", p.strip(" ,.;:-–—'\"")))
         for p in _JOINERS.split(text)
     )
     return [p for p in pieces if p]
+
+
+#: The first number standing on its own (a date, a time), not the digits ending a user name.
+_FIRST_NUMBER = re.compile(r"(?<![^\W_])\d")
 
 
 def _without_agency_suffix(name: str) -> str:
@@ -131,7 +135,9 @@ def _is_person(name: str, site_names: list[str]) -> bool:
     handle = _is_handle(name)
     if not 2 <= len(name) <= 60 or (name[0].islower() and not handle):
         return False
-    if any(c.isdigit() for c in name) or "@" in name or "://" in name or "www." in name:
+    if (any(c.isdigit() for c in name) and not _USER_NAME.fullmatch(name)) or "@" in name:
+        return False  # a date or a time; a user name may end in digits (`InsaneSnow45`)
+    if "://" in name or "www." in name:
         return False
     lowered = name.lower().replace("-", " ").split()
     if len(lowered) > _MAX_NAME_WORDS or any(w.strip(".,") in _ROLE_WORDS for w in lowered):
@@ -184,6 +190,10 @@ def _capitalised(word: str) -> bool:
     """`Doe`, `Martínez-Beltrán`, `O'Neil`: an upper-case letter, then lower-case letters."""
     letters = word.replace("-", "").replace("'", "").replace("’", "")
     return len(letters) >= 2 and letters.isalpha() and word[0].isupper() and word[1:].islower()
+
+
+#: One word of four letters or more then digits: a user name (`InsaneSnow45`), not a code (`rmb80`).
+_USER_NAME = re.compile(r"[^\W\d_]{4,}[^\W_]*\d+")
 
 
 def _is_handle(name: str) -> bool:
