@@ -197,18 +197,15 @@ _USER_NAME = re.compile(r"[^\W\d_]{4,}[^\W_]*\d+")
 
 
 def _is_handle(name: str) -> bool:
-    """True for a user name written in lower case (`kirstin boatto`, `h.szeyee`).
+    """True for a user name: one word in lower case (`amondale`, `h.szeyee`).
 
     Forums and blog platforms credit accounts; an account name of three
     letters or fewer is initials or a desk code, and an admin account is the
     site's, not a person's.
     """
     letters = sum(c.isalpha() for c in name)
-    words = name.split()
-    return letters >= 4 and name.islower() and len(words) <= _HANDLE_WORDS and "admin" not in name
-
-
-_HANDLE_WORDS = 2  # "kirstin boatto"; longer lower-case text is a phrase, not a name
+    # several lower-case words in a byline are a phrase ("expert gardeners"), not a name
+    return letters >= 4 and name.islower() and " " not in name and "admin" not in name
 
 
 def credits_organisation(credits: list[str], names: list[str]) -> bool:
