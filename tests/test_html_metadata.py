@@ -179,6 +179,12 @@ def test_site_name_appended_to_the_visible_headline_goes() -> None:
     assert meta_of(head, body).title == "Bridge reopens after repairs"
 
 
+def test_a_headline_that_starts_with_the_brand_keeps_it() -> None:
+    head = og("og:site_name", "Lumen") + "<title>Lumen Desk Lamp - Warm Light | Lumen</title>"
+    result = meta_of(head, "<main><h1>Lumen Desk Lamp - Warm Light</h1></main>")
+    assert result.title == "Lumen Desk Lamp - Warm Light"
+
+
 def test_the_only_h1_wins_outside_article_when_it_shares_words_with_the_title() -> None:
     head = og("og:title", "Oak Dining Tables - Solid Wood, Made to Order")
     result = meta_of(head, "<div class='hero'><h1>Dining Tables</h1></div><p>Our range.</p>")

@@ -171,12 +171,13 @@ def headline_text(node: LexborNode, names: list[str]) -> str | None:
 
     Blog themes put the post's `<time>` inside its h1, documentation tools a
     `¶` or `#` link to the heading, and some sites append their own name to
-    the visible headline as they do to `<title>`.
+    the visible headline as they do to `<title>`. A leading brand stays: in a
+    headline it names the product (`Nintendo Switch - OLED Model`).
     """
     text = clean_text(visible_text(node, "", skip=_NOT_HEADLINE))
     if text is None:
         return None
-    return _trimmed(strip_site(_ANCHOR_MARK.sub("", text), names))
+    return _trimmed(strip_site(_ANCHOR_MARK.sub("", text), names, leading=False))
 
 
 _NOT_HEADLINE = frozenset({"time"})
