@@ -205,6 +205,19 @@ def test_the_first_of_pipe_separated_parts_is_the_title() -> None:
     assert meta_of(head).title == "Garden Kneelers"
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Which bread flour do you use? / Baking / Bakers Forum",
+        "Which bread flour do you use? - Baking - Bakers Forum",
+    ],
+)
+def test_the_first_part_of_a_breadcrumb_trail_title_is_the_title(title: str) -> None:
+    assert meta_of(f"<title>{title}</title>").title == "Which bread flour do you use?"
+    two_parts = "<title>Before and after - A kitchen remodel</title>"
+    assert meta_of(two_parts).title == "Before and after - A kitchen remodel"
+
+
 def test_a_home_page_keeps_a_leading_brand_and_prefers_its_title_to_a_slogan() -> None:
     head = "<title>Tidewater | Sailing Lessons on the Bay</title>"
     body = "<main><h1>Feel the wind</h1><h1>Courses for every level</h1></main>"

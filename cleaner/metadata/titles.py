@@ -146,9 +146,17 @@ def _site_title(raw: str, names: list[str]) -> str:
 
 
 def _main_part(title: str) -> str:
-    """The first of a title's `|`-separated parts: the headline before taglines and sections."""
+    """The headline before taglines and sections: the first `|`-separated part, or the first
+    part of a breadcrumb trail (`Topic / Board / Forum`, `Topic - Board - Forum`)."""
     head = title.split(" | ", 1)[0].strip()
+    for separator in (" / ", " - "):
+        parts = head.split(separator)
+        if len(parts) >= _TRAIL_PARTS:
+            head = parts[0].strip()
     return head or title
+
+
+_TRAIL_PARTS = 3  # two parts may be one headline ("Before - After"); three make a trail
 
 
 def _headline_h1s(nodes: list[LexborNode], names: list[str]) -> tuple[list[str], list[str]]:
