@@ -365,6 +365,9 @@ def test_byline_cleaning(byline: str, expected: list[str]) -> None:
         "jdadmin",
         "undefined",
         "posted in news today",
+        "Full Bio",
+        "Webmaster",
+        "NOC Admin",
     ],
 )
 def test_credits_that_are_no_names_are_rejected(credit: str) -> None:

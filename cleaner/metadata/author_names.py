@@ -43,7 +43,7 @@ _ROLE_WORDS = frozenset(
     | {"contributor", "columnist", "producer", "journalist", "photographer", "bureau", "desk"}
     | {"newsroom", "team", "board", "email", "view", "posts", "articles", "profile", "read"}
     | {"minutes", "min", "ago", "updated", "published", "posted", "comments", "more"}
-    | {"editorial", "process", "guidelines", "policy", "about"}
+    | {"editorial", "process", "guidelines", "policy", "about", "bio", "admin", "webmaster"}
 )
 #: Words that make a credit an organisation's name.
 _ORGANISATION_WORDS = frozenset(
