@@ -218,6 +218,17 @@ def test_the_first_part_of_a_breadcrumb_trail_title_is_the_title(title: str) -> 
     assert meta_of(two_parts).title == "Before and after - A kitchen remodel"
 
 
+def test_a_book_site_shows_its_own_name_as_h1_and_the_pages_name_as_a_heading() -> None:
+    head = "<title>Knots for sailors - The Harbour Handbook</title>"
+    body = (
+        "<header><h1>The Harbour Handbook</h1></header>"
+        "<main><h2>Knots for Sailors</h2><p>The bowline is the first knot.</p></main>"
+    )
+    assert meta_of(head, body).title == "Knots for sailors"
+    site_first = "<title>Harbour Gazette - Storm hits the coast</title>"
+    assert meta_of(site_first, "<h1>Storm hits the coast</h1>").title == "Storm hits the coast"
+
+
 def test_a_home_page_keeps_a_leading_brand_and_prefers_its_title_to_a_slogan() -> None:
     head = "<title>Tidewater | Sailing Lessons on the Bay</title>"
     body = "<main><h1>Feel the wind</h1><h1>Courses for every level</h1></main>"

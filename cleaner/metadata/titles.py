@@ -36,6 +36,7 @@ def choose_title(page: Page, names: list[str], home: bool = False) -> tuple[str,
     wins anyway. An h1 elsewhere that nothing confirms is often a logo or a
     section name: JSON-LD and meta titles beat it, `<title>` beats a short one.
     """
+    names = names + _name_shown_as_h1(page, names)
     candidates = _title_candidates(page, names, home)
     inside, outside = _headline_h1s(page.h1, names)
     if home:
@@ -46,6 +47,43 @@ def choose_title(page: Page, names: list[str], home: bool = False) -> tuple[str,
     if found is None:
         found = _unconfirmed_title(inside, outside, candidates)
     return found if found is not None and found[0] else None
+
+
+def _name_shown_as_h1(page: Page, names: list[str]) -> list[str]:
+    """The site's name, when the page shows it as its h1 and its title says so.
+
+    Documentation and book sites put their own name in the one h1 and the
+    page's name in an h2: a title `Page - Book` with h1 `Book` and a heading
+    `Page` names the site `Book`. The heading is what tells it from a title
+    `Site - Headline` over an h1 `Headline`.
+    """
+    h1s = {compact_form(headline_text(node, names)) for node in page.h1[:_MAX_H1]}
+    for raw in (clean_text(page.title), meta_value(page, "og:title")):
+        parts = _parts(raw or "")
+        if len(parts) < 2:
+            continue
+        first, last = compact_form(parts[0]), compact_form(parts[-1])
+        if last in h1s and first != last and first in _heading_texts(page):
+            return [last]
+    return []
+
+
+def _parts(title: str) -> list[str]:
+    """A title's separator-delimited parts."""
+    parts = [title]
+    for separator in SEPARATORS:
+        parts = [piece.strip() for part in parts for piece in part.split(separator)]
+    return [part for part in parts if part]
+
+
+def _heading_texts(page: Page) -> set[str]:
+    """Compact texts of the page's h1 and h2 elements."""
+    root = page.h1[0] if page.h1 else None
+    while root is not None and root.parent is not None:
+        root = root.parent
+    if root is None:
+        return set()
+    return {compact_form(node.text(separator=" ")) for node in root.css("h1, h2")[:_MAX_H1]}
 
 
 def _unconfirmed_title(
