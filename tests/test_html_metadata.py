@@ -104,6 +104,7 @@ def test_near_identical_h1_is_taken() -> None:
         ("Storm hits the coast — EXAMPLE NEWS", "Example News"),
         ("Storm hits the coast :: Example News", "Example News"),
         ("Storm hits the coast · Example News", "Example News"),
+        ("Storm hits the coast • Example News", "Example News"),
         ("Example News » Storm hits the coast", "Example News"),
         ("Example News | Storm hits the coast", "Example News"),
         ("Storm hits the coast : CityAM", "CityAM"),

@@ -95,7 +95,7 @@ _SITE_NAME_EXTRA = 8  # characters a site name may gain ("News", "Online") and s
 # -- in titles and credits ----------------------------------------------------------------
 
 
-SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " ‹ ", " › ", " ~ ")
+SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " // ", " ‹ ", " › ", " ~ ")
 #: Separators allowed between a title and the whole site name only.
 _SITE_SEPARATORS = (*SEPARATORS, ": ", " : ", " @ ")
 
