@@ -2,7 +2,9 @@
 
 Candidates are tried in order of trust and the first usable one wins (see
 `date_values.first_date`); the body is searched only when no structured date
-serves, and the modification date only when nothing else dates the page.
+serves, the page's text (the caller's `from_text`: the dateline, htmldate)
+only when no date is marked up, and the modification date only when nothing
+else dates the page.
 """
 
 from __future__ import annotations

@@ -32,9 +32,11 @@ def choose_title(page: Page, names: list[str], home: bool = False) -> tuple[str,
     """(title, source): the visible headline, unless nothing confirms it and metadata offers better.
 
     Labels are the headline a reader sees, so an h1 wins when a title candidate
-    matches it (exactly, in part, or nearly), and an h1 inside article/main
-    wins anyway. An h1 elsewhere that nothing confirms is often a logo or a
-    section name: JSON-LD and meta titles beat it, `<title>` beats a short one.
+    matches it (exactly, in part, or nearly); an h1 inside article/main, or
+    the page's only h1, wins too when it shares a word with a title (or no
+    structured title contradicts it). An h1 elsewhere that nothing confirms is
+    often a logo or a section name: JSON-LD and meta titles beat it, `<title>`
+    beats a short one. A home page's h1s are slogans: only a confirmed one wins.
     """
     names = names + _name_shown_as_h1(page, names)
     candidates = _title_candidates(page, names, home)
@@ -57,11 +59,13 @@ def _name_shown_as_h1(page: Page, names: list[str]) -> list[str]:
     `Page` names the site `Book`. The heading is what tells it from a title
     `Site - Headline` over an h1 `Headline`.
     """
-    h1s = {compact_form(headline_text(node, names)) for node in page.h1[:_MAX_H1]}
+    h1s: set[str] | None = None
     for raw in (clean_text(page.title), meta_value(page, "og:title")):
         parts = _parts(raw or "")
         if len(parts) < 2:
             continue
+        if h1s is None:  # most titles have no parts: the h1s are read only when one has
+            h1s = {compact_form(headline_text(node, names)) for node in page.h1[:_MAX_H1]}
         first, last = compact_form(parts[0]), compact_form(parts[-1])
         if last in h1s and first != last and first in _heading_texts(page):
             return [last]
