@@ -378,6 +378,8 @@ def test_byline_cleaning(byline: str, expected: list[str]) -> None:
         "undefined",
         "posted in news today",
         "Full Bio",
+        "Hi",
+        "buyer",
         "Webmaster",
         "NOC Admin",
     ],
@@ -392,6 +394,21 @@ def test_a_lower_case_user_name_is_the_author_of_a_forum_post() -> None:
     assert meta_of("", body).authors == ["amondale"]
     assert meta_of(named("author", "h.szeyee")).authors == ["h.szeyee"]
     assert meta_of(named("author", "expert gardeners")).authors == []
+
+
+def test_a_thread_starters_user_name_is_the_author_of_a_forum_page() -> None:
+    body = (
+        '<h1>Which tent for a windy coast?</h1><ul class="thread-meta">'
+        '<li>Thread starter <a class="username" href="/members/saltwind.12/">saltwind</a></li>'
+        "<li>Started 3 March 2024</li></ul>"
+        '<article class="message"><a class="bigusername" href="/members/Dunerider/">Dunerider</a>'
+        "<p>I use a tunnel tent.</p></article>"
+    )
+    assert meta_of("", body).authors == ["saltwind"]
+
+
+def test_a_name_said_twice_in_one_credit_is_one_name() -> None:
+    assert meta_of("", '<span class="username">AquaCare AquaCare</span>').authors == ["AquaCare"]
 
 
 def test_a_user_name_keeps_its_digits_and_a_date_after_a_name_goes() -> None:

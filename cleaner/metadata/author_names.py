@@ -33,6 +33,7 @@ _NOT_NAMES = frozenset(
     | {"follow", "biography", "bio", "contact", "more", "share", "twitter", "facebook", "guest"}
     | {"anonymous", "unknown", "author", "authors", "advertisement", "sponsored", "newsdesk"}
     | {"undefined", "null", "none", "nan"}  # empty template values
+    | {"hi", "hello", "welcome", "signin", "login", "account", "myaccount", "buyer", "seller"}
     | {"editorial", "opinion", "news", "home", "by", "von", "par", "por", "door", "przez"}
     | {"md", "ms", "phd", "rdn", "rd", "mph", "mba", "jr", "sr", "dr", "msc", "ma", "ba", "mr"}
     | {"webdesk", "redaktion", "rédaction", "redacción", "redazione", "redakcja"}
@@ -71,11 +72,20 @@ def clean_authors(credits: list[str], names: list[str]) -> list[str]:
     found: dict[str, str] = {}
     for credit in credits:
         for name in _without_outlet(_split_credit(credit)):
-            name = _without_agency_suffix(name)
+            name = _without_repetition(_without_agency_suffix(name))
             if _is_person(name, names):
                 name = name.title() if name.isupper() and " " in name else name
                 found.setdefault(name.casefold(), name)
     return list(found.values())
+
+
+def _without_repetition(name: str) -> str:
+    """`AquaCare AquaCare` → `AquaCare`: a name said twice (an avatar's text and the link's)."""
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
 
 
 def _without_outlet(pieces: list[str]) -> list[str]:

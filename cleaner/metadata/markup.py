@@ -11,8 +11,12 @@ from cleaner.dom import is_descendant
 #: Body elements that may be a byline or a date. Few substring selectors keep the one
 #: traversal cheap (its cost grows with the selector count; each one more costs about a
 #: fifth), Python then checks whole class tokens. `*=` is case-sensitive: "Byline" and
-#: "AuthorName" are found, camel-case "byLine" and "articleDate" are not.
-_MARKUP_SELECTOR = "[itemprop], [rel~=author], [class*=uthor], [class*=yline], time, [class*=date]"
+#: "AuthorName" are found, camel-case "byLine" and "articleDate" are not. A forum credits a
+#: thread to its starter's `username`.
+_MARKUP_SELECTOR = (
+    "[itemprop], [rel~=author], [class*=uthor], [class*=yline], [class*=sername], time, "
+    "[class*=date]"
+)
 
 
 class Markup:
@@ -48,10 +52,10 @@ class Markup:
 
 
 #: A byline class token: up to four prefixes (`c-`, `article__`, `post-detail__meta-`),
-#: "byline" or "author", and an optional suffix naming the name part (`__name`, `-link`);
-#: never a comment's, a review's or a testimonial's.
+#: "byline", "author" or a forum's "username", and an optional suffix naming the name part
+#: (`__name`, `-link`); never a comment's, a review's or a testimonial's.
 _BYLINE_TOKEN = re.compile(
-    r"(?:[a-z0-9]+(?:--?|__?)){0,4}(?:by-?line|authors?|writer)"
+    r"(?:[a-z0-9]+(?:--?|__?)){0,4}(?:by-?line|authors?|writer|(?:big)?user-?name)"
     r"(?:(?:-|_|__|--)?(?:names?|links?|author|byline|text|wrap|wrapper|container|info|meta|list))?"
 )
 _NOT_BYLINE_PARTS = ("comment", "reply", "review", "testimonial")
