@@ -407,6 +407,18 @@ def test_a_thread_starters_user_name_is_the_author_of_a_forum_page() -> None:
     assert meta_of("", body).authors == ["saltwind"]
 
 
+def test_a_posts_meta_line_that_says_by_is_a_byline() -> None:
+    body = '<div class="publish-meta">Published 7 August 2023 by Nora Berg</div>'
+    assert meta_of("", body, url=None).authors == ["Nora Berg"]
+    links = (
+        '<p class="entry-meta">Filed under <a href="/c/garden">Garden</a>, '
+        '<a href="/c/soil">Soil</a> by <a href="/author/nora-berg">Nora Berg</a></p>'
+    )
+    assert meta_of("", links, url=None).authors == ["Nora Berg"]
+    no_credit = '<p class="entry-meta">Filed under <a href="/c/garden">Garden Notes</a></p>'
+    assert meta_of("", no_credit, url=None).authors == []
+
+
 def test_a_name_said_twice_in_one_credit_is_one_name() -> None:
     assert meta_of("", '<span class="username">AquaCare AquaCare</span>').authors == ["AquaCare"]
 
@@ -692,7 +704,7 @@ def test_marked_up_dates_come_before_the_dateline() -> None:
 _POST_URL = "https://blog.example.org/notes/how-we-keep-pests-out-of-the-garden"
 _POSTED_ELSEWHERE = (
     "<h2>How we keep pests out</h2>" + "<p>" + "Companion planting works well here. " * 15 + "</p>"
-    '<div class="post-meta">Posted on 3 December 2023 by the garden team</div>'
+    '<div class="post-info">Posted on 3 December 2023</div>'
 )
 
 

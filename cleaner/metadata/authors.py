@@ -13,7 +13,7 @@ from cleaner.metadata.author_names import (
     credits_organisation,
     site_named_person,
 )
-from cleaner.metadata.markup import Markup, visible_text
+from cleaner.metadata.markup import Markup, is_meta_line, visible_text
 from cleaner.metadata.page import (
     Page,
     clean_text,
@@ -125,7 +125,7 @@ def _markup_credits(bylines: list[LexborNode]) -> Iterator[tuple[list[str], str]
         if node.attributes.get("itemprop") == "author":
             yield _microdata_people(node), "microdata"
             continue
-        links = _byline_links(node)
+        links = _byline_links(node, plain=not is_meta_line(node))
         if links:
             yield links, "html"
         text = clean_text(visible_text(node, " ")) or ""
@@ -142,15 +142,19 @@ _AUTHOR_HREF = re.compile(
 _MAX_PLAIN_LINKS = 3  # more links than that in a byline are tags and categories
 
 
-def _byline_links(node: LexborNode) -> list[str]:
-    """Texts of a byline's author links: those to author pages, else a few plain links."""
+def _byline_links(node: LexborNode, plain: bool = True) -> list[str]:
+    """Texts of a byline's author links: those to author pages, else a few plain links.
+
+    `plain` False takes author pages' links only: a post's meta line links
+    its categories and tags as plainly as its author.
+    """
     if node.tag == "a":
         return []
     links = node.css("a")
     to_authors = [
         a for a in links if _AUTHOR_HREF.search(a.attributes.get("href") or "") is not None
     ]
-    chosen = to_authors or (links if len(links) <= _MAX_PLAIN_LINKS else [])
+    chosen = to_authors or (links if plain and len(links) <= _MAX_PLAIN_LINKS else [])
     return [visible_text(a, " ") for a in chosen if len(a.text()) <= _MAX_BYLINE_CHARS]
 
 

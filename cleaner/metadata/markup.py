@@ -15,7 +15,7 @@ from cleaner.dom import is_descendant
 #: thread to its starter's `username`.
 _MARKUP_SELECTOR = (
     "[itemprop], [rel~=author], [class*=uthor], [class*=yline], [class*=sername], time, "
-    "[class*=date]"
+    "[class*=date], [class*=meta]"
 )
 
 
@@ -71,10 +71,37 @@ def _is_byline(node: LexborNode) -> bool:
         return True
     if "author" in (attrs.get("rel") or "").lower().split():
         return True
-    return any(
+    tokens = (attrs.get("class") or "").lower().split()
+    if any(
         _BYLINE_TOKEN.fullmatch(token) and not any(part in token for part in _NOT_BYLINE_PARTS)
-        for token in (attrs.get("class") or "").lower().split()
-    )
+        for token in tokens
+    ):
+        return True
+    return is_meta_line(node)
+
+
+def is_meta_line(node: LexborNode) -> bool:
+    """True for a post's meta line that credits someone (`<p class="entry-meta">By …`).
+
+    Its links are as often categories and tags as the author's, so only its
+    words after "by" name the author.
+    """
+    tokens = (node.attributes.get("class") or "").lower().split()
+    return any(_META_TOKEN.fullmatch(t) for t in tokens) and _credits_someone(node)
+
+
+#: A post's meta line (`entry-meta`, `post-meta`, `page-header__meta`): a byline when it says "by".
+_META_TOKEN = re.compile(r"(?:[a-z0-9]+(?:--?|__?)){0,3}meta(?:(?:--?|__?)(?:info|data|line|top))?")
+_CREDIT = re.compile(r"(?i)(?:^|\s)(?:written\s+)?by:?\s+\w")
+
+
+def _credits_someone(node: LexborNode) -> bool:
+    """True when the node's first words credit someone: "By …", "Posted on … by …"."""
+    text = node.text(separator=" ")
+    return len(text) <= _META_LINE_CHARS and _CREDIT.search(text) is not None
+
+
+_META_LINE_CHARS = 200
 
 
 _BLOCK_BREAKS = frozenset({"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
