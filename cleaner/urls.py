@@ -28,6 +28,17 @@ def is_http_url(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
+def is_home_page(url: str | None) -> bool:
+    """True for a site's front page: an http(s) URL whose path is empty or `/`."""
+    if not url or not is_http_url(url):
+        return False
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return False
+    return path in ("", "/")
+
+
 def site_matches(site: str | None, patterns: tuple[str, ...]) -> bool:
     """True when `site` is one of `patterns` or a subdomain of one."""
     if not site:

@@ -107,6 +107,7 @@ def test_near_identical_h1_is_taken() -> None:
         ("Storm hits the coast — EXAMPLE NEWS", "Example News"),
         ("Storm hits the coast :: Example News", "Example News"),
         ("Storm hits the coast · Example News", "Example News"),
+        ("Storm hits the coast • Example News", "Example News"),
         ("Example News » Storm hits the coast", "Example News"),
         ("Example News | Storm hits the coast", "Example News"),
         ("Storm hits the coast : CityAM", "CityAM"),
@@ -159,6 +160,116 @@ def test_title_entities_and_spaces_are_cleaned() -> None:
 
 def test_h1_keeps_inline_markup_whole_and_breaks_apart() -> None:
     assert meta_of("", "<h1>Mc<b>Donald</b> wins<br>again</h1>").title == "McDonald wins again"
+
+
+def test_headline_text_leaves_out_icons_buttons_dates_and_anchor_marks() -> None:
+    body = (
+        '<article><h1><svg><title>Logo</title></svg><time datetime="2024-05-01">May 1</time>'
+        " Tide tables for the <span>summer</span> <button>Copy link</button>"
+        '<a class="headerlink" href="#tide">¶</a></h1></article>'
+    )
+    assert meta_of("", body).title == "Tide tables for the summer"
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_dropped() -> None:
+    assert meta_of("", "<h1>Harbour Assis&shy;tance&#8203; Scheme</h1>").title == (
+        "Harbour Assistance Scheme"
+    )
+
+
+def test_site_name_appended_to_the_visible_headline_goes() -> None:
+    head = og("og:site_name", "Valley Courier")
+    body = "<main><h1>Bridge reopens after repairs | Valley Courier</h1></main>"
+    assert meta_of(head, body).title == "Bridge reopens after repairs"
+
+
+def test_a_headline_that_starts_with_the_brand_keeps_it() -> None:
+    head = og("og:site_name", "Lumen") + "<title>Lumen Desk Lamp - Warm Light | Lumen</title>"
+    result = meta_of(head, "<main><h1>Lumen Desk Lamp - Warm Light</h1></main>")
+    assert result.title == "Lumen Desk Lamp - Warm Light"
+
+
+def test_the_only_h1_wins_outside_article_when_it_shares_words_with_the_title() -> None:
+    head = og("og:title", "Oak Dining Tables - Solid Wood, Made to Order")
+    result = meta_of(head, "<div class='hero'><h1>Dining Tables</h1></div><p>Our range.</p>")
+    assert (result.title, result.provenance["title"]) == ("Dining Tables", "html")
+
+
+def test_a_lone_unrelated_h1_outside_the_article_is_a_logo() -> None:
+    head = "<title>Council approves the budget - Město Info</title>" + og(
+        "og:site_name", "Město Info"
+    )
+    assert meta_of(head, "<header><h1>Zpravodaj</h1></header>").title == (
+        "Council approves the budget"
+    )
+
+
+def test_the_first_of_pipe_separated_parts_is_the_title() -> None:
+    head = "<title>Garden Kneelers | Soft Pads for Weeding | Shop Now</title>"
+    assert meta_of(head).title == "Garden Kneelers"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Which bread flour do you use? / Baking / Bakers Forum",
+        "Which bread flour do you use? - Baking - Bakers Forum",
+    ],
+)
+def test_the_first_part_of_a_breadcrumb_trail_title_is_the_title(title: str) -> None:
+    assert meta_of(f"<title>{title}</title>").title == "Which bread flour do you use?"
+    two_parts = "<title>Before and after - A kitchen remodel</title>"
+    assert meta_of(two_parts).title == "Before and after - A kitchen remodel"
+
+
+def test_a_book_site_shows_its_own_name_as_h1_and_the_pages_name_as_a_heading() -> None:
+    head = "<title>Knots for sailors - The Harbour Handbook</title>"
+    body = (
+        "<header><h1>The Harbour Handbook</h1></header>"
+        "<main><h2>Knots for Sailors</h2><p>The bowline is the first knot.</p></main>"
+    )
+    assert meta_of(head, body).title == "Knots for sailors"
+    site_first = "<title>Harbour Gazette - Storm hits the coast</title>"
+    assert meta_of(site_first, "<h1>Storm hits the coast</h1>").title == "Storm hits the coast"
+
+
+def test_a_home_page_keeps_a_leading_brand_and_prefers_its_title_to_a_slogan() -> None:
+    head = "<title>Tidewater | Sailing Lessons on the Bay</title>"
+    body = "<main><h1>Feel the wind</h1><h1>Courses for every level</h1></main>"
+    result = meta_of(head, body, url="https://www.tidewater.example/")
+    assert result.title == "Tidewater | Sailing Lessons on the Bay"
+    inner = meta_of(head, "", url="https://www.tidewater.example/courses")
+    assert inner.title == "Sailing Lessons on the Bay"
+
+
+def test_a_declared_site_name_equal_to_the_title_is_not_the_sites_name() -> None:
+    title = "How to Prune Roses: a Complete Guide for Beginners"
+    head = og("og:site_name", title + " | Bloom") + og("og:title", title + " | Bloom")
+    assert meta_of(head, f"<main><h1>{title}</h1></main>").title == title
+
+
+def test_without_metadata_the_article_h1_beats_a_site_wide_title() -> None:
+    head = "<title>Chatter - Where people talk</title>"
+    body = "<main><h1>Which bread flour do you use?</h1><h1>Related threads</h1></main>"
+    result = meta_of(head, body, url="https://chatter.example/t/123")
+    assert result.title == "Which bread flour do you use?"
+
+
+def test_a_cut_jsonld_headline_gives_way_to_the_whole_one() -> None:
+    whole = "Ten ways to keep a small garden green through a dry summer without a hosepipe"
+    head = ld({"@type": "BlogPosting", "headline": whole[:55]}) + og("og:title", whole)
+    assert meta_of(head).title == whole
+
+
+def test_a_longer_title_after_a_separator_is_not_the_whole_of_a_cut_one() -> None:
+    headline = "A study finds that lab-grown follicles can produce hair in mice"
+    head = ld({"@type": "Article", "headline": headline}) + og("og:title", headline + " : biology")
+    assert meta_of(head).title == headline
+
+
+def test_separators_left_dangling_by_an_empty_template_field_go() -> None:
+    head = "<title>| Lantern Review</title>" + og("og:site_name", "Lantern Review")
+    assert meta_of(head, "<div><h1>Camping Lights</h1></div>").title == "Camping Lights"
 
 
 # -- authors --------------------------------------------------------------------------------
@@ -236,6 +347,9 @@ def test_rel_author_link() -> None:
         ("The Associated Press", []),
         ("By Jane Doe and jane doe", ["Jane Doe"]),
         ("Ursula von der Leyen", ["Ursula von der Leyen"]),
+        ("Author Isaiah Shelton", ["Isaiah Shelton"]),
+        ("Autor: Jan Nowak", ["Jan Nowak"]),
+        ("By", []),
     ],
 )
 def test_byline_cleaning(byline: str, expected: list[str]) -> None:
@@ -262,6 +376,15 @@ def test_byline_cleaning(byline: str, expected: list[str]) -> None:
         "European Space Agency",
         "KWCHCIK",
         "rmb8090",
+        "rmb",
+        "jdadmin",
+        "undefined",
+        "posted in news today",
+        "Full Bio",
+        "Hi",
+        "buyer",
+        "Webmaster",
+        "NOC Admin",
     ],
 )
 def test_credits_that_are_no_names_are_rejected(credit: str) -> None:
@@ -269,10 +392,75 @@ def test_credits_that_are_no_names_are_rejected(credit: str) -> None:
     assert meta_of(head).authors == []
 
 
+def test_a_lower_case_user_name_is_the_author_of_a_forum_post() -> None:
+    body = '<div class="post-author"><a href="/members/amondale">amondale</a></div>'
+    assert meta_of("", body).authors == ["amondale"]
+    assert meta_of(named("author", "h.szeyee")).authors == ["h.szeyee"]
+    assert meta_of(named("author", "expert gardeners")).authors == []
+
+
+def test_a_thread_starters_user_name_is_the_author_of_a_forum_page() -> None:
+    body = (
+        '<h1>Which tent for a windy coast?</h1><ul class="thread-meta">'
+        '<li>Thread starter <a class="username" href="/members/saltwind.12/">saltwind</a></li>'
+        "<li>Started 3 March 2024</li></ul>"
+        '<article class="message"><a class="bigusername" href="/members/Dunerider/">Dunerider</a>'
+        "<p>I use a tunnel tent.</p></article>"
+    )
+    assert meta_of("", body).authors == ["saltwind"]
+
+
+def test_a_posts_meta_line_that_says_by_is_a_byline() -> None:
+    body = '<div class="publish-meta">Published 7 August 2023 by Nora Berg</div>'
+    assert meta_of("", body, url=None).authors == ["Nora Berg"]
+    links = (
+        '<p class="entry-meta">Filed under <a href="/c/garden">Garden</a>, '
+        '<a href="/c/soil">Soil</a> by <a href="/author/nora-berg">Nora Berg</a></p>'
+    )
+    assert meta_of("", links, url=None).authors == ["Nora Berg"]
+    no_credit = '<p class="entry-meta">Filed under <a href="/c/garden">Garden Notes</a></p>'
+    assert meta_of("", no_credit, url=None).authors == []
+
+
+def test_a_name_said_twice_in_one_credit_is_one_name() -> None:
+    assert meta_of("", '<span class="username">AquaCare AquaCare</span>').authors == ["AquaCare"]
+
+
+def test_a_user_name_keeps_its_digits_and_a_date_after_a_name_goes() -> None:
+    body = '<span class="author-name">LingoLover94</span>'
+    assert meta_of("", body).authors == ["LingoLover94"]
+    body = '<span class="author-name">Ann Lee 12 March 2024</span>'
+    assert meta_of("", body).authors == ["Ann Lee"]
+
+
 def test_byline_class_tokens_match_whole() -> None:
     assert meta_of("", '<div class="c-byline__author">Ann Lee</div>').authors == ["Ann Lee"]
     assert meta_of("", '<div class="comment-author">Ann Lee</div>').authors == []
     assert meta_of("", '<div class="authorship-notes">Ann Lee</div>').authors == []
+
+
+def test_byline_class_tokens_with_long_prefixes_but_not_reviews_or_testimonials() -> None:
+    for token in (
+        "post-detail__meta-author",
+        "content-hub-hero__content-authors",
+        "meta-item--author",
+    ):
+        assert meta_of("", f'<span class="{token}">By Ann Lee</span>').authors == ["Ann Lee"]
+    for token in (
+        "featured-review_rating-author",
+        "category-review-card_author",
+        "testimonial-author",
+    ):
+        assert meta_of("", f'<cite class="{token}">Ann Lee</cite>').authors == []
+
+
+def test_links_beside_the_name_in_a_byline_are_no_names() -> None:
+    byline = (
+        '<div class="article-byline"><a href="/p/vdh">Victor Hanson</a>'
+        ' <a href="/p/vdh#bio">About Victor Hanson</a>'
+        ' <a href="/process">Editorial Process</a></div>'
+    )
+    assert meta_of("", byline).authors == ["Victor Hanson"]
 
 
 def test_byline_links_to_author_pages_beat_category_links() -> None:
@@ -282,6 +470,35 @@ def test_byline_links_to_author_pages_beat_category_links() -> None:
         ' <a href="/c/c">Brinquedos</a>, <a href="/c/d">Música</a></div>'
     )
     assert meta_of("", byline).authors == ["Carlos Nadalim"]
+
+
+def test_a_personal_site_named_after_its_author_credits_that_author() -> None:
+    head = og("og:site_name", "Marta Olsen") + ld({"@type": "BlogPosting", "author": "Marta Olsen"})
+    result = meta_of(head, "<h1>Notes on sourdough</h1>", url="https://martaolsen.example/notes/1")
+    assert (result.author, result.provenance["author"]) == ("Marta Olsen", "json-ld")
+
+
+def test_a_newsletter_on_a_platform_subdomain_credits_its_author() -> None:
+    head = named("author", "Tomas Berg") + og("og:site_name", "Slow Engineering")
+    result = meta_of(head, url="https://tomasberg.letters.example/p/on-queues")
+    assert result.author == "Tomas Berg"
+
+
+def test_a_site_name_credit_is_no_author_when_it_is_a_brand_or_an_organisation() -> None:
+    brand = og("og:site_name", "Brightlane") + named("author", "Brightlane")
+    assert meta_of(brand, url="https://brightlane.example/blog/a").author is None
+    declared = (
+        og("og:site_name", "Harbour Gazette")
+        + named("author", "Harbour Gazette")
+        + ld({"@type": "NewsMediaOrganization", "name": "Harbour Gazette"})
+    )
+    assert meta_of(declared, url="https://harbourgazette.example/a").author is None
+
+
+def test_a_site_named_person_gives_way_to_any_other_credit() -> None:
+    head = og("og:site_name", "Marta Olsen") + ld({"@type": "BlogPosting", "author": "Marta Olsen"})
+    body = '<p class="byline">By Ola Nordmann</p>'
+    assert meta_of(head, body, url="https://martaolsen.example/guest/1").author == "Ola Nordmann"
 
 
 def test_agency_byline_ends_the_search() -> None:
@@ -453,6 +670,62 @@ def test_masthead_date_is_not_the_publication_date() -> None:
 def test_placeholder_years_are_ignored() -> None:
     head = named("pubdate", "0001-01-01T00:00:00") + named("date", "2024-05-17")
     assert meta_of(head, url=None).date == "2024-05-17"
+
+
+def test_the_dateline_beside_the_headline_dates_an_unmarked_page() -> None:
+    body = (
+        "<div class='wrap'><h1>Ferry timetable changes</h1>"
+        "<p>By Ann Lee · Published March 3, 2024 · 4 min read</p>"
+        "<p>The harbour authority will change the timetable.</p></div>"
+    )
+    result = meta_of("", body, url=None)
+    assert (result.date, result.provenance["date"]) == ("2024-03-03", "html")
+
+
+def test_a_dateline_above_the_headline_in_another_language() -> None:
+    body = "<div><span>Stadtleben</span> <span>17. Mai 2024</span></div><h1>Neue Bibliothek</h1>"
+    assert meta_of("", body, url=None).date == "2024-05-17"
+
+
+def test_a_date_far_below_the_headline_is_no_dateline() -> None:
+    story = "<p>" + "The council met to discuss the budget for the coming year. " * 12 + "</p>"
+    body = f"<h1>Budget approved</h1>{story}<p>The vote is on June 4, 2024.</p>"
+    assert meta_of("", body, url=None).date is None
+
+
+def test_a_dateline_after_the_crawl_date_is_skipped() -> None:
+    body = "<h1>Harvest festival</h1><p>September 14, 2024</p>"
+    assert meta_of("", body, url=None, crawl_date="2024-06-01").date is None
+
+
+def test_marked_up_dates_come_before_the_dateline() -> None:
+    head = og("article:published_time", "2024-02-01")
+    body = "<h1>Harvest festival</h1><p>Updated March 5, 2024</p>"
+    assert meta_of(head, body, url=None).date == "2024-02-01"
+
+
+_POST_URL = "https://blog.example.org/notes/how-we-keep-pests-out-of-the-garden"
+_POSTED_ELSEWHERE = (
+    "<h2>How we keep pests out</h2>" + "<p>" + "Companion planting works well here. " * 15 + "</p>"
+    '<div class="post-info">Posted on 3 December 2023</div>'
+)
+
+
+def test_htmldate_dates_a_post_whose_date_our_markup_misses() -> None:
+    result = meta_of("", _POSTED_ELSEWHERE, url=_POST_URL)
+    assert (result.date, result.provenance["date"]) == ("2023-12-03", "html")
+
+
+def test_htmldate_is_not_asked_about_pages_that_do_not_look_like_a_post() -> None:
+    assert meta_of("", _POSTED_ELSEWHERE, url="https://blog.example.org/notes/").date is None
+    product = og("og:type", "product")
+    assert meta_of(product, _POSTED_ELSEWHERE, url=_POST_URL).date is None
+    listing = ld({"@type": "ItemList", "itemListElement": []}) + og("og:type", "article")
+    assert meta_of(listing, _POSTED_ELSEWHERE, url=_POST_URL).date is None
+
+
+def test_htmldate_is_capped_by_the_crawl_date() -> None:
+    assert meta_of("", _POSTED_ELSEWHERE, url=_POST_URL, crawl_date="2023-06-01").date is None
 
 
 # -- url, site, section ---------------------------------------------------------------------

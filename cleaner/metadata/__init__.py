@@ -7,13 +7,17 @@ is built for speed: one CSS traversal of the body (and a cheap one of the
 head) collects the structured data and the h1s (`page`); a second one, for
 bylines and dates (`markup`), runs only when a page needs it (no structured
 author or date, a structured author to check against the byline, a UTC
-timestamp to place in the publisher's day). No lxml, no date guessing library.
+timestamp to place in the publisher's day). A page with no marked-up date
+has its text read: the dateline beside the headline (`datelines`), then, for
+a page that looks like a post, htmldate, which parses the page again with
+lxml (`htmldate_dates`); so the cost of a date guessing library is paid by
+few pages.
 
 Fields are read in this order, each from what the earlier ones settled: the
 url and its site (`page`), the names the site goes by (`site_names`), then
 the title (`titles`), the authors (`authors`, `author_names`), the date
-(`dates`, `date_values`) and the section (`page`), which the site names
-filter.
+(`dates`, `date_values`, then `datelines` and `htmldate_dates`) and the
+section (`page`), which the site names filter.
 
 The values aim at what a reader would call the article's title, author and
 date: the visible headline without the site name, the people credited (not
@@ -27,13 +31,15 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.metadata.authors import choose_authors
-from cleaner.metadata.date_values import crawl_day_of
+from cleaner.metadata.date_values import FoundDate, crawl_day_of
+from cleaner.metadata.datelines import dateline_date
 from cleaner.metadata.dates import choose_date
+from cleaner.metadata.htmldate_dates import htmldate_date
 from cleaner.metadata.markup import Markup
 from cleaner.metadata.page import collect, meta_value, page_url, section_of
-from cleaner.metadata.site_names import site_names_of
+from cleaner.metadata.site_names import own_site_names, site_names_of
 from cleaner.metadata.titles import choose_title
-from cleaner.urls import site_of
+from cleaner.urls import is_home_page, site_of
 
 
 @dataclass
@@ -59,12 +65,17 @@ class PageMetadata:
 
 
 def extract_metadata(
-    tree: LexborHTMLParser, url: str | None = None, crawl_date: str | None = None
+    tree: LexborHTMLParser,
+    url: str | None = None,
+    crawl_date: str | None = None,
+    html: str | None = None,
 ) -> PageMetadata:
     """The metadata of a parsed page; never raises for broken markup or bad JSON-LD.
 
     `url` is where the page was fetched (resolves a relative canonical link and
     gives the site); `crawl_date` (ISO) caps the date: a later one is skipped.
+    `html` is the source `tree` was parsed from, which htmldate reads when the
+    page's own date markup says nothing (serialised from `tree` if not given).
     """
     page = collect(tree)
     markup = Markup(tree)
@@ -76,14 +87,24 @@ def extract_metadata(
     if result.site:
         result.provenance["site"] = "url"
     names = site_names_of(page, result.site)
-    title = choose_title(page, names)
+    title = choose_title(page, names, is_home_page(url or result.url))
     if title is not None:
         result.title, result.provenance["title"] = title
-    authors = choose_authors(page, markup, names)
+    authors = choose_authors(page, markup, names, own_site_names(page, result.site))
     if authors is not None:
         result.authors, result.provenance["author"] = authors
         result.author = ", ".join(result.authors)
-    date = choose_date(page, markup, result.url, crawl_day_of(crawl_date))
+    crawl_day = crawl_day_of(crawl_date)
+
+    def from_text() -> FoundDate | None:
+        """The date beside the headline, else htmldate's on a page that looks like a post."""
+        found = dateline_date(page.h1, result.title, names, crawl_day)
+        if found is None:
+            source = html if html is not None else tree.html or ""
+            found = htmldate_date(source, page, url or result.url, crawl_day)
+        return found
+
+    date = choose_date(page, markup, result.url, crawl_day, from_text)
     if date is not None:
         result.date, result.provenance["date"] = date.value, date.source
     og_type = (meta_value(page, "og:type") or "").strip().lower()

@@ -8,9 +8,19 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
-from cleaner.metadata.author_names import clean_authors, credits_organisation
-from cleaner.metadata.markup import Markup, visible_text
-from cleaner.metadata.page import Page, clean_text, primary_article
+from cleaner.metadata.author_names import (
+    clean_authors,
+    credits_organisation,
+    site_named_person,
+)
+from cleaner.metadata.markup import Markup, is_meta_line, visible_text
+from cleaner.metadata.page import (
+    Page,
+    clean_text,
+    compact_form,
+    organisation_names,
+    primary_article,
+)
 
 _AUTHOR_META = (
     "author",
@@ -25,8 +35,14 @@ _AUTHOR_META = (
 )
 
 
-def choose_authors(page: Page, markup: Markup, names: list[str]) -> tuple[list[str], str] | None:
+def choose_authors(
+    page: Page, markup: Markup, names: list[str], own_names: list[str]
+) -> tuple[list[str], str] | None:
     """(authors, source): JSON-LD, then meta tags, then microdata and bylines.
+
+    `names` are the names the site goes by, `own_names` those it gives itself
+    (`site_names`): a credit of the latter that reads as a person's name is
+    the author of a personal site, when no other credit names anyone.
 
     A byline crediting only an agency or the site ends the search: the page
     names no author, and later "bylines" are those of related stories. A
@@ -40,7 +56,24 @@ def choose_authors(page: Page, markup: Markup, names: list[str]) -> tuple[list[s
                 authors, source = _fuller_byline(authors, source, markup, names)
             return authors, source
         if source == "html" and credits_organisation(credits, names):
-            return None
+            break
+    return _site_named_author(page, markup, own_names)
+
+
+def _site_named_author(
+    page: Page, markup: Markup, own_names: list[str]
+) -> tuple[list[str], str] | None:
+    """(author, source) on a personal site, whose name is its author's; None elsewhere.
+
+    Asked only when no other credit names a person. A site name that the
+    page's JSON-LD declares an organisation (and not a person) is a
+    publication's, however it reads.
+    """
+    organisations = organisation_names(page)
+    for credits, source in _credit_sources(page, markup):
+        name = site_named_person(credits, own_names)
+        if name is not None and compact_form(name) not in organisations:
+            return [name], source
     return None
 
 
@@ -92,7 +125,7 @@ def _markup_credits(bylines: list[LexborNode]) -> Iterator[tuple[list[str], str]
         if node.attributes.get("itemprop") == "author":
             yield _microdata_people(node), "microdata"
             continue
-        links = _byline_links(node)
+        links = _byline_links(node, plain=not is_meta_line(node))
         if links:
             yield links, "html"
         text = clean_text(visible_text(node, " ")) or ""
@@ -109,15 +142,19 @@ _AUTHOR_HREF = re.compile(
 _MAX_PLAIN_LINKS = 3  # more links than that in a byline are tags and categories
 
 
-def _byline_links(node: LexborNode) -> list[str]:
-    """Texts of a byline's author links: those to author pages, else a few plain links."""
+def _byline_links(node: LexborNode, plain: bool = True) -> list[str]:
+    """Texts of a byline's author links: those to author pages, else a few plain links.
+
+    `plain` False takes author pages' links only: a post's meta line links
+    its categories and tags as plainly as its author.
+    """
     if node.tag == "a":
         return []
     links = node.css("a")
     to_authors = [
         a for a in links if _AUTHOR_HREF.search(a.attributes.get("href") or "") is not None
     ]
-    chosen = to_authors or (links if len(links) <= _MAX_PLAIN_LINKS else [])
+    chosen = to_authors or (links if plain and len(links) <= _MAX_PLAIN_LINKS else [])
     return [visible_text(a, " ") for a in chosen if len(a.text()) <= _MAX_BYLINE_CHARS]
 
 

@@ -2,12 +2,14 @@
 
 Candidates are tried in order of trust and the first usable one wins (see
 `date_values.first_date`); the body is searched only when no structured date
-serves, and the modification date only when nothing else dates the page.
+serves, the page's text (the caller's `from_text`: the dateline, htmldate)
+only when no date is marked up, and the modification date only when nothing
+else dates the page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from selectolax.lexbor import LexborNode
@@ -72,14 +74,21 @@ _VISIBLE_TEXT_LIMIT = 120  # longer text is a paragraph, not a date line
 
 
 def choose_date(
-    page: Page, markup: Markup, url: str | None, crawl_day: str | None
+    page: Page,
+    markup: Markup,
+    url: str | None,
+    crawl_day: str | None,
+    from_text: Callable[[], FoundDate | None] = lambda: None,
 ) -> FoundDate | None:
-    """The publication date: structured data, then markup, the url, and last the modified date.
+    """The publication date: structured data, then markup and the url, the page's text, and
+    last the modified date.
 
-    A timestamp from metadata is moved to the day a reader sees on the page, or
-    for a UTC one to the url's day (see `date_values.local_day`).
+    `from_text` reads a date from the page's text (the dateline, htmldate):
+    it is asked only when no publication date is marked up. A timestamp from
+    metadata is moved to the day a reader sees on the page, or for a UTC one
+    to the url's day (see `date_values.local_day`).
     """
-    found = first_date(_published_candidates(page, markup, url), crawl_day)
+    found = first_date(_published_candidates(page, markup, url), crawl_day) or from_text()
     if found is None:
         found = first_date(_modified_candidates(page), crawl_day)
     if found is not None and found.source != "html" and "T" in found.value:

@@ -11,8 +11,12 @@ from cleaner.dom import is_descendant
 #: Body elements that may be a byline or a date. Few substring selectors keep the one
 #: traversal cheap (its cost grows with the selector count; each one more costs about a
 #: fifth), Python then checks whole class tokens. `*=` is case-sensitive: "Byline" and
-#: "AuthorName" are found, camel-case "byLine" and "articleDate" are not.
-_MARKUP_SELECTOR = "[itemprop], [rel~=author], [class*=uthor], [class*=yline], time, [class*=date]"
+#: "AuthorName" are found, camel-case "byLine" and "articleDate" are not. A forum credits a
+#: thread to its starter's `username`.
+_MARKUP_SELECTOR = (
+    "[itemprop], [rel~=author], [class*=uthor], [class*=yline], [class*=sername], time, "
+    "[class*=date], [class*=meta]"
+)
 
 
 class Markup:
@@ -47,13 +51,14 @@ class Markup:
         return self._bylines
 
 
-#: A byline class token: an optional prefix or two (`c-`, `article__`), "byline" or "author",
-#: and an optional suffix naming the name part (`__name`, `-link`); never `comment-author`.
+#: A byline class token: up to four prefixes (`c-`, `article__`, `post-detail__meta-`),
+#: "byline", "author" or a forum's "username", and an optional suffix naming the name part
+#: (`__name`, `-link`); never a comment's, a review's or a testimonial's.
 _BYLINE_TOKEN = re.compile(
-    r"(?:[a-z0-9]+(?:-|_|__)){0,2}(?:by-?line|authors?|writer)"
+    r"(?:[a-z0-9]+(?:--?|__?)){0,4}(?:by-?line|authors?|writer|(?:big)?user-?name)"
     r"(?:(?:-|_|__|--)?(?:names?|links?|author|byline|text|wrap|wrapper|container|info|meta|list))?"
 )
-_NOT_BYLINE_PREFIXES = ("comment", "reply", "review")
+_NOT_BYLINE_PARTS = ("comment", "reply", "review", "testimonial")
 _MAX_BYLINES = 6  # byline elements tried, in page order: later ones are comments and teasers
 
 
@@ -66,28 +71,73 @@ def _is_byline(node: LexborNode) -> bool:
         return True
     if "author" in (attrs.get("rel") or "").lower().split():
         return True
-    return any(
-        _BYLINE_TOKEN.fullmatch(token) and not token.startswith(_NOT_BYLINE_PREFIXES)
-        for token in (attrs.get("class") or "").lower().split()
-    )
+    tokens = (attrs.get("class") or "").lower().split()
+    if any(
+        _BYLINE_TOKEN.fullmatch(token) and not any(part in token for part in _NOT_BYLINE_PARTS)
+        for token in tokens
+    ):
+        return True
+    return is_meta_line(node)
+
+
+def is_meta_line(node: LexborNode) -> bool:
+    """True for a post's meta line that credits someone (`<p class="entry-meta">By …`).
+
+    Its links are as often categories and tags as the author's, so only its
+    words after "by" name the author.
+    """
+    tokens = (node.attributes.get("class") or "").lower().split()
+    return any(_META_TOKEN.fullmatch(t) for t in tokens) and _credits_someone(node)
+
+
+#: A post's meta line (`entry-meta`, `post-meta`, `page-header__meta`): a byline when it says "by".
+_META_TOKEN = re.compile(r"(?:[a-z0-9]+(?:--?|__?)){0,3}meta(?:(?:--?|__?)(?:info|data|line|top))?")
+_CREDIT = re.compile(r"(?i)(?:^|\s)(?:written\s+)?by:?\s+\w")
+
+
+def _credits_someone(node: LexborNode) -> bool:
+    """True when the node's first words credit someone: "By …", "Posted on … by …"."""
+    text = node.text(separator=" ")
+    return len(text) <= _META_LINE_CHARS and _CREDIT.search(text) is not None
+
+
+_META_LINE_CHARS = 200
 
 
 _BLOCK_BREAKS = frozenset({"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
+#: Elements whose text no reader sees as words of the element around them: code, icons
+#: (an inline `<svg>` has its own `<title>`), buttons and form controls.
+_UNSEEN = frozenset(
+    {"script", "style", "noscript", "template", "svg", "button", "select", "textarea"}
+)
 
 
-def visible_text(node: LexborNode, separator: str) -> str:
-    """The node's text without scripts; line breaks and blocks become spaces.
+def visible_text(node: LexborNode, separator: str, skip: frozenset[str] = frozenset()) -> str:
+    """The node's text without scripts, icons and buttons; line breaks and blocks become spaces.
 
     `separator` goes between inline text nodes: "" keeps `Mc<b>Donald</b>`
-    whole in headlines, " " keeps `By<a>Name</a>` apart in bylines.
+    whole in headlines, " " keeps `By<a>Name</a>` apart in bylines. Text
+    inside elements of the `skip` tags is left out too.
     """
+    unseen = _UNSEEN | skip
     pieces: list[str] = []
     for child in node.traverse(include_text=True):
         if child.is_text_node:
-            parent = child.parent
-            if parent is None or parent.tag not in ("script", "style", "noscript"):
+            if not _inside(child, node, unseen):
                 pieces.append(child.text_content or "")
                 pieces.append(separator)
         elif child.tag in _BLOCK_BREAKS:
             pieces.append(" ")
     return "".join(pieces)
+
+
+def _inside(child: LexborNode, root: LexborNode, tags: frozenset[str]) -> bool:
+    """True when an element between `child` and `root` (itself included) has one of `tags`."""
+    parent = child.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        if parent.mem_id == root.mem_id:
+            return False
+        parent = parent.parent
+    return False

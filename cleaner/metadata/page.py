@@ -121,6 +121,37 @@ def types_of(obj: JsonObject) -> list[str]:
     return [v.rsplit("/", 1)[-1].rsplit(":", 1)[-1].lower() for v in values if isinstance(v, str)]
 
 
+#: JSON-LD types of bodies that publish, as opposed to people.
+_ORGANISATION_TYPES = frozenset(
+    {"organization", "newsmediaorganization", "corporation", "localbusiness", "brand"}
+)
+
+
+def organisation_names(page: Page) -> set[str]:
+    """Compact names of the JSON-LD objects typed as organisations and not as persons.
+
+    Nested objects count (an article's `publisher`), so that a name the
+    page declares a publication's is known wherever it is declared.
+    """
+    found: set[str] = set()
+    stack: list[tuple[Any, int]] = [(obj, 0) for obj in (*page.articles, *page.others)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > 4:
+            continue
+        if isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value[:50])
+        elif isinstance(value, dict):
+            types = set(types_of(value))
+            name = value.get("name")
+            if isinstance(name, str) and types & _ORGANISATION_TYPES and "person" not in types:
+                found.add(compact_form(name))
+            stack.extend(
+                (item, depth + 1) for item in value.values() if isinstance(item, dict | list)
+            )
+    return found
+
+
 def ld_text(obj: JsonObject | None, key: str) -> str | None:
     """A JSON-LD property as clean text: the first of a list, unescaped, spaces collapsed."""
     if obj is None:
@@ -132,12 +163,21 @@ def ld_text(obj: JsonObject | None, key: str) -> str | None:
 
 
 def clean_text(text: str | None) -> str | None:
-    """Unescape HTML entities and collapse white space; None for empty text."""
+    """Unescape HTML entities, drop invisible marks, collapse white space; None for empty text.
+
+    Soft hyphens, zero-width spaces and byte-order marks only hint where a
+    line may break: `Assis&shy;tance` reads `Assistance`.
+    """
     if not text:
         return None
     if "&" in text:
         text = html.unescape(text)
+    text = text.translate(_INVISIBLE)
     return " ".join(text.split()) or None
+
+
+#: Characters that change no word a reader sees (joiners stay: emoji and Persian need them).
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 def first_meta(page: Page, *keys: str) -> tuple[str, str] | None:

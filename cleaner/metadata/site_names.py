@@ -10,7 +10,12 @@ from cleaner.metadata.page import Page, compact_form, ld_text, meta_value, prima
 
 
 def site_names_of(page: Page, site: str | None) -> list[str]:
-    """Compact forms of the names the site goes by, to recognise them in titles and credits."""
+    """Compact forms of the names the site goes by, to recognise them in titles and credits.
+
+    A declared name as long as a headline and equal to the page's title is
+    that title filed in the wrong field by a template, not the site's name: it
+    would make every part of the title look like a part of the site's name.
+    """
     raw: list[str | None] = [
         meta_value(page, "og:site_name"),
         meta_value(page, "application-name"),
@@ -24,10 +29,32 @@ def site_names_of(page: Page, site: str | None) -> list[str]:
     for obj in page.others:
         if {"website", "organization", "newsmediaorganization"} & set(types_of(obj)):
             raw.append(ld_text(obj, "name"))
+    titles = {compact_form(page.title), compact_form(meta_value(page, "og:title"))}
+    declared = [
+        compact_form(name)
+        for name in raw
+        if name and not (len(name.split()) > _SITE_NAME_WORDS and compact_form(name) in titles)
+    ]
     if site:
         labels = site.split(".")
-        raw += [site, _registrable_label(labels)]
-    return list(dict.fromkeys(c for c in map(compact_form, raw) if c))
+        declared += [compact_form(site), compact_form(_registrable_label(labels))]
+    return list(dict.fromkeys(name for name in declared if name))
+
+
+def own_site_names(page: Page, site: str | None) -> list[str]:
+    """Compact forms of the names a site gives itself: its host, `og:site_name`, app name.
+
+    The host gives its registrable name and its first label, which on a
+    hosting platform is the site's own (`janedoe.substack.com`).
+
+    Narrower than `site_names_of`: an account handle or a publisher named in
+    JSON-LD may be a desk's or a parent company's, not the site's own name.
+    """
+    raw = [meta_value(page, "og:site_name"), meta_value(page, "application-name")]
+    if site:
+        labels = site.split(".")
+        raw += [_registrable_label(labels), labels[0]]  # `janedoe` of janedoe.substack.com
+    return [name for name in map(compact_form, raw) if name]
 
 
 def _registrable_label(labels: list[str]) -> str:
@@ -68,18 +95,18 @@ _SITE_NAME_EXTRA = 8  # characters a site name may gain ("News", "Online") and s
 # -- in titles and credits ----------------------------------------------------------------
 
 
-SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " ‹ ", " › ", " ~ ")
+SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " // ", " ‹ ", " › ", " ~ ")
 #: Separators allowed between a title and the whole site name only.
 _SITE_SEPARATORS = (*SEPARATORS, ": ", " : ", " @ ")
 
 
-def strip_site(title: str, names: list[str]) -> str:
-    """The title without a leading or trailing site name (and its separator).
+def strip_site(title: str, names: list[str], leading: bool = True) -> str:
+    """The title without a trailing (and, if `leading`, a leading) site name and its separator.
 
     A whole site name is looked for first, since it may hold separators itself
     (`Autoracing | F1 | Indy`); then one part at a time, loosely compared.
     """
-    title = _strip_whole_site(title, names)
+    title = _strip_whole_site(title, names, leading)
     changed = True
     while changed:
         changed = False
@@ -88,6 +115,8 @@ def strip_site(title: str, names: list[str]) -> str:
             if sep and head.strip() and is_site_name(tail, names):
                 title, changed = head.strip(), True
                 break
+            if not leading:
+                continue
             head, sep, tail = title.partition(separator)
             if sep and tail.strip() and is_site_name(head, names):
                 title, changed = tail.strip(), True
@@ -95,15 +124,15 @@ def strip_site(title: str, names: list[str]) -> str:
     return title.strip()
 
 
-def _strip_whole_site(title: str, names: list[str]) -> str:
-    """The title without a site name that ends or starts it after/before any separator."""
+def _strip_whole_site(title: str, names: list[str], leading: bool) -> str:
+    """The title without a site name that ends (or starts) it after (before) any separator."""
     for separator in _SITE_SEPARATORS:
         start = title.find(separator)
         while start > 0:
             head, tail = title[:start].strip(), title[start + len(separator) :].strip()
             if head and tail and compact_form(tail) in names:
                 return head
-            if head and tail and compact_form(head) in names:
+            if leading and head and tail and compact_form(head) in names:
                 return tail
             start = title.find(separator, start + 1)
     return title

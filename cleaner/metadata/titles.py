@@ -29,20 +29,66 @@ class _Candidate(NamedTuple):
     source: str
 
 
-def choose_title(page: Page, names: list[str]) -> tuple[str, str] | None:
+def choose_title(page: Page, names: list[str], home: bool = False) -> tuple[str, str] | None:
     """(title, source): the visible headline, unless nothing confirms it and metadata offers better.
 
     Labels are the headline a reader sees, so an h1 wins when a title candidate
-    matches it (exactly, in part, or nearly), and an h1 inside article/main
-    wins anyway. An h1 elsewhere that nothing confirms is often a logo or a
-    section name: JSON-LD and meta titles beat it, `<title>` beats a short one.
+    matches it (exactly, in part, or nearly); an h1 inside article/main, or
+    the page's only h1, wins too when it shares a word with a title (or no
+    structured title contradicts it). An h1 elsewhere that nothing confirms is
+    often a logo or a section name: JSON-LD and meta titles beat it, `<title>`
+    beats a short one. A home page's h1s are slogans: only a confirmed one wins.
     """
-    candidates = _title_candidates(page, names)
+    names = names + _name_shown_as_h1(page, names)
+    candidates = _title_candidates(page, names, home)
     inside, outside = _headline_h1s(page.h1, names)
+    if home:
+        inside, outside = [], inside + outside
+    if not inside and len(outside) == 1 and _related(outside[0], candidates):
+        inside, outside = outside, []
     found = _agreeing_h1(inside + outside, candidates)
     if found is None:
         found = _unconfirmed_title(inside, outside, candidates)
     return found if found is not None and found[0] else None
+
+
+def _name_shown_as_h1(page: Page, names: list[str]) -> list[str]:
+    """The site's name, when the page shows it as its h1 and its title says so.
+
+    Documentation and book sites put their own name in the one h1 and the
+    page's name in an h2: a title `Page - Book` with h1 `Book` and a heading
+    `Page` names the site `Book`. The heading is what tells it from a title
+    `Site - Headline` over an h1 `Headline`.
+    """
+    h1s: set[str] | None = None
+    for raw in (clean_text(page.title), meta_value(page, "og:title")):
+        parts = _parts(raw or "")
+        if len(parts) < 2:
+            continue
+        if h1s is None:  # most titles have no parts: the h1s are read only when one has
+            h1s = {compact_form(headline_text(node, names)) for node in page.h1[:_MAX_H1]}
+        first, last = compact_form(parts[0]), compact_form(parts[-1])
+        if last in h1s and first != last and first in _heading_texts(page):
+            return [last]
+    return []
+
+
+def _parts(title: str) -> list[str]:
+    """A title's separator-delimited parts."""
+    parts = [title]
+    for separator in SEPARATORS:
+        parts = [piece.strip() for part in parts for piece in part.split(separator)]
+    return [part for part in parts if part]
+
+
+def _heading_texts(page: Page) -> set[str]:
+    """Compact texts of the page's h1 and h2 elements."""
+    root = page.h1[0] if page.h1 else None
+    while root is not None and root.parent is not None:
+        root = root.parent
+    if root is None:
+        return set()
+    return {compact_form(node.text(separator=" ")) for node in root.css("h1, h2")[:_MAX_H1]}
 
 
 def _unconfirmed_title(
@@ -50,10 +96,10 @@ def _unconfirmed_title(
 ) -> tuple[str, str] | None:
     """The title when no candidate confirms an h1: a related in-article h1, else metadata."""
     structured = [c for c in candidates if c.source != "html"]
-    if inside and _related(inside[0], candidates):
+    if inside and (not structured or _related(inside[0], candidates)):
         return inside[0], "html"
     if structured:
-        return structured[0].stripped, structured[0].source
+        return _untruncated(structured[0], candidates)
     if outside and len(outside[0].split()) >= _HEADLINE_WORDS and _related(outside[0], candidates):
         return outside[0], "html"
     if candidates:
@@ -62,6 +108,26 @@ def _unconfirmed_title(
 
 
 _HEADLINE_WORDS = 4  # an unconfirmed h1 outside the article shorter than this is a logo
+
+
+def _untruncated(chosen: _Candidate, candidates: list[_Candidate]) -> tuple[str, str]:
+    """(title, source) of `chosen`, or of a longer candidate that it is the cut-off start of.
+
+    Templates cut headlines for JSON-LD or social cards at a fixed length,
+    with or without an ellipsis, while another field keeps the whole. A
+    longer one that goes on after a separator (`Headline : Forum`) is not
+    the whole of a cut one.
+    """
+    start = chosen.stripped.rstrip(".… ")
+    if len(start) >= _CUT_MIN:
+        for other in candidates:
+            rest = other.stripped[len(start) :].lstrip()
+            if other.stripped.startswith(start) and rest[:1].isalnum():
+                return other.stripped, other.source
+    return chosen.stripped, chosen.source
+
+
+_CUT_MIN = 50  # a title shorter than this that starts another is a shorter wording, not a cut
 
 
 def _related(h1: str, candidates: list[_Candidate]) -> bool:
@@ -77,8 +143,12 @@ def _related(h1: str, candidates: list[_Candidate]) -> bool:
     return any(words.intersection(_WORD.findall(c.raw.lower())) for c in candidates)
 
 
-def _title_candidates(page: Page, names: list[str]) -> list[_Candidate]:
-    """Distinct titles from JSON-LD, Open Graph, Twitter, other meta, then `<title>`."""
+def _title_candidates(page: Page, names: list[str], home: bool) -> list[_Candidate]:
+    """Distinct titles from JSON-LD, Open Graph, Twitter, other meta, then `<title>`.
+
+    Off a home page, a title that is only the site's name says nothing of the
+    page and is left out.
+    """
     primary = primary_article(page)
     found: list[tuple[str | None, str]] = [(ld_text(primary, "headline"), "json-ld")]
     for key in ("og:title", "twitter:title", "twitter:text:title", "dcterms.title", "title"):
@@ -87,9 +157,49 @@ def _title_candidates(page: Page, names: list[str]) -> list[_Candidate]:
     found.append((clean_text(page.title), "html"))
     first_source: dict[str, str] = {}
     for text, source in found:
+        text = _trimmed(text)
         if text and text not in first_source:
             first_source[text] = source
-    return [_Candidate(raw, strip_site(raw, names), src) for raw, src in first_source.items()]
+    candidates = [
+        _Candidate(
+            raw, _site_title(raw, names) if home else _main_part(strip_site(raw, names)), src
+        )
+        for raw, src in first_source.items()
+    ]
+    return [c for c in candidates if home or compact_form(c.stripped) not in names]
+
+
+def _trimmed(text: str | None) -> str | None:
+    """A title without separators left dangling at either end by an empty template field."""
+    return text.strip(_DANGLING).strip() or None if text else None
+
+
+_DANGLING = " |-–—·/•"
+
+
+def _site_title(raw: str, names: list[str]) -> str:
+    """A home page's title: the site's own, so a leading site name stays (`Brand | Tagline`).
+
+    A trailing one goes, as on any page, and so do the parts after a first
+    one that does not name the site.
+    """
+    title = strip_site(raw, names, leading=False)
+    first = title.split(" | ", 1)[0]
+    return title if is_site_name(first, names) else _main_part(title)
+
+
+def _main_part(title: str) -> str:
+    """The headline before taglines and sections: the first `|`-separated part, or the first
+    part of a breadcrumb trail (`Topic / Board / Forum`, `Topic - Board - Forum`)."""
+    head = title.split(" | ", 1)[0].strip()
+    for separator in (" / ", " - "):
+        parts = head.split(separator)
+        if len(parts) >= _TRAIL_PARTS:
+            head = parts[0].strip()
+    return head or title
+
+
+_TRAIL_PARTS = 3  # two parts may be one headline ("Before - After"); three make a trail
 
 
 def _headline_h1s(nodes: list[LexborNode], names: list[str]) -> tuple[list[str], list[str]]:
@@ -97,7 +207,7 @@ def _headline_h1s(nodes: list[LexborNode], names: list[str]) -> tuple[list[str],
     inside: list[str] = []
     outside: list[str] = []
     for node in nodes[:_MAX_H1]:
-        text = clean_text(visible_text(node, ""))
+        text = headline_text(node, names)
         if not text or len(text) > 300 or is_site_name(text, names):
             continue
         (inside if _within(node, ("article", "main")) else outside).append(text)
@@ -105,6 +215,24 @@ def _headline_h1s(nodes: list[LexborNode], names: list[str]) -> tuple[list[str],
 
 
 _MAX_H1 = 30  # pages with more h1s use them for widgets; the headline comes early
+
+
+def headline_text(node: LexborNode, names: list[str]) -> str | None:
+    """The words of a headline element: no icon, button or date in it, no anchor mark, no site.
+
+    Blog themes put the post's `<time>` inside its h1, documentation tools a
+    `¶` or `#` link to the heading, and some sites append their own name to
+    the visible headline as they do to `<title>`. A leading brand stays: in a
+    headline it names the product (`Nintendo Switch - OLED Model`).
+    """
+    text = clean_text(visible_text(node, "", skip=_NOT_HEADLINE))
+    if text is None:
+        return None
+    return _trimmed(strip_site(_ANCHOR_MARK.sub("", text), names, leading=False))
+
+
+_NOT_HEADLINE = frozenset({"time"})
+_ANCHOR_MARK = re.compile(r"(?:\s*[¶🔗⚓]|\s+[#§])+$")
 
 
 def _agreeing_h1(h1s: list[str], candidates: list[_Candidate]) -> tuple[str, str] | None:
