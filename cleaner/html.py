@@ -1,9 +1,11 @@
-"""HTML inputs: page metadata, DOM rules, main-content extraction, then the text phase.
+"""HTML inputs: page metadata and type, DOM rules, main-content extraction, then the text phase.
 
-Metadata is read from the whole page first (bylines and dates often sit in
-the chrome the rules remove). Selector rules then prune chrome, which is
-cheaper and more precise than leaving the extractor to guess, and the
-extracted text goes through the same text rules as any text input.
+Metadata and the page's type are read from the whole page first: bylines and
+dates often sit in the chrome the rules remove, and chrome (filters, carts,
+reply buttons, form controls) tells a page's type. Selector rules then prune
+chrome, which is cheaper and more precise than leaving the extractor to
+guess, and the extracted text goes through the same text rules as any text
+input. The page's type does not change the extraction yet.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from cleaner.dom_phase import run_dom_rules
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
+from cleaner.metadata.page import collect
 from cleaner.options import CleanOptions
+from cleaner.page_type import classify_page
 from cleaner.rules.ruleset import RuleSet
 from cleaner.text_phase import finish, run_text_phase
 
@@ -44,9 +48,14 @@ def clean_html(
     """
     deadline = deadline or Deadline(None)
     ctx = Context(TextBuffer(""), format="html")
-    tree = LexborHTMLParser(flatten_deep_nesting(html))
-    _set_page_fields(ctx, extract_metadata(tree, url=url, crawl_date=options.crawl_date))
+    source = flatten_deep_nesting(html)
+    tree = LexborHTMLParser(source)
+    signals = collect(tree)
+    page = extract_metadata(tree, url=url, crawl_date=options.crawl_date, signals=signals)
+    _set_page_fields(ctx, page)
     ctx.set_field("url", url, "argument")
+    page_url = ctx.fields.get("url")
+    ctx.page_type, ctx.provenance["page_type"] = classify_page(tree, source, signals, page_url)
     deadline.check()
     drop_never_content(tree)
     run_dom_rules(ruleset, tree, html, ctx)

@@ -30,7 +30,7 @@ from cleaner.metadata.authors import choose_authors
 from cleaner.metadata.date_values import crawl_day_of
 from cleaner.metadata.dates import choose_date
 from cleaner.metadata.markup import Markup
-from cleaner.metadata.page import collect, page_url, section_of
+from cleaner.metadata.page import Page, collect, page_url, section_of
 from cleaner.metadata.site_names import site_names_of
 from cleaner.metadata.titles import choose_title
 from cleaner.urls import site_of
@@ -56,14 +56,20 @@ class PageMetadata:
 
 
 def extract_metadata(
-    tree: LexborHTMLParser, url: str | None = None, crawl_date: str | None = None
+    tree: LexborHTMLParser,
+    url: str | None = None,
+    crawl_date: str | None = None,
+    *,
+    signals: Page | None = None,
 ) -> PageMetadata:
     """The metadata of a parsed page; never raises for broken markup or bad JSON-LD.
 
     `url` is where the page was fetched (resolves a relative canonical link and
     gives the site); `crawl_date` (ISO) caps the date: a later one is skipped.
+    `signals`: the page's meta tags and JSON-LD as `collect` found them, when
+    the caller collected them already (the page type reads them too).
     """
-    page = collect(tree)
+    page = signals if signals is not None else collect(tree)
     markup = Markup(tree)
     result = PageMetadata()
     found_url = page_url(page, url)
