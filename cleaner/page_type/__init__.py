@@ -23,7 +23,7 @@ from cleaner.metadata.page import Page
 from cleaner.page_type.features import page_features, quick_features, structure_features
 from cleaner.page_type.model import Cascade, ModelError, default_cascade
 
-#: A page with less visible text than this (characters, spaces aside) is "other".
+#: A page with less visible text than this (characters, each text node stripped) is "other".
 MIN_TEXT_CHARS = 100
 
 

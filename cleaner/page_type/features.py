@@ -14,10 +14,10 @@ quick ones leave the type open (`model.Cascade`). Five groups, by prefix:
 * the class attributes (`classes`): `cls_` words naming a part of a page
   (`post`, `reply`, `price`, `cart`, `sidebar`, `toc`...);
 * the body (`body`): `n_` element counts (code blocks, forms, tables,
-  headings...), the visible text's size and its `share_` of prose and links,
-  headline links and prices;
+  headings...), the visible text's size and its `share_` of prose, prose
+  paragraphs and how they are grouped, linked headings, prices;
 * repeated items (`repeats`): `rep_` siblings of one tag and class holding
-  images (cards), headline links (teasers), times or prose (posts).
+  images (cards), linked headings (teasers) or times (posts).
 """
 
 from __future__ import annotations
