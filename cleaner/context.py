@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from cleaner.buffer import Edit, TextBuffer
 from cleaner.dates import parse_date
-from cleaner.document import Caption, Format, Removal
+from cleaner.document import Caption, Format, PageType, Removal
 from cleaner.regex import Subject
 from cleaner.urls import is_http_url, site_of
 
@@ -22,6 +22,8 @@ class Context:
 
     buffer: TextBuffer
     format: Format = "text"
+    #: The kind of page, for HTML inputs (`cleaner.page_type`).
+    page_type: PageType | None = None
     fields: dict[str, str] = field(default_factory=dict)
     provenance: dict[str, str] = field(default_factory=dict)
     captions: list[Caption] = field(default_factory=list)

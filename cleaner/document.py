@@ -16,6 +16,14 @@ Format = Literal["text", "markdown", "html"]
 #: Every input format, in declaration order.
 FORMATS: tuple[Format, ...] = get_args(Format)
 
+#: What kind of page an HTML input is (`cleaner.page_type`): "other" when nothing on
+#: it tells. Text and Markdown inputs have none.
+PageType = Literal[
+    "article", "forum", "product", "collection", "listing", "documentation", "service", "other"
+]
+#: Every page type, in declaration order.
+PAGE_TYPES: tuple[PageType, ...] = get_args(PageType)
+
 #: A metadata field: one string per document, found in the page's markup, the url or the
 #: text (a capture rule's `field`). The one list of their names: a new field is added here
 #: and as a `Document` attribute, and given something that finds it; rules, the JSON and
@@ -98,6 +106,8 @@ class Document:
     status: Status = "ok"
     reason: str | None = None
     format: Format = "text"
+    #: The kind of page (HTML inputs only; None for text and Markdown).
+    page_type: PageType | None = None
     provenance: dict[str, str] = field(default_factory=dict)
     #: Problems worth a look that did not stop cleaning, one line each, e.g.
     #: `over-removal: rules removed 72% of the text (limit 60%)`.

@@ -1,9 +1,11 @@
-"""HTML inputs: page metadata, DOM rules, main-content extraction, then the text phase.
+"""HTML inputs: page metadata and type, DOM rules, main-content extraction, then the text phase.
 
-Metadata is read from the whole page first (bylines and dates often sit in
-the chrome the rules remove). Selector rules then prune chrome, which is
-cheaper and more precise than leaving the extractor to guess, and the
-extracted text goes through the same text rules as any text input.
+Metadata and the page's type are read from the whole page first: bylines and
+dates often sit in the chrome the rules remove, and chrome (filters, carts,
+reply buttons, form controls) tells a page's type. Selector rules then prune
+chrome, which is cheaper and more precise than leaving the extractor to
+guess, and the extracted text goes through the same text rules as any text
+input. The page's type does not change the extraction yet.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from cleaner.extract.empty_page import empty_page_reason, page_signals
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
+from cleaner.metadata.page import collect
 from cleaner.options import CleanOptions
+from cleaner.page_type import classify_page
 from cleaner.rules.ruleset import RuleSet
 from cleaner.text_phase import finish, run_text_phase
 
@@ -51,9 +55,14 @@ def clean_html(
     ctx.set_fields(known or {}, "argument")
     html = flatten_deep_nesting(html)
     tree = LexborHTMLParser(html)
-    metadata = extract_metadata(tree, url=url, crawl_date=options.crawl_date, html=html)
+    collected = collect(tree)
+    metadata = extract_metadata(
+        tree, url=url, crawl_date=options.crawl_date, html=html, collected=collected
+    )
     _set_page_fields(ctx, metadata)
     ctx.set_field("url", url, "argument")
+    page_url = ctx.fields.get("url")
+    ctx.page_type, ctx.provenance["page_type"] = classify_page(tree, html, collected, page_url)
     deadline.check()
     signals = page_signals(tree)
     drop_never_content(tree)

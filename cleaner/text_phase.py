@@ -57,6 +57,7 @@ def finish(
         authors=list(ctx.authors) or ([ctx.fields["author"]] if "author" in ctx.fields else []),
         removed=sorted(ctx.removed, key=lambda r: (r.start is None, r.start or 0)),
         format=ctx.format,
+        page_type=ctx.page_type,
         provenance=dict(ctx.provenance),
         warnings=list(ctx.warnings),
         **ctx.fields,  # type: ignore[arg-type]

@@ -36,7 +36,7 @@ from cleaner.metadata.datelines import dateline_date
 from cleaner.metadata.dates import choose_date
 from cleaner.metadata.htmldate_dates import htmldate_date
 from cleaner.metadata.markup import Markup
-from cleaner.metadata.page import collect, meta_value, page_url, section_of
+from cleaner.metadata.page import Page, collect, meta_value, page_url, section_of
 from cleaner.metadata.site_names import own_site_names, site_names_of
 from cleaner.metadata.titles import choose_title
 from cleaner.urls import is_home_page, site_of
@@ -69,6 +69,8 @@ def extract_metadata(
     url: str | None = None,
     crawl_date: str | None = None,
     html: str | None = None,
+    *,
+    collected: Page | None = None,
 ) -> PageMetadata:
     """The metadata of a parsed page; never raises for broken markup or bad JSON-LD.
 
@@ -76,8 +78,10 @@ def extract_metadata(
     gives the site); `crawl_date` (ISO) caps the date: a later one is skipped.
     `html` is the source `tree` was parsed from, which htmldate reads when the
     page's own date markup says nothing (serialised from `tree` if not given).
+    `collected`: the page's meta tags and JSON-LD as `collect` found them, when
+    the caller collected them already (the page type reads them too).
     """
-    page = collect(tree)
+    page = collected if collected is not None else collect(tree)
     markup = Markup(tree)
     result = PageMetadata()
     found_url = page_url(page, url)
