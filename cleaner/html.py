@@ -64,7 +64,7 @@ def clean_html(
     page_url = ctx.fields.get("url")
     ctx.page_type, ctx.provenance["page_type"] = classify_page(tree, html, collected, page_url)
     deadline.check()
-    signals = page_signals(tree)
+    signals = page_signals(tree, collected)
     drop_never_content(tree)
     run_dom_rules(ruleset, tree, html, ctx)
     deadline.check()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.dom import collapsed_text
+from cleaner.metadata.page import Page
 
 #: How a part of an error page's title or headline opens (see `_names_an_error`).
 ERROR_PAGE = re.compile(
@@ -55,23 +56,23 @@ class PageSignals:
 
 
 #: The elements `page_signals` reads, found in one traversal.
-_SIGNAL_SELECTOR = 'title, h1, input[type="password" i], script'
+_SIGNAL_SELECTOR = 'input[type="password" i], script'
 
 
-def page_signals(tree: LexborHTMLParser) -> PageSignals:
-    """The signals of a parsed page (call it before never-content elements are dropped)."""
-    title = headline = ""
+def page_signals(tree: LexborHTMLParser, collected: Page) -> PageSignals:
+    """The signals of a parsed page (call it before never-content elements are dropped).
+
+    Its title and first h1 come from `collected`, the head signals metadata
+    gathered in its own traversal; only password fields and scripts are sought.
+    """
     password_fields = scripts = 0
     for node in tree.css(_SIGNAL_SELECTOR):
-        tag = node.tag
-        if tag == "script":
+        if node.tag == "script":
             scripts += 1
-        elif tag == "input":
+        else:
             password_fields += 1
-        elif tag == "title" and not title:
-            title = collapsed_text(node)
-        elif tag == "h1" and not headline:
-            headline = collapsed_text(node)
+    title = " ".join((collected.title or "").split())
+    headline = collapsed_text(collected.h1[0]) if collected.h1 else ""
     return PageSignals(title, headline, password_fields, scripts)
 
 
