@@ -1,8 +1,8 @@
-"""Which rules can fire on a document, from a few RE2 set passes instead of one search per rule.
+"""Which rules can fire on a document, from a few pattern-set passes instead of one search per rule.
 
 Rules are grouped by where their trigger is looked for: the whole text (line-
-local triggers), the head region, the tail region. Each group is one RE2 set
-of relaxed patterns (see `pattern_shape`), so an answer may name a rule that
+local triggers), the head region, the tail region. Each group is one set
+of relaxed patterns (see `cleaner.regex.PatternSet`), so an answer may name a rule that
 then finds nothing, but never leaves out one that would fire. The whole-text
 answer is kept until an edit changes text inside a line; the head and tail
 answers, which depend on position, until an edit changes the region's text.
