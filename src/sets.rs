@@ -18,8 +18,11 @@ use crate::shape::relax;
 /// The patterns run as one lazy DFA over the text, every pattern's matches
 /// reported (overlapping), its state cache allowed to grow and be rebuilt as
 /// often as a text needs rather than giving up. Patterns with a Unicode word
-/// boundary (`\b`), which the DFA cannot follow past a non-ASCII byte, run as a
-/// set of their own on the crate's general engine, so they do not slow the rest.
+/// boundary (`\b`), which the DFA cannot follow past a non-ASCII byte, are asked
+/// one by one, each a leftmost search that stops at its first match and skips
+/// texts without its literals: as a set they would run on the crate's slowest
+/// engine over every text (about 700,000 instructions a document for one such
+/// pattern).
 /// A set too big for one automaton's size limit is split in two, recursively,
 /// so any number of rules still works.
 pub struct PatternSet {
@@ -30,7 +33,7 @@ pub struct PatternSet {
 /// One automaton of a set, and how it is searched.
 enum Part {
     Dfa(Box<dfa::DFA>, Pool<dfa::Cache, CacheMaker>),
-    General(Regex),
+    OneByOne(Vec<Regex>),
 }
 
 type CacheMaker =
@@ -55,8 +58,12 @@ impl PatternSet {
         }
         let mut parts = dfa_parts(&plain.0, &plain.1)?;
         if !worded.1.is_empty() {
-            let regex = build(&worded.1, config().match_kind(MatchKind::All))?;
-            parts.push((worded.0, Part::General(regex)));
+            let regexes = worded
+                .1
+                .iter()
+                .map(|hir| build(std::slice::from_ref(hir), config()))
+                .collect::<Result<Vec<_>, _>>()?;
+            parts.push((worded.0, Part::OneByOne(regexes)));
         }
         Ok(PatternSet {
             parts,
@@ -67,24 +74,26 @@ impl PatternSet {
     /// Indices (in the order given) of the patterns that may match somewhere in `data`.
     pub fn matching(&self, data: &[u8]) -> Vec<usize> {
         let mut found = Vec::new();
+        let input = Input::new(data);
         for (indices, part) in &self.parts {
-            let mut set = Found::new(indices.len());
-            let input = Input::new(data);
             match part {
                 Part::Dfa(automaton, caches) => {
+                    let mut set = Found::new(indices.len());
                     let mut cache = caches.get();
-                    if automaton
-                        .try_which_overlapping_matches(&mut cache, &input, &mut set)
-                        .is_err()
-                    {
-                        // Cannot happen with these settings; answer "may match" for all.
-                        found.extend(indices.iter().copied());
-                        continue;
+                    match automaton.try_which_overlapping_matches(&mut cache, &input, &mut set) {
+                        Ok(()) => found.extend(set.iter().map(|id| indices[id.as_usize()])),
+                        // Not with these settings (no quit bytes, no give-up); should it
+                        // happen, every pattern may match, which is always a safe answer.
+                        Err(_) => found.extend(indices.iter().copied()),
                     }
                 }
-                Part::General(regex) => regex.which_overlapping_matches(&input, &mut set),
+                Part::OneByOne(regexes) => {
+                    let pairs = regexes.iter().zip(indices);
+                    found.extend(pairs.filter_map(|(regex, &index)| {
+                        regex.is_match(input.clone()).then_some(index)
+                    }));
+                }
             }
-            found.extend(set.iter().map(|id| indices[id.as_usize()]));
         }
         found
     }
