@@ -71,3 +71,9 @@ def char_bytes(data: bytes, start: int, count: int) -> int:
 
 def size_limits() -> tuple[int, int]:
     """The limits every pattern is held to: (NFA bytes, DFA bytes)."""
+
+def replay_edits(
+    source: str, rounds: list[list[tuple[int, int, str]]]
+) -> tuple[str, list[list[tuple[int, int]]]]:
+    """Replay rounds of edits (str offsets) on the core's buffer: the text after them and
+    each round's removed input spans (the differential tests' hold on the port)."""

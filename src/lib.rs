@@ -6,6 +6,7 @@
 //! searches release the GIL. A panic never reaches Python as one: every entry
 //! point catches it and raises `CoreError`, an ordinary exception.
 
+pub mod buffer;
 pub mod dialect;
 pub mod pattern;
 pub mod sets;
@@ -260,6 +261,47 @@ fn char_bytes(data: &[u8], start: usize, count: usize) -> PyResult<usize> {
     Ok(part.len())
 }
 
+/// The text after a replay, and each round's removed input spans.
+type Replayed = (String, Vec<Vec<(usize, usize)>>);
+
+/// Replay rounds of edits on a buffer, in character offsets: the current text after
+/// all of them and each round's removed input spans. What the differential tests
+/// hold the core's buffer to, against `cleaner/buffer.py`.
+#[pyfunction]
+fn replay_edits(source: &str, rounds: Vec<Vec<(usize, usize, String)>>) -> PyResult<Replayed> {
+    guarded(|| {
+        let mut text_buffer = buffer::TextBuffer::new(source);
+        let mut removed = Vec::new();
+        for round in rounds {
+            let edits = round
+                .into_iter()
+                .map(|(start, end, replacement)| {
+                    let text = text_buffer.text();
+                    let byte = |chars: usize| {
+                        text.char_indices()
+                            .nth(chars)
+                            .map_or(text.len(), |(at, _)| at)
+                    };
+                    buffer::Edit {
+                        start: byte(start),
+                        end: byte(end),
+                        replacement,
+                    }
+                })
+                .collect();
+            let spans = text_buffer.apply(edits);
+            let mut map = buffer::OffsetMap::new(text_buffer.view());
+            removed.push(
+                spans
+                    .into_iter()
+                    .map(|(lo, hi)| (map.to_char(lo), map.to_char(hi)))
+                    .collect(),
+            );
+        }
+        Ok((text_buffer.text().to_string(), removed))
+    })
+}
+
 /// The limits every pattern is held to: (NFA bytes, DFA bytes).
 #[pyfunction]
 fn size_limits() -> (usize, usize) {
@@ -275,6 +317,7 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(char_len, module)?)?;
     module.add_function(wrap_pyfunction!(char_bytes, module)?)?;
     module.add_function(wrap_pyfunction!(size_limits, module)?)?;
+    module.add_function(wrap_pyfunction!(replay_edits, module)?)?;
     module.add("PatternError", py.get_type::<PatternError>())?;
     module.add("CoreError", py.get_type::<CoreError>())?;
     Ok(())

@@ -1,0 +1,400 @@
+//! The text being cleaned, with a map from every current offset back to the input.
+//!
+//! A port of `cleaner/buffer.py` for the text phase in the core. Offsets here are
+//! byte offsets: into the current text, and (origins) into the plain view of the
+//! input the buffer started from. The view has the input's characters one for
+//! one (Unicode spaces as ' ', line breaks as '\n'), so a character offset into
+//! the view is one into the input; `OffsetMap` turns view bytes into those.
+
+/// Characters turned into a plain space before rules see the text.
+const SPACES: &[char] = &[
+    '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}',
+    '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{202f}', '\u{205f}', '\u{3000}',
+    '\t', '\x0c', '\x0b',
+];
+/// Characters turned into '\n'.
+const BREAKS: &[char] = &['\u{2028}', '\u{2029}', '\u{85}'];
+
+/// The input as rules see it: Unicode spaces as ' ', line breaks as '\n', `\r` before
+/// a line break as ' ' and any other `\r` as '\n'; as many characters as the input.
+/// (A `\r` before U+2028 is one before a line break: the Python view turned U+2028
+/// into '\n' first.)
+pub fn plain_view(text: &str) -> String {
+    let mut view = String::with_capacity(text.len());
+    let mut chars = text.chars().map(plain_char).peekable();
+    while let Some(c) = chars.next() {
+        view.push(match c {
+            '\r' if chars.peek() == Some(&'\n') => ' ',
+            '\r' => '\n',
+            c => c,
+        });
+    }
+    view
+}
+
+fn plain_char(c: char) -> char {
+    if SPACES.contains(&c) {
+        ' '
+    } else if BREAKS.contains(&c) {
+        '\n'
+    } else {
+        c
+    }
+}
+
+/// Replace current `text[start..end]` with `replacement` (empty to delete).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+}
+
+/// A piece of the current text and where it came from: `origin` is its offset in
+/// the view, None for inserted text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Segment {
+    start: usize,
+    end: usize,
+    origin: Option<usize>,
+}
+
+/// The current text plus the piece table that maps it back to the view of the input.
+#[derive(Debug, Clone)]
+pub struct TextBuffer {
+    view: String,
+    text: String,
+    segments: Vec<Segment>,
+    /// Bumped by every edit.
+    pub version: u64,
+    /// Bumped by edits that change text within a line rather than only emptying whole
+    /// lines: only those can create new line-local matches.
+    pub inline_version: u64,
+}
+
+impl TextBuffer {
+    pub fn new(source: &str) -> TextBuffer {
+        let view = plain_view(source);
+        let segments = if view.is_empty() {
+            Vec::new()
+        } else {
+            vec![Segment {
+                start: 0,
+                end: view.len(),
+                origin: Some(0),
+            }]
+        };
+        TextBuffer {
+            text: view.clone(),
+            view,
+            segments,
+            version: 0,
+            inline_version: 0,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The view of the input the buffer started from.
+    pub fn view(&self) -> &str {
+        &self.view
+    }
+
+    /// Apply non-overlapping edits (overlapping deletions are joined) and return the
+    /// view spans they removed, in order, adjacent pieces joined.
+    pub fn apply(&mut self, edits: Vec<Edit>) -> Vec<(usize, usize)> {
+        let edits = merge(edits);
+        if edits.is_empty() {
+            return Vec::new();
+        }
+        if !edits
+            .iter()
+            .all(|edit| empties_whole_lines(&self.text, edit))
+        {
+            self.inline_version += 1;
+        }
+        let old = std::mem::take(&mut self.segments);
+        let mut removed = Vec::new();
+        let mut text = String::with_capacity(self.text.len());
+        let mut segments = Vec::with_capacity(old.len() + edits.len());
+        let (mut index, mut cursor) = (0, 0);
+        for edit in &edits {
+            index = shift_segments(&old, index, cursor, edit.start, text.len(), &mut segments);
+            text.push_str(&self.text[cursor..edit.start]);
+            removed.extend(
+                origins(&old, index, edit.start, edit.end)
+                    .into_iter()
+                    .filter(|(lo, hi)| hi > lo),
+            );
+            if !edit.replacement.is_empty() {
+                let at = text.len();
+                segments.push(Segment {
+                    start: at,
+                    end: at + edit.replacement.len(),
+                    origin: None,
+                });
+                text.push_str(&edit.replacement);
+            }
+            cursor = edit.end;
+        }
+        let end = self.text.len();
+        shift_segments(&old, index, cursor, end, text.len(), &mut segments);
+        text.push_str(&self.text[cursor..]);
+        self.text = text;
+        self.segments = segments;
+        self.version += 1;
+        removed
+    }
+
+    /// The view spans that current `text[start..end]` came from (inserted text has none).
+    pub fn origin_span(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let index = self
+            .segments
+            .partition_point(|segment| segment.start <= start)
+            .saturating_sub(1);
+        origins(&self.segments, index, start, end)
+    }
+
+    /// The current text as (current span, view origin or None for inserted text).
+    pub fn pieces(&self) -> Vec<((usize, usize), Option<usize>)> {
+        self.segments
+            .iter()
+            .map(|segment| ((segment.start, segment.end), segment.origin))
+            .collect()
+    }
+}
+
+/// Whether the edit deletes exactly whole lines' content, leaving their newlines.
+fn empties_whole_lines(text: &str, edit: &Edit) -> bool {
+    let bytes = text.as_bytes();
+    edit.replacement.is_empty()
+        && (edit.start == 0 || bytes[edit.start - 1] == b'\n')
+        && (edit.end == bytes.len() || bytes[edit.end] == b'\n')
+}
+
+/// Append the pieces of `old[index..]` covering `text[start..end]`, moved to `at`.
+/// Returns the index of the first segment that reaches past `end`.
+fn shift_segments(
+    old: &[Segment],
+    mut index: usize,
+    start: usize,
+    end: usize,
+    at: usize,
+    out: &mut Vec<Segment>,
+) -> usize {
+    while index < old.len() && old[index].end <= start {
+        index += 1;
+    }
+    while index < old.len() {
+        let segment = old[index];
+        if segment.start >= end {
+            break;
+        }
+        let (lo, hi) = (start.max(segment.start), end.min(segment.end));
+        if hi > lo {
+            out.push(Segment {
+                start: at + lo - start,
+                end: at + hi - start,
+                origin: segment.origin.map(|origin| origin + lo - segment.start),
+            });
+        }
+        if segment.end > end {
+            break;
+        }
+        index += 1;
+    }
+    index
+}
+
+/// The view spans `text[start..end]` came from, adjacent ones joined.
+fn origins(old: &[Segment], index: usize, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for segment in &old[index.min(old.len())..] {
+        if segment.start >= end {
+            break;
+        }
+        let Some(origin) = segment.origin else {
+            continue;
+        };
+        if segment.end > start {
+            let lo = start.max(segment.start) - segment.start + origin;
+            let hi = end.min(segment.end) - segment.start + origin;
+            match spans.last_mut() {
+                Some(last) if last.1 == lo => last.1 = hi,
+                _ => spans.push((lo, hi)),
+            }
+        }
+    }
+    spans
+}
+
+/// Sort edits and fold overlapping deletions together; replacements never overlap.
+fn merge(mut edits: Vec<Edit>) -> Vec<Edit> {
+    edits.sort_by_key(|edit| (edit.start, edit.end));
+    let mut merged: Vec<Edit> = Vec::with_capacity(edits.len());
+    for edit in edits {
+        if edit.end <= edit.start && edit.replacement.is_empty() {
+            continue;
+        }
+        match merged.last_mut() {
+            Some(last) if edit.start < last.end => {
+                last.end = last.end.max(edit.end);
+                last.replacement.push_str(&edit.replacement);
+            }
+            _ => merged.push(edit),
+        }
+    }
+    merged
+}
+
+/// View byte offsets → character offsets (the input's too), converted in ascending
+/// runs: each conversion counts on from the last one, or from the start when it goes
+/// back, so the spans of one document cost about one pass over its bytes.
+pub struct OffsetMap<'a> {
+    bytes: &'a [u8],
+    mark: (usize, usize),
+}
+
+impl<'a> OffsetMap<'a> {
+    pub fn new(view: &'a str) -> OffsetMap<'a> {
+        OffsetMap {
+            bytes: view.as_bytes(),
+            mark: (0, 0),
+        }
+    }
+
+    pub fn to_char(&mut self, byte: usize) -> usize {
+        let (from_byte, from_char) = if byte >= self.mark.0 {
+            self.mark
+        } else {
+            (0, 0)
+        };
+        let counted = self.bytes[from_byte..byte]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count();
+        self.mark = (byte, from_char + counted);
+        self.mark.1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn edit(start: usize, end: usize, replacement: &str) -> Edit {
+        Edit {
+            start,
+            end,
+            replacement: replacement.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_view_keeps_every_character() {
+        let source = "a\u{a0}b\r\nc\rd\u{2028}e\tf\r\u{2028}";
+        let view = plain_view(source);
+        assert_eq!(view, "a b \nc\nd\ne f \n");
+        assert_eq!(view.chars().count(), source.chars().count());
+    }
+
+    #[test]
+    fn removals_point_into_the_input_after_earlier_edits() {
+        let mut buffer = TextBuffer::new("Ad.\nBody one.\nAd.\nBody two.");
+        assert_eq!(buffer.apply(vec![edit(0, 3, "")]), vec![(0, 3)]);
+        assert_eq!(buffer.text(), "\nBody one.\nAd.\nBody two.");
+        assert_eq!(buffer.inline_version, 0);
+        assert_eq!(buffer.apply(vec![edit(11, 14, "")]), vec![(14, 17)]);
+        assert_eq!(buffer.apply(vec![edit(1, 5, "A")]), vec![(4, 8)]);
+        assert_eq!(buffer.text(), "\nA one.\n\nBody two.");
+        assert_eq!((buffer.version, buffer.inline_version), (3, 1));
+        assert_eq!(buffer.origin_span(0, 3), vec![(3, 4), (8, 9)]);
+    }
+
+    #[test]
+    fn overlapping_deletions_join() {
+        let mut buffer = TextBuffer::new("abcdefgh");
+        let removed = buffer.apply(vec![edit(4, 6, ""), edit(1, 3, ""), edit(2, 5, "")]);
+        assert_eq!(removed, vec![(1, 6)]);
+        assert_eq!(buffer.text(), "agh");
+    }
+
+    #[test]
+    fn offsets_convert_to_characters() {
+        let view = "é a\nж";
+        let mut map = OffsetMap::new(view);
+        assert_eq!(map.to_char(2), 1);
+        assert_eq!(map.to_char(view.len()), 5);
+        assert_eq!(map.to_char(0), 0);
+    }
+
+    type Pick = (usize, usize, &'static str);
+
+    /// Edits on the text as it is now, from picks of its character boundaries.
+    fn concrete(text: &str, picks: &[Pick]) -> Vec<Edit> {
+        let boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&at| text.is_char_boundary(at))
+            .collect();
+        let mut edits: Vec<Edit> = Vec::new();
+        for &(a, b, replacement) in picks {
+            let (a, b) = (a % boundaries.len(), b % boundaries.len());
+            let (start, end) = (boundaries[a.min(b)], boundaries[a.max(b)]);
+            // Replacements never overlap another edit; deletions may.
+            let clashes = edits.iter().any(|other| {
+                (!replacement.is_empty() || !other.replacement.is_empty())
+                    && start < other.end.max(other.start + 1)
+                    && other.start < end.max(start + 1)
+            });
+            if !clashes {
+                edits.push(edit(start, end, replacement));
+            }
+        }
+        edits
+    }
+
+    fn rounds() -> impl Strategy<Value = (String, Vec<Vec<Pick>>)> {
+        let pick = (
+            0usize..64,
+            0usize..64,
+            prop::sample::select(vec!["", "", "x", "é\n"]),
+        );
+        (
+            "[ab\n é\u{a0}]{0,24}",
+            prop::collection::vec(prop::collection::vec(pick, 0..5), 1..4),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Every kept piece reads as the view at its origin, the pieces cover the text,
+        /// and every removal is view text that is no longer kept.
+        #[test]
+        fn the_piece_table_maps_every_kept_byte_back((source, rounds) in rounds()) {
+            let mut buffer = TextBuffer::new(&source);
+            let mut kept = vec![true; buffer.view().len()];
+            for picks in rounds {
+                let edits = concrete(buffer.text(), &picks);
+                for (lo, hi) in buffer.apply(edits) {
+                    prop_assert!(lo < hi && buffer.view().is_char_boundary(lo));
+                    prop_assert!(kept[lo..hi].iter().all(|&k| k));
+                    kept[lo..hi].iter_mut().for_each(|k| *k = false);
+                }
+                let mut covered = 0;
+                for ((start, end), origin) in buffer.pieces() {
+                    prop_assert_eq!(start, covered);
+                    covered = end;
+                    if let Some(origin) = origin {
+                        let piece = &buffer.text()[start..end];
+                        prop_assert_eq!(piece, &buffer.view()[origin..origin + end - start]);
+                        prop_assert!(kept[origin..origin + end - start].iter().all(|&k| k));
+                    }
+                }
+                prop_assert_eq!(covered, buffer.text().len());
+            }
+        }
+    }
+}
