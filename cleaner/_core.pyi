@@ -77,3 +77,15 @@ def replay_edits(
 ) -> tuple[str, list[list[tuple[int, int]]]]:
     """Replay rounds of edits (str offsets) on the core's buffer: the text after them and
     each round's removed input spans (the differential tests' hold on the port)."""
+
+def canonical(text: str) -> str:
+    """The canonical body: paragraphs one blank line apart, plain spaces, NFC."""
+
+def nfc(text: str) -> str:
+    """`text` in Unicode normal form C."""
+
+def collapse_spaces(line: str) -> str:
+    """Whitespace runs as one space, none at the ends (`" ".join(line.split())`)."""
+
+def canonical_edits(text: str) -> list[tuple[int, int, str]]:
+    """The whitespace edits that give `text` the canonical layout, in str offsets."""

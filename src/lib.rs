@@ -8,6 +8,7 @@
 
 pub mod buffer;
 pub mod dialect;
+pub mod normalize;
 pub mod pattern;
 pub mod sets;
 pub mod shape;
@@ -261,6 +262,40 @@ fn char_bytes(data: &[u8], start: usize, count: usize) -> PyResult<usize> {
     Ok(part.len())
 }
 
+/// The canonical body: paragraphs one blank line apart, plain spaces, NFC.
+#[pyfunction]
+fn canonical(py: Python<'_>, text: &str) -> PyResult<String> {
+    guarded(|| {
+        Ok(maybe_detached(py, text.len(), || {
+            normalize::canonical(text)
+        }))
+    })
+}
+
+/// `text` in Unicode normal form C.
+#[pyfunction]
+fn nfc(text: &str) -> PyResult<String> {
+    guarded(|| Ok(normalize::nfc(text)))
+}
+
+/// Whitespace runs as one space, none at the ends (Python's `" ".join(line.split())`).
+#[pyfunction]
+fn collapse_spaces(line: &str) -> PyResult<String> {
+    guarded(|| Ok(normalize::collapse_spaces(line)))
+}
+
+/// The whitespace edits that give `text` the canonical layout, in str offsets.
+#[pyfunction]
+fn canonical_edits(text: &str) -> PyResult<Vec<(usize, usize, String)>> {
+    guarded(|| {
+        let mut map = buffer::OffsetMap::new(text);
+        Ok(normalize::canonical_edits(text)
+            .into_iter()
+            .map(|(start, end, wanted)| (map.to_char(start), map.to_char(end), wanted))
+            .collect())
+    })
+}
+
 /// The text after a replay, and each round's removed input spans.
 type Replayed = (String, Vec<Vec<(usize, usize)>>);
 
@@ -318,6 +353,10 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(char_bytes, module)?)?;
     module.add_function(wrap_pyfunction!(size_limits, module)?)?;
     module.add_function(wrap_pyfunction!(replay_edits, module)?)?;
+    module.add_function(wrap_pyfunction!(canonical, module)?)?;
+    module.add_function(wrap_pyfunction!(nfc, module)?)?;
+    module.add_function(wrap_pyfunction!(collapse_spaces, module)?)?;
+    module.add_function(wrap_pyfunction!(canonical_edits, module)?)?;
     module.add("PatternError", py.get_type::<PatternError>())?;
     module.add("CoreError", py.get_type::<CoreError>())?;
     Ok(())

@@ -1,0 +1,212 @@
+//! The canonical body: paragraphs one blank line apart, plain spaces, NFC.
+//!
+//! A port of `cleaner/normalize.py`. Whitespace is Python's `str.isspace`
+//! (Unicode White_Space plus the four information separators U+001C..U+001F),
+//! lengths that decide a hard-wrapped block are counted in characters, and
+//! edits are in byte offsets of the text they respace.
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+const SENTENCE_END: &[char] = &['.', '!', '?', ':', ';', '"', '”', '’', '»', ')', '…'];
+const WRAP_WIDTH: usize = 100;
+
+/// An edit of a text: replace `text[start..end]` with the string.
+pub type Respacing = (usize, usize, String);
+
+/// Whether Python's `str.isspace` holds for the character.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// `" ".join(line.split())`: whitespace runs as one space, none at the ends.
+pub fn collapse_spaces(line: &str) -> String {
+    line.split(is_space)
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Paragraphs separated by exactly one blank line; whitespace runs as one space; NFC.
+pub fn canonical(text: &str) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    for block in blocks(text) {
+        if looks_hard_wrapped(&block) {
+            paragraphs.push(block.join(" "));
+        } else {
+            paragraphs.extend(block);
+        }
+    }
+    nfc(&paragraphs.join("\n\n"))
+}
+
+/// `text` in Unicode normal form C.
+pub fn nfc(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    }
+}
+
+/// Edits that turn `text` into `canonical(text)`, NFC aside: whitespace only, sorted,
+/// never overlapping; none for a text already in canonical layout.
+pub fn canonical_edits(text: &str) -> Vec<Respacing> {
+    let mut edits = Vec::new();
+    let mut previous: Option<usize> = None;
+    for block in located_blocks(text) {
+        let lines: Vec<String> = block.iter().map(|(_, _, line)| line.clone()).collect();
+        let joined = looks_hard_wrapped(&lines);
+        for (index, (start, end, line)) in block.iter().enumerate() {
+            let separator = match previous {
+                None => "",
+                Some(_) if joined && index > 0 => " ",
+                Some(_) => "\n\n",
+            };
+            respace(text, previous.unwrap_or(0), *start, separator, &mut edits);
+            if &text[*start..*end] != line {
+                for (gap_start, gap_end) in odd_spaces(&text[*start..*end]) {
+                    respace(text, start + gap_start, start + gap_end, " ", &mut edits);
+                }
+            }
+            previous = Some(*end);
+        }
+    }
+    respace(text, previous.unwrap_or(0), text.len(), "", &mut edits);
+    edits
+}
+
+/// Runs of whitespace within a line that the canonical body does not keep as they are:
+/// two or more characters, or one that is not a plain space (Python's `\s{2,}|[^\S ]`).
+fn odd_spaces(line: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut run: Option<(usize, usize, usize)> = None; // (start, end, characters)
+    for (at, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), 'x')))
+    {
+        if at < line.len() && is_space(c) {
+            run = Some(match run {
+                Some((start, _, count)) => (start, at + c.len_utf8(), count + 1),
+                None => (at, at + c.len_utf8(), 1),
+            });
+            continue;
+        }
+        if let Some((start, end, count)) = run.take() {
+            if count >= 2 || &line[start..end] != " " {
+                found.push((start, end));
+            }
+        }
+    }
+    found
+}
+
+/// `blocks`, with each line's visible span: (start, end, collapsed line).
+fn located_blocks(text: &str) -> Vec<Vec<(usize, usize, String)>> {
+    let mut blocks: Vec<Vec<(usize, usize, String)>> = vec![Vec::new()];
+    let mut position = 0;
+    for raw in text.split('\n') {
+        let line = collapse_spaces(raw);
+        if line.is_empty() {
+            if !blocks.last().is_some_and(Vec::is_empty) {
+                blocks.push(Vec::new());
+            }
+        } else {
+            let start = position + raw.len() - raw.trim_start_matches(is_space).len();
+            let end = position + raw.trim_end_matches(is_space).len();
+            if let Some(block) = blocks.last_mut() {
+                block.push((start, end, line));
+            }
+        }
+        position += raw.len() + 1;
+    }
+    blocks.retain(|block| !block.is_empty());
+    blocks
+}
+
+/// Add the edit that makes the whitespace `text[start..end]` read `wanted`, if needed;
+/// a deletion when the text already opens with `wanted`.
+fn respace(text: &str, start: usize, end: usize, wanted: &str, edits: &mut Vec<Respacing>) {
+    let gap = &text[start..end];
+    if gap == wanted {
+        return;
+    }
+    if gap.starts_with(wanted) {
+        edits.push((start + wanted.len(), end, String::new()));
+    } else {
+        edits.push((start, end, wanted.to_string()));
+    }
+}
+
+/// Runs of non-blank lines (whitespace collapsed), split at blank lines.
+fn blocks(text: &str) -> Vec<Vec<String>> {
+    let mut blocks: Vec<Vec<String>> = vec![Vec::new()];
+    for raw in text.split('\n') {
+        let line = collapse_spaces(raw);
+        if !line.is_empty() {
+            if let Some(block) = blocks.last_mut() {
+                block.push(line);
+            }
+        } else if !blocks.last().is_some_and(Vec::is_empty) {
+            blocks.push(Vec::new());
+        }
+    }
+    blocks.retain(|block| !block.is_empty());
+    blocks
+}
+
+/// A block of three or more short lines, most of them ending mid-sentence, is one
+/// hard-wrapped paragraph.
+fn looks_hard_wrapped(block: &[String]) -> bool {
+    if block.len() < 3 {
+        return false;
+    }
+    let body = &block[..block.len() - 1];
+    if body.iter().map(|line| line.chars().count()).max() > Some(WRAP_WIDTH) {
+        return false;
+    }
+    let open_ended = body
+        .iter()
+        .filter(|line| !line.ends_with(SENTENCE_END))
+        .count();
+    open_ended * 2 > body.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn apply(text: &str, edits: &[Respacing]) -> String {
+        let mut out = String::new();
+        let mut cursor = 0;
+        for (start, end, replacement) in edits {
+            out.push_str(&text[cursor..*start]);
+            out.push_str(replacement);
+            cursor = *end;
+        }
+        out.push_str(&text[cursor..]);
+        out
+    }
+
+    #[test]
+    fn paragraphs_and_spaces() {
+        assert_eq!(canonical("  a  b \n\n\n c\u{a0}d\n"), "a b\n\nc d");
+        assert_eq!(canonical("one\ntwo\nthree\nfour."), "one two three four.");
+        assert_eq!(canonical("One.\nTwo.\nThree."), "One.\n\nTwo.\n\nThree.");
+        assert_eq!(canonical("e\u{301}"), "é");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn edits_make_the_canonical_layout(text in "[ab. \n\t\u{a0}\u{1c}é]{0,40}") {
+            let edits = canonical_edits(&text);
+            let edited = apply(&text, &edits);
+            prop_assert_eq!(nfc(&edited), canonical(&text));
+            prop_assert!(canonical_edits(&canonical(&text)).is_empty());
+        }
+    }
+}
