@@ -8,20 +8,45 @@ hard-wrapped paragraph, and the layout edits touch whitespace only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from cleaner import _core
 
 #: An edit of a text: replace text[start:end] with the string (a `cleaner.buffer.Edit`).
 Respacing = tuple[int, int, str]
 
+Result = TypeVar("Result")
+
+#: A str may hold lone surrogates, which UTF-8 (the core's text) cannot: in the core they
+#: stand as characters of Plane 16's private use area, one for one, and are put back after.
+#: (A text holding both lone surrogates and those very characters would get surrogates
+#: back for the latter; no text seen holds either.)
+_STAND_INS = {code: code - 0xD800 + 0x10F000 for code in range(0xD800, 0xE000)}
+_SURROGATES = {stand_in: code for code, stand_in in _STAND_INS.items()}
+
+
+def _in_core(work: Callable[[str], Result], text: str) -> tuple[Result, bool]:
+    """`work(text)` in the core, and whether surrogates stood in (results to map back)."""
+    try:
+        return work(text), False
+    except UnicodeEncodeError:
+        return work(text.translate(_STAND_INS)), True
+
+
+def _text_in_core(work: Callable[[str], str], text: str) -> str:
+    result, stood_in = _in_core(work, text)
+    return result.translate(_SURROGATES) if stood_in else result
+
 
 def canonical(text: str) -> str:
     """Paragraphs separated by exactly one blank line; whitespace runs → one space; NFC."""
-    return _core.canonical(text)
+    return _text_in_core(_core.canonical, text)
 
 
 def nfc(text: str) -> str:
     """`text` in Unicode normal form C."""
-    return _core.nfc(text)
+    return _text_in_core(_core.nfc, text)
 
 
 def canonical_edits(text: str) -> list[Respacing]:
@@ -32,9 +57,9 @@ def canonical_edits(text: str) -> list[Respacing]:
     Edits are sorted and never overlap; a text already in canonical layout
     gets none.
     """
-    return _core.canonical_edits(text)
+    return _in_core(_core.canonical_edits, text)[0]  # whitespace edits: no surrogates
 
 
 def collapse_spaces(line: str) -> str:
     """`" ".join(line.split())`: whitespace runs as one space, none at the ends."""
-    return _core.collapse_spaces(line)
+    return _text_in_core(_core.collapse_spaces, line)

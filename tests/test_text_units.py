@@ -117,3 +117,14 @@ def test_the_deadline_is_checked_before_each_rule() -> None:
     ctx = Context(TextBuffer("Read more: another story\nBody text."))
     with pytest.raises(DocumentTimeout):
         run_text_rules(Cleaner().ruleset, ctx, Deadline(-1.0))
+
+
+def test_lone_surrogates_come_through_the_canonical_body() -> None:
+    text = "a\ud800  b\n\n\n\udcff\u00a0c\u0301"
+    assert normalize.canonical(text) == "a\ud800 b\n\n\udcff c\u0301".replace("c\u0301", "ć")
+    assert normalize.collapse_spaces(" x\udc80  y ") == "x\udc80 y"
+    assert normalize.nfc("\ud800e\u0301") == "\ud800é"
+    edited = text
+    for start, end, wanted in reversed(normalize.canonical_edits(text)):
+        edited = edited[:start] + wanted + edited[end:]
+    assert normalize.nfc(edited) == normalize.canonical(text)
