@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from cleaner import _core
+from cleaner.regex import STAND_INS
 
 #: An edit of a text: replace text[start:end] with the string (a `cleaner.buffer.Edit`).
 Respacing = tuple[int, int, str]
@@ -19,11 +20,11 @@ Respacing = tuple[int, int, str]
 Result = TypeVar("Result")
 
 #: A str may hold lone surrogates, which UTF-8 (the core's text) cannot: in the core they
-#: stand as characters of Plane 16's private use area, one for one, and are put back after.
+#: stand as characters of Plane 16's private use area, one for one (`regex.STAND_INS`, as
+#: for matching), and are put back after.
 #: (A text holding both lone surrogates and those very characters would get surrogates
 #: back for the latter; no text seen holds either.)
-_STAND_INS = {code: code - 0xD800 + 0x10F000 for code in range(0xD800, 0xE000)}
-_SURROGATES = {stand_in: code for code, stand_in in _STAND_INS.items()}
+_SURROGATES = {stand_in: code for code, stand_in in STAND_INS.items()}
 
 
 def _in_core(work: Callable[[str], Result], text: str) -> tuple[Result, bool]:
@@ -31,7 +32,7 @@ def _in_core(work: Callable[[str], Result], text: str) -> tuple[Result, bool]:
     try:
         return work(text), False
     except UnicodeEncodeError:
-        return work(text.translate(_STAND_INS)), True
+        return work(text.translate(STAND_INS)), True
 
 
 def _text_in_core(work: Callable[[str], str], text: str) -> str:

@@ -25,7 +25,7 @@ DIALECT = "Rust regex"
 #: A str may hold lone surrogates, which UTF-8 cannot: the core matches each as a character
 #: of Plane 16's private use area, one for one, so `.` and `[^\n]` take it as any other
 #: character (as RE2 took its bytes). Offsets are unchanged: one lead byte per character.
-_STAND_INS = {code: code - 0xD800 + 0x10F000 for code in range(0xD800, 0xE000)}
+STAND_INS = {code: code - 0xD800 + 0x10F000 for code in range(0xD800, 0xE000)}
 
 
 def utf8(text: str) -> bytes:
@@ -33,7 +33,7 @@ def utf8(text: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
-        return text.translate(_STAND_INS).encode("utf-8")
+        return text.translate(STAND_INS).encode("utf-8")
 
 
 class Subject:
