@@ -5,7 +5,7 @@ dates often sit in the chrome the rules remove, and chrome (filters, carts,
 reply buttons, form controls) tells a page's type. Selector rules then prune
 chrome, which is cheaper and more precise than leaving the extractor to
 guess, and the extracted text goes through the same text rules as any text
-input. The page's type does not change the extraction yet.
+input. The page's type sets how readily the block classifier keeps a block.
 """
 
 from __future__ import annotations
@@ -69,7 +69,10 @@ def clean_html(
     run_dom_rules(ruleset, tree, html, ctx)
     deadline.check()
     extraction = extract_text(
-        tree, ctx.fields.get("url"), declares_article=metadata.declares_article
+        tree,
+        ctx.fields.get("url"),
+        declares_article=metadata.declares_article,
+        page_type=ctx.page_type,
     )
     deadline.check()
     ctx.removed.extend(

@@ -34,13 +34,19 @@ def block_model() -> TreeEnsemble:
     return load_ensemble(MODEL_PATH, COLUMNS)
 
 
-def choose_blocks(view: PageBlocks) -> ArticleText:
-    """The main content's paragraphs, and the runs left out with their reason."""
+def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText:
+    """The main content's paragraphs, and the runs left out with their reason.
+
+    How sure the model must be to keep a block depends on the `page_type`:
+    the training script sets one threshold per type, where the benchmark's
+    word F1 on the tuning fold is best (a service page's sections or a
+    listing's items are kept more readily than the edges of an article).
+    """
     result = ArticleText()
     if not view.blocks:
         return result
     model = block_model()
-    keep = list(model.probabilities(view.features()) >= model.threshold_value)
+    keep = list(model.probabilities(view.features()) >= model.threshold_for(page_type))
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result
