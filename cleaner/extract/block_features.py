@@ -20,6 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -136,6 +137,12 @@ def _name_bits(element: LexborNode) -> int:
     names = " ".join(
         value for key in ("class", "id", "role") if (value := attributes.get(key)) is not None
     )
+    return _tokens_in(names)
+
+
+@lru_cache(maxsize=4096)
+def _tokens_in(names: str) -> int:
+    """The NAME_TOKENS bits of a class/id/role string (pages repeat the same few names)."""
     bits = 0
     for match in _NAME_PATTERN.finditer(names.lower()):
         bits |= _NAME_BIT[match.group()]
