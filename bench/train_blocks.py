@@ -190,7 +190,7 @@ def load(pages: Iterable[Labelled]) -> list[PageRows]:
                 predicted,
                 fold_of(site),
                 site,
-                view.features(),
+                view.features,
                 (labels >= 0.5).astype(np.int8),
                 page_weights(texts),
                 texts,

@@ -179,3 +179,41 @@ def test_content_spread_over_sections_is_kept_on_a_page_that_is_no_article() -> 
     for word in ("Plumbing", "boilers", "Heating", "Roofing", "chimneys"):
         assert word in document.text
     assert "All rights reserved" not in document.text
+
+
+def test_a_declared_article_split_over_containers_is_kept_whole() -> None:
+    # The prose finder takes the first container's two paragraphs; the rest of the story
+    # sits in sections of its own further down. The classifier keeps four times as much
+    # text, so its choice is taken. (How far into the tail it reaches is the model's
+    # business; this test is about which of the two choices wins.)
+    topics = ("parks", "schools", "roads", "libraries", "buses", "bridges", "housing", "the port")
+    later = "".join(
+        f"<section><div><div><p>Later paragraph {n}. The plan gives {topic} a share of the "
+        f"money, and the committee will report on {topic} every quarter, the council said, "
+        "so that residents can see where it has gone.</p></div></div></section>"
+        for n, topic in enumerate(topics)
+    )
+    html = page(
+        f"<h1>Budget passes</h1><div class='lead'><div class='body'><p>Lead paragraph 0. "
+        f"{PARAGRAPH}</p><p>Lead paragraph 1. The vote was close, and the mayor thanked both "
+        f"sides for a debate that had been long but fair.</p></div></div>"
+        f"<div class='story-continues'>{later}</div><aside><h2>More from Example News</h2><ul>"
+        + "".join(
+            f"<li><a href='/story/{n}'>Another story about the town, part {n}</a></li>"
+            for n in range(12)
+        )
+        + "</ul></aside><footer><ul>"
+        + "".join(
+            f"<li><a href='/{name}'>{name}</a></li>"
+            for name in ("About", "Contact", "Jobs", "Advertise", "Privacy", "Terms", "Archive")
+        )
+        + "</ul><p>Example News, 1 Market Street. All rights reserved.</p></footer>",
+        '<title>Budget passes | Example News</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Budget passes"}</script>'
+        '<meta property="og:type" content="article">',
+    )
+    document = CLEANER.clean(html, url="https://news.example.com/2024/05/17/budget-passes")
+    assert document.page_type == "article"
+    for text in ("Lead paragraph 0.", "Later paragraph 0.", "Later paragraph 3."):
+        assert text in document.text
+    assert "Another story" not in document.text

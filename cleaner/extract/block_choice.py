@@ -46,7 +46,7 @@ def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText
     if not view.blocks:
         return result
     model = block_model()
-    keep = list(model.probabilities(view.features()) >= model.threshold_for(page_type))
+    keep = list(model.probabilities(view.features) >= model.threshold_for(page_type))
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result
