@@ -116,6 +116,18 @@ def test_an_h1_run_together_from_a_label_and_a_headline_takes_the_titles_separat
     assert meta_of(head, body).title == "Question - Which lens for night skies?"
 
 
+def test_an_h1_marking_a_name_as_a_trademark_takes_the_titles_plain_wording() -> None:
+    head = "<title>Trailmaster 2 - Hiking boots for wet ground | Example News</title>"
+    assert meta_of(head, "<h1>Trailmaster® 2</h1>").title == "Trailmaster 2"
+
+
+def test_an_h1_keeps_its_own_dash_when_the_title_only_writes_it_differently() -> None:
+    head = og("og:title", "Storm season - What to expect")
+    assert meta_of(head, "<h1>Storm season – What to expect</h1>").title == (
+        "Storm season – What to expect"
+    )
+
+
 def test_an_h1_with_its_own_punctuation_keeps_its_wording() -> None:
     head = og("og:title", "Mobile design - The complete guide")
     assert meta_of(head, "<h1>Mobile design: The complete guide</h1>").title == (

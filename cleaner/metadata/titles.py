@@ -288,22 +288,38 @@ _BRACKETS = frozenset("([{")
 
 
 def _written_form(h1: str, candidates: list[_Candidate]) -> str:
-    """The h1 as a title candidate writes it, when the h1 only lost the candidate's separators.
+    """The h1 as a title candidate writes it, when the h1 only lost separators or added marks.
 
     An h1 built of a label element and a headline element reads as one run of
     words (`Question Why is it slow`) where the page's title keeps the
-    separator between them (`Question - Why is it slow`).
+    separator between them (`Question - Why is it slow`); a shop's h1 marks
+    a name as a trademark (`Switch™`) that its title writes plainly. The
+    candidate, or one separator-delimited part of it, must keep every
+    separator the h1 has: a title that only writes a dash differently
+    leaves the h1 as it is.
     """
-    words = h1.split()
+    plain = _plain_words(h1)
+    separators = len(_SPACED_SEPARATOR.findall(h1))
+    marked = bool(_TRADEMARK.search(h1))
     for candidate in candidates:
-        if _SPACED_SEPARATOR.search(candidate.stripped) and (
-            _SPACED_SEPARATOR.sub(" ", candidate.stripped).split() == words
-        ):
-            return candidate.stripped
+        for text in (candidate.stripped, *_parts(candidate.raw)):
+            more = len(_SPACED_SEPARATOR.findall(text)) - separators
+            if (
+                (more > 0 or (more == 0 and marked))
+                and not _TRADEMARK.search(text)
+                and _plain_words(text) == plain
+            ):
+                return text
     return h1
 
 
+def _plain_words(text: str) -> list[str]:
+    """The text's words with separators and trademark marks left out."""
+    return _SPACED_SEPARATOR.sub(" ", _TRADEMARK.sub("", text)).split()
+
+
 _SPACED_SEPARATOR = re.compile(r"\s+[-–—|·•/]\s+")
+_TRADEMARK = re.compile(r"[™®℠]")
 
 
 _TRUNCATED_MIN = 20  # a shorter title that starts an h1 is a coincidence, not a truncation
