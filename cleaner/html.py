@@ -5,7 +5,9 @@ dates often sit in the chrome the rules remove, and chrome (filters, carts,
 reply buttons, form controls) tells a page's type. Selector rules then prune
 chrome, which is cheaper and more precise than leaving the extractor to
 guess, and the extracted text goes through the same text rules as any text
-input. The page's type sets how readily the block classifier keeps a block.
+input. The page's type sets how readily the block classifier keeps a block. A
+page whose visible markup holds no main text, but whose JSON-LD carries the
+article's body, gives that body.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, FieldName, Removal
 from cleaner.dom_phase import run_dom_rules
-from cleaner.extract.empty_page import empty_page_reason, page_signals
+from cleaner.extract.embedded import embedded_text
+from cleaner.extract.empty_page import SHELL_REASON, empty_page_reason, page_signals
 from cleaner.extract.nesting import flatten_deep_nesting
-from cleaner.extract.page import drop_never_content, extract_text
+from cleaner.extract.page import Extraction, drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
 from cleaner.metadata.page import collect
 from cleaner.options import CleanOptions
@@ -79,11 +82,19 @@ def clean_html(
         Removal(f"extract:{why}", None, None, text) for why, text in extraction.dropped
     )
     reason = empty_page_reason(signals, extraction.text, tree)
+    if _shows_no_text(extraction, reason) and (embedded := embedded_text(collected)):
+        extraction, reason = Extraction(embedded, "json-ld"), None
     if reason is not None or not extraction.text:
         return _empty(ctx, options, extraction.text, reason)
     ctx.buffer = TextBuffer(extraction.text)
     ctx.provenance["text"] = extraction.extractor
     return run_text_phase(ruleset, ctx, options, deadline=deadline)
+
+
+def _shows_no_text(extraction: Extraction, reason: str | None) -> bool:
+    """Whether the visible page holds no main text: nothing was extracted, or the page
+    is a script-rendered shell (an error page or a login wall is what it says)."""
+    return not extraction.text or (reason is not None and reason.startswith(SHELL_REASON))
 
 
 def _empty(ctx: Context, options: CleanOptions, text: str, reason: str | None) -> Document:

@@ -217,3 +217,48 @@ def test_a_declared_article_split_over_containers_is_kept_whole() -> None:
     for text in ("Lead paragraph 0.", "Later paragraph 0.", "Later paragraph 3."):
         assert text in document.text
     assert "Another story" not in document.text
+
+
+def _shell(jsonld: str) -> str:
+    """A script-rendered page: an empty mount point, the article only in its JSON-LD."""
+    return page(
+        "<div id='app'></div><script src='/bundle.js'></script>",
+        "<title>Budget passes | Example News</title>"
+        f'<script type="application/ld+json">{jsonld}</script>',
+    )
+
+
+def test_a_shell_page_gives_the_article_body_of_its_json_ld() -> None:
+    body = f"{PARAGRAPH}\\n\\nThe mayor said the vote was close. {PARAGRAPH}"
+    html = _shell(
+        f'{{"@type": "NewsArticle", "headline": "Budget passes", "articleBody": "{body}"}}'
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "ok"
+    assert document.text == f"{PARAGRAPH}\n\nThe mayor said the vote was close. {PARAGRAPH}"
+    assert document.provenance["text"] == "json-ld"
+
+
+def test_an_article_body_written_as_html_gives_one_paragraph_per_element() -> None:
+    body = f"<p>{PARAGRAPH}</p><p>The mayor said the <b>vote</b> was close. {PARAGRAPH}</p>"
+    html = _shell(f'{{"@type": "BlogPosting", "articleBody": "{body}"}}')
+    document = CLEANER.clean(html)
+    assert document.text == f"{PARAGRAPH}\n\nThe mayor said the vote was close. {PARAGRAPH}"
+
+
+def test_a_short_article_body_is_a_teaser_and_the_shell_stays_empty() -> None:
+    html = _shell('{"@type": "NewsArticle", "articleBody": "The council approved the budget."}')
+    document = CLEANER.clean(html)
+    assert document.status == "empty"
+    assert document.reason is not None and document.reason.startswith("script-rendered shell")
+
+
+def test_visible_article_text_wins_over_the_json_ld_body() -> None:
+    html = page(
+        article(),
+        '<title>Budget passes | Example News</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "articleBody": "' + "Only in the data. " * 30 + '"}</script>',
+    )
+    document = CLEANER.clean(html)
+    assert "Only in the data" not in document.text
+    assert PARAGRAPH in document.text

@@ -76,6 +76,10 @@ def page_signals(tree: LexborHTMLParser, collected: Page) -> PageSignals:
     return PageSignals(title, headline, password_fields, scripts)
 
 
+#: How the reason for a script-rendered shell begins.
+SHELL_REASON = "script-rendered shell"
+
+
 def empty_page_reason(signals: PageSignals, text: str, tree: LexborHTMLParser) -> str | None:
     """Why a page with extracted `text` has no main content, or None when it may have some.
 
@@ -83,7 +87,7 @@ def empty_page_reason(signals: PageSignals, text: str, tree: LexborHTMLParser) -
     """
     words = len(text.split())
     if signals.scripts and words <= MAX_SHELL_WORDS and _visible_words(tree) <= MAX_SHELL_WORDS:
-        return "script-rendered shell: the page has no text without JavaScript"
+        return f"{SHELL_REASON}: the page has no text without JavaScript"
     if words <= MAX_ERROR_PAGE_WORDS and (
         _names_an_error(signals.title) or _names_an_error(signals.headline)
     ):
