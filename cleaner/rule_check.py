@@ -106,6 +106,7 @@ def run_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
 def _example_context(rule: Rule, example: Example) -> Context:
     format = example.format or (rule.formats[0] if rule.formats else "text")
     ctx = Context(TextBuffer(example.input), format=format)
+    ctx.page_type = example.page_type
     for name, (value, source) in example.known_before().items():
         ctx.set_field(name, value, source)
     if rule.sites and "site" not in ctx.fields:
@@ -144,10 +145,11 @@ def _compare_captions(ctx: Context, example: Example) -> list[str]:
 
 def _run_dom_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
     ctx = Context(TextBuffer(""), format="html")
+    ctx.page_type = example.page_type
     for name, (value, source) in example.known_before().items():
         ctx.set_field(name, value, source)
     tree = LexborHTMLParser(example.input)
-    fired = rule.apply_dom(tree, ctx) > 0
+    fired = rule.applies(ctx) and rule.apply_dom(tree, ctx) > 0
     actual = _page_text(tree)
     if example.output is None:
         expected = _page_text(LexborHTMLParser(example.input))

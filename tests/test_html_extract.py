@@ -3,6 +3,8 @@ empty pages, broken markup, time limits and charset handling."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cleaner import Cleaner
@@ -262,3 +264,37 @@ def test_visible_article_text_wins_over_the_json_ld_body() -> None:
     document = CLEANER.clean(html)
     assert "Only in the data" not in document.text
     assert PARAGRAPH in document.text
+
+
+def test_a_page_type_condition_scopes_a_text_rule(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        """- id: reply-label
+  kind: drop_lines
+  description: A forum post's reply button label.
+  pattern: '^Reply$'
+  if_page_type: [forum]
+  examples:
+    - input: "A post.\\nReply"
+      page_type: forum
+      output: "A post."
+    - input: "A post.\\nReply"
+"""
+    )
+    cleaner = Cleaner(rules=[rules])
+    assert cleaner.clean("A post.\n\nReply").text == "A post.\n\nReply"  # text: no page type
+    posts = "".join(
+        f"<div class='post' id='post-{n}'><div class='post-author'><a href='/u/{n}'>walker{n}"
+        f"</a></div><div class='message'><p>{PARAGRAPH}</p><p>Reply</p></div></div>"
+        for n in range(5)
+    )
+    forum = page(
+        f"<main><h1>Which tent for a windy coast?</h1><div class='thread'>{posts}</div></main>",
+        "<title>Which tent for a windy coast? - Outdoor Forum</title>"
+        '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>',
+    )
+    document = cleaner.clean(forum)
+    assert document.page_type == "forum"
+    assert PARAGRAPH in document.text
+    assert "Reply" not in document.text
+    assert "reply-label" in {removal.rule for removal in document.removed}
