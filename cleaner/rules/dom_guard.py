@@ -6,6 +6,9 @@ CMSs wrap the article body in a `<figure>` or an `<aside>`. Removing such an
 element before extraction would throw the article away, so every DOM kind that
 removes elements asks `holds_main_content` first and keeps the element when the
 answer is yes (losing a little chrome is far cheaper than losing the body).
+A page builder may instead wrap each section of the post in such a class, so
+that no one match holds the article: `content_boxes` looks at a rule's matches
+together, and keeps those holding prose when together they are the article.
 """
 
 from __future__ import annotations
@@ -76,11 +79,43 @@ def _holds_most_prose(node: Any, tree: Any) -> bool:
     root = tree.body or tree.root
     if root is None or node.tag in CHROME_TAGS:
         return False
-    own = sum(len(block.text) for block in text_blocks(node) if is_prose(block))
+    own = _prose_chars(node)
     if own < MIN_GUARDED_CHARS:
         return False
-    page = sum(len(block.text) for block in text_blocks(root) if is_prose(block))
+    page = _prose_chars(root)
     return own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS
+
+
+def content_boxes(nodes: list[Any], tree: Any) -> set[int]:
+    """The matches of one rule (outermost first) that hold prose, when together they hold
+    most of the page's prose and leave too little outside to be an article; else none.
+
+    A page builder that wraps each section of the post in `div.widget` gives a
+    chrome selector many content boxes, none of them most of the page alone;
+    the same selector's link-list widgets hold no prose and stay removable.
+    Footers and navigation are never counted as content. Returns `mem_id`s.
+    """
+    root = tree.body or tree.root
+    candidates = [node for node in nodes if node.tag not in CHROME_TAGS]
+    if len(candidates) < 2 or root is None:
+        return set()
+    if sum(len(node.text(deep=True)) for node in candidates) < MIN_GUARDED_CHARS:
+        return set()
+    prose = {node.mem_id: _prose_chars(node) for node in candidates}
+    boxes = [node for node in candidates if prose[node.mem_id] > 0]
+    own = sum(prose.values())
+    if len(boxes) < 2 or own < MIN_GUARDED_CHARS:
+        return set()
+    if sum(visible_chars(node) for node in boxes) < MAX_REMOVABLE_SHARE * visible_chars(root):
+        return set()  # hidden copies, or a small share of what the reader sees
+    page = _prose_chars(root)
+    if own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS:
+        return {node.mem_id for node in boxes}
+    return set()
+
+
+def _prose_chars(node: Any) -> int:
+    return sum(len(block.text) for block in text_blocks(node) if is_prose(block))
 
 
 def _is_large(node: Any, tree: Any) -> bool:
@@ -105,3 +140,10 @@ def kept_warning(rule: str, node: Any) -> str:
     classes = ".".join((node.attributes.get("class") or "").split()[:2])
     name = f"{node.tag}.{classes}" if classes else node.tag
     return f"kept: rule '{rule}' matched {name}, which holds the page's main content"
+
+
+def kept_together_warning(rule: str, count: int) -> str:
+    """`kept: rule 'sidebars' matched 6 elements that together hold most of the page's prose`."""
+    return (
+        f"kept: rule '{rule}' matched {count} elements that together hold most of the page's prose"
+    )
