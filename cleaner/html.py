@@ -7,7 +7,8 @@ chrome, which is cheaper and more precise than leaving the extractor to
 guess, and the extracted text goes through the same text rules as any text
 input. The page's type sets how readily the block classifier keeps a block. A
 page whose visible markup holds no main text, but whose JSON-LD carries the
-article's body, gives that body.
+article's body, gives that body; a product page gains the description and
+specifications its JSON-LD states and its visible text lacks.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, FieldName, Removal
 from cleaner.dom_phase import run_dom_rules
-from cleaner.extract.embedded import embedded_text
+from cleaner.extract.embedded import embedded_text, product_details
 from cleaner.extract.empty_page import SHELL_REASON, empty_page_reason, page_signals
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import Extraction, drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
-from cleaner.metadata.page import collect
+from cleaner.metadata.page import Page, collect
 from cleaner.options import CleanOptions
 from cleaner.page_type import classify_page
 from cleaner.rules.ruleset import RuleSet
@@ -84,11 +85,25 @@ def clean_html(
     reason = empty_page_reason(signals, extraction.text, tree)
     if _shows_no_text(extraction, reason) and (embedded := embedded_text(collected)):
         extraction, reason = Extraction(embedded, "json-ld"), None
+    if ctx.page_type == "product" and (reason is None or _shows_no_text(extraction, reason)):
+        extraction, reason = _with_product_details(extraction, collected, reason)
     if reason is not None or not extraction.text:
         return _empty(ctx, options, extraction.text, reason)
     ctx.buffer = TextBuffer(extraction.text)
     ctx.provenance["text"] = extraction.extractor
     return run_text_phase(ruleset, ctx, options, deadline=deadline)
+
+
+def _with_product_details(
+    extraction: Extraction, collected: Page, reason: str | None
+) -> tuple[Extraction, str | None]:
+    """The extraction with the JSON-LD product description and specifications its text
+    lacks; a shell page that states them is no longer empty."""
+    details = product_details(collected, extraction.text)
+    if not details:
+        return extraction, reason
+    text = "\n".join(line for line in (extraction.text, *details) if line)
+    return Extraction(text, extraction.extractor or "json-ld", extraction.dropped), None
 
 
 def _shows_no_text(extraction: Extraction, reason: str | None) -> bool:
