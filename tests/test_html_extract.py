@@ -73,7 +73,10 @@ def test_line_breaks_split_paragraphs() -> None:
 
 def test_link_lists_inside_the_article_are_left_out_and_recorded() -> None:
     links = "<ul><li><a href='/a'>Another story about the budget</a></li></ul>"
-    document = CLEANER.clean(page(article(extra=links)))
+    head = '<title>Budget passes | Example News</title><meta property="og:type" content="article">'
+    html = page(article(extra=links), head)
+    document = CLEANER.clean(html, url="https://news.example.com/2024/05/17/budget-passes")
+    assert document.page_type == "article"
     assert "Another story" not in document.text
     assert ("extract:link-list", "Another story about the budget") in [
         (r.rule, r.text) for r in document.removed
@@ -347,3 +350,30 @@ def test_a_product_description_already_on_the_page_is_not_repeated() -> None:
     assert document.page_type == "product"
     assert document.text.count("red mode") == 1
     assert document.text.count("82 g") == 1
+
+
+class _KeepAll:
+    """A stand-in block model that keeps every block (to test what happens around it)."""
+
+    def probabilities(self, rows: object) -> object:
+        import numpy as np
+
+        return np.ones(len(rows))  # type: ignore[arg-type]
+
+    def threshold_for(self, page_type: str | None) -> float:
+        return 0.5
+
+
+@pytest.mark.parametrize(("page_type", "edges_kept"), [("listing", True), ("article", False)])
+def test_short_edge_runs_are_trimmed_on_articles_but_are_items_on_listings(
+    monkeypatch: pytest.MonkeyPatch, page_type: str, edges_kept: bool
+) -> None:
+    from cleaner.extract import block_choice
+    from cleaner.extract.page_blocks import find_blocks
+
+    monkeypatch.setattr(block_choice, "block_model", lambda: _KeepAll())
+    body = f"<p>Tents</p><p>{PARAGRAPH}</p><p>{PARAGRAPH} Again.</p><p>Lamps</p>"
+    tree = LexborHTMLParser(page(body))
+    chosen = block_choice.choose_blocks(find_blocks(tree.body), page_type)
+    assert ("Tents" in chosen.paragraphs and "Lamps" in chosen.paragraphs) is edges_kept
+    assert PARAGRAPH in chosen.paragraphs
