@@ -22,6 +22,19 @@ PatternError = _core.PatternError
 #: The dialect's name, as load errors and the rules' documentation give it.
 DIALECT = "Rust regex"
 
+#: A str may hold lone surrogates, which UTF-8 cannot: the core matches each as a character
+#: of Plane 16's private use area, one for one, so `.` and `[^\n]` take it as any other
+#: character (as RE2 took its bytes). Offsets are unchanged: one lead byte per character.
+_STAND_INS = {code: code - 0xD800 + 0x10F000 for code in range(0xD800, 0xE000)}
+
+
+def utf8(text: str) -> bytes:
+    """The text as the core matches it: UTF-8, a lone surrogate as its stand-in."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.translate(_STAND_INS).encode("utf-8")
+
 
 class Subject:
     """A text prepared for matching: its UTF-8 bytes and offset conversions.
@@ -35,7 +48,7 @@ class Subject:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.data = text.encode("utf-8", "surrogatepass")
+        self.data = utf8(text)
         self.ascii = len(self.data) == len(text)
         self._mark = (0, 0)  # (byte offset, char offset) of the last conversion
 

@@ -76,3 +76,12 @@ def test_syntax_the_dialect_lacks_is_a_one_line_load_error(tmp_path: Path) -> No
     error = caught.value
     assert (error.line, error.rule_id, error.field) == (4, "pinned-digits", "pattern")
     assert error.message == "Rust regex cannot compile it: unrecognized escape sequence: \\Q"
+
+
+def test_a_lone_surrogate_is_a_character_like_any_other() -> None:
+    # A str may hold one; the core matches it through a stand-in, at the same offsets.
+    text = "x\ud800y\nRead more: \udcff story\n"
+    assert matches(r"^Read more:[^\n]*$", text) == ["Read more: \udcff story"]
+    assert matches(r"x.y", text) == ["x\ud800y"]
+    spans = [(m.start, m.end) for m in Pattern(r"story").finditer(Subject(text))]
+    assert spans == [(17, 22)]

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.regex import LiteralSet
+from cleaner.regex import LiteralSet, utf8
 from cleaner.rules.base import Rule
 
 #: The simple selectors that name literal text: `.class`, `#id`, `[attr]`, `[attr op value]`.
@@ -113,7 +113,7 @@ class DomPrefilter:
 
     def scan(self, html: str) -> PageSelectors:
         """The narrowed selector of each rule for one page's markup."""
-        found = self._set.present(html.encode("utf-8", "surrogatepass"))
+        found = self._set.present(utf8(html))
         return PageSelectors(self._alternatives, self._index, found)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.buffer import TextBuffer
-from cleaner.regex import PatternSet
+from cleaner.regex import PatternSet, utf8
 from cleaner.rules.base import PrefilterScope, Rule
 
 #: Which set a trigger is in: its scope and, for head and tail, the region's line count;
@@ -123,7 +123,7 @@ class Candidates:
         region = self._region(group)
         if self._regions.get(group) != region:  # an edit elsewhere leaves the answer as it was
             self._regions[group] = region
-            data = region.encode("utf-8", "surrogatepass")
+            data = utf8(region)
             self._found[group] = sets[group].matching(data)
 
     def _region(self, group: Group) -> str:
