@@ -15,12 +15,12 @@ sometimes given Markdown headings, emphasis and links).
 
 Three loops then run over the same corpus in this one process, each timed on
 its own (building the corpus is not timed, nor is a warm-up of the cleaner on
-0.5 MB of documents from another seed, which lets RE2 build its automata):
+0.5 MB of documents from another seed, which lets the lazy DFAs build their states):
 
 * floor   - reading the in-memory corpus and splitting every document into
             lines, the least any line-oriented cleaner has to do;
 * naive   - the default rules' patterns as a plain loop of `re.sub` calls per
-            document (Python's `re`, patterns translated from RE2 syntax), the
+            document (Python's `re`, patterns translated from the rule dialect), the
             obvious hand-written alternative to the engine (the slowest loop:
             some of those patterns backtrack a lot under `re`);
 * cleaner - `Cleaner().clean(text)` on every document: format detection, the
@@ -435,9 +435,9 @@ def run_floor(docs: Sequence[str]) -> int:
     return count
 
 
-#: RE2 classes Python's `re` lacks, as the bare ranges that stand in for them (ASCII,
+#: Rule-dialect classes Python's `re` lacks, as the bare ranges that stand in for them (ASCII,
 #: Latin-1, Latin Extended-A and Cyrillic letters; good enough for a cost baseline).
-_RE2_CLASSES = {
+_DIALECT_CLASSES = {
     r"\p{Lu}": "A-ZÀ-ÖØ-ÞА-ЯЁ",
     r"\p{M}": "\u0300-\u036f",
     r"\pL": "a-zA-ZÀ-ÖØ-öø-ÿĀ-žА-яЁё",
@@ -446,12 +446,12 @@ _RE2_CLASSES = {
 
 
 def to_python_re(source: str) -> str:
-    """An RE2 pattern in Python `re` syntax: Unicode classes as ranges, `\\z` as `\\Z`."""
+    """A rule pattern in Python `re` syntax: Unicode classes as ranges, `\\z` as `\\Z`."""
     out: list[str] = []
     in_class = False
     i = 0
     while i < len(source):
-        for token, ranges in _RE2_CLASSES.items():
+        for token, ranges in _DIALECT_CLASSES.items():
             if source.startswith(token, i):
                 out.append(ranges if in_class else f"[{ranges}]")
                 i += len(token)
@@ -494,7 +494,7 @@ def run_naive(docs: Sequence[str], patterns: Sequence[re.Pattern[str]]) -> int:
 
 
 def warm_up(cleaner: Cleaner, docs: Sequence[str]) -> None:
-    """Clean other documents first, untimed: RE2 builds its automata lazily, as text needs them.
+    """Clean other documents first, untimed: the lazy DFAs build their states as text needs them.
 
     A service that has run for a while has them; without this a short run
     would time their building. The documents come from another seed, so no

@@ -36,7 +36,7 @@ def enforced(deadline: Deadline) -> Iterator[None]:
     thread and only between bytecodes: it stops Python-level work (our page
     walk, trafilatura's tree code) but waits for one long C call, such as a
     parse, to return. Elsewhere the checks between steps are the limit; every
-    step is bounded in practice (RE2 is linear in its input).
+    step is bounded in practice (the regex engine is linear in its input).
     """
     if deadline.seconds is None or not _can_use_timer():
         yield

@@ -1,6 +1,6 @@
 """The text phase: run every applicable rule over the buffer, in order.
 
-A few RE2 set passes (see `cleaner.rules.prefilter`) tell which rules can fire at all, so a
+A few pattern-set passes (see `cleaner.rules.prefilter`) tell which rules can fire at all, so a
 document pays for the few rules that match it rather than for the whole set.
 """
 

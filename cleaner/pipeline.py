@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from cleaner._core import CoreError
 from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline, DocumentTimeout, enforced
@@ -55,4 +56,7 @@ def clean_raw(
             return run_text_phase(ruleset, ctx, options, deadline=deadline)
     except DocumentTimeout:
         failed.reason = "timeout"
+        return failed
+    except CoreError as error:  # a panic in the compiled core, caught there
+        failed.reason = str(error)
         return failed

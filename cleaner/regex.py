@@ -1,42 +1,39 @@
-"""Linear-time pattern matching for rules, on top of google-re2.
+"""Linear-time pattern matching for rules, on top of the compiled core.
 
 Every rule pattern goes through here, so no user rule can make a job hang
-(RE2 has no backtracking) and the rest of the code never touches RE2's API.
-Patterns are compiled in multi-line mode: `^` and `$` anchor at line
-boundaries, `\\A` and `\\z` at the ends of the text. Matching runs on UTF-8
-bytes (RE2's native form) and spans are converted back to str offsets only
-when a match is found.
+(the core's regex engine has no backtracking) and the rest of the code never
+touches the core's API. The dialect is the Rust `regex` crate's syntax, with
+`\\d` meaning ASCII digits and `\\s` the five ASCII spaces (rules/README.md,
+"Patterns"). Patterns are compiled in multi-line mode: `^` and `$` anchor at
+line boundaries, `\\A` and `\\z` at the ends of the text. Matching runs on
+UTF-8 bytes and spans are converted back to str offsets only when a match is
+found.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
 
-import re2
-from re2 import _re2
+from cleaner import _core
 
-from cleaner.pattern_shape import Shape, shape_of
+#: A pattern the dialect cannot take; the message says why, on one line.
+PatternError = _core.PatternError
 
-_UNANCHORED = re2._Anchor.UNANCHORED
-_ANCHOR_START = re2._Anchor.ANCHOR_START
+#: The dialect's name, as load errors and the rules' documentation give it.
+DIALECT = "Rust regex"
 
-
-class PatternError(ValueError):
-    """A pattern RE2 cannot compile; the message says why."""
-
-
-def _options() -> re2.Options:
-    options = re2.Options()
-    options.log_errors = False
-    return options
+#: A str may hold lone surrogates, which UTF-8 cannot: the core matches each as a character
+#: of Plane 16's private use area, one for one, so `.` and `[^\n]` take it as any other
+#: character (as RE2 took its bytes). Offsets are unchanged: one lead byte per character.
+_STAND_INS = {code: code - 0xD800 + 0x10F000 for code in range(0xD800, 0xE000)}
 
 
-def _reason(error: Exception) -> str:
-    detail = error.args[0] if error.args else str(error)
-    if isinstance(detail, bytes):
-        detail = detail.decode("utf-8", "replace")
-    return str(detail)
+def utf8(text: str) -> bytes:
+    """The text as the core matches it: UTF-8, a lone surrogate as its stand-in."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.translate(_STAND_INS).encode("utf-8")
 
 
 class Subject:
@@ -51,7 +48,7 @@ class Subject:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.data = text.encode("utf-8", "surrogatepass")
+        self.data = utf8(text)
         self.ascii = len(self.data) == len(text)
         self._mark = (0, 0)  # (byte offset, char offset) of the last conversion
 
@@ -59,7 +56,7 @@ class Subject:
         if self.ascii:
             return byte_offset
         byte_mark, char_mark = self._mark if byte_offset >= self._mark[0] else (0, 0)
-        char_offset = char_mark + int(_re2.BytesToCharLen(self.data, byte_mark, byte_offset))
+        char_offset = char_mark + _core.char_len(self.data, byte_mark, byte_offset)
         self._mark = (byte_offset, char_offset)
         return char_offset
 
@@ -69,7 +66,7 @@ class Subject:
         if char_offset == len(self.text):
             return len(self.data)
         byte_mark, char_mark = self._mark if char_offset >= self._mark[1] else (0, 0)
-        size = int(_re2.CharLenToBytes(self.data, byte_mark, char_offset - char_mark))
+        size = _core.char_bytes(self.data, byte_mark, char_offset - char_mark)
         byte_offset = byte_mark + size
         self._mark = (byte_offset, char_offset)
         return byte_offset
@@ -121,107 +118,66 @@ class Match:
 
 
 class Pattern:
-    """One compiled rule pattern.
+    """One compiled rule pattern, with what its syntax tells about its matches.
 
-    A pattern whose matches stay on one line and that has long counted
-    repetitions (`[^\\n]{10,400}?`) is slow to search: RE2's automaton needs a
-    state for every count. Such a pattern also keeps a relaxed form, with the
-    counts widened to `*` or `+`, that matches wherever it does; `finditer`
-    uses it to find the lines worth searching and runs the exact pattern on
-    those lines only. RE2 judges `^`, `$` and `\\b` at a span's ends by the
-    surrounding text, so a match found within its line is the very match a
-    search of the whole text finds there. When every match starts a line
-    (`^`), the one search per line is anchored at the line's start, which
-    spares RE2 following a match attempt from every character at once.
-
-    A pattern with plain text that every match contains (`Remind me later`)
-    is searched only where a quick scan for that text finds it.
+    The core searches within a span of the whole text and judges `^`, `$`
+    and `\\b` at the span's ends by the surrounding text, so a match found
+    within a line is the very match a search of the whole text finds there.
+    Its fast paths (a scan for plain text every match holds; a line-by-line
+    search for one-line patterns with large counted repetitions) change no
+    result.
     """
 
-    __slots__ = (
-        "_line_start",
-        "_literal",
-        "_names",
-        "_regexp",
-        "_relaxed",
-        "group_count",
-        "source",
-    )
+    __slots__ = ("_compiled", "_names", "group_count", "source")
 
     def __init__(self, source: str) -> None:
         self.source = source
         try:
-            compiled = re2.compile(("(?m)" + source).encode("utf-8"), _options())
-        except re2.error as error:
-            raise PatternError(f"RE2 cannot compile it: {_reason(error)}") from None
-        self._regexp = compiled._regexp
-        shape = shape_of(source)
-        self._relaxed = _line_finder(shape)
-        self._line_start = shape.opens != ""
-        literal = shape.literal.encode("utf-8")
-        self._literal = literal if len(literal) >= _LITERAL_BYTES else b""
-        self._names: dict[str, int] = {
-            (name.decode() if isinstance(name, bytes) else name): index
-            for name, index in compiled._regexp.NamedCapturingGroups()
-        }
-        self.group_count: int = compiled.groups
+            self._compiled = _core.Regex(source)
+        except PatternError as error:
+            raise PatternError(f"{DIALECT} cannot compile it: {error}") from None
+        self._names: dict[str, int] = dict(self._compiled.names)
+        self.group_count: int = self._compiled.groups - 1
 
     @property
     def group_names(self) -> frozenset[str]:
         return frozenset(self._names)
 
+    @property
+    def line_local(self) -> bool:
+        """No match can hold a line break."""
+        return self._compiled.line_local
+
+    @property
+    def line_prefix(self) -> str:
+        """The relaxed leading part of the pattern that stays on one line ('' if none)."""
+        return self._compiled.line_prefix
+
+    @property
+    def program_size(self) -> int:
+        """States of the pattern's automaton."""
+        return self._compiled.program_size
+
     def search(self, subject: Subject, start: int = 0, end: int | None = None) -> Match | None:
         """The first match within `subject.text[start:end]` (str offsets)."""
-        return next(self.finditer(subject, start, end), None)
+        return next(self._matches(subject, start, end, 1), None)
 
     def finditer(self, subject: Subject, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """All non-overlapping matches within `subject.text[start:end]`."""
-        data = subject.data
-        pos = subject.to_byte(start)
-        endpos = len(data) if end is None else subject.to_byte(end)
-        for spans in self._all_spans(data, pos, endpos):
-            yield self._to_match(subject, spans)
+        return self._matches(subject, start, end, _ALL)
 
     def count(self, subject: Subject, limit: int) -> int:
         """How many matches `finditer` finds in the whole text, counting up to `limit`."""
-        found = self._all_spans(subject.data, 0, len(subject.data))
-        return sum(1 for _ in zip(range(limit), found, strict=False))
+        return len(self._compiled.find(subject.data, 0, len(subject.data), limit))
 
-    def _all_spans(self, data: bytes, pos: int, endpos: int) -> Iterator[Sequence[tuple[int, int]]]:
-        if self._literal and data.find(self._literal, pos, endpos) < 0:
-            return iter(())
-        if self._relaxed is None:
-            return self._spans(data, pos, endpos)
-        return self._spans_by_line(data, pos, endpos, self._relaxed)
-
-    def _spans(self, data: bytes, pos: int, endpos: int) -> Iterator[Sequence[tuple[int, int]]]:
-        """RE2's group spans (bytes) of each match in data[pos:endpos], left to right."""
-        while pos <= endpos:
-            spans = self._regexp.Match(_UNANCHORED, data, pos, endpos)
-            first = spans[0]
-            if first[0] < 0:
-                return
-            yield spans
-            pos = _next_char(data, first[1]) if first[1] == first[0] else first[1]
-
-    def _spans_by_line(
-        self, data: bytes, pos: int, endpos: int, relaxed: Any
-    ) -> Iterator[Sequence[tuple[int, int]]]:
-        """As `_spans`, searching only the lines where the relaxed pattern matches."""
-        while pos <= endpos:
-            hit = relaxed.Match(_UNANCHORED, data, pos, endpos)[0][0]
-            if hit < 0:
-                return
-            line_start = max(pos, data.rfind(b"\n", 0, hit) + 1)
-            line_end = data.find(b"\n", hit, endpos)
-            line_end = endpos if line_end < 0 else line_end
-            if not self._line_start:
-                yield from self._spans(data, line_start, line_end)
-            elif line_start == 0 or data[line_start - 1] == 0x0A:  # only a line start can match
-                spans = self._regexp.Match(_ANCHOR_START, data, line_start, line_end)
-                if spans[0][0] >= 0:
-                    yield spans
-            pos = line_end + 1
+    def _matches(
+        self, subject: Subject, start: int, end: int | None, limit: int
+    ) -> Iterator[Match]:
+        data = subject.data
+        pos = subject.to_byte(start)
+        endpos = len(data) if end is None else subject.to_byte(end)
+        for spans in self._compiled.find(data, pos, endpos, limit):
+            yield self._to_match(subject, spans)
 
     def _to_match(self, subject: Subject, spans: Sequence[tuple[int, int]]) -> Match:
         if subject.ascii:
@@ -234,104 +190,41 @@ class Pattern:
         return Match(converted, self._names, subject.text)
 
 
+#: As many matches as there are.
+_ALL = 1 << 62
+
+
 class PatternSet:
     """Many patterns matched in one pass: which of them may occur in a text.
 
     The answer may name a pattern that does not match, never omits one that
-    does: the set runs each pattern's relaxed form (counted repetitions
-    widened, see `Shape`). A set of the exact patterns needs an automaton
-    state for every count of every repetition it is inside, and builds new
-    ones on almost every new text; the relaxed set is small, and a second pass
-    over an edited text finds its states already built.
-
-    RE2 compiles a set into one automaton within a memory budget; a set too big
-    for it is split in two, recursively, so any number of rules still works.
+    does: the set holds each pattern's relaxed form (counted repetitions
+    widened), a far smaller automaton than the exact patterns make. A set too
+    big for one automaton's size limit is split, so any number of rules works.
     """
 
-    __slots__ = ("_parts", "size")
+    __slots__ = ("_set", "size")
 
     def __init__(self, sources: Sequence[str]) -> None:
         self.size = len(sources)
-        self._parts = _compile_sets([shape_of(source).relaxed for source in sources], 0)
+        try:
+            self._set = _core.RegexSet(list(sources))
+        except PatternError as error:
+            raise PatternError(f"{DIALECT} cannot compile it: {error}") from None
 
     def matching(self, data: bytes) -> set[int]:
         """Indices (in insertion order) of the patterns that may match somewhere in `data`."""
-        found: set[int] = set()
-        for offset, compiled in self._parts:
-            found.update([offset + index for index in compiled.Match(data)])
-        return found
+        return set(self._set.matching(data))
 
 
 class LiteralSet:
-    """Which of many literal strings occur in a text, ignoring ASCII case: one RE2 pass."""
+    """Which of many literal strings occur in a text, ignoring case: one pass."""
 
     __slots__ = ("_set",)
 
     def __init__(self, literals: Sequence[str]) -> None:
-        self._set: Any = None
-        if literals:
-            options = _options()
-            options.case_sensitive = False
-            options.max_mem = _SET_MEMORY
-            compiled = re2.Set.SearchSet(options)
-            for literal in literals:
-                compiled.Add(re2.escape(literal).encode("utf-8"))
-            compiled.Compile()
-            self._set = compiled._set
+        self._set = _core.LiteralSet(list(literals))
 
     def present(self, data: bytes) -> set[int]:
         """Indices (in the order given) of the literals found somewhere in `data`."""
-        return set(self._set.Match(data)) if self._set is not None else set()
-
-
-_SET_MEMORY = 64 << 20
-
-
-def _compile_sets(sources: list[str], offset: int) -> list[tuple[int, Any]]:
-    """(index of its first pattern, compiled set) for each piece the patterns needed.
-
-    The sets are RE2's own (`re2._re2.Set`), called without the wrapper's checks.
-    """
-    if not sources:
-        return []
-    options = _options()
-    options.max_mem = _SET_MEMORY
-    compiled = re2.Set.SearchSet(options)
-    for source in sources:
-        try:
-            compiled.Add(("(?m)" + source).encode("utf-8"))
-        except re2.error as error:
-            raise PatternError(f"RE2 cannot compile it: {_reason(error)}") from None
-    try:
-        compiled.Compile()
-    except re2.error:
-        if len(sources) == 1:
-            raise PatternError("pattern is too large for RE2's memory budget") from None
-        half = len(sources) // 2
-        return _compile_sets(sources[:half], offset) + _compile_sets(sources[half:], offset + half)
-    return [(offset, compiled._set)]
-
-
-def _next_char(data: bytes, offset: int) -> int:
-    """The byte offset of the character after the one at `offset`: after an empty
-    match the search moves on by a whole character, never into one."""
-    offset += 1
-    while offset < len(data) and data[offset] & 0xC0 == 0x80:  # a continuation byte
-        offset += 1
-    return offset
-
-
-#: The shortest required text worth a scan of its own before RE2 is asked.
-_LITERAL_BYTES = 4
-
-
-#: Counted repetitions up to this size are cheap for RE2; a pattern with a larger
-#: one (and matches within one line) is searched line by line (see `Pattern`).
-_LINE_SEARCH_COUNT = 20
-
-
-def _line_finder(shape: Shape) -> Any:
-    """The relaxed regexp that finds lines worth searching, for patterns that gain from it."""
-    if shape.newlines != 0 or shape.counted < _LINE_SEARCH_COUNT:
-        return None
-    return re2.compile(("(?m)" + shape.relaxed).encode("utf-8"), _options())._regexp
+        return set(self._set.present(data))

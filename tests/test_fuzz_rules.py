@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cleaner import Cleaner, RuleError
 from tests.test_fuzz import check_document
 
-#: Pieces of RE2 and of Perl syntax RE2 refuses, drawn into patterns.
+#: Pieces of the rule dialect and of Perl syntax it refuses, drawn into patterns.
 PIECES = st.sampled_from(
     [*"ab \n^$.*+?()[]{}|\\-,:09",
        "(?P<text>", "(?P<credit>", "(?P<date>", "(?i:", "(?:", "(?=", "(?<!", "\\1", "\\pL",

@@ -46,10 +46,10 @@ def test_unknown_kind(tmp_path: Path) -> None:
     assert "drop_lines" in error.message
 
 
-def test_pattern_that_re2_rejects(tmp_path: Path) -> None:
+def test_pattern_that_the_dialect_rejects(tmp_path: Path) -> None:
     error = load(tmp_path, GOOD.replace("'^Advertisement$'", "'(?<=Ad)vertisement'"))
     assert (error.line, error.rule_id, error.field) == (4, "good-rule", "pattern")
-    assert "RE2 cannot compile" in error.message
+    assert "Rust regex cannot compile" in error.message
 
 
 def test_backreference_is_rejected(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 `learn(paths, cleaner, settings)` reads the corpus (`corpus`), keeps the lines
 the current rules leave (`lines`), picks what recurs per site (`candidates`),
-writes RE2 patterns (`patterns`) and rules with examples (`rules`), and checks
+writes rule patterns (`patterns`) and rules with examples (`rules`), and checks
 them (`writer`). The `cleaner learn` command writes the result for review.
 """
 

@@ -1,4 +1,4 @@
-"""A recurring line → its counting key, and an RE2 pattern matching every occurrence.
+"""A recurring line → its counting key, and a rule pattern matching every occurrence.
 
 Lines are cut into words and numbers. The key folds the parts that may vary
 between occurrences of one piece of boilerplate, digit runs and month names

@@ -16,8 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 
 from cleaner.context import Context
 from cleaner.document import FieldName, Format, PageType, is_rule_provenance
-from cleaner.pattern_shape import shape_of
-from cleaner.regex import Pattern, PatternError, Subject
+from cleaner.regex import DIALECT, Pattern, PatternError, Subject
 from cleaner.urls import site_matches
 
 Where = Literal["anywhere", "head", "tail"]
@@ -30,18 +29,18 @@ Phase = Literal["dom", "extract", "remove", "head", "inline"]
 
 #: The longest pattern source a rule may hold (the shipped rules' longest is ~1,600).
 MAX_PATTERN_CHARS = 5_000
-#: The largest compiled RE2 program a pattern may make (the shipped rules' largest is
-#: ~133,000 instructions). RE2's own memory budget rejects patterns far beyond it; this
+#: The most automaton states a pattern may compile to (the shipped rules' largest is
+#: ~30,000 states). The core's own size limits reject patterns far beyond it; this
 #: bound keeps one rule from slowing every document with a huge automaton.
-MAX_PROGRAM_SIZE = 200_000
+MAX_PROGRAM_SIZE = 50_000
 
 
 def _compile(value: Any) -> Pattern:
     """A pattern field's YAML string → compiled Pattern, within the size limits.
 
     Every rejection is a ValueError, which the loader reports as one line naming the
-    rule and field: RE2's own complaint (look-arounds, back-references, bad syntax,
-    over its memory budget) or the limit that was passed.
+    rule and field: the dialect's own complaint (look-arounds, back-references, bad
+    syntax, over its size limits) or the limit that was passed.
     """
     if isinstance(value, Pattern):
         return value
@@ -65,26 +64,26 @@ def _compile(value: Any) -> Pattern:
     size = _program_size(pattern)
     if size > MAX_PROGRAM_SIZE:
         raise ValueError(
-            f"pattern compiles to {size:,} RE2 instructions; the limit is {MAX_PROGRAM_SIZE:,}"
+            f"pattern compiles to {size:,} automaton states; the limit is {MAX_PROGRAM_SIZE:,}"
             " (narrow large counted repetitions such as {1,5000})"
         )
     return pattern
 
 
-#: Perl syntax RE2 refuses, and what to say about it: RE2's own words name only the
-#: operator (`invalid perl operator: (?<`).
+#: Perl syntax the dialect refuses, and what to say about it: its own words may name
+#: only the syntax (`unrecognized flag: P=`).
 _UNSUPPORTED = (
-    (("(?=", "(?!", "(?<=", "(?<!"), "look-arounds are not supported by RE2"),
+    (("(?=", "(?!", "(?<=", "(?<!"), f"look-arounds are not supported by {DIALECT}"),
     (
         ("(?P=", "\\1", "\\2", "\\3", "\\4", "\\5", "\\6", "\\7", "\\8", "\\9", "\\g<", "\\k<"),
-        "back-references are not supported by RE2",
+        f"back-references are not supported by {DIALECT}",
     ),
-    (("++", "*+", "?+", "(?>"), "possessive and atomic groups are not supported by RE2"),
+    (("++", "*+", "?+", "(?>"), f"possessive and atomic groups are not supported by {DIALECT}"),
 )
 
 
 def _with_hint(message: str, source: str) -> str:
-    """RE2's complaint, plus what Perl feature the pattern asked for when that is why."""
+    """The dialect's complaint, plus what Perl feature the pattern asked for when that is why."""
     for openers, hint in _UNSUPPORTED:
         if any(opener in source for opener in openers):
             return f"{message} ({hint})"
@@ -111,14 +110,11 @@ def _matches_empty_within_a_line(pattern: Pattern) -> bool:
 
 
 def _program_size(pattern: Pattern) -> int:
-    """The size of the pattern's compiled RE2 program, in instructions."""
-    exposed = getattr(pattern, "program_size", None)
-    if isinstance(exposed, int):
-        return exposed
-    return int(pattern._regexp.ProgramSize())
+    """The size of the pattern's compiled automaton, in states."""
+    return pattern.program_size
 
 
-#: A pattern field: written as an RE2 string in YAML, held compiled in the model.
+#: A pattern field: written as a pattern string in YAML, held compiled in the model.
 RegexField = Annotated[Pattern, BeforeValidator(_compile), PlainSerializer(lambda p: p.source)]
 
 
@@ -231,8 +227,7 @@ class Rule(BaseModel):
         source = trigger.source
         if self.where != "anywhere":
             return source
-        shape = shape_of(source)
-        local = source if shape.newlines == 0 else shape.line_prefix
+        local = source if trigger.line_local else trigger.line_prefix
         return local if local and "\\A" not in local and "\\z" not in local else None
 
     @cached_property

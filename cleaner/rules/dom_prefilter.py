@@ -1,4 +1,4 @@
-"""Which parts of the DOM rules' selectors can match a page, from one RE2 pass over its HTML.
+"""Which parts of the DOM rules' selectors can match a page, from one literal pass over its HTML.
 
 Chrome selectors are long lists of alternatives (`[class~="related"],
 [class~="related-posts"], #comments, ...`), and a page holds few of the class
@@ -6,8 +6,9 @@ and id tokens they name. Lexbor tries every alternative on every element, so a
 page paid for hundreds of alternatives it could never match: about half of the
 time of an HTML document went there. Most alternatives need some literal text
 in the page's markup (a class token, an id, an attribute name or value); one
-case-insensitive RE2 set pass over the HTML tells which of those literals occur,
-and each rule then runs only the alternatives that can match, or not at all.
+case-insensitive pass of the core's literal set (Aho-Corasick) over the HTML
+tells which of those literals occur, and each rule then runs only the
+alternatives that can match, or not at all.
 
 The narrowing never loses a match: an alternative is dropped only when a
 literal it cannot match without is absent from the markup. (A token written with
@@ -21,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.regex import LiteralSet
+from cleaner.regex import LiteralSet, utf8
 from cleaner.rules.base import Rule
 
 #: The simple selectors that name literal text: `.class`, `#id`, `[attr]`, `[attr op value]`.
@@ -112,7 +113,7 @@ class DomPrefilter:
 
     def scan(self, html: str) -> PageSelectors:
         """The narrowed selector of each rule for one page's markup."""
-        found = self._set.present(html.encode("utf-8", "surrogatepass"))
+        found = self._set.present(utf8(html))
         return PageSelectors(self._alternatives, self._index, found)
 
 

@@ -1,8 +1,8 @@
-"""Which rules can fire on a document, from a few RE2 set passes instead of one search per rule.
+"""Which rules can fire on a document, from a few pattern-set passes instead of one search per rule.
 
 Rules are grouped by where their trigger is looked for: the whole text (line-
-local triggers), the head region, the tail region. Each group is one RE2 set
-of relaxed patterns (see `pattern_shape`), so an answer may name a rule that
+local triggers), the head region, the tail region. Each group is one set
+of relaxed patterns (see `cleaner.regex.PatternSet`), so an answer may name a rule that
 then finds nothing, but never leaves out one that would fire. The whole-text
 answer is kept until an edit changes text inside a line; the head and tail
 answers, which depend on position, until an edit changes the region's text.
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.buffer import TextBuffer
-from cleaner.regex import PatternSet
+from cleaner.regex import PatternSet, utf8
 from cleaner.rules.base import PrefilterScope, Rule
 
 #: Which set a trigger is in: its scope and, for head and tail, the region's line count;
@@ -123,7 +123,7 @@ class Candidates:
         region = self._region(group)
         if self._regions.get(group) != region:  # an edit elsewhere leaves the answer as it was
             self._regions[group] = region
-            data = region.encode("utf-8", "surrogatepass")
+            data = utf8(region)
             self._found[group] = sets[group].matching(data)
 
     def _region(self, group: Group) -> str:

@@ -83,7 +83,7 @@ class RuleSet:
 
     @cached_property
     def prefilter(self) -> Prefilter:
-        """The RE2 sets that tell which text rules can fire on a document."""
+        """The pattern sets that tell which text rules can fire on a document."""
         return Prefilter.build(self.text_rules)
 
     @cached_property

@@ -1,0 +1,294 @@
+//! `cleaner._core`: the compiled core's thin Python face.
+//!
+//! Rule patterns in one regex dialect (the `regex` crate's engine, with `\d` and
+//! `\s` as the rules document), what their syntax tells about their matches, and
+//! the sets that tell which of many patterns or literals occur in a text. Long
+//! searches release the GIL. A panic never reaches Python as one: every entry
+//! point catches it and raises `CoreError`, an ordinary exception.
+
+pub mod dialect;
+pub mod pattern;
+pub mod sets;
+pub mod shape;
+
+#[cfg(test)]
+mod properties;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+
+create_exception!(
+    _core,
+    PatternError,
+    PyValueError,
+    "A pattern the rule dialect cannot take; the message says why, on one line."
+);
+create_exception!(
+    _core,
+    CoreError,
+    PyRuntimeError,
+    "An internal failure of the core, raised instead of letting a panic cross into Python."
+);
+
+/// Searches over fewer bytes than this keep the GIL: releasing it costs more.
+const RELEASE_GIL_BYTES: usize = 4096;
+
+/// Run `work`, turning a panic into `CoreError`.
+fn guarded<T>(work: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    catch_unwind(AssertUnwindSafe(work))
+        .unwrap_or_else(|panic| Err(CoreError::new_err(panic_reason(panic.as_ref()))))
+}
+
+/// Compile with `work`, turning a panic into `PatternError`: a rule that breaks the
+/// compiler is refused like any pattern the dialect cannot take.
+fn guarded_compile<T>(work: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    catch_unwind(AssertUnwindSafe(work))
+        .unwrap_or_else(|panic| Err(PatternError::new_err(panic_reason(panic.as_ref()))))
+}
+
+fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
+    let reason = panic
+        .downcast_ref::<&str>()
+        .map(|text| text.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    format!("internal error in the core: {reason}")
+}
+
+fn pattern_error(error: dialect::SyntaxError) -> PyErr {
+    PatternError::new_err(error.0)
+}
+
+/// Run `work` without the GIL when it goes over enough bytes to be worth it.
+fn maybe_detached<T: Send>(py: Python<'_>, size: usize, work: impl FnOnce() -> T + Send) -> T {
+    if size >= RELEASE_GIL_BYTES {
+        py.detach(work)
+    } else {
+        work()
+    }
+}
+
+/// One compiled rule pattern.
+#[pyclass(frozen, module = "cleaner._core", name = "Regex")]
+struct PyRegex {
+    inner: pattern::Pattern,
+    #[pyo3(get)]
+    source: String,
+}
+
+#[pymethods]
+impl PyRegex {
+    #[new]
+    fn new(source: &str) -> PyResult<Self> {
+        guarded_compile(|| {
+            let inner = pattern::Pattern::new(source).map_err(pattern_error)?;
+            Ok(PyRegex {
+                inner,
+                source: source.to_string(),
+            })
+        })
+    }
+
+    /// Group count, the whole match included.
+    #[getter]
+    fn groups(&self) -> usize {
+        self.inner.groups()
+    }
+
+    /// Named groups: name → index.
+    #[getter]
+    fn names(&self) -> Vec<(String, usize)> {
+        self.inner.names()
+    }
+
+    #[getter]
+    fn line_local(&self) -> bool {
+        self.inner.shape.line_local
+    }
+
+    #[getter]
+    fn opens_line(&self) -> bool {
+        self.inner.shape.opens_line
+    }
+
+    #[getter]
+    fn counted(&self) -> u32 {
+        self.inner.shape.counted
+    }
+
+    #[getter]
+    fn relaxed(&self) -> String {
+        self.inner.shape.relaxed.to_string()
+    }
+
+    #[getter]
+    fn line_prefix(&self) -> String {
+        self.inner
+            .shape
+            .line_prefix
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    }
+
+    #[getter]
+    fn literal(&self) -> Vec<u8> {
+        self.inner.shape.literal.clone()
+    }
+
+    #[getter]
+    fn program_size(&self) -> usize {
+        self.inner.program_size
+    }
+
+    /// Up to `limit` matches in `data[pos:endpos]` (byte offsets), each the spans of
+    /// all groups, (-1, -1) for a group that did not take part.
+    fn find(
+        &self,
+        py: Python<'_>,
+        data: &[u8],
+        pos: usize,
+        endpos: usize,
+        limit: usize,
+    ) -> PyResult<Vec<pattern::Spans>> {
+        if pos > endpos || endpos > data.len() {
+            return Err(PyValueError::new_err("span outside the data"));
+        }
+        guarded(|| {
+            Ok(maybe_detached(py, endpos - pos, || {
+                self.inner.find(data, pos, endpos, limit)
+            }))
+        })
+    }
+
+    /// As `find`, without the fast paths (the literal scan, the line-by-line search):
+    /// the reference they are checked against.
+    fn find_plain(
+        &self,
+        py: Python<'_>,
+        data: &[u8],
+        pos: usize,
+        endpos: usize,
+        limit: usize,
+    ) -> PyResult<Vec<pattern::Spans>> {
+        if pos > endpos || endpos > data.len() {
+            return Err(PyValueError::new_err("span outside the data"));
+        }
+        guarded(|| {
+            Ok(maybe_detached(py, endpos - pos, || {
+                self.inner.find_plain(data, pos, endpos, limit)
+            }))
+        })
+    }
+}
+
+/// Which of many patterns may match a text, in one pass.
+#[pyclass(frozen, module = "cleaner._core", name = "RegexSet")]
+struct PyRegexSet {
+    inner: sets::PatternSet,
+}
+
+#[pymethods]
+impl PyRegexSet {
+    #[new]
+    fn new(sources: Vec<String>) -> PyResult<Self> {
+        guarded_compile(|| {
+            let inner = sets::PatternSet::new(&sources).map_err(pattern_error)?;
+            Ok(PyRegexSet { inner })
+        })
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Indices of the patterns that may match somewhere in `data`.
+    fn matching(&self, py: Python<'_>, data: &[u8]) -> PyResult<Vec<usize>> {
+        guarded(|| Ok(maybe_detached(py, data.len(), || self.inner.matching(data))))
+    }
+}
+
+/// Which of many literals occur in a text, ignoring case, in one pass.
+#[pyclass(frozen, module = "cleaner._core", name = "LiteralSet")]
+struct PyLiteralSet {
+    inner: sets::LiteralSet,
+}
+
+#[pymethods]
+impl PyLiteralSet {
+    #[new]
+    fn new(literals: Vec<String>) -> PyResult<Self> {
+        guarded_compile(|| {
+            let inner = sets::LiteralSet::new(&literals).map_err(pattern_error)?;
+            Ok(PyLiteralSet { inner })
+        })
+    }
+
+    /// Indices of the literals found somewhere in `data`.
+    fn present(&self, py: Python<'_>, data: &[u8]) -> PyResult<Vec<usize>> {
+        guarded(|| Ok(maybe_detached(py, data.len(), || self.inner.present(data))))
+    }
+}
+
+/// How many characters the UTF-8 bytes `data[start:end]` hold.
+#[pyfunction]
+fn char_len(data: &[u8], start: usize, end: usize) -> PyResult<usize> {
+    let part = data
+        .get(start..end)
+        .ok_or_else(|| PyValueError::new_err("span outside the data"))?;
+    Ok(part.iter().filter(|&&byte| byte & 0xC0 != 0x80).count())
+}
+
+/// How many bytes the next `count` characters from byte `start` of `data` take.
+#[pyfunction]
+fn char_bytes(data: &[u8], start: usize, count: usize) -> PyResult<usize> {
+    let part = data
+        .get(start..)
+        .ok_or_else(|| PyValueError::new_err("offset outside the data"))?;
+    let mut seen = 0;
+    for (offset, &byte) in part.iter().enumerate() {
+        if byte & 0xC0 != 0x80 {
+            if seen == count {
+                return Ok(offset);
+            }
+            seen += 1;
+        }
+    }
+    Ok(part.len())
+}
+
+/// The limits every pattern is held to: (NFA bytes, DFA bytes).
+#[pyfunction]
+fn size_limits() -> (usize, usize) {
+    (pattern::NFA_SIZE_LIMIT, pattern::DFA_SIZE_LIMIT)
+}
+
+#[pymodule]
+fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = module.py();
+    module.add_class::<PyRegex>()?;
+    module.add_class::<PyRegexSet>()?;
+    module.add_class::<PyLiteralSet>()?;
+    module.add_function(wrap_pyfunction!(char_len, module)?)?;
+    module.add_function(wrap_pyfunction!(char_bytes, module)?)?;
+    module.add_function(wrap_pyfunction!(size_limits, module)?)?;
+    module.add("PatternError", py.get_type::<PatternError>())?;
+    module.add("CoreError", py.get_type::<CoreError>())?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_error_value() {
+        let searched: PyResult<()> = guarded(|| panic!("boom"));
+        let compiled: PyResult<()> = guarded_compile(|| panic!("{}", "bang"));
+        assert!(searched.is_err() && compiled.is_err());
+        assert_eq!(panic_reason(&"x"), "internal error in the core: x");
+    }
+}

@@ -1,0 +1,254 @@
+//! Many patterns or literals matched in one pass over a text.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as LiteralMatchKind};
+use regex_automata::hybrid::dfa;
+use regex_automata::meta::Regex;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, MatchKind, PatternSet as Found};
+use regex_syntax::hir::Hir;
+
+use crate::dialect::{self, SyntaxError};
+use crate::pattern::{build, config, NFA_SIZE_LIMIT};
+use crate::shape::relax;
+
+/// Which of many patterns may match a text: the answer may name a pattern that does
+/// not match, never omits one that does (each pattern is held in its relaxed form).
+///
+/// The patterns run as one lazy DFA over the text, every pattern's matches
+/// reported (overlapping), its state cache allowed to grow and be rebuilt as
+/// often as a text needs rather than giving up. Patterns with a Unicode word
+/// boundary (`\b`), which the DFA cannot follow past a non-ASCII byte, are asked
+/// one by one, each a leftmost search that stops at its first match and skips
+/// texts without its literals: as a set they would run on the crate's slowest
+/// engine over every text (about 700,000 instructions a document for one such
+/// pattern).
+/// A set too big for one automaton's size limit is split in two, recursively,
+/// so any number of rules still works.
+pub struct PatternSet {
+    parts: Vec<(Vec<usize>, Part)>,
+    size: usize,
+}
+
+/// One automaton of a set, and how it is searched.
+enum Part {
+    Dfa(Box<dfa::DFA>, Pool<dfa::Cache, CacheMaker>),
+    OneByOne(Vec<Regex>),
+}
+
+type CacheMaker =
+    Box<dyn Fn() -> dfa::Cache + Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe>;
+
+/// The most memory a set's lazy DFA may use for its states before it starts over.
+const SET_CACHE_BYTES: usize = 16 << 20;
+
+impl PatternSet {
+    pub fn new(sources: &[String]) -> Result<PatternSet, SyntaxError> {
+        let mut plain = (Vec::new(), Vec::new());
+        let mut worded = (Vec::new(), Vec::new());
+        for (index, source) in sources.iter().enumerate() {
+            let hir = relax(&dialect::parse(source)?);
+            let group = if hir.properties().look_set().contains_word_unicode() {
+                &mut worded
+            } else {
+                &mut plain
+            };
+            group.0.push(index);
+            group.1.push(hir);
+        }
+        let mut parts = dfa_parts(&plain.0, &plain.1)?;
+        if !worded.1.is_empty() {
+            let regexes = worded
+                .1
+                .iter()
+                .map(|hir| build(std::slice::from_ref(hir), config()))
+                .collect::<Result<Vec<_>, _>>()?;
+            parts.push((worded.0, Part::OneByOne(regexes)));
+        }
+        Ok(PatternSet {
+            parts,
+            size: sources.len(),
+        })
+    }
+
+    /// Indices (in the order given) of the patterns that may match somewhere in `data`.
+    pub fn matching(&self, data: &[u8]) -> Vec<usize> {
+        let mut found = Vec::new();
+        let input = Input::new(data);
+        for (indices, part) in &self.parts {
+            match part {
+                Part::Dfa(automaton, caches) => {
+                    let mut set = Found::new(indices.len());
+                    let mut cache = caches.get();
+                    match automaton.try_which_overlapping_matches(&mut cache, &input, &mut set) {
+                        Ok(()) => found.extend(set.iter().map(|id| indices[id.as_usize()])),
+                        // Not with these settings (no quit bytes, no give-up); should it
+                        // happen, every pattern may match, which is always a safe answer.
+                        Err(_) => found.extend(indices.iter().copied()),
+                    }
+                }
+                Part::OneByOne(regexes) => {
+                    let pairs = regexes.iter().zip(indices);
+                    found.extend(pairs.filter_map(|(regex, &index)| {
+                        regex.is_match(input.clone()).then_some(index)
+                    }));
+                }
+            }
+        }
+        found
+    }
+
+    pub fn len(&self) -> usize {
+        self.size
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.size == 0
+    }
+}
+
+fn dfa_parts(indices: &[usize], hirs: &[Hir]) -> Result<Vec<(Vec<usize>, Part)>, SyntaxError> {
+    if hirs.is_empty() {
+        return Ok(Vec::new());
+    }
+    match build_dfa(hirs) {
+        Ok(part) => Ok(vec![(indices.to_vec(), part)]),
+        Err(error) if hirs.len() == 1 => Err(error),
+        Err(_) => {
+            let half = hirs.len() / 2;
+            let mut parts = dfa_parts(&indices[..half], &hirs[..half])?;
+            parts.extend(dfa_parts(&indices[half..], &hirs[half..])?);
+            Ok(parts)
+        }
+    }
+}
+
+fn build_dfa(hirs: &[Hir]) -> Result<Part, SyntaxError> {
+    let too_large = |error: &dyn std::fmt::Display| {
+        SyntaxError(format!("pattern set cannot be built: {error}").replace('\n', " "))
+    };
+    let nfa = thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .which_captures(WhichCaptures::None)
+                .nfa_size_limit(Some(NFA_SIZE_LIMIT)),
+        )
+        .build_many_from_hir(hirs)
+        .map_err(|error| too_large(&error))?;
+    let automaton = dfa::DFA::builder()
+        .configure(
+            dfa::DFA::config()
+                .match_kind(MatchKind::All)
+                .cache_capacity(SET_CACHE_BYTES)
+                .skip_cache_capacity_check(true)
+                .minimum_cache_clear_count(None),
+        )
+        .build_from_nfa(nfa)
+        .map_err(|error| too_large(&error))?;
+    let automaton = Box::new(automaton);
+    let maker = automaton.clone();
+    let caches: Pool<dfa::Cache, CacheMaker> = Pool::new(Box::new(move || maker.create_cache()));
+    Ok(Part::Dfa(automaton, caches))
+}
+
+/// Which of many literal strings occur in a text, ignoring case: one pass.
+///
+/// ASCII literals go through Aho-Corasick with ASCII case folding; the few with
+/// other letters through a case-insensitive pattern set, which folds them as the
+/// pattern dialect's `(?i)` does.
+pub struct LiteralSet {
+    ascii: Option<(AhoCorasick, Vec<usize>)>,
+    other: Option<(Regex, Vec<usize>)>,
+}
+
+impl LiteralSet {
+    pub fn new(literals: &[String]) -> Result<LiteralSet, SyntaxError> {
+        let (ascii, other): (Vec<_>, Vec<_>) = literals
+            .iter()
+            .enumerate()
+            .filter(|(_, literal)| !literal.is_empty())
+            .partition(|(_, literal)| literal.is_ascii());
+        let ascii = if ascii.is_empty() {
+            None
+        } else {
+            let automaton = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(LiteralMatchKind::Standard)
+                .build(ascii.iter().map(|(_, literal)| literal.as_bytes()))
+                .map_err(|error| SyntaxError(error.to_string()))?;
+            Some((automaton, ascii.iter().map(|(index, _)| *index).collect()))
+        };
+        let other = if other.is_empty() {
+            None
+        } else {
+            let hirs = other
+                .iter()
+                .map(|(_, literal)| dialect::parse(&format!("(?i:{})", escape(literal))))
+                .collect::<Result<Vec<_>, _>>()?;
+            let regex = build(&hirs, config().match_kind(MatchKind::All))?;
+            Some((regex, other.iter().map(|(index, _)| *index).collect()))
+        };
+        Ok(LiteralSet { ascii, other })
+    }
+
+    /// Indices (in the order given) of the literals found somewhere in `data`.
+    pub fn present(&self, data: &[u8]) -> Vec<usize> {
+        let mut found = Vec::new();
+        if let Some((automaton, indices)) = &self.ascii {
+            let mut seen = vec![false; indices.len()];
+            let mut left = indices.len();
+            for hit in automaton.find_overlapping_iter(data) {
+                let slot = hit.pattern().as_usize();
+                if !seen[slot] {
+                    seen[slot] = true;
+                    found.push(indices[slot]);
+                    left -= 1;
+                    if left == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some((regex, indices)) = &self.other {
+            let mut set = Found::new(regex.pattern_len());
+            regex.which_overlapping_matches(&Input::new(data), &mut set);
+            found.extend(set.iter().map(|id| indices[id.as_usize()]));
+        }
+        found
+    }
+}
+
+fn escape(literal: &str) -> String {
+    regex_syntax::escape(literal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pattern_set_names_every_matching_pattern() {
+        let sources = vec![
+            r"^Read more".to_string(),
+            r"x{1,500}y".to_string(),
+            r"zz".to_string(),
+        ];
+        let set = PatternSet::new(&sources).unwrap();
+        let mut found = set.matching(b"a\nRead more\nxxy");
+        found.sort();
+        assert_eq!(found, vec![0, 1]);
+    }
+
+    #[test]
+    fn literal_set_ignores_case() {
+        let literals = vec![
+            "related".to_string(),
+            "Ünter".to_string(),
+            "nav".to_string(),
+        ];
+        let set = LiteralSet::new(&literals).unwrap();
+        let mut found = set.present(b"<div class=\"RELATED \xc3\xbcnter\">");
+        found.sort();
+        assert_eq!(found, vec![0, 1]);
+    }
+}

@@ -1,0 +1,196 @@
+//! What a pattern's syntax tells about its matches, read from regex-syntax's IR.
+//!
+//! The engine goes faster with these without changing any result: whether a
+//! match can hold a line break (a rule whose matches stay on one line keeps its
+//! prefilter verdict when other lines are emptied), whether every match opens a
+//! line, a relaxed form with counted repetitions widened (a far smaller
+//! automaton that matches wherever the pattern does), the leading part of a
+//! multi-line pattern that stays on one line, and plain text every match holds.
+
+use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+
+/// What a pattern's syntax tells about its matches.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    /// No match can hold '\n'.
+    pub line_local: bool,
+    /// Every match starts where a line starts (`^` or `\A` opens every alternative).
+    pub opens_line: bool,
+    /// The largest bound of a repetition (0 when there is none).
+    pub counted: u32,
+    /// The pattern with every repetition `x{m,n}` widened to `x*` (m = 0) or `x+`.
+    pub relaxed: Hir,
+    /// The relaxed leading items that cannot match '\n' (every match opens with a
+    /// match of them, on one line); None when the first item may match '\n'.
+    pub line_prefix: Option<Hir>,
+    /// The longest plain text every match contains ("" when there is none).
+    pub literal: Vec<u8>,
+}
+
+/// The shape of a parsed pattern.
+pub fn shape_of(hir: &Hir) -> Shape {
+    let prefix = hir.properties().look_set_prefix();
+    Shape {
+        line_local: never_matches_newline(hir),
+        opens_line: prefix.contains(Look::StartLF) || prefix.contains(Look::Start),
+        counted: largest_count(hir),
+        relaxed: relax(hir),
+        line_prefix: line_prefix(hir),
+        literal: required_literal(hir),
+    }
+}
+
+/// Whether no match of `hir` can hold '\n'.
+pub fn never_matches_newline(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(literal) => !literal.0.contains(&b'\n'),
+        HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => !class
+            .ranges()
+            .iter()
+            .any(|range| range.start() <= '\n' && '\n' <= range.end()),
+        HirKind::Class(regex_syntax::hir::Class::Bytes(class)) => !class
+            .ranges()
+            .iter()
+            .any(|range| range.start() <= b'\n' && b'\n' <= range.end()),
+        HirKind::Repetition(repetition) => never_matches_newline(&repetition.sub),
+        HirKind::Capture(capture) => never_matches_newline(&capture.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            subs.iter().all(never_matches_newline)
+        }
+    }
+}
+
+fn largest_count(hir: &Hir) -> u32 {
+    match hir.kind() {
+        HirKind::Repetition(repetition) => repetition
+            .max
+            .unwrap_or(repetition.min)
+            .max(largest_count(&repetition.sub)),
+        HirKind::Capture(capture) => largest_count(&capture.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            subs.iter().map(largest_count).max().unwrap_or(0)
+        }
+        _ => 0,
+    }
+}
+
+/// The pattern with its repetitions widened: it matches wherever `hir` does.
+pub fn relax(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Repetition(repetition) => {
+            let sub = Box::new(relax(&repetition.sub));
+            let optional = repetition.min == 0 && repetition.max == Some(1);
+            Hir::repetition(Repetition {
+                min: repetition.min.min(1),
+                max: if optional { Some(1) } else { None },
+                greedy: repetition.greedy,
+                sub,
+            })
+        }
+        HirKind::Capture(capture) => {
+            let mut widened = capture.clone();
+            widened.sub = Box::new(relax(&capture.sub));
+            Hir::capture(widened)
+        }
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(relax).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(relax).collect()),
+        _ => hir.clone(),
+    }
+}
+
+/// The relaxed leading items of a sequence that stay on one line.
+fn line_prefix(hir: &Hir) -> Option<Hir> {
+    let items: &[Hir] = match hir.kind() {
+        HirKind::Concat(subs) => subs,
+        HirKind::Alternation(_) => return None,
+        _ => std::slice::from_ref(hir),
+    };
+    let mut prefix = Vec::new();
+    for item in items {
+        if never_matches_newline(item) {
+            prefix.push(relax(item));
+            continue;
+        }
+        if let HirKind::Literal(literal) = item.kind() {
+            // Plain text up to its first line break still opens every match.
+            let line = literal.0.split(|&byte| byte == b'\n').next().unwrap_or(&[]);
+            if !line.is_empty() {
+                prefix.push(Hir::literal(line.to_vec()));
+            }
+        }
+        break;
+    }
+    if prefix.is_empty() {
+        None
+    } else {
+        Some(Hir::concat(prefix))
+    }
+}
+
+/// The longest plain text among the items every match is made of.
+fn required_literal(hir: &Hir) -> Vec<u8> {
+    let items: &[Hir] = match hir.kind() {
+        HirKind::Concat(subs) => subs,
+        _ => std::slice::from_ref(hir),
+    };
+    items
+        .iter()
+        .filter_map(|item| match item.kind() {
+            HirKind::Literal(literal) => Some(literal.0.to_vec()),
+            _ => None,
+        })
+        .max_by_key(Vec::len)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialect::parse;
+
+    fn shape(source: &str) -> Shape {
+        shape_of(&parse(source).unwrap())
+    }
+
+    #[test]
+    fn line_local_patterns() {
+        assert!(shape(r"^[ \t]*Read more[^\n]*$").line_local);
+        assert!(shape(r"a.b").line_local);
+        assert!(!shape(r"(?s)a.b").line_local);
+        assert!(!shape(r"a\sb").line_local);
+        assert!(!shape(r"a[^x]b").line_local);
+        assert!(!shape("a\nb").line_local);
+    }
+
+    #[test]
+    fn opening_anchors() {
+        assert!(shape(r"^a|^b").opens_line);
+        assert!(shape(r"\Aa").opens_line);
+        assert!(!shape(r"^a|b").opens_line);
+    }
+
+    #[test]
+    fn relaxed_widens_counts() {
+        let relaxed = shape(r"a[^\n]{10,400}?b").relaxed;
+        assert!(!relaxed.to_string().contains("400"), "{relaxed}");
+        assert_eq!(shape(r"a[^\n]{10,400}?b").counted, 400);
+    }
+
+    #[test]
+    fn line_prefix_stops_at_the_first_item_that_may_cross_a_line() {
+        let prefix = shape(r"^Related:[ \t]*\n(?:- [^\n]+\n)+")
+            .line_prefix
+            .unwrap();
+        assert!(prefix.to_string().contains("Related:"), "{prefix}");
+        assert!(shape(r"a|\nb").line_prefix.is_none());
+    }
+
+    #[test]
+    fn required_literal_is_case_sensitive_text() {
+        assert_eq!(shape(r"^Remind me later\b").literal, b"Remind me later");
+        assert!(shape(r"(?i)remind me later").literal.len() < 2);
+        assert_eq!(shape(r"(?i)ab 2024-05 cd").literal, b" 2024-05 ");
+        assert!(shape(r"abcd|efgh").literal.is_empty());
+    }
+}
