@@ -17,7 +17,7 @@ from typing import Any
 
 from cleaner.dom import collapsed_text, is_descendant, visible_chars
 from cleaner.extract.blocks import text_blocks
-from cleaner.extract.main_content import is_prose
+from cleaner.extract.main_content import MIN_PROSE_CHARS, is_prose
 
 #: Elements that are the article body by declaration (schema.org microdata).
 MAIN_CONTENT_SELECTOR = '[itemprop~="articleBody"], [itemprop~="blogPost"]'
@@ -101,7 +101,11 @@ def content_boxes(nodes: list[Any], tree: Any) -> set[int]:
         return set()
     if sum(len(node.text(deep=True)) for node in candidates) < MIN_GUARDED_CHARS:
         return set()
-    prose = {node.mem_id: _prose_chars(node) for node in candidates}
+    # An element with less raw text than one prose block holds no prose: not walked.
+    prose = {
+        node.mem_id: _prose_chars(node) if len(node.text(deep=True)) >= MIN_PROSE_CHARS else 0
+        for node in candidates
+    }
     boxes = [node for node in candidates if prose[node.mem_id] > 0]
     own = sum(prose.values())
     if len(boxes) < 2 or own < MIN_GUARDED_CHARS:
