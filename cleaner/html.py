@@ -7,8 +7,9 @@ chrome, which is cheaper and more precise than leaving the extractor to
 guess, and the extracted text goes through the same text rules as any text
 input. The page's type sets how readily the block classifier keeps a block. A
 page whose visible markup holds no main text, but whose JSON-LD carries the
-article's body, gives that body; a product page gains the description and
-specifications its JSON-LD states and its visible text lacks.
+article's body (or whose framework page data holds a long body string), gives
+that body; a product page gains the description and specifications its JSON-LD
+states and its visible text lacks.
 """
 
 from __future__ import annotations
@@ -22,8 +23,13 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, FieldName, Removal
 from cleaner.dom_phase import run_dom_rules
-from cleaner.extract.embedded import embedded_text, product_details
-from cleaner.extract.empty_page import SHELL_REASON, empty_page_reason, page_signals
+from cleaner.extract.embedded import embedded_text, page_data_text, product_details
+from cleaner.extract.empty_page import (
+    SHELL_REASON,
+    PageSignals,
+    empty_page_reason,
+    page_signals,
+)
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import Extraction, drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
@@ -83,8 +89,8 @@ def clean_html(
         Removal(f"extract:{why}", None, None, text) for why, text in extraction.dropped
     )
     reason = empty_page_reason(signals, extraction.text, tree)
-    if _shows_no_text(extraction, reason) and (embedded := embedded_text(collected)):
-        extraction, reason = Extraction(embedded, "json-ld"), None
+    if _shows_no_text(extraction, reason):
+        extraction, reason = _from_embedded_data(extraction, reason, collected, signals)
     if ctx.page_type == "product" and (reason is None or _shows_no_text(extraction, reason)):
         extraction, reason = _with_product_details(extraction, collected, reason)
     if reason is not None or not extraction.text:
@@ -92,6 +98,18 @@ def clean_html(
     ctx.buffer = TextBuffer(extraction.text)
     ctx.provenance["text"] = extraction.extractor
     return run_text_phase(ruleset, ctx, options, deadline=deadline)
+
+
+def _from_embedded_data(
+    extraction: Extraction, reason: str | None, collected: Page, signals: PageSignals
+) -> tuple[Extraction, str | None]:
+    """For a page whose markup shows no main text: the body its JSON-LD or its framework
+    page data carries, else the extraction and reason as they are."""
+    if embedded := embedded_text(collected):
+        return Extraction(embedded, "json-ld"), None
+    if embedded := page_data_text(signals.page_data):
+        return Extraction(embedded, "page-data"), None
+    return extraction, reason
 
 
 def _with_product_details(

@@ -3,6 +3,7 @@ empty pages, broken markup, time limits and charset handling."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -377,3 +378,38 @@ def test_short_edge_runs_are_trimmed_on_articles_but_are_items_on_listings(
     chosen = block_choice.choose_blocks(find_blocks(tree.body), page_type)
     assert ("Tents" in chosen.paragraphs and "Lamps" in chosen.paragraphs) is edges_kept
     assert PARAGRAPH in chosen.paragraphs
+
+
+def _next_shell(props: str) -> str:
+    """A Next.js-style shell: an empty mount point and the page's props as JSON data."""
+    return page(
+        "<div id='__next'></div><script src='/_next/main.js'></script>"
+        f'<script id="__NEXT_DATA__" type="application/json">{props}</script>',
+        "<title>Budget passes | Example News</title>",
+    )
+
+
+def test_a_shell_page_gives_the_body_its_framework_page_data_holds() -> None:
+    body = f"<p>{PARAGRAPH}</p><p>The mayor said the vote was close. {PARAGRAPH}</p>"
+    props = json.dumps(
+        {
+            "props": {
+                "pageProps": {
+                    "story": {"id": "a1b2c3", "slug": "budget-passes", "body": body},
+                    "nav": [{"label": "Home", "href": "/"}],
+                }
+            },
+            "buildId": "x" * 300,
+        }
+    )
+    document = CLEANER.clean(_next_shell(props))
+    assert document.status == "ok"
+    assert document.text == f"{PARAGRAPH}\n\nThe mayor said the vote was close. {PARAGRAPH}"
+    assert document.provenance["text"] == "page-data"
+
+
+def test_page_data_without_a_body_leaves_the_shell_empty() -> None:
+    props = json.dumps({"props": {"token": "Ab9" * 200, "css": ".a{color:red}" * 40}})
+    document = CLEANER.clean(_next_shell(props))
+    assert document.status == "empty"
+    assert document.reason is not None and document.reason.startswith("script-rendered shell")

@@ -1,5 +1,5 @@
-"""Main text a page carries only in its embedded data: JSON-LD `articleBody`, and a
-product's description and specifications.
+"""Main text a page carries only in its embedded data: JSON-LD `articleBody`, framework
+page data, and a product's description and specifications.
 
 Script-rendered pages and some paywalled templates ship the article to the
 browser as data, not markup: the visible page is an empty shell, while a
@@ -8,7 +8,10 @@ body in `articleBody` (or, for other creative works, `text`). When the
 visible page yields no main text, that body is the page's text.
 
 The value is plain text with newlines between paragraphs on most sites, and
-HTML on some; either way it comes back as one line per paragraph.
+HTML on some; either way it comes back as one line per paragraph. Without
+JSON-LD, a framework's page data (a JSON script such as Next.js's
+`__NEXT_DATA__`) may hold the body as one long string among its props: the
+longest string there that reads as prose or as HTML paragraphs is taken.
 
 A product page often hides its description and specifications in tabs that
 only scripts fill, while its JSON-LD `Product` states them (`description`,
@@ -18,7 +21,10 @@ only scripts fill, while its JSON-LD `Product` states them (`description`,
 from __future__ import annotations
 
 import html
+import json
 import re
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -95,3 +101,53 @@ def _specifications(product: dict[str, object]) -> list[str]:
             if isinstance(name, str) and isinstance(value, str | int | float) and name.strip():
                 lines.append(f"{' '.join(name.split())}: {' '.join(str(value).split())}")
     return lines
+
+
+#: Page data larger than this (characters) is not parsed: no body needs it, a hostile
+#: page could send much more.
+MAX_PAGE_DATA_CHARS = 5_000_000
+#: How deep into page data strings are looked for.
+MAX_PAGE_DATA_DEPTH = 40
+#: A page-data string reads as prose when at least this share of its characters are
+#: letters or spaces (ids, urls, base64 and CSS fall far short).
+MIN_PROSE_LETTER_SHARE = 0.8
+
+
+def page_data_text(scripts: Sequence[str]) -> str:
+    """The longest string in the page's JSON data scripts that reads as an article body
+    ('' when none does)."""
+    best = ""
+    for source in scripts:
+        if len(source) > MAX_PAGE_DATA_CHARS:
+            continue
+        try:
+            data = json.loads(source)
+        except (ValueError, RecursionError):
+            continue
+        for value in _strings(data):
+            if len(value) > len(best) and _reads_as_body(value):
+                best = value
+    text = _paragraphs(best) if best else ""
+    return text if len(text) >= MIN_BODY_CHARS else ""
+
+
+def _strings(data: Any) -> Iterator[str]:
+    """Every string long enough to be a body, in a parsed JSON value (depth-limited)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            if len(value) >= MIN_BODY_CHARS:
+                yield value
+        elif depth < MAX_PAGE_DATA_DEPTH and isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif depth < MAX_PAGE_DATA_DEPTH and isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+
+
+def _reads_as_body(value: str) -> bool:
+    """HTML with paragraphs, or running text: mostly letters and spaces, with sentences."""
+    if "<p" in value and "</p>" in value:
+        return True
+    plain = sum(char.isalpha() or char == " " for char in value)
+    return plain >= MIN_PROSE_LETTER_SHARE * len(value) and value.count(". ") >= 2
