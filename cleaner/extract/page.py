@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.dom import collapsed_text, visible_chars
+from cleaner.extract.article_text import ArticleText
 from cleaner.extract.block_choice import choose_blocks
+from cleaner.extract.blocks import Block
 from cleaner.extract.fallback import trafilatura_text
 from cleaner.extract.page_blocks import PageBlocks, find_blocks
 
@@ -95,10 +97,12 @@ def extract_text(
         return Extraction()
     view = find_blocks(tree.body)
     article = view.article
-    finder_first = article is not None and article.paragraphs and declares_article
-    if finder_first and page_type == "article" and _whole_article(view):
-        return Extraction(article.text, "cleaner", article.dropped)  # type: ignore[union-attr]
-    chosen = choose_blocks(view, page_type)
+    chosen: ArticleText | None = None
+    if article is not None and article.paragraphs and declares_article and page_type == "article":
+        chosen = _classifier_if_fragment(view, article)
+        if chosen is None:
+            return Extraction(article.text, "cleaner", article.dropped)
+    chosen = chosen or choose_blocks(view, page_type)
     if chosen.paragraphs:
         return Extraction(chosen.text, "cleaner", chosen.dropped)
     text = trafilatura_text(tree, url)
@@ -109,8 +113,9 @@ def extract_text(
 FRAGMENT_RATIO = 4
 
 
-def _whole_article(view: PageBlocks) -> bool:
-    """Whether the finder's article is the whole article, not a fragment of it.
+def _classifier_if_fragment(view: PageBlocks, article: ArticleText) -> ArticleText | None:
+    """The classifier's choice when the finder's `article` is only a fragment of the
+    article; None when the finder's article is the whole of it.
 
     The finder takes the best-scoring run of prose containers; on a page that
     splits its article over sections or around a gallery, that can be its
@@ -120,10 +125,12 @@ def _whole_article(view: PageBlocks) -> bool:
     smallest ratio that keeps the 181 news pages at their F1.) The classifier
     is asked only when the page has that much text at all.
     """
-    assert view.article is not None
-    found = sum(len(block.text) for block in view.article.kept)
-    limit = FRAGMENT_RATIO * max(1, found)
-    if sum(len(block.text) for block in view.blocks) < limit:
-        return True
-    kept = choose_blocks(view, "article").kept
-    return sum(len(block.text) for block in kept) < limit
+    limit = FRAGMENT_RATIO * max(1, _chars(article.kept))
+    if _chars(view.blocks) < limit:
+        return None
+    chosen = choose_blocks(view, "article")
+    return chosen if _chars(chosen.kept) >= limit else None
+
+
+def _chars(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks)
