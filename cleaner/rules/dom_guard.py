@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from cleaner.dom import collapsed_text, is_descendant, visible_chars
-from cleaner.extract.blocks import text_blocks
+from cleaner.extract.blocks import is_inside, text_blocks
 from cleaner.extract.main_content import MIN_PROSE_CHARS, is_prose
 
 #: Elements that are the article body by declaration (schema.org microdata).
@@ -86,8 +86,8 @@ def _holds_most_prose(node: Any, tree: Any) -> bool:
     return own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS
 
 
-def content_boxes(nodes: list[Any], tree: Any) -> set[int]:
-    """The matches of one rule (outermost first) that hold prose, when together they hold
+def content_boxes(matches: list[Any], tree: Any) -> set[int]:
+    """The outermost of one rule's `matches` that hold prose, when together they hold
     most of the page's prose and leave too little outside to be an article; else none.
 
     A page builder that wraps each section of the post in `div.widget` gives a
@@ -96,14 +96,14 @@ def content_boxes(nodes: list[Any], tree: Any) -> set[int]:
     Footers and navigation are never counted as content. Returns `mem_id`s.
     """
     root = tree.body or tree.root
-    candidates = [node for node in nodes if node.tag not in CHROME_TAGS]
-    if len(candidates) < 2 or root is None:
+    raw = {node.mem_id: len(node.text(deep=True)) for node in matches}
+    # Nested matches count twice here, so this bounds the outermost ones' text from above.
+    if len(matches) < 2 or root is None or sum(raw.values()) < MIN_GUARDED_CHARS:
         return set()
-    if sum(len(node.text(deep=True)) for node in candidates) < MIN_GUARDED_CHARS:
-        return set()
+    candidates = [node for node in _outermost(matches) if node.tag not in CHROME_TAGS]
     # An element with less raw text than one prose block holds no prose: not walked.
     prose = {
-        node.mem_id: _prose_chars(node) if len(node.text(deep=True)) >= MIN_PROSE_CHARS else 0
+        node.mem_id: _prose_chars(node) if raw[node.mem_id] >= MIN_PROSE_CHARS else 0
         for node in candidates
     }
     boxes = [node for node in candidates if prose[node.mem_id] > 0]
@@ -116,6 +116,16 @@ def content_boxes(nodes: list[Any], tree: Any) -> set[int]:
     if own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS:
         return {node.mem_id for node in boxes}
     return set()
+
+
+def _outermost(nodes: list[Any]) -> list[Any]:
+    """The nodes that lie inside no other of them (given in document order, an outer
+    node comes just before the nodes it holds)."""
+    outermost: list[Any] = []
+    for node in nodes:
+        if not outermost or not is_inside(node, outermost[-1]):
+            outermost.append(node)
+    return outermost
 
 
 def _prose_chars(node: Any) -> int:
