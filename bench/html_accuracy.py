@@ -16,6 +16,10 @@ metric:
   fp = fn = 0 and 0 when tp = 0; precision and recall are the means over
   pages, and F1 = 2PR/(P+R) of those means.
 
+The pages are split by site into the same tuning and validation folds as
+the WCXB pages (bench/folds.py); cleaner's block classifier is trained on
+the tuning fold of both sets, so F1 is also printed per fold.
+
 Speed is pages per second on one process, timing only the extraction calls
 (pages are read and decompressed beforehand) of a second pass over the pages:
 a first, untimed pass warms every extractor up alike (late imports, caches),
@@ -48,6 +52,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from folds import fold_of, site_key
+
 Extractor = Callable[[bytes, str], str]
 
 _TOKEN = re.compile(r"\w+")
@@ -66,16 +74,29 @@ class Page:
 
 @dataclass(frozen=True)
 class Score:
-    """Mean page precision and recall, F1 of the means, and speed."""
+    """Mean page precision and recall, F1 of the means, and speed; and per page, its
+    (precision, recall) and fold."""
 
     precision: float
     recall: float
     pages_per_second: float
+    pages: tuple[tuple[float, float, str], ...] = ()
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 0.0 if total == 0 else 2 * self.precision * self.recall / total
+        return _f1(self.precision, self.recall)
+
+    def fold_f1(self, fold: str) -> float:
+        """F1 of the mean precision and recall over the pages of one fold (bench/folds.py)."""
+        chosen = [(p, r) for p, r, page_fold in self.pages if page_fold == fold]
+        if not chosen:
+            return float("nan")
+        return _f1(sum(p for p, _ in chosen) / len(chosen), sum(r for _, r in chosen) / len(chosen))
+
+
+def _f1(precision: float, recall: float) -> float:
+    total = precision + recall
+    return 0.0 if total == 0 else 2 * precision * recall / total
 
 
 def load_pages(folder: Path) -> list[Page]:
@@ -131,7 +152,9 @@ def evaluate(pages: Sequence[Page], extract: Extractor) -> Score:
     pairs = [page_scores(page.truth, text) for page, text in zip(pages, outputs, strict=True)]
     precision = sum(p for p, _ in pairs) / len(pairs)
     recall = sum(r for _, r in pairs) / len(pairs)
-    return Score(precision, recall, len(pages) / elapsed)
+    folds = [fold_of(site_key(page.url)) for page in pages]
+    per_page = tuple((p, r, fold) for (p, r), fold in zip(pairs, folds, strict=True))
+    return Score(precision, recall, len(pages) / elapsed, per_page)
 
 
 def cleaner_extractor() -> Extractor:
@@ -199,13 +222,18 @@ def report(scores: dict[str, Score]) -> None:
     """The table, with each extractor's speed as a multiple of trafilatura default's."""
     base = scores.get("trafilatura")
     header = f"{'extractor':24s}{'precision':>10s}{'recall':>10s}{'F1':>8s}"
-    print(f"{header}{'pages/s':>10s}{'× traf':>8s}")
+    print(f"{header}{'pages/s':>10s}{'× traf':>8s}{'F1 tune':>9s}{'F1 val':>8s}")
     for name, score in scores.items():
         ratio = f"{score.pages_per_second / base.pages_per_second:8.2f}" if base else f"{'-':>8s}"
         print(
             f"{name:24s}{score.precision:10.3f}{score.recall:10.3f}"
             f"{score.f1:8.3f}{score.pages_per_second:10.1f}{ratio}"
+            f"{score.fold_f1('tune'):9.3f}{score.fold_f1('validate'):8.3f}"
         )
+    print(
+        "\nF1 tune / val: the pages of the tuning and the validation fold (bench/folds.py, by"
+        " site);\ncleaner's block classifier is trained on the tuning fold of these pages too."
+    )
     print(f"\ntargets for cleaner: F1 >= {TARGET_F1}, speed >= {TARGET_SPEEDUP:g}× trafilatura")
 
 

@@ -38,7 +38,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,11 +56,14 @@ from cleaner.extract.block_features import COLUMNS
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import drop_never_content
 from cleaner.extract.page_blocks import PageBlocks, find_blocks
+from cleaner.metadata.page import collect
+from cleaner.page_type import classify_page
 from cleaner.read import decode
 from cleaner.rules.loader import load_ruleset
 from cleaner.rules.paths import default_rules_path
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "wcxb" / "dev"
+DEFAULT_NEWS = DEFAULT_DATA.parent.parent / "scrapinghub"
 MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "extract" / "block_model.json"
 _TOKEN = re.compile(r"\w+")
 SEED = 7
@@ -81,13 +84,17 @@ PARAMS = {
     "verbose": -1,
 }
 ROUNDS = 100
-THRESHOLD = 0.6
+#: The total training weight of one page's blocks.
+PAGE_WEIGHT = 100.0
+#: The decision thresholds tried per page type, on the tuning fold's out-of-fold scores.
+THRESHOLDS = tuple(round(0.2 + 0.05 * step, 2) for step in range(11))
 
 
 @dataclass
 class PageRows:
     key: str
     page_type: str
+    predicted_type: str
     fold: str
     site: str
     rows: np.ndarray
@@ -98,12 +105,24 @@ class PageRows:
     truth: str
 
 
-def page_blocks(html: str, ruleset: object) -> PageBlocks | None:
-    """The blocks of a page as `cleaner.clean` sees them: pruned, DOM rules applied."""
-    tree = LexborHTMLParser(flatten_deep_nesting(html))
+def page_blocks(html: str, url: str, ruleset: object) -> tuple[PageBlocks | None, str]:
+    """The blocks of a page as `cleaner.clean` sees them (pruned, DOM rules applied), and
+    the page type it finds for the page."""
+    html = flatten_deep_nesting(html)
+    tree = LexborHTMLParser(html)
+    ctx = Context(TextBuffer(""), format="html")
+    ctx.page_type, _ = classify_page(tree, html, collect(tree), url or None)
     drop_never_content(tree)
-    run_dom_rules(ruleset, tree, html, Context(TextBuffer(""), format="html"))  # type: ignore[arg-type]
-    return find_blocks(tree.body) if tree.body is not None else None
+    run_dom_rules(ruleset, tree, html, ctx)  # type: ignore[arg-type]
+    return (find_blocks(tree.body) if tree.body is not None else None), ctx.page_type or "other"
+
+
+def page_weights(texts: Sequence[str]) -> np.ndarray:
+    """Each block's training weight: the square root of its length (capped), scaled so
+    that every page's blocks weigh the same in all (the benchmark averages per page, so a
+    page of 900 blocks must not outweigh nine pages of 100)."""
+    weights = np.array([math.sqrt(min(len(text), 2000)) for text in texts])
+    return weights * (PAGE_WEIGHT / max(weights.sum(), 1e-9))
 
 
 def label(text: str, truth_words: set[str], truth_pairs: set[tuple[str, str]]) -> float:
@@ -117,50 +136,79 @@ def label(text: str, truth_words: set[str], truth_pairs: set[tuple[str, str]]) -
     return sum(pair in truth_pairs for pair in pairs) / len(pairs)
 
 
-def load(folder: Path) -> list[PageRows]:
-    ruleset = load_ruleset([default_rules_path()])
-    pages = []
+@dataclass(frozen=True)
+class Labelled:
+    """One page of the training data: its html and url, and its true main content."""
+
+    key: str
+    page_type: str
+    url: str
+    html: str
+    content: str
+
+
+def wcxb_pages(folder: Path) -> Iterator[Labelled]:
+    """The WCXB dev pages with a main-content label (their type as the benchmark says)."""
     for path in sorted((folder / "ground-truth").glob("*.json")):
         truth = json.loads(path.read_text())
         content = truth["ground_truth"].get("main_content")
         if content is None:
             continue
-        url = truth.get("url") or ""
         page_type = truth["_internal"]["page_type"]["primary"]
         page_type = "collection" if page_type == "category" else page_type
         html = decode(gzip.decompress((folder / "html" / f"{path.stem}.html.gz").read_bytes()))
-        view = page_blocks(html, ruleset)
+        yield Labelled(path.stem, page_type, truth.get("url") or "", html, content)
+
+
+def news_pages(folder: Path) -> Iterator[Labelled]:
+    """The news pages of the article-body benchmark (type "news": reported apart)."""
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    for key in sorted(truth):
+        path = folder / "html" / f"{key}.html.gz"
+        if path.exists() and truth[key].get("articleBody"):
+            html = decode(gzip.decompress(path.read_bytes()))
+            entry = truth[key]
+            yield Labelled(key, "news", entry.get("url") or "", html, entry["articleBody"])
+
+
+def load(pages: Iterable[Labelled]) -> list[PageRows]:
+    ruleset = load_ruleset([default_rules_path()])
+    rows = []
+    for page in pages:
+        view, predicted = page_blocks(page.html, page.url, ruleset)
         if view is None or not view.blocks:
             continue
-        words = _TOKEN.findall(content.lower())
+        words = _TOKEN.findall(page.content.lower())
         truth_words, truth_pairs = set(words), set(itertools.pairwise(words))
         texts = [block.text for block in view.blocks]
         labels = np.array([label(text, truth_words, truth_pairs) for text in texts])
-        site = site_key(url)
-        pages.append(
+        site = site_key(page.url)
+        rows.append(
             PageRows(
-                path.stem,
-                page_type,
+                page.key,
+                page.page_type,
+                predicted,
                 fold_of(site),
                 site,
-                view.features(),
+                view.features,
                 (labels >= 0.5).astype(np.int8),
-                np.array([math.sqrt(min(len(text), 2000)) for text in texts]),
+                page_weights(texts),
                 texts,
                 np.array(view.kept, dtype=bool),
-                content,
+                page.content,
             )
         )
-    return pages
+    return rows
 
 
-def cached(cache: Path | None, folder: Path) -> list[PageRows]:
+def cached(cache: Path | None, folder: Path, news: Path | None) -> list[PageRows]:
     """The featurized pages, from `cache` when it exists (written there otherwise)."""
     import pickle
 
     if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())  # type: ignore[no-any-return]
-    pages = load(folder)
+    labelled = itertools.chain(wcxb_pages(folder), news_pages(news) if news else ())
+    pages = load(labelled)
     if cache is not None:
         cache.write_bytes(pickle.dumps(pages))
     return pages
@@ -199,13 +247,46 @@ def fold_digest(site: str) -> float:
     return int.from_bytes(digest[:8], "big") / 2**64
 
 
+@dataclass(frozen=True)
+class Thresholds:
+    """The decision threshold per page type (as the page-type classifier predicts it),
+    and the one for any other page."""
+
+    by_type: dict[str, float]
+    default: float
+
+    def of(self, page: PageRows) -> float:
+        return self.by_type.get(page.predicted_type, self.default)
+
+
+def choose_thresholds(
+    pages: Sequence[PageRows], probabilities: dict[str, np.ndarray]
+) -> Thresholds:
+    """Per predicted page type, the threshold of THRESHOLDS with the best mean word F1
+    (out-of-fold scores of the tuning fold); the best over all pages for the rest."""
+
+    def best(group: Sequence[PageRows]) -> float:
+        def mean_f1(threshold: float) -> float:
+            fixed = Thresholds({}, threshold)
+            return float(
+                np.mean(scores(group, [probabilities[p.key] for p in group], fixed)["model"]["all"])
+            )
+
+        return max(THRESHOLDS, key=mean_f1)
+
+    types = sorted({page.predicted_type for page in pages})
+    by_type = {kind: best([p for p in pages if p.predicted_type == kind]) for kind in types}
+    return Thresholds(by_type, best(pages))
+
+
 def scores(
-    pages: Sequence[PageRows], probabilities: Sequence[np.ndarray]
+    pages: Sequence[PageRows], probabilities: Sequence[np.ndarray], thresholds: Thresholds
 ) -> dict[str, dict[str, list[float]]]:
     result: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for page, probability in zip(pages, probabilities, strict=True):
+        threshold = thresholds.of(page)
         chosen = "\n".join(
-            t for t, p in zip(page.texts, probability, strict=True) if p >= THRESHOLD
+            t for t, p in zip(page.texts, probability, strict=True) if p >= threshold
         )
         finder = "\n".join(t for t, k in zip(page.texts, page.finder_kept, strict=True) if k)
         for name, text in (("model", chosen), ("finder", finder)):
@@ -225,6 +306,7 @@ def report(title: str, result: dict[str, dict[str, list[float]]]) -> None:
         "collection",
         "listing",
         "product",
+        "news",
     ]
     print(f"\n{title}")
     print(f"{'':8}" + "".join(f"{t[:8]:>9}" for t in types))
@@ -235,14 +317,15 @@ def report(title: str, result: dict[str, dict[str, list[float]]]) -> None:
         )
 
 
-def export(booster) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    """The model's trees as plain JSON for `cleaner.trees`."""
+def export(booster, thresholds: Thresholds) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """The model's trees and thresholds as plain JSON for `cleaner.trees`."""
     dumped = booster.dump_model()
     return {
         "format": "cleaner-trees-1",
         "columns": list(COLUMNS),
         "objective": "binary",
-        "threshold": THRESHOLD,
+        "threshold": thresholds.default,
+        "thresholds": thresholds.by_type,
         "trees": [_slim(tree["tree_structure"]) for tree in dumped["tree_info"]],
     }
 
@@ -263,12 +346,16 @@ def _slim(node: dict[str, object]) -> dict[str, object]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument(
+        "--news", type=Path, default=DEFAULT_NEWS, help="news pages to train on too"
+    )
+    parser.add_argument("--no-news", action="store_true", help="train on the WCXB pages only")
     parser.add_argument("--no-write", action="store_true", help="report only")
     parser.add_argument("--cv", type=int, default=4, help="site-grouped folds within tune")
     parser.add_argument("--cache", type=Path, help="keep the featurized pages in this file")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    pages = cached(args.cache, args.data)
+    pages = cached(args.cache, args.data, None if args.no_news else args.news)
     tune = [p for p in pages if p.fold == "tune"]
     validate = [p for p in pages if p.fold == "validate"]
     print(
@@ -282,11 +369,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         booster = fit(rest)
         for page in held:
             out_of_fold[page.key] = booster.predict(page.rows)
-    report("tune (out of fold, site-grouped CV)", scores(tune, [out_of_fold[p.key] for p in tune]))
+    thresholds = choose_thresholds(tune, out_of_fold)
+    print(f"thresholds: {thresholds.by_type}, otherwise {thresholds.default}", file=sys.stderr)
+    tuned = scores(tune, [out_of_fold[p.key] for p in tune], thresholds)
+    report("tune (out of fold, site-grouped CV)", tuned)
     booster = fit(tune)
-    report("validate", scores(validate, [booster.predict(p.rows) for p in validate]))
+    report("validate", scores(validate, [booster.predict(p.rows) for p in validate], thresholds))
     if not args.no_write:
-        MODEL_PATH.write_text(json.dumps(export(booster), separators=(",", ":")) + "\n")
+        model = export(booster, thresholds)
+        MODEL_PATH.write_text(json.dumps(model, separators=(",", ":")) + "\n")
         print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size:,} bytes)", file=sys.stderr)
     return 0
 

@@ -5,7 +5,11 @@ dates often sit in the chrome the rules remove, and chrome (filters, carts,
 reply buttons, form controls) tells a page's type. Selector rules then prune
 chrome, which is cheaper and more precise than leaving the extractor to
 guess, and the extracted text goes through the same text rules as any text
-input. The page's type does not change the extraction yet.
+input. The page's type sets how readily the block classifier keeps a block. A
+page whose visible markup holds no main text, but whose JSON-LD carries the
+article's body (or whose framework page data holds a long body string), gives
+that body; a product page gains the description and specifications its JSON-LD
+states and its visible text lacks.
 """
 
 from __future__ import annotations
@@ -19,11 +23,17 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, FieldName, Removal
 from cleaner.dom_phase import run_dom_rules
-from cleaner.extract.empty_page import empty_page_reason, page_signals
+from cleaner.extract.embedded import embedded_text, page_data_text, product_details
+from cleaner.extract.empty_page import (
+    SHELL_REASON,
+    PageSignals,
+    empty_page_reason,
+    page_signals,
+)
 from cleaner.extract.nesting import flatten_deep_nesting
-from cleaner.extract.page import drop_never_content, extract_text
+from cleaner.extract.page import Extraction, drop_never_content, extract_text
 from cleaner.metadata import PageMetadata, extract_metadata
-from cleaner.metadata.page import collect
+from cleaner.metadata.page import Page, collect
 from cleaner.options import CleanOptions
 from cleaner.page_type import classify_page
 from cleaner.rules.ruleset import RuleSet
@@ -69,18 +79,55 @@ def clean_html(
     run_dom_rules(ruleset, tree, html, ctx)
     deadline.check()
     extraction = extract_text(
-        tree, ctx.fields.get("url"), declares_article=metadata.declares_article
+        tree,
+        ctx.fields.get("url"),
+        declares_article=metadata.declares_article,
+        page_type=ctx.page_type,
     )
     deadline.check()
     ctx.removed.extend(
         Removal(f"extract:{why}", None, None, text) for why, text in extraction.dropped
     )
     reason = empty_page_reason(signals, extraction.text, tree)
+    if _shows_no_text(extraction, reason):
+        extraction, reason = _from_embedded_data(extraction, reason, collected, signals)
+    if ctx.page_type == "product" and (reason is None or _shows_no_text(extraction, reason)):
+        extraction, reason = _with_product_details(extraction, collected, reason)
     if reason is not None or not extraction.text:
         return _empty(ctx, options, extraction.text, reason)
     ctx.buffer = TextBuffer(extraction.text)
     ctx.provenance["text"] = extraction.extractor
     return run_text_phase(ruleset, ctx, options, deadline=deadline)
+
+
+def _from_embedded_data(
+    extraction: Extraction, reason: str | None, collected: Page, signals: PageSignals
+) -> tuple[Extraction, str | None]:
+    """For a page whose markup shows no main text: the body its JSON-LD or its framework
+    page data carries, else the extraction and reason as they are."""
+    if embedded := embedded_text(collected):
+        return Extraction(embedded, "json-ld"), None
+    if embedded := page_data_text(signals.page_data):
+        return Extraction(embedded, "page-data"), None
+    return extraction, reason
+
+
+def _with_product_details(
+    extraction: Extraction, collected: Page, reason: str | None
+) -> tuple[Extraction, str | None]:
+    """The extraction with the JSON-LD product description and specifications its text
+    lacks; a shell page that states them is no longer empty."""
+    details = product_details(collected, extraction.text)
+    if not details:
+        return extraction, reason
+    text = "\n".join(line for line in (extraction.text, *details) if line)
+    return Extraction(text, extraction.extractor or "json-ld", extraction.dropped), None
+
+
+def _shows_no_text(extraction: Extraction, reason: str | None) -> bool:
+    """Whether the visible page holds no main text: nothing was extracted, or the page
+    is a script-rendered shell (an error page or a login wall is what it says)."""
+    return not extraction.text or (reason is not None and reason.startswith(SHELL_REASON))
 
 
 def _empty(ctx: Context, options: CleanOptions, text: str, reason: str | None) -> Document:

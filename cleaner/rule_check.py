@@ -103,9 +103,12 @@ def run_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
     return problems, fired
 
 
-def _example_context(rule: Rule, example: Example) -> Context:
+def _example_context(rule: Rule, example: Example, text: str | None = None) -> Context:
+    """The context an example runs in: its text (`text`, else its input), its page type,
+    the fields known before the rule, and the rule's site."""
     format = example.format or (rule.formats[0] if rule.formats else "text")
-    ctx = Context(TextBuffer(example.input), format=format)
+    ctx = Context(TextBuffer(example.input if text is None else text), format=format)
+    ctx.page_type = example.page_type
     for name, (value, source) in example.known_before().items():
         ctx.set_field(name, value, source)
     if rule.sites and "site" not in ctx.fields:
@@ -143,11 +146,9 @@ def _compare_captions(ctx: Context, example: Example) -> list[str]:
 
 
 def _run_dom_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
-    ctx = Context(TextBuffer(""), format="html")
-    for name, (value, source) in example.known_before().items():
-        ctx.set_field(name, value, source)
+    ctx = _example_context(rule, example, text="")
     tree = LexborHTMLParser(example.input)
-    fired = rule.apply_dom(tree, ctx) > 0
+    fired = rule.applies(ctx) and rule.apply_dom(tree, ctx) > 0
     actual = _page_text(tree)
     if example.output is None:
         expected = _page_text(LexborHTMLParser(example.input))

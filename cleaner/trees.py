@@ -33,6 +33,10 @@ class ModelFileError(ValueError):
 class TreeEnsemble:
     """Flattened trees: node arrays shared by all trees, and each tree's root node.
 
+    `threshold_value` is the probability from which a row is taken as positive;
+    `thresholds` are such values for named kinds of input (a model may set one
+    per page type), which `threshold_for` falls back from to `threshold_value`.
+
     A node is a split (`feature`, `threshold`, `left`, `right`) or a leaf
     (`left == right ==` itself, with its `value`), so a row that reached a leaf
     stays there while the deepest tree is walked.
@@ -40,6 +44,7 @@ class TreeEnsemble:
 
     columns: tuple[str, ...]
     threshold_value: float
+    thresholds: dict[str, float]
     feature: NDArray[np.int32]
     threshold: NDArray[np.float64]
     left: NDArray[np.int32]
@@ -47,6 +52,10 @@ class TreeEnsemble:
     value: NDArray[np.float64]
     roots: NDArray[np.int32]
     depth: int
+
+    def threshold_for(self, kind: str | None) -> float:
+        """The decision threshold for inputs of `kind` (the default one when it has none)."""
+        return self.thresholds.get(kind or "", self.threshold_value)
 
     def probabilities(self, rows: NDArray[Any]) -> NDArray[np.float64]:
         """The positive-class probability of each row (rows: samples × columns)."""
@@ -85,6 +94,7 @@ def _flatten(model: dict[str, Any], columns: tuple[str, ...]) -> TreeEnsemble:
     return TreeEnsemble(
         columns=columns,
         threshold_value=float(model.get("threshold", 0.5)),
+        thresholds={str(kind): float(value) for kind, value in model.get("thresholds", {}).items()},
         feature=np.array(feature, dtype=np.int32),
         threshold=np.array(threshold, dtype=np.float64),
         left=np.array(left, dtype=np.int32),

@@ -73,6 +73,21 @@ fn maybe_detached<T: Send>(py: Python<'_>, size: usize, work: impl FnOnce() -> T
     }
 }
 
+/// Run `search` over `data[pos:endpos]` once the span is checked: guarded against
+/// panics, and without the GIL when the span is large.
+fn search_span<T: Send>(
+    py: Python<'_>,
+    data: &[u8],
+    pos: usize,
+    endpos: usize,
+    search: impl FnOnce() -> T + Send,
+) -> PyResult<T> {
+    if pos > endpos || endpos > data.len() {
+        return Err(PyValueError::new_err("span outside the data"));
+    }
+    guarded(|| Ok(maybe_detached(py, endpos - pos, search)))
+}
+
 /// One compiled rule pattern.
 #[pyclass(frozen, module = "cleaner._core", name = "Regex")]
 struct PyRegex {
@@ -156,13 +171,8 @@ impl PyRegex {
         endpos: usize,
         limit: usize,
     ) -> PyResult<Vec<pattern::Spans>> {
-        if pos > endpos || endpos > data.len() {
-            return Err(PyValueError::new_err("span outside the data"));
-        }
-        guarded(|| {
-            Ok(maybe_detached(py, endpos - pos, || {
-                self.inner.find(data, pos, endpos, limit)
-            }))
+        search_span(py, data, pos, endpos, || {
+            self.inner.find(data, pos, endpos, limit)
         })
     }
 
@@ -176,13 +186,8 @@ impl PyRegex {
         endpos: usize,
         limit: usize,
     ) -> PyResult<Vec<pattern::Spans>> {
-        if pos > endpos || endpos > data.len() {
-            return Err(PyValueError::new_err("span outside the data"));
-        }
-        guarded(|| {
-            Ok(maybe_detached(py, endpos - pos, || {
-                self.inner.find_plain(data, pos, endpos, limit)
-            }))
+        search_span(py, data, pos, endpos, || {
+            self.inner.find_plain(data, pos, endpos, limit)
         })
     }
 }

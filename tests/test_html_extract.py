@@ -3,9 +3,14 @@ empty pages, broken markup, time limits and charset handling."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import Cleaner
+from cleaner.extract.page_blocks import PageBlocks
 from cleaner.read import decode
 
 CLEANER = Cleaner()
@@ -69,7 +74,10 @@ def test_line_breaks_split_paragraphs() -> None:
 
 def test_link_lists_inside_the_article_are_left_out_and_recorded() -> None:
     links = "<ul><li><a href='/a'>Another story about the budget</a></li></ul>"
-    document = CLEANER.clean(page(article(extra=links)))
+    head = '<title>Budget passes | Example News</title><meta property="og:type" content="article">'
+    html = page(article(extra=links), head)
+    document = CLEANER.clean(html, url="https://news.example.com/2024/05/17/budget-passes")
+    assert document.page_type == "article"
     assert "Another story" not in document.text
     assert ("extract:link-list", "Another story about the budget") in [
         (r.rule, r.text) for r in document.removed
@@ -179,3 +187,229 @@ def test_content_spread_over_sections_is_kept_on_a_page_that_is_no_article() -> 
     for word in ("Plumbing", "boilers", "Heating", "Roofing", "chimneys"):
         assert word in document.text
     assert "All rights reserved" not in document.text
+
+
+def test_the_finder_gives_way_when_the_classifier_keeps_four_times_its_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On a declared article page the prose finder's article is taken, unless the block
+    # classifier keeps FRAGMENT_RATIO times as much text: then the finder found only a
+    # fragment of a story split over containers. The classifier is stubbed here so the
+    # test is about that choice, not about what a trained model makes of a page.
+    from cleaner.extract import page as extract_page
+    from cleaner.extract.article_text import ArticleText
+
+    lead = "".join(f"<p>Lead paragraph {n}. {PARAGRAPH}</p>" for n in range(2))
+    later = "".join(
+        f"<section><div><div><p>Later paragraph {n}. {PARAGRAPH}</p></div></div></section>"
+        for n in range(8)
+    )
+    html = page(
+        f"<h1>Budget passes</h1><div class='lead'><div class='body'>{lead}</div></div>"
+        f"<div class='story-continues'>{later}</div>",
+        '<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
+    )
+
+    def keep_every_block(view: PageBlocks, page_type: str | None = None) -> ArticleText:
+        chosen = ArticleText()
+        chosen.kept.extend(view.blocks)
+        chosen.paragraphs.extend(block.text for block in view.blocks)
+        return chosen
+
+    monkeypatch.setattr(extract_page, "choose_blocks", keep_every_block)
+    tree = LexborHTMLParser(html)
+    finder_only = extract_page.find_blocks(tree.body).article
+    assert finder_only is not None and "Later paragraph" not in finder_only.text
+    found = extract_page.extract_text(tree, None, declares_article=True, page_type="article")
+    assert "Lead paragraph 0." in found.text and "Later paragraph 7." in found.text
+    short = LexborHTMLParser(page(f"<div class='lead'>{lead}</div><p>Later paragraph 0.</p>"))
+    found = extract_page.extract_text(short, None, declares_article=True, page_type="article")
+    assert "Later paragraph" not in found.text  # the finder's article is the whole story
+
+
+def _shell(jsonld: str) -> str:
+    """A script-rendered page: an empty mount point, the article only in its JSON-LD."""
+    return page(
+        "<div id='app'></div><script src='/bundle.js'></script>",
+        "<title>Budget passes | Example News</title>"
+        f'<script type="application/ld+json">{jsonld}</script>',
+    )
+
+
+def test_a_shell_page_gives_the_article_body_of_its_json_ld() -> None:
+    body = f"{PARAGRAPH}\\n\\nThe mayor said the vote was close. {PARAGRAPH}"
+    html = _shell(
+        f'{{"@type": "NewsArticle", "headline": "Budget passes", "articleBody": "{body}"}}'
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "ok"
+    assert document.text == f"{PARAGRAPH}\n\nThe mayor said the vote was close. {PARAGRAPH}"
+    assert document.provenance["text"] == "json-ld"
+
+
+def test_an_article_body_written_as_html_gives_one_paragraph_per_element() -> None:
+    body = f"<p>{PARAGRAPH}</p><p>The mayor said the <b>vote</b> was close. {PARAGRAPH}</p>"
+    html = _shell(f'{{"@type": "BlogPosting", "articleBody": "{body}"}}')
+    document = CLEANER.clean(html)
+    assert document.text == f"{PARAGRAPH}\n\nThe mayor said the vote was close. {PARAGRAPH}"
+
+
+def test_a_short_article_body_is_a_teaser_and_the_shell_stays_empty() -> None:
+    html = _shell('{"@type": "NewsArticle", "articleBody": "The council approved the budget."}')
+    document = CLEANER.clean(html)
+    assert document.status == "empty"
+    assert document.reason is not None and document.reason.startswith("script-rendered shell")
+
+
+def test_visible_article_text_wins_over_the_json_ld_body() -> None:
+    html = page(
+        article(),
+        '<title>Budget passes | Example News</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "articleBody": "' + "Only in the data. " * 30 + '"}</script>',
+    )
+    document = CLEANER.clean(html)
+    assert "Only in the data" not in document.text
+    assert PARAGRAPH in document.text
+
+
+def test_a_page_type_condition_scopes_a_text_rule(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        """- id: reply-label
+  kind: drop_lines
+  description: A forum post's reply button label.
+  pattern: '^Reply$'
+  if_page_type: [forum]
+  examples:
+    - input: "A post.\\nReply"
+      page_type: forum
+      output: "A post."
+    - input: "A post.\\nReply"
+"""
+    )
+    cleaner = Cleaner(rules=[rules])
+    assert cleaner.clean("A post.\n\nReply").text == "A post.\n\nReply"  # text: no page type
+    posts = "".join(
+        f"<div class='post' id='post-{n}'><div class='post-author'><a href='/u/{n}'>walker{n}"
+        f"</a></div><div class='message'><p>{PARAGRAPH}</p><p>Reply</p></div></div>"
+        for n in range(5)
+    )
+    forum = page(
+        f"<main><h1>Which tent for a windy coast?</h1><div class='thread'>{posts}</div></main>",
+        "<title>Which tent for a windy coast? - Outdoor Forum</title>"
+        '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>',
+    )
+    document = cleaner.clean(forum)
+    assert document.page_type == "forum"
+    assert PARAGRAPH in document.text
+    assert "Reply" not in document.text
+    assert "reply-label" in {removal.rule for removal in document.removed}
+
+
+PRODUCT_JSONLD = (
+    '<script type="application/ld+json">{"@type": "Product", "name": "Trail Lamp 300",'
+    ' "description": "A head lamp for night walks: 300 lumens, a red mode that keeps your'
+    ' night vision, and a battery that lasts two nights on the low setting.",'
+    ' "additionalProperty": [{"@type": "PropertyValue", "name": "Weight", "value": "82 g"},'
+    ' {"@type": "PropertyValue", "name": "Battery", "value": "USB-C, 1200 mAh"}],'
+    ' "offers": {"@type": "Offer", "price": "39.00", "priceCurrency": "EUR"}}</script>'
+)
+
+
+def _product_page(tabs: str) -> str:
+    return page(
+        "<nav><a href='/'>Shop</a> <a href='/lamps'>Lamps</a> <a href='/cart'>Cart</a></nav>"
+        "<main><div class='product'><h1>Trail Lamp 300</h1><p class='price'>39.00 EUR</p>"
+        "<p>Bright, light and made to last on long trails, with a strap that stays put.</p>"
+        "<form><button>Add to cart</button></form>"
+        f"<div class='tabs'>{tabs}</div></div></main>",
+        f"<title>Trail Lamp 300 | Outdoor Shop</title>{PRODUCT_JSONLD}"
+        '<meta property="og:type" content="product">',
+    )
+
+
+PRODUCT_URL = "https://shop.example.com/products/trail-lamp-300"
+
+
+def test_a_product_page_gains_the_description_and_specs_its_tabs_hide() -> None:
+    tabs = "<div id='description'></div><div id='specs'></div>"
+    document = CLEANER.clean(_product_page(tabs), url=PRODUCT_URL)
+    assert document.page_type == "product"
+    assert "a red mode that keeps your night vision" in document.text
+    assert "Weight: 82 g" in document.text
+    assert "Battery: USB-C, 1200 mAh" in document.text
+
+
+def test_a_product_description_already_on_the_page_is_not_repeated() -> None:
+    tabs = (
+        "<div id='description'><p>A head lamp for night walks: 300 lumens, a red mode that "
+        "keeps your night vision, and a battery that lasts two nights on the low setting.</p>"
+        "</div><table><tr><th>Weight</th><td>82 g</td></tr><tr><th>Battery</th>"
+        "<td>USB-C, 1200 mAh</td></tr></table>"
+    )
+    document = CLEANER.clean(_product_page(tabs), url=PRODUCT_URL)
+    assert document.page_type == "product"
+    assert document.text.count("red mode") == 1
+    assert document.text.count("82 g") == 1
+
+
+class _KeepAll:
+    """A stand-in block model that keeps every block (to test what happens around it)."""
+
+    def probabilities(self, rows: object) -> object:
+        import numpy as np
+
+        return np.ones(len(rows))  # type: ignore[arg-type]
+
+    def threshold_for(self, page_type: str | None) -> float:
+        return 0.5
+
+
+@pytest.mark.parametrize(("page_type", "edges_kept"), [("listing", True), ("article", False)])
+def test_short_edge_runs_are_trimmed_on_articles_but_are_items_on_listings(
+    monkeypatch: pytest.MonkeyPatch, page_type: str, edges_kept: bool
+) -> None:
+    from cleaner.extract import block_choice
+    from cleaner.extract.page_blocks import find_blocks
+
+    monkeypatch.setattr(block_choice, "block_model", lambda: _KeepAll())
+    body = f"<p>Tents</p><p>{PARAGRAPH}</p><p>{PARAGRAPH} Again.</p><p>Lamps</p>"
+    tree = LexborHTMLParser(page(body))
+    chosen = block_choice.choose_blocks(find_blocks(tree.body), page_type)
+    assert ("Tents" in chosen.paragraphs and "Lamps" in chosen.paragraphs) is edges_kept
+    assert PARAGRAPH in chosen.paragraphs
+
+
+def _next_shell(props: str) -> str:
+    """A Next.js-style shell: an empty mount point and the page's props as JSON data."""
+    return page(
+        "<div id='__next'></div><script src='/_next/main.js'></script>"
+        f'<script id="__NEXT_DATA__" type="application/json">{props}</script>',
+        "<title>Budget passes | Example News</title>",
+    )
+
+
+def test_a_shell_page_gives_the_body_its_framework_page_data_holds() -> None:
+    body = f"<p>{PARAGRAPH}</p><p>The mayor said the vote was close. {PARAGRAPH}</p>"
+    props = json.dumps(
+        {
+            "props": {
+                "pageProps": {
+                    "story": {"id": "a1b2c3", "slug": "budget-passes", "body": body},
+                    "nav": [{"label": "Home", "href": "/"}],
+                }
+            },
+            "buildId": "x" * 300,
+        }
+    )
+    document = CLEANER.clean(_next_shell(props))
+    assert document.status == "ok"
+    assert document.text == f"{PARAGRAPH}\n\nThe mayor said the vote was close. {PARAGRAPH}"
+    assert document.provenance["text"] == "page-data"
+
+
+def test_page_data_without_a_body_leaves_the_shell_empty() -> None:
+    props = json.dumps({"props": {"token": "Ab9" * 200, "css": ".a{color:red}" * 40}})
+    document = CLEANER.clean(_next_shell(props))
+    assert document.status == "empty"
+    assert document.reason is not None and document.reason.startswith("script-rendered shell")

@@ -99,6 +99,41 @@ def test_chrome_class_around_the_post_does_not_delete_it() -> None:
     assert any(w.startswith("kept: rule ") for w in document.warnings)
 
 
+def test_a_post_split_over_chrome_classed_boxes_keeps_every_box() -> None:
+    # A page builder: each section of the post is its own div.widget, none of them most
+    # of the page alone; together they are the post and stay, with a warning that says
+    # why. The archive widget of the same class holds no prose and still goes.
+    sections = "".join(
+        f"<div class='widget text'><h2>Stage {n}</h2><p>{STORY} Stage {n}.</p></div>"
+        for n in range(4)
+    )
+    html = (
+        "<html><body><header><h1>Harbour Notes</h1></header>"
+        f"<div class='builder'>{sections}</div>"
+        "<div class='widget'><h2>Archive</h2><a href='/2024'>2024</a></div>"
+        "</body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.text.count(STORY) == 4
+    assert any("together hold most of the page's prose" in w for w in document.warnings)
+    assert "Archive" not in document.text
+
+
+def test_sidebar_widgets_beside_a_post_still_go() -> None:
+    post = "".join(f"<p>{STORY} Part {n}.</p>" for n in range(5))
+    widgets = "".join(
+        f"<div class='widget'><h3>{name}</h3><ul><li><a href='/{name}'>{name} one</a></li>"
+        f"<li><a href='/{name}/2'>{name} two</a></li></ul></div>"
+        for name in ("Archive", "Categories", "Blogroll")
+    )
+    article = f"<article><h1>Ferry timetable changes</h1>{post}</article>"
+    html = f"<html><body>{article}{widgets}</body></html>"
+    document = CLEANER.clean(html)
+    assert document.text.count(STORY) == 5
+    assert "Blogroll" not in document.text
+    assert sum(r.rule == "sidebars" for r in document.removed) == 3
+
+
 NAV = "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/about'>About us</a></nav>"
 FOOTER = "<footer><p>Harbour Gazette, 12 Quay Street. All rights reserved.</p></footer>"
 

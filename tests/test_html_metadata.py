@@ -92,6 +92,49 @@ def test_truncated_og_title_confirms_the_full_h1() -> None:
     assert result.title == full
 
 
+def test_an_h1_that_only_adds_a_bracket_to_a_whole_title_gives_way_to_it() -> None:
+    head = "<title>Town council approves the new river bridge - Example News</title>"
+    body = "<h1>Town council approves the new river bridge (riverpost.org) 42</h1>"
+    result = meta_of(head, body)
+    assert (result.title, result.provenance["title"]) == (
+        "Town council approves the new river bridge",
+        "html",
+    )
+
+
+def test_an_h1_going_on_in_words_after_a_cut_title_stays_whole() -> None:
+    head = og("og:title", "Town council approves the new river bridge")
+    body = "<h1>Town council approves the new river bridge after a decade of delays</h1>"
+    assert meta_of(head, body).title == (
+        "Town council approves the new river bridge after a decade of delays"
+    )
+
+
+def test_an_h1_run_together_from_a_label_and_a_headline_takes_the_titles_separator() -> None:
+    head = "<title>Question - Which lens for night skies? | Photo Forum</title>"
+    body = '<h1><span class="label">Question</span> Which lens for night skies?</h1>'
+    assert meta_of(head, body).title == "Question - Which lens for night skies?"
+
+
+def test_an_h1_marking_a_name_as_a_trademark_takes_the_titles_plain_wording() -> None:
+    head = "<title>Trailmaster 2 - Hiking boots for wet ground | Example News</title>"
+    assert meta_of(head, "<h1>Trailmaster® 2</h1>").title == "Trailmaster 2"
+
+
+def test_an_h1_keeps_its_own_dash_when_the_title_only_writes_it_differently() -> None:
+    head = og("og:title", "Storm season - What to expect")
+    assert meta_of(head, "<h1>Storm season – What to expect</h1>").title == (
+        "Storm season – What to expect"
+    )
+
+
+def test_an_h1_with_its_own_punctuation_keeps_its_wording() -> None:
+    head = og("og:title", "Mobile design - The complete guide")
+    assert meta_of(head, "<h1>Mobile design: The complete guide</h1>").title == (
+        "Mobile design: The complete guide"
+    )
+
+
 def test_near_identical_h1_is_taken() -> None:
     head = og("og:title", "HS Roundup: Viera defeats Rockledge to remain undefeated")
     body = "<h1>High School Roundup: Viera defeats Rockledge to remain undefeated</h1>"

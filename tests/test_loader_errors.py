@@ -117,3 +117,20 @@ def test_text_rule_cannot_run_in_the_dom_phase(tmp_path: Path) -> None:
     error = load(tmp_path, GOOD.replace("  pattern:", "  phase: dom\n  pattern:"))
     assert error.rule_id == "good-rule"
     assert "does not fit kind drop_lines" in error.message
+
+
+def test_an_unknown_page_type_is_a_rule_error(tmp_path: Path) -> None:
+    error = load(
+        tmp_path,
+        """- id: forum-only
+  kind: drop_lines
+  description: x
+  pattern: '^Reply$'
+  if_page_type: [forums]
+  examples:
+    - input: "Reply"
+      page_type: forum
+      output: ""
+""",
+    )
+    assert "forum-only" in str(error) and "if_page_type" in str(error)

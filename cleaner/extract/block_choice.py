@@ -34,17 +34,29 @@ def block_model() -> TreeEnsemble:
     return load_ensemble(MODEL_PATH, COLUMNS)
 
 
-def choose_blocks(view: PageBlocks) -> ArticleText:
-    """The main content's paragraphs, and the runs left out with their reason."""
+def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText:
+    """The main content's paragraphs, and the runs left out with their reason.
+
+    How sure the model must be to keep a block depends on the `page_type`:
+    the training script sets one threshold per type, where the benchmark's
+    word F1 on the tuning fold is best (a service page's sections or a
+    listing's items are kept more readily than the edges of an article).
+    Short runs at the edges of the content are kickers, bylines and labels,
+    and are trimmed, except on listings and collections (ITEM_TYPES), where
+    they are the first and last items.
+    """
     result = ArticleText()
     if not view.blocks:
         return result
     model = block_model()
-    keep = list(model.probabilities(view.features()) >= model.threshold_value)
+    keep = list(model.probabilities(view.features) >= model.threshold_for(page_type))
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result
-    first, last = _trimmed(view, chosen)
+    if page_type in ITEM_TYPES:
+        first, last = chosen[0], chosen[-1]
+    else:
+        first, last = _trimmed(view, chosen)
     keep = [first <= index <= last and kept for index, kept in enumerate(keep)]
     headline = _headline_above(view, first)
     dropped: list[Block] = []
@@ -73,6 +85,9 @@ def _record_run(result: ArticleText, run: list[Block]) -> None:
     run.clear()
 
 
+#: Page types whose content is a run of items, short ones at its edges included (on the
+#: tuning fold, trimming their edges lost items; on other types it kept chrome out).
+ITEM_TYPES = frozenset({"collection", "listing"})
 #: Headings that open a section of the content (the `<h1>` is the page's headline).
 SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 #: How far above the content the page's headline may stand and still be recorded as it.

@@ -8,7 +8,6 @@ Main-content scoring and text output both work on these blocks rather than on
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from selectolax.lexbor import LexborNode
 
@@ -36,15 +35,15 @@ class Block:
     order: int
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
+    #: The run's text, whitespace collapsed, `<br>` breaks kept as newlines; set by
+    #: `finish` once the page has been walked (a plain attribute: it is read a hundred
+    #: thousand times a page, where a cached property's lookup shows in the profile).
+    text: str = ""
 
-    @cached_property
-    def text(self) -> str:
-        """The run's text, whitespace collapsed, `<br>` breaks kept as newlines.
-
-        Read only once the page has been walked, when `parts` is complete.
-        """
+    def finish(self) -> None:
+        """Join the run's parts into its text (once `parts` is complete)."""
         lines = (" ".join(line.split()) for line in "".join(self.parts).split("\n"))
-        return "\n".join(line for line in lines if line)
+        self.text = "\n".join(line for line in lines if line)
 
     @property
     def link_density(self) -> float:
@@ -69,6 +68,8 @@ def text_blocks(root: LexborNode) -> list[Block]:
                 current.parts.append("\n")
         elif tag not in INLINE_TAGS:
             current = None
+    for block in blocks:
+        block.finish()
     return blocks
 
 

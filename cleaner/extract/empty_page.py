@@ -53,6 +53,9 @@ class PageSignals:
     headline: str
     password_fields: int
     scripts: int
+    #: The text of each JSON data script (`type="application/json"`: framework page data
+    #: such as Next.js's `__NEXT_DATA__`), kept for a page whose markup shows no text.
+    page_data: tuple[str, ...] = ()
 
 
 #: The elements `page_signals` reads, found in one traversal.
@@ -66,14 +69,21 @@ def page_signals(tree: LexborHTMLParser, collected: Page) -> PageSignals:
     gathered in its own traversal; only password fields and scripts are sought.
     """
     password_fields = scripts = 0
+    page_data: list[str] = []
     for node in tree.css(_SIGNAL_SELECTOR):
-        if node.tag == "script":
-            scripts += 1
-        else:
+        if node.tag != "script":
             password_fields += 1
+            continue
+        scripts += 1
+        if (node.attributes.get("type") or "").strip().lower() == "application/json":
+            page_data.append(node.text(deep=True))
     title = " ".join((collected.title or "").split())
     headline = collapsed_text(collected.h1[0]) if collected.h1 else ""
-    return PageSignals(title, headline, password_fields, scripts)
+    return PageSignals(title, headline, password_fields, scripts, tuple(page_data))
+
+
+#: How the reason for a script-rendered shell begins.
+SHELL_REASON = "script-rendered shell"
 
 
 def empty_page_reason(signals: PageSignals, text: str, tree: LexborHTMLParser) -> str | None:
@@ -83,7 +93,7 @@ def empty_page_reason(signals: PageSignals, text: str, tree: LexborHTMLParser) -
     """
     words = len(text.split())
     if signals.scripts and words <= MAX_SHELL_WORDS and _visible_words(tree) <= MAX_SHELL_WORDS:
-        return "script-rendered shell: the page has no text without JavaScript"
+        return f"{SHELL_REASON}: the page has no text without JavaScript"
     if words <= MAX_ERROR_PAGE_WORDS and (
         _names_an_error(signals.title) or _names_an_error(signals.headline)
     ):

@@ -42,8 +42,9 @@ class PageBlocks:
         chosen = {id(block) for block in self.article.kept} if self.article else set()
         return [id(block) in chosen for block in self.blocks]
 
+    @cached_property
     def features(self) -> NDArray[np.float32]:
-        """The feature rows of the blocks (see `cleaner.extract.block_features`)."""
+        """The feature rows of the blocks (see `cleaner.extract.block_features`), built once."""
         prose = [is_prose(block) for block in self.blocks]
         return block_features(self.blocks, self.in_main, self.kept, prose)
 

@@ -236,13 +236,15 @@ _ANCHOR_MARK = re.compile(r"(?:\s*[¶🔗⚓]|\s+[#§])+$")
 
 
 def _agreeing_h1(h1s: list[str], candidates: list[_Candidate]) -> tuple[str, str] | None:
-    """(h1, "html") for the first h1 that a title candidate confirms.
+    """(title, source) for the first h1 that a title candidate confirms.
 
     A candidate confirms an h1 when it, its site-stripped form or a run of its
     separator-delimited parts equals it (`Opinion | Headline - Site`), when it
     is a truncated start of it (og:title cut at 100 characters), or, failing
     those, when the two share most of their words (an edited headline). The
-    cheap tests run first: most pages are settled by the first.
+    cheap tests run first: most pages are settled by the first. The h1's
+    wording wins, unless it only lost a separator the candidate keeps
+    (`_written_form`) or only adds a bracket to it (`_without_appendage`).
     """
     if not h1s or not candidates:
         return None
@@ -254,12 +256,70 @@ def _agreeing_h1(h1s: list[str], candidates: list[_Candidate]) -> tuple[str, str
         variants.update(extra or ())
         truncated = [v for v in variants if len(v) >= _TRUNCATED_MIN]
         for h1, target in targets:
-            if target in variants or any(target.startswith(v) for v in truncated):
-                return h1, "html"
+            if target in variants:
+                return _written_form(h1, candidates), "html"
+            if any(target.startswith(v) for v in truncated):
+                return _without_appendage(h1, candidates)
     for h1 in h1s:
         if any(_similar(h1, c.stripped) for c in candidates):
             return h1, "html"
     return None
+
+
+def _without_appendage(h1: str, candidates: list[_Candidate]) -> tuple[str, str]:
+    """(title, source): the h1 that a candidate starts, unless the h1 only adds a bracket to it.
+
+    A candidate that starts an h1 is usually a headline cut short for a
+    social card, and the h1 is then the whole. But an h1 may also carry a
+    bracketed addition the page's title leaves out: the story's source and
+    its comment count (`Headline (example.com) 87`), a format (`Headline
+    [Video]`). The title, whole in itself, is the headline then.
+    """
+    for candidate in candidates:
+        title = candidate.stripped
+        if len(title) >= _TRUNCATED_MIN and h1.lower().startswith(title.lower()):
+            rest = h1[len(title) :].lstrip()
+            if rest[:1] in _BRACKETS:
+                return title, candidate.source
+    return h1, "html"
+
+
+_BRACKETS = frozenset("([{")
+
+
+def _written_form(h1: str, candidates: list[_Candidate]) -> str:
+    """The h1 as a title candidate writes it, when the h1 only lost separators or added marks.
+
+    An h1 built of a label element and a headline element reads as one run of
+    words (`Question Why is it slow`) where the page's title keeps the
+    separator between them (`Question - Why is it slow`); a shop's h1 marks
+    a name as a trademark (`Switch™`) that its title writes plainly. The
+    candidate, or one separator-delimited part of it, must keep every
+    separator the h1 has: a title that only writes a dash differently
+    leaves the h1 as it is.
+    """
+    plain = _plain_words(h1)
+    separators = len(_SPACED_SEPARATOR.findall(h1))
+    marked = bool(_TRADEMARK.search(h1))
+    for candidate in candidates:
+        for text in (candidate.stripped, *_parts(candidate.raw)):
+            more = len(_SPACED_SEPARATOR.findall(text)) - separators
+            if (
+                (more > 0 or (more == 0 and marked))
+                and not _TRADEMARK.search(text)
+                and _plain_words(text) == plain
+            ):
+                return text
+    return h1
+
+
+def _plain_words(text: str) -> list[str]:
+    """The text's words with separators and trademark marks left out."""
+    return _SPACED_SEPARATOR.sub(" ", _TRADEMARK.sub("", text)).split()
+
+
+_SPACED_SEPARATOR = re.compile(r"\s+[-–—|·•/]\s+")
+_TRADEMARK = re.compile(r"[™®℠]")
 
 
 _TRUNCATED_MIN = 20  # a shorter title that starts an h1 is a coincidence, not a truncation

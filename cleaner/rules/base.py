@@ -15,7 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
 from cleaner.context import Context
-from cleaner.document import FieldName, Format, is_rule_provenance
+from cleaner.document import FieldName, Format, PageType, is_rule_provenance
 from cleaner.regex import DIALECT, Pattern, PatternError, Subject
 from cleaner.urls import site_matches
 
@@ -147,6 +147,8 @@ class Example(BaseModel):
     #: Fields an earlier text rule found in the text (as `given`, but found, not stated).
     found: dict[FieldName, str] = Field(default_factory=dict)
     format: Format | None = None
+    #: The page's type, for rules with page-type conditions (None: not an HTML page's).
+    page_type: PageType | None = None
 
     def known_before(self) -> dict[FieldName, tuple[str, str]]:
         """The fields known before the rule runs, with their provenance."""
@@ -176,6 +178,8 @@ class Rule(BaseModel):
     if_set: tuple[FieldName, ...] = ()
     if_unset: tuple[FieldName, ...] = ()
     if_found: tuple[FieldName, ...] = ()
+    if_page_type: tuple[PageType, ...] = ()
+    unless_page_type: tuple[PageType, ...] = ()
     phase: Phase | None = None
     where: Where = "anywhere"
     lines: int = Field(default=12, ge=1, le=10_000)
@@ -241,8 +245,15 @@ class Rule(BaseModel):
 
     @property
     def is_conditional(self) -> bool:
-        """Whether `applies` depends on the document's fields (its formats aside)."""
-        return bool(self.sites or self.if_set or self.if_unset or self.if_found)
+        """Whether `applies` depends on the document's fields or page type (its formats aside)."""
+        return bool(
+            self.sites
+            or self.if_set
+            or self.if_unset
+            or self.if_found
+            or self.if_page_type
+            or self.unless_page_type
+        )
 
     def applies(self, ctx: Context) -> bool:
         """Whether the rule's scope covers this document in its current state."""
@@ -250,6 +261,8 @@ class Rule(BaseModel):
             return False
         fields = ctx.fields
         if self.sites and not site_matches(fields.get("site"), self.sites):
+            return False
+        if (self.if_page_type or self.unless_page_type) and not self._fits_page_type(ctx):
             return False
         # No generators: asked of every rule for every document, where a generator
         # per call costs more than the check itself.
@@ -260,6 +273,12 @@ class Rule(BaseModel):
             if not is_rule_provenance(ctx.provenance.get(name, "")):
                 return False
         return not self.if_unset or fields.keys().isdisjoint(self.if_unset)
+
+    def _fits_page_type(self, ctx: Context) -> bool:
+        """Whether the page's type (None for text and Markdown) passes the type conditions."""
+        if self.if_page_type and ctx.page_type not in self.if_page_type:
+            return False
+        return ctx.page_type is None or ctx.page_type not in self.unless_page_type
 
     def region(self, ctx: Context) -> tuple[int, int]:
         """The part of the current text the rule looks at, as (start, end) offsets."""

@@ -6,6 +6,9 @@ CMSs wrap the article body in a `<figure>` or an `<aside>`. Removing such an
 element before extraction would throw the article away, so every DOM kind that
 removes elements asks `holds_main_content` first and keeps the element when the
 answer is yes (losing a little chrome is far cheaper than losing the body).
+A page builder may instead wrap each section of the post in such a class, so
+that no one match holds the article: `content_boxes` looks at a rule's matches
+together, and keeps those holding prose when together they are the article.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from cleaner.dom import collapsed_text, is_descendant, visible_chars
-from cleaner.extract.blocks import text_blocks
-from cleaner.extract.main_content import is_prose
+from cleaner.extract.blocks import is_inside, text_blocks
+from cleaner.extract.main_content import MIN_PROSE_CHARS, is_prose
 
 #: Elements that are the article body by declaration (schema.org microdata).
 MAIN_CONTENT_SELECTOR = '[itemprop~="articleBody"], [itemprop~="blogPost"]'
@@ -76,11 +79,57 @@ def _holds_most_prose(node: Any, tree: Any) -> bool:
     root = tree.body or tree.root
     if root is None or node.tag in CHROME_TAGS:
         return False
-    own = sum(len(block.text) for block in text_blocks(node) if is_prose(block))
+    own = _prose_chars(node)
     if own < MIN_GUARDED_CHARS:
         return False
-    page = sum(len(block.text) for block in text_blocks(root) if is_prose(block))
+    page = _prose_chars(root)
     return own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS
+
+
+def content_boxes(matches: list[Any], tree: Any) -> set[int]:
+    """The outermost of one rule's `matches` that hold prose, when together they hold
+    most of the page's prose and leave too little outside to be an article; else none.
+
+    A page builder that wraps each section of the post in `div.widget` gives a
+    chrome selector many content boxes, none of them most of the page alone;
+    the same selector's link-list widgets hold no prose and stay removable.
+    Footers and navigation are never counted as content. Returns `mem_id`s.
+    """
+    root = tree.body or tree.root
+    raw = {node.mem_id: len(node.text(deep=True)) for node in matches}
+    # Nested matches count twice here, so this bounds the outermost ones' text from above.
+    if len(matches) < 2 or root is None or sum(raw.values()) < MIN_GUARDED_CHARS:
+        return set()
+    candidates = [node for node in _outermost(matches) if node.tag not in CHROME_TAGS]
+    # An element with less raw text than one prose block holds no prose: not walked.
+    prose = {
+        node.mem_id: _prose_chars(node) if raw[node.mem_id] >= MIN_PROSE_CHARS else 0
+        for node in candidates
+    }
+    boxes = [node for node in candidates if prose[node.mem_id] > 0]
+    own = sum(prose.values())
+    if len(boxes) < 2 or own < MIN_GUARDED_CHARS:
+        return set()
+    if sum(visible_chars(node) for node in boxes) < MAX_REMOVABLE_SHARE * visible_chars(root):
+        return set()  # hidden copies, or a small share of what the reader sees
+    page = _prose_chars(root)
+    if own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS:
+        return {node.mem_id for node in boxes}
+    return set()
+
+
+def _outermost(nodes: list[Any]) -> list[Any]:
+    """The nodes that lie inside no other of them (given in document order, an outer
+    node comes just before the nodes it holds)."""
+    outermost: list[Any] = []
+    for node in nodes:
+        if not outermost or not is_inside(node, outermost[-1]):
+            outermost.append(node)
+    return outermost
+
+
+def _prose_chars(node: Any) -> int:
+    return sum(len(block.text) for block in text_blocks(node) if is_prose(block))
 
 
 def _is_large(node: Any, tree: Any) -> bool:
@@ -105,3 +154,10 @@ def kept_warning(rule: str, node: Any) -> str:
     classes = ".".join((node.attributes.get("class") or "").split()[:2])
     name = f"{node.tag}.{classes}" if classes else node.tag
     return f"kept: rule '{rule}' matched {name}, which holds the page's main content"
+
+
+def kept_together_warning(rule: str, count: int) -> str:
+    """`kept: rule 'sidebars' matched 6 elements that together hold most of the page's prose`."""
+    return (
+        f"kept: rule '{rule}' matched {count} elements that together hold most of the page's prose"
+    )

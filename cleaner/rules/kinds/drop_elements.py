@@ -7,7 +7,12 @@ from typing import Any, Literal
 from cleaner.context import Context
 from cleaner.document import Removal
 from cleaner.dom import collapsed_text
-from cleaner.rules.dom_guard import holds_main_content, kept_warning
+from cleaner.rules.dom_guard import (
+    content_boxes,
+    holds_main_content,
+    kept_together_warning,
+    kept_warning,
+)
 from cleaner.rules.dom_rule import DomRule
 
 
@@ -25,20 +30,29 @@ class DropElements(DomRule):
     def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
         """Remove matching elements from a selectolax tree and record their text.
 
-        A match inside an element already removed is skipped without being
-        touched: its node went with the element.
+        A match inside an element already removed, or kept as a content box,
+        is skipped without being touched. When the matches together
+        hold most of the page's prose, those holding prose stay, with what
+        they hold: the selector has met the page's content boxes, not its
+        chrome (see `cleaner.rules.dom_guard`).
         """
         selector = selector or self.selector
+        matches = tree.css(selector)
+        boxes = content_boxes(matches, tree)
+        if boxes:
+            ctx.warnings.append(kept_together_warning(self.id, len(boxes)))
         count = 0
-        gone: set[int] = set()
-        for node in tree.css(selector):
-            if node.mem_id in gone or node.parent is None:
+        skipped: set[int] = set()
+        for node in matches:
+            if node.mem_id in skipped or node.parent is None:
+                continue
+            if node.mem_id in boxes:
+                skipped.update(inner.mem_id for inner in node.css(selector))
                 continue
             if holds_main_content(node, tree):
                 ctx.warnings.append(kept_warning(self.id, node))
                 continue
-            inner = node.css(selector)
-            gone.update(inner_node.mem_id for inner_node in inner)
+            skipped.update(inner.mem_id for inner in node.css(selector))
             ctx.removed.append(Removal(self.id, None, None, collapsed_text(node)))
             node.decompose()
             count += 1
