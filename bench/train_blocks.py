@@ -49,7 +49,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from folds import fold_of, site_key
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.dom_phase import run_dom_rules
 from cleaner.extract.block_features import COLUMNS
@@ -110,7 +109,7 @@ def page_blocks(html: str, url: str, ruleset: object) -> tuple[PageBlocks | None
     the page type it finds for the page."""
     html = flatten_deep_nesting(html)
     tree = LexborHTMLParser(html)
-    ctx = Context(TextBuffer(""), format="html")
+    ctx = Context(format="html")
     ctx.page_type, _ = classify_page(tree, html, collect(tree), url or None)
     drop_never_content(tree)
     run_dom_rules(ruleset, tree, html, ctx)  # type: ignore[arg-type]

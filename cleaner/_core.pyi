@@ -3,6 +3,8 @@
 Offsets are byte offsets into UTF-8 data; `cleaner.regex` converts them to str offsets.
 """
 
+from typing import Any
+
 class PatternError(ValueError):
     """A pattern the rule dialect cannot take; the message says why, on one line."""
 
@@ -72,12 +74,6 @@ def char_bytes(data: bytes, start: int, count: int) -> int:
 def size_limits() -> tuple[int, int]:
     """The limits every pattern is held to: (NFA bytes, DFA bytes)."""
 
-def replay_edits(
-    source: str, rounds: list[list[tuple[int, int, str]]]
-) -> tuple[str, list[list[tuple[int, int]]]]:
-    """Replay rounds of edits (str offsets) on the core's buffer: the text after them and
-    each round's removed input spans (the differential tests' hold on the port)."""
-
 def canonical(text: str) -> str:
     """The canonical body: paragraphs one blank line apart, plain spaces, NFC."""
 
@@ -87,5 +83,68 @@ def nfc(text: str) -> str:
 def collapse_spaces(line: str) -> str:
     """Whitespace runs as one space, none at the ends (`" ".join(line.split())`)."""
 
-def canonical_edits(text: str) -> list[tuple[int, int, str]]:
-    """The whitespace edits that give `text` the canonical layout, in str offsets."""
+def detect_format(text: str) -> str:
+    """'html', 'markdown' or 'text': what the text reads as."""
+
+def plain_view(text: str) -> str:
+    """The text as the rules see it: Unicode spaces as ' ', line breaks as '\\n'."""
+
+class TextOutcome:
+    """What the text rules made of one document (offsets in str characters)."""
+
+    @property
+    def timed_out(self) -> bool:
+        """The document's time ran out; nothing else is filled in."""
+    @property
+    def text(self) -> str:
+        """The edited text, before the canonical body's layout."""
+    @property
+    def body(self) -> str | None:
+        """The settled canonical body, when asked for."""
+    @property
+    def fields(self) -> list[tuple[str, str]]: ...
+    @property
+    def provenance(self) -> list[tuple[str, str]]: ...
+    @property
+    def captions(self) -> list[tuple[str | None, str | None]]: ...
+    @property
+    def removals(self) -> list[tuple[int, int, int]]:
+        """(rule position, start, end): what each rule removed, in input characters."""
+    @property
+    def pieces(self) -> list[tuple[int, int, int]]:
+        """(start, end, origin): the edited text's pieces, each kept from the input at
+        `origin`, or inserted by a rule (origin -1)."""
+    @property
+    def fired(self) -> int:
+        """How many times the rule fired (`TextRules.run_one`)."""
+
+class TextRules:
+    """The text rules of a rule set, compiled: immutable, shared by any number of threads."""
+
+    def __init__(
+        self, specs: list[dict[str, Any]], fingerprints: list[tuple[Regex, str]]
+    ) -> None: ...
+    def __len__(self) -> int: ...
+    def run(
+        self,
+        text: str,
+        format: str,
+        *,
+        page_type: str | None = None,
+        fields: list[tuple[str, str]] = ...,
+        provenance: list[tuple[str, str]] = ...,
+        timeout: float | None = None,
+        settle: bool = True,
+    ) -> TextOutcome:
+        """Every text rule over `text`, the GIL released; with `settle`, the settled body."""
+    def run_one(
+        self,
+        position: int,
+        text: str,
+        format: str,
+        *,
+        page_type: str | None = None,
+        fields: list[tuple[str, str]] = ...,
+        provenance: list[tuple[str, str]] = ...,
+    ) -> TextOutcome:
+        """Only the rule at `position`, without the prefilter, when its conditions hold."""

@@ -71,8 +71,7 @@ class Cleaner:
     def _warm_up(self) -> None:
         """Build every derived table now, so threads never race to build them."""
         ruleset = self.ruleset
-        _ = ruleset.text_rules, ruleset.dom_rules, ruleset.dom_prefilter
-        _ = ruleset.prefilter, ruleset.fingerprints, ruleset.plans
+        _ = ruleset.text_rules, ruleset.dom_rules, ruleset.dom_prefilter, ruleset.text_core
 
 
 _default: Cleaner | None = None

@@ -1,7 +1,9 @@
-"""Per-document state shared by the rules while one input is cleaned.
+"""Per-document state shared by the steps that clean one input.
 
 A Context is created for each call and never shared between threads, which is
-what lets one compiled rule set serve many threads at once.
+what lets one compiled rule set serve many threads at once. The DOM phase and
+the page's metadata fill it; the text rules (in the compiled core) start from
+its fields and add their removals, captures and captions to it.
 """
 
 from __future__ import annotations
@@ -9,18 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from cleaner.buffer import Edit, TextBuffer
 from cleaner.dates import parse_date
 from cleaner.document import Caption, Format, PageType, Removal
-from cleaner.regex import Subject
 from cleaner.urls import is_http_url, site_of
 
 
 @dataclass
 class Context:
-    """The buffer being edited plus the metadata and records gathered so far."""
+    """The metadata and records gathered so far for one document."""
 
-    buffer: TextBuffer
     format: Format = "text"
     #: The kind of page, for HTML inputs (`cleaner.page_type`).
     page_type: PageType | None = None
@@ -34,24 +33,12 @@ class Context:
     #: guard refused (see `Document.warnings`).
     warnings: list[str] = field(default_factory=list)
 
-    @property
-    def text(self) -> str:
-        return self.buffer.text
-
-    @property
-    def subject(self) -> Subject:
-        return self.buffer.subject
-
-    def edit(self, edits: list[Edit], rule: str) -> None:
-        """Apply edits to the buffer and keep the record of what they removed."""
-        if edits:  # most rules that run find nothing to change
-            self.removed.extend(self.buffer.apply(edits, rule))
-
     def set_field(self, name: str, value: str | None, source: str) -> bool:
         """Set a metadata field unless already known; False when the value is unusable.
 
         The first source to set a field wins: explicit arguments and earlier
-        rules are more trustworthy than later guesses.
+        rules are more trustworthy than later guesses. (The text rules set
+        fields by the same rule, in the core.)
         """
         if name in self.fields:
             return False

@@ -22,6 +22,10 @@ class Deadline:
         self.seconds = seconds
         self.expires = None if seconds is None else time.monotonic() + seconds
 
+    def remaining(self) -> float | None:
+        """Seconds left (negative once passed); None without a limit."""
+        return None if self.expires is None else self.expires - time.monotonic()
+
     def check(self) -> None:
         """Stop the document (raise DocumentTimeout) once its time is up."""
         if self.expires is not None and time.monotonic() > self.expires:

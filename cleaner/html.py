@@ -18,7 +18,6 @@ from collections.abc import Mapping
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, FieldName, Removal
@@ -61,7 +60,7 @@ def clean_html(
     time grows with the square of the depth, and a C parse cannot be stopped.
     """
     deadline = deadline or Deadline(None)
-    ctx = Context(TextBuffer(""), format="html")
+    ctx = Context(format="html")
     ctx.set_fields(known or {}, "argument")
     html = flatten_deep_nesting(html)
     tree = LexborHTMLParser(html)
@@ -95,9 +94,8 @@ def clean_html(
         extraction, reason = _with_product_details(extraction, collected, reason)
     if reason is not None or not extraction.text:
         return _empty(ctx, options, extraction.text, reason)
-    ctx.buffer = TextBuffer(extraction.text)
     ctx.provenance["text"] = extraction.extractor
-    return run_text_phase(ruleset, ctx, options, deadline=deadline)
+    return run_text_phase(ruleset, ctx, extraction.text, options, deadline=deadline)
 
 
 def _from_embedded_data(

@@ -14,9 +14,6 @@ from typing import TypeVar
 from cleaner import _core
 from cleaner.regex import STAND_INS
 
-#: An edit of a text: replace text[start:end] with the string (a `cleaner.buffer.Edit`).
-Respacing = tuple[int, int, str]
-
 Result = TypeVar("Result")
 
 #: A str may hold lone surrogates, which UTF-8 (the core's text) cannot: in the core they
@@ -48,17 +45,6 @@ def canonical(text: str) -> str:
 def nfc(text: str) -> str:
     """`text` in Unicode normal form C."""
     return _text_in_core(_core.nfc, text)
-
-
-def canonical_edits(text: str) -> list[Respacing]:
-    """Edits that turn `text` into `canonical(text)`, NFC aside: whitespace only.
-
-    Every visible character stays where it came from, so a buffer given these
-    edits still maps each of them back to the input (see `TextBuffer.apply`).
-    Edits are sorted and never overlap; a text already in canonical layout
-    gets none.
-    """
-    return _in_core(_core.canonical_edits, text)[0]  # whitespace edits: no surrogates
 
 
 def collapse_spaces(line: str) -> str:

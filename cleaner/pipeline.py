@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from cleaner._core import CoreError
-from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline, DocumentTimeout, enforced
 from cleaner.document import Document, Format, is_html
@@ -50,10 +49,10 @@ def clean_raw(
                 return clean_html(
                     ruleset, text, url=url, options=options, deadline=deadline, known=known
                 )
-            ctx = Context(TextBuffer(text), format=format)
+            ctx = Context(format=format)
             ctx.set_fields(known or {}, "argument")
             ctx.set_field("url", url, "argument")
-            return run_text_phase(ruleset, ctx, options, deadline=deadline)
+            return run_text_phase(ruleset, ctx, text, options, deadline=deadline)
     except DocumentTimeout:
         failed.reason = "timeout"
         return failed

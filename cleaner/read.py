@@ -5,11 +5,12 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+from typing import cast
 
-from cleaner.buffer import plain_view
+from cleaner import _core
 from cleaner.document import Format
 from cleaner.errors import CleanerError
-from cleaner.regex import Pattern, Subject
+from cleaner.regex import STAND_INS
 
 #: File suffixes of the raw inputs cleaner reads when it walks a folder.
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
@@ -22,27 +23,6 @@ BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-# An XHTML page may open with an XML declaration before its doctype.
-_HTML_START = Pattern(
-    r"(?i)\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--[^>]*-->\s*)?<(?:!doctype\s+html|html|head|body)\b"
-)
-_HTML_TAGS = Pattern(
-    r"(?i)</?(?:p|div|span|a|br|article|section|h[1-6]|li|ul|script|meta|img)\b[^>]*>"
-)
-# A fragment (a CMS field, a feed item's content): opens with an element and closes one.
-_HTML_FRAGMENT = Pattern(
-    r"(?is)\A\s*<(?:p|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|dl|table|section|article"
-    r"|blockquote|figure|img|br|header|main|font|center|pre)\b[^>]*>.*</[a-z][a-z0-9]*>\s*\z"
-)
-_MARKDOWN = Pattern(
-    r"^[ ]{0,3}#{1,6}[ \t]+\S"  # ATX heading
-    r"|\*\*[^*\n]+\*\*|__[^_\n]+__"  # strong emphasis
-    r"|!?\[[^\]\n]*\]\([^)\n]*\)"  # link or image
-    r"|<https?://[^>\s]+>"  # autolink
-    r"|\\[\\`*_{}\[\]()#+\-.!$]"  # backslash escape
-    r"|^[ ]{0,3}(?:[-*+]|\d+\.)[ \t]+\S.*\n[ ]{0,3}(?:[-*+]|\d+\.)[ \t]+\S"  # list
 )
 
 
@@ -279,21 +259,15 @@ def repair_mojibake(text: str) -> str:
 
 
 def detect_format(text: str) -> Format:
-    """HTML when the text opens like a page or is dense with tags; Markdown on two signals.
+    """HTML when the text opens like a page, is dense with tags or is one HTML fragment;
+    Markdown on two signals; else text.
 
-    The signals are looked for in the text as the rules will see it (every line
-    break a `\\n`, every space a plain one): a `\\r`-separated heading counts, as
-    the Markdown rules will see it.
+    The core decides (`src/text/format.rs`), as it does for the body it settles:
+    the signals are looked for in the text as the rules will see it (every line
+    break a `\n`, every space a plain one), in its first 200,000 characters.
     """
-    head = plain_view(text[:200_000])
-    subject = Subject(head)
-    # Every HTML signal holds a '<'; most text has none, and skips two passes.
-    if "<" in head and (
-        _HTML_START.search(subject) is not None or _HTML_TAGS.count(subject, 10) >= 10
-    ):
-        return "html"
-    if _MARKDOWN.count(subject, 2) >= 2:
-        return "markdown"
-    if "<" in head and len(head) == len(text) and _HTML_FRAGMENT.search(subject) is not None:
-        return "html"
-    return "text"
+    try:
+        found = _core.detect_format(text)
+    except UnicodeEncodeError:
+        found = _core.detect_format(text.translate(STAND_INS))
+    return cast(Format, found)

@@ -140,6 +140,16 @@ class Pattern:
         self.group_count: int = self._compiled.groups - 1
 
     @property
+    def compiled(self) -> _core.Regex:
+        """The core's compiled pattern: what the core's text rules are built from."""
+        return self._compiled
+
+    @property
+    def names(self) -> dict[str, int]:
+        """Each named group's index."""
+        return dict(self._names)
+
+    @property
     def group_names(self) -> frozenset[str]:
         return frozenset(self._names)
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.dom import collapsed_text
 from cleaner.normalize import canonical
@@ -23,6 +22,7 @@ from cleaner.pipeline import clean_raw
 from cleaner.read import INPUT_SUFFIXES
 from cleaner.rules.base import Example, Rule
 from cleaner.rules.ruleset import RuleSet
+from cleaner.text_rules import run_rule
 
 
 @dataclass(frozen=True)
@@ -89,25 +89,24 @@ def run_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
         return _run_dom_example(rule, example)
     ctx = _example_context(rule, example)
     fields_before = dict(ctx.fields)
-    if rule.applies(ctx):
-        rule.apply(ctx)
+    run = run_rule(rule, ctx, example.input)
     captured = {
         name: value
         for name, value in ctx.fields.items()
         if fields_before.get(name) != value and ctx.provenance[name].startswith("rule:")
     }
     fired = bool(ctx.removed or captured or ctx.captions)
-    problems = _compare_text(canonical(ctx.text), example)
+    problems = _compare_text(canonical(run.text), example)
     problems += _compare_captures(captured, example)
     problems += _compare_captions(ctx, example)
     return problems, fired
 
 
-def _example_context(rule: Rule, example: Example, text: str | None = None) -> Context:
-    """The context an example runs in: its text (`text`, else its input), its page type,
-    the fields known before the rule, and the rule's site."""
+def _example_context(rule: Rule, example: Example) -> Context:
+    """The context an example runs in: its format, its page type, the fields known
+    before the rule, and the rule's site."""
     format = example.format or (rule.formats[0] if rule.formats else "text")
-    ctx = Context(TextBuffer(example.input if text is None else text), format=format)
+    ctx = Context(format=format)
     ctx.page_type = example.page_type
     for name, (value, source) in example.known_before().items():
         ctx.set_field(name, value, source)
@@ -146,7 +145,7 @@ def _compare_captions(ctx: Context, example: Example) -> list[str]:
 
 
 def _run_dom_example(rule: Rule, example: Example) -> tuple[list[str], bool]:
-    ctx = _example_context(rule, example, text="")
+    ctx = _example_context(rule, example)
     tree = LexborHTMLParser(example.input)
     fired = rule.applies(ctx) and rule.apply_dom(tree, ctx) > 0
     actual = _page_text(tree)

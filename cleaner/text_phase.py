@@ -1,36 +1,30 @@
-"""The text phase shared by every format: site, text rules, settled canonical body, Document."""
+"""The text phase shared by every format: text rules, settled canonical body, Document."""
 
 from __future__ import annotations
 
 from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, Removal
-from cleaner.engine import run_text_pass
-from cleaner.normalize import canonical
 from cleaner.options import DEFAULT_MAX_REMOVED_SHARE, CleanOptions
 from cleaner.rules.ruleset import RuleSet
-from cleaner.settle import settle
+from cleaner.text_rules import run_text_rules
 
 
 def run_text_phase(
     ruleset: RuleSet,
     ctx: Context,
+    text: str,
     options: CleanOptions,
     *,
     deadline: Deadline | None = None,
 ) -> Document:
-    """Identify the site, run the text rules, and build the Document.
+    """Run the text rules over `text` (in the core, settled), and build the Document.
 
     Of the `options`, the over-removal limit applies here (see `finish`).
-
-    The deadline is checked between the steps (the only checks that work off
-    the main thread, where no timer signal can interrupt a step).
     """
     deadline = deadline or Deadline(None)
-    run_text_pass(ruleset, ctx, deadline)
-    deadline.check()
-    body = settle(ruleset, ctx, deadline)
-    document = finish(ctx, options.max_removed_share, body=body)
+    run = run_text_rules(ruleset, ctx, text, deadline=deadline)
+    document = finish(ctx, options.max_removed_share, body=run.body or "", source=text)
     deadline.check()
     return document
 
@@ -39,18 +33,17 @@ def finish(
     ctx: Context,
     max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE,
     *,
-    body: str | None = None,
+    body: str = "",
+    source: str = "",
 ) -> Document:
     """Turn the final context into a Document, with status `empty` when no body is left.
 
-    `body`: the canonical body when it is known already (see `settle`).
+    `body`: the canonical body; `source`: the text the text rules were given.
 
     When the text rules removed more than `max_removed_share` of the text they
     were given, the Document carries an `over-removal` warning: a rule that
     eats an article is a bug to look at, not a result to trust silently.
     """
-    if body is None:
-        body = canonical(ctx.text)
     document = Document(
         text=body,
         captions=list(ctx.captions),
@@ -65,7 +58,7 @@ def finish(
     if not body:
         document.status = "empty"
         document.reason = "rules removed all text" if ctx.removed else "input has no text"
-    warning = over_removal_warning(ctx.buffer.source, ctx.removed, max_removed_share)
+    warning = over_removal_warning(source, ctx.removed, max_removed_share)
     if warning is not None:
         document.warnings.append(warning)
     return document

@@ -50,6 +50,17 @@ pub struct Edit {
     pub replacement: String,
 }
 
+impl Edit {
+    /// Delete current `text[start..end]`.
+    pub fn delete(start: usize, end: usize) -> Edit {
+        Edit {
+            start,
+            end,
+            replacement: String::new(),
+        }
+    }
+}
+
 /// A piece of the current text and where it came from: `origin` is its offset in
 /// the view, None for inserted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,11 +7,15 @@
 //! point catches it and raises `CoreError`, an ordinary exception.
 
 pub mod buffer;
+pub mod dates;
 pub mod dialect;
 pub mod normalize;
 pub mod pattern;
 pub mod sets;
 pub mod shape;
+pub mod text;
+mod text_api;
+pub mod urls;
 
 #[cfg(test)]
 mod properties;
@@ -51,7 +55,7 @@ fn guarded_compile<T>(work: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
         .unwrap_or_else(|panic| Err(PatternError::new_err(panic_reason(panic.as_ref()))))
 }
 
-fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
     let reason = panic
         .downcast_ref::<&str>()
         .map(|text| text.to_string())
@@ -60,7 +64,7 @@ fn panic_reason(panic: &(dyn std::any::Any + Send)) -> String {
     format!("internal error in the core: {reason}")
 }
 
-fn pattern_error(error: dialect::SyntaxError) -> PyErr {
+pub(crate) fn pattern_error(error: dialect::SyntaxError) -> PyErr {
     PatternError::new_err(error.0)
 }
 
@@ -90,8 +94,8 @@ fn search_span<T: Send>(
 
 /// One compiled rule pattern.
 #[pyclass(frozen, module = "cleaner._core", name = "Regex")]
-struct PyRegex {
-    inner: pattern::Pattern,
+pub(crate) struct PyRegex {
+    inner: std::sync::Arc<pattern::Pattern>,
     #[pyo3(get)]
     source: String,
 }
@@ -101,7 +105,7 @@ impl PyRegex {
     #[new]
     fn new(source: &str) -> PyResult<Self> {
         guarded_compile(|| {
-            let inner = pattern::Pattern::new(source).map_err(pattern_error)?;
+            let inner = std::sync::Arc::new(pattern::Pattern::new(source).map_err(pattern_error)?);
             Ok(PyRegex {
                 inner,
                 source: source.to_string(),
@@ -289,59 +293,6 @@ fn collapse_spaces(line: &str) -> PyResult<String> {
     guarded(|| Ok(normalize::collapse_spaces(line)))
 }
 
-/// The whitespace edits that give `text` the canonical layout, in str offsets.
-#[pyfunction]
-fn canonical_edits(text: &str) -> PyResult<Vec<(usize, usize, String)>> {
-    guarded(|| {
-        let mut map = buffer::OffsetMap::new(text);
-        Ok(normalize::canonical_edits(text)
-            .into_iter()
-            .map(|(start, end, wanted)| (map.to_char(start), map.to_char(end), wanted))
-            .collect())
-    })
-}
-
-/// The text after a replay, and each round's removed input spans.
-type Replayed = (String, Vec<Vec<(usize, usize)>>);
-
-/// Replay rounds of edits on a buffer, in character offsets: the current text after
-/// all of them and each round's removed input spans. What the differential tests
-/// hold the core's buffer to, against `cleaner/buffer.py`.
-#[pyfunction]
-fn replay_edits(source: &str, rounds: Vec<Vec<(usize, usize, String)>>) -> PyResult<Replayed> {
-    guarded(|| {
-        let mut text_buffer = buffer::TextBuffer::new(source);
-        let mut removed = Vec::new();
-        for round in rounds {
-            let edits = round
-                .into_iter()
-                .map(|(start, end, replacement)| {
-                    let text = text_buffer.text();
-                    let byte = |chars: usize| {
-                        text.char_indices()
-                            .nth(chars)
-                            .map_or(text.len(), |(at, _)| at)
-                    };
-                    buffer::Edit {
-                        start: byte(start),
-                        end: byte(end),
-                        replacement,
-                    }
-                })
-                .collect();
-            let spans = text_buffer.apply(edits);
-            let mut map = buffer::OffsetMap::new(text_buffer.view());
-            removed.push(
-                spans
-                    .into_iter()
-                    .map(|(lo, hi)| (map.to_char(lo), map.to_char(hi)))
-                    .collect(),
-            );
-        }
-        Ok((text_buffer.text().to_string(), removed))
-    })
-}
-
 /// The limits every pattern is held to: (NFA bytes, DFA bytes).
 #[pyfunction]
 fn size_limits() -> (usize, usize) {
@@ -352,16 +303,15 @@ fn size_limits() -> (usize, usize) {
 fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
     module.add_class::<PyRegex>()?;
+    text_api::register(module)?;
     module.add_class::<PyRegexSet>()?;
     module.add_class::<PyLiteralSet>()?;
     module.add_function(wrap_pyfunction!(char_len, module)?)?;
     module.add_function(wrap_pyfunction!(char_bytes, module)?)?;
     module.add_function(wrap_pyfunction!(size_limits, module)?)?;
-    module.add_function(wrap_pyfunction!(replay_edits, module)?)?;
     module.add_function(wrap_pyfunction!(canonical, module)?)?;
     module.add_function(wrap_pyfunction!(nfc, module)?)?;
     module.add_function(wrap_pyfunction!(collapse_spaces, module)?)?;
-    module.add_function(wrap_pyfunction!(canonical_edits, module)?)?;
     module.add("PatternError", py.get_type::<PatternError>())?;
     module.add("CoreError", py.get_type::<CoreError>())?;
     Ok(())

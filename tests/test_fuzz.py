@@ -27,9 +27,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, Document
-from cleaner.buffer import plain_view
 from cleaner.document import is_html
 from cleaner.read import decode, detect_format
+from cleaner.text_rules import plain_view
 
 CLEANER = Cleaner()
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

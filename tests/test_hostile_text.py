@@ -189,11 +189,11 @@ def test_ordinary_documents_are_not_flagged() -> None:
 
 
 def slow_rules(seconds: float) -> Any:
-    real = text_phase_module.run_text_pass
+    real = text_phase_module.run_text_rules
 
-    def run(ruleset: Any, ctx: Any, deadline: Any = None) -> Any:
+    def run(ruleset: Any, ctx: Any, text: str, **options: Any) -> Any:
         time.sleep(seconds)  # stands in for rules that take long on a huge document
-        return real(ruleset, ctx, deadline)
+        return real(ruleset, ctx, text, **options)
 
     return run
 
@@ -202,7 +202,7 @@ def slow_rules(seconds: float) -> Any:
 def test_text_and_markdown_time_out_on_the_main_thread(
     raw: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(text_phase_module, "run_text_pass", slow_rules(2.0))
+    monkeypatch.setattr(text_phase_module, "run_text_rules", slow_rules(2.0))
     started = time.monotonic()
     doc = CLEANER.clean(raw, timeout=0.05)
     assert (doc.status, doc.reason) == ("error", "timeout")
@@ -213,8 +213,8 @@ def test_text_and_markdown_time_out_on_the_main_thread(
 def test_text_and_markdown_time_out_in_a_worker_thread(
     raw: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No signal reaches a worker thread: the check after the slow step ends the document."""
-    monkeypatch.setattr(text_phase_module, "run_text_pass", slow_rules(0.2))
+    """No signal reaches a worker thread: the core's own check ends the document."""
+    monkeypatch.setattr(text_phase_module, "run_text_rules", slow_rules(0.2))
     with ThreadPoolExecutor(1) as pool:
         doc = pool.submit(CLEANER.clean, raw, timeout=0.05).result()
         in_time = pool.submit(CLEANER.clean, raw, timeout=5).result()

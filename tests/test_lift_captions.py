@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.document import Caption
 from cleaner.errors import RuleError
@@ -43,7 +42,7 @@ def make_rule(**fields: object) -> LiftCaptions:
 def run(rule: LiftCaptions | DropElements, html: str) -> tuple[str, Context, int]:
     """Apply a DOM rule to a page; return the page text left, the context and the count."""
     tree = LexborHTMLParser(html)
-    ctx = Context(TextBuffer(""), format="html")
+    ctx = Context(format="html")
     count = rule.apply_dom(tree, ctx)
     body = tree.body
     text = " ".join(body.text(separator=" ").split()) if body is not None else ""

@@ -1,20 +1,16 @@
-"""The settle step of the text phase (`cleaner.settle.settle`) and the whitespace edits it
-puts the buffer in the canonical body's layout with (`cleaner.normalize.canonical_edits`).
+"""The settle step of the text phase (in the core, `src/text/settle.rs`).
 
 Cleaning is idempotent because the text phase cleans its own body again until that changes
-nothing; these tests pin the pieces that make that exact: the layout edits touch whitespace
-only and give the canonical body, and what a settle pass removes is recorded in input offsets.
+nothing; these tests pin what makes that exact: what a settle pass removes is recorded in
+input offsets, and nothing is left for a second clean. (That the layout edits touch
+whitespace only and give the canonical body is a property test of the core's.)
 """
 
 from __future__ import annotations
 
-import unicodedata
-
-from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
-from cleaner.normalize import canonical, canonical_edits
 
 CLEANER = Cleaner()
 
@@ -24,27 +20,6 @@ PIECES = st.sampled_from(
     ["word", "a", ".", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x1c", "\r", "e\u0301"]
 )
 TEXTS = st.lists(PIECES, max_size=60).map("".join)
-
-
-def applied(text: str, edits: list[tuple[int, int, str]]) -> str:
-    """`text` with the edits made, checking they are sorted and never overlap."""
-    pieces: list[str] = []
-    cursor = 0
-    for start, end, replacement in edits:
-        assert cursor <= start <= end <= len(text)
-        pieces += [text[cursor:start], replacement]
-        cursor = end
-    return "".join(pieces) + text[cursor:]
-
-
-@settings(max_examples=500, deadline=None, database=None)
-@given(TEXTS)
-def test_layout_edits_give_the_canonical_body_and_touch_only_whitespace(text: str) -> None:
-    edits = canonical_edits(text)
-    assert unicodedata.normalize("NFC", applied(text, edits)) == canonical(text)
-    for start, end, replacement in edits:
-        assert not text[start:end].strip() and not replacement.strip()
-    assert canonical_edits(canonical(text)) == []
 
 
 def test_a_joined_paragraph_that_reads_as_a_caption_is_lifted_in_the_first_pass() -> None:

@@ -6,43 +6,32 @@ import pytest
 
 import cleaner.normalize as normalize
 from cleaner import Cleaner
-from cleaner.buffer import Edit, TextBuffer
 from cleaner.context import Context
 from cleaner.dates import parse_date
 from cleaner.deadline import Deadline, DocumentTimeout
-from cleaner.engine import run_text_rules
 from cleaner.normalize import canonical
 from cleaner.read import decode, detect_format
 from cleaner.regex import Pattern, Subject
+from cleaner.text_rules import plain_view, run_text_rules
 
 
-def test_removals_map_back_through_earlier_edits() -> None:
-    buffer = TextBuffer("aaa BBB ccc DDD eee")
-    first = buffer.apply([Edit(4, 8)], "one")
-    assert buffer.text == "aaa ccc DDD eee"
-    second = buffer.apply([Edit(8, 12)], "two")
-    assert buffer.text == "aaa ccc eee"
-    assert [(r.start, r.end, r.text) for r in first + second] == [(4, 8, "BBB "), (12, 16, "DDD ")]
+def test_removals_point_into_the_input_after_earlier_edits() -> None:
+    raw = "Intro [a link](https://example.com/x) here.\n\nRead more: another story\nBody text."
+    doc = Cleaner().clean(raw, format="markdown")
+    assert doc.text == "Intro a link here.\n\nBody text."
+    spans = [(r.rule, r.start, r.end) for r in doc.removed]
+    assert spans == [
+        ("markdown-links", 6, 7),
+        ("markdown-links", 13, 37),
+        ("related-links", 45, 69),
+    ]
+    for removal in doc.removed:
+        assert removal.start is not None and removal.end is not None
+        assert raw[removal.start : removal.end] == removal.text
 
 
-def test_removal_spanning_an_earlier_cut_is_recorded_in_pieces() -> None:
-    buffer = TextBuffer("0123456789")
-    buffer.apply([Edit(3, 6)], "one")
-    removed = buffer.apply([Edit(1, 5)], "two")
-    assert [(r.start, r.end, r.text) for r in removed] == [(1, 3, "12"), (6, 8, "67")]
-
-
-def test_replacement_text_has_no_origin() -> None:
-    buffer = TextBuffer("say [hi](u) now")
-    buffer.apply([Edit(4, 11, "hi")], "link")
-    assert buffer.text == "say hi now"
-    assert buffer.origin_span(4, 6) == []
-    assert buffer.origin_span(7, 10) == [(12, 15)]
-
-
-def test_view_keeps_offsets_for_unicode_spaces_and_crlf() -> None:
-    buffer = TextBuffer("a\u00a0b\r\nc")
-    assert buffer.text == "a b \nc" and len(buffer.text) == len(buffer.source)
+def test_the_view_keeps_offsets_for_unicode_spaces_and_crlf() -> None:
+    assert plain_view("a\u00a0b\r\nc\u2028d") == "a b \nc\nd"
 
 
 @pytest.mark.parametrize(
@@ -113,10 +102,14 @@ def test_a_very_long_line_collapses_like_a_short_one() -> None:
     assert normalize.collapse_spaces(long_line) == " ".join(long_line.split())
 
 
-def test_the_deadline_is_checked_before_each_rule() -> None:
-    ctx = Context(TextBuffer("Read more: another story\nBody text."))
+def test_the_deadline_is_checked_in_the_core() -> None:
     with pytest.raises(DocumentTimeout):
-        run_text_rules(Cleaner().ruleset, ctx, Deadline(-1.0))
+        run_text_rules(
+            Cleaner().ruleset,
+            Context(),
+            "Read more: another story\nBody text.",
+            deadline=Deadline(-1.0),
+        )
 
 
 def test_lone_surrogates_come_through_the_canonical_body() -> None:
@@ -124,7 +117,3 @@ def test_lone_surrogates_come_through_the_canonical_body() -> None:
     assert normalize.canonical(text) == "a\ud800 b\n\n\udcff c\u0301".replace("c\u0301", "ć")
     assert normalize.collapse_spaces(" x\udc80  y ") == "x\udc80 y"
     assert normalize.nfc("\ud800e\u0301") == "\ud800é"
-    edited = text
-    for start, end, wanted in reversed(normalize.canonical_edits(text)):
-        edited = edited[:start] + wanted + edited[end:]
-    assert normalize.nfc(edited) == normalize.canonical(text)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cleaner.buffer import plain_view
 from cleaner.document import Document, Removal, is_html
 from cleaner.learn.patterns import line_key
 from cleaner.normalize import collapse_spaces
+from cleaner.text_rules import plain_view
 
 #: A line is kept for learning when less than this share of it was removed already.
 _REMOVED_SHARE = 0.5

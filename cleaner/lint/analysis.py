@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.deadline import Deadline, DocumentTimeout, enforced
 from cleaner.document import Format, Removal, is_html
-from cleaner.engine import run_text_pass
 from cleaner.read import detect_format
 from cleaner.rules.ruleset import RuleSet
+from cleaner.text_rules import run_text_rules
 
 
 class HtmlInputError(Exception):
@@ -53,17 +52,18 @@ def analyze(ruleset: RuleSet, text: str, *, timeout: float | None = None) -> Ana
     format = detect_format(text)
     if is_html(format):
         raise HtmlInputError
-    buffer = TextBuffer(text)
-    ctx = Context(buffer, format=format)
+    deadline = Deadline(timeout)
     try:
-        with enforced(Deadline(timeout)):
-            # The text phase without its last step, the canonical body: lint has no use for it.
-            run_text_pass(ruleset, ctx)
+        with enforced(deadline):
+            # One pass without the canonical body and its settling: lint has no use for it.
+            run = run_text_rules(
+                ruleset, Context(format=format), text, settle=False, deadline=deadline
+            )
     except DocumentTimeout:
         raise AnalysisTimeout from None
     removals = sorted(
-        (r for r in ctx.removed if r.start is not None and r.end is not None),
+        (r for r in run.removals if r.start is not None and r.end is not None),
         key=lambda r: (r.start, r.end),
     )
-    pieces = tuple(Piece(piece, origin) for piece, origin in buffer.pieces())
+    pieces = tuple(Piece(piece, origin) for piece, origin in run.pieces)
     return Analysis(text, format, tuple(removals), pieces)

@@ -1,26 +1,29 @@
 """What every rule has, whatever its kind: id, description, scope, position, examples.
 
 A rule is a validated pydantic model. Its kind-specific subclass (one module
-each under `cleaner.rules.kinds`) adds pattern fields and `apply`. Patterns are
-compiled while the model is validated, so a bad pattern is reported with its
-field name, and a loaded rule is ready to run.
+each under `cleaner.rules.kinds`) adds its fields: patterns and options for a
+text kind, which the compiled core runs (`core_spec`), a selector and
+`apply_dom` for a DOM kind. Patterns are compiled while the model is
+validated, so a bad pattern is reported with its field name, and a loaded rule
+is ready to run.
 """
 
 from __future__ import annotations
 
-from abc import abstractmethod
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
+from cleaner import _core
 from cleaner.context import Context
 from cleaner.document import FieldName, Format, PageType, is_rule_provenance
 from cleaner.regex import DIALECT, Pattern, PatternError, Subject
 from cleaner.urls import site_matches
 
 Where = Literal["anywhere", "head", "tail"]
-PrefilterScope = Literal["text", "head", "tail"]
+#: A text rule as the compiled core takes it (see `Rule.core_spec`).
+CoreSpec = dict[str, Any]
 
 #: The order rules run in. Within a phase, rules run in load order.
 PHASES = ("dom", "extract", "remove", "head", "inline")
@@ -162,7 +165,7 @@ class Example(BaseModel):
 
 
 class Rule(BaseModel):
-    """Fields common to all kinds; subclasses add their own and implement `apply`."""
+    """Fields common to all kinds; subclasses add their own and what runs them."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
@@ -206,54 +209,40 @@ class Rule(BaseModel):
     def run_phase(self) -> Phase:
         return self.phase or self.default_phase
 
-    @property
-    def trigger(self) -> Pattern | None:
-        """A pattern that must occur in the text for the rule to fire; None: always run."""
-        return None
+    def core_spec(self) -> CoreSpec:
+        """The rule as the compiled core's text phase takes it: plain data, patterns
+        compiled. Every key is present; a kind fills in its own (`_kind_spec`)."""
+        spec: CoreSpec = {
+            "id": self.id,
+            "kind": self.kind,
+            "where": self.where,
+            "lines": self.lines,
+            "formats": list(self.formats),
+            "sites": list(self.sites),
+            "if_set": list(self.if_set),
+            "if_unset": list(self.if_unset),
+            "if_found": list(self.if_found),
+            "if_page_type": list(self.if_page_type),
+            "unless_page_type": list(self.unless_page_type),
+            "patterns": {},
+            "groups": {},
+            "field": None,
+            "drop": None,
+            "max_matches": None,
+            "max_lines": None,
+            "template": [],
+        }
+        spec.update(self._kind_spec())
+        return spec
+
+    def _kind_spec(self) -> CoreSpec:
+        """The kind's own part of `core_spec`: its patterns, groups and options."""
+        return {}
 
     @cached_property
-    def prefilter_source(self) -> str | None:
-        """The pattern the prefilter looks for; None: the rule always runs.
-
-        The trigger itself, except for a multi-line trigger that may match
-        anywhere: then its leading part that stays within one line (every match
-        opens with a match of it), so such a rule too is skipped on the many
-        documents where nothing could open a match. A trigger or part anchored
-        to the text's ends (`\\A`, `\\z`) is not prefiltered on the whole text.
-        """
-        trigger = self.trigger
-        if trigger is None:
-            return None
-        source = trigger.source
-        if self.where != "anywhere":
-            return source
-        local = source if trigger.line_local else trigger.line_prefix
-        return local if local and "\\A" not in local and "\\z" not in local else None
-
-    @cached_property
-    def prefilter_scope(self) -> PrefilterScope | None:
-        """Where the prefilter looks for `prefilter_source`; None: the rule always runs.
-
-        "text": a pattern that matches within one line, anywhere: emptying other
-        lines can never create a match for it, so its verdict survives such
-        edits. "head" / "tail": triggers of rules tied to those regions, looked
-        for there after every edit.
-        """
-        if self.prefilter_source is None:
-            return None
-        return "text" if self.where == "anywhere" else self.where
-
-    @property
-    def is_conditional(self) -> bool:
-        """Whether `applies` depends on the document's fields or page type (its formats aside)."""
-        return bool(
-            self.sites
-            or self.if_set
-            or self.if_unset
-            or self.if_found
-            or self.if_page_type
-            or self.unless_page_type
-        )
+    def alone(self) -> _core.TextRules:
+        """This rule by itself, compiled for the core: how its examples run."""
+        return _core.TextRules([self.core_spec()], [])
 
     def applies(self, ctx: Context) -> bool:
         """Whether the rule's scope covers this document in its current state."""
@@ -280,18 +269,6 @@ class Rule(BaseModel):
             return False
         return ctx.page_type is None or ctx.page_type not in self.unless_page_type
 
-    def region(self, ctx: Context) -> tuple[int, int]:
-        """The part of the current text the rule looks at, as (start, end) offsets."""
-        if self.where == "head":
-            return 0, ctx.buffer.head_end(self.lines)
-        if self.where == "tail":
-            return ctx.buffer.tail_start(self.lines), len(ctx.text)
-        return 0, len(ctx.text)
-
-    @abstractmethod
-    def apply(self, ctx: Context) -> int:
-        """Run on the document; return how many times the rule fired."""
-
     def finding_note(self) -> str:
         """What becomes of the text the rule takes, for lint's findings; "" when it is dropped.
 
@@ -313,12 +290,3 @@ class Rule(BaseModel):
         match this page.
         """
         return 0
-
-
-def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The whole lines (without the final newline) that text[start:end] touches."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if end > start and text[end - 1] == "\n":
-        end -= 1
-    line_end = text.find("\n", end)
-    return line_start, len(text) if line_end < 0 else line_end

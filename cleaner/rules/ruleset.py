@@ -1,16 +1,13 @@
-"""A compiled, immutable set of rules in run order, with its one-pass prefilter."""
+"""A compiled, immutable set of rules in run order: DOM rules in Python, text rules in the core."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
 
-from cleaner.document import FORMATS, Format
-from cleaner.regex import Pattern
+from cleaner import _core
 from cleaner.rules.base import PHASES, Rule
 from cleaner.rules.dom_prefilter import DomPrefilter
-from cleaner.rules.prefilter import Prefilter
 
 
 @dataclass(frozen=True)
@@ -19,15 +16,6 @@ class RuleSource:
 
     path: str
     line: int
-
-
-class PlannedRule(NamedTuple):
-    """A text rule in a plan: its position in `text_rules`, and whether it has conditions
-    (sites, fields set or unset) to check against each document before it runs."""
-
-    position: int
-    rule: Rule
-    conditional: bool
 
 
 @dataclass(frozen=True)
@@ -66,31 +54,12 @@ class RuleSet:
         return tuple(rule for rule in self.rules if rule.run_phase != "dom")
 
     @cached_property
-    def plans(self) -> dict[Format, tuple[PlannedRule, ...]]:
-        """For each input format, the text rules that can run on it, in run order.
-
-        Worked out once per rule set: a rule's formats never change while a
-        document is cleaned, so the engine need not ask every rule about them.
-        """
-        return {
-            format: tuple(
-                PlannedRule(position, rule, rule.is_conditional)
-                for position, rule in enumerate(self.text_rules)
-                if not rule.formats or format in rule.formats
-            )
-            for format in FORMATS
-        }
-
-    @cached_property
-    def prefilter(self) -> Prefilter:
-        """The pattern sets that tell which text rules can fire on a document."""
-        return Prefilter.build(self.text_rules)
-
-    @cached_property
-    def fingerprints(self) -> tuple[tuple[Pattern, str], ...]:
-        """(pattern, site) pairs: text that identifies a site when no url tells it."""
-        pairs = []
-        for rule in self.rules:
-            if rule.fingerprint is not None:
-                pairs.append((rule.fingerprint, rule.sites[0]))
-        return tuple(pairs)
+    def text_core(self) -> _core.TextRules:
+        """The text rules compiled into the core, with the fingerprints that name a site
+        from its text when no url tells it: what the text phase runs."""
+        fingerprints = [
+            (rule.fingerprint.compiled, rule.sites[0])
+            for rule in self.rules
+            if rule.fingerprint is not None
+        ]
+        return _core.TextRules([rule.core_spec() for rule in self.text_rules], fingerprints)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cleaner.regex import Match, Pattern
+from cleaner.regex import Pattern
 
 # Templates are short strings parsed once at load time; Python's re is fine here.
 _REFERENCE = re.compile(r"\\(?:(\d{1,2})|g<(\w+)>)")
@@ -33,7 +33,6 @@ class Template:
         if position < len(source):
             self.pieces.append(_unescape(source[position:]))
         self.refs = [piece for piece in self.pieces if isinstance(piece, Ref)]
-        self.only_refs = len(self.refs) == len(self.pieces)
 
     def check(self, pattern: Pattern) -> None:
         """Raise ValueError when the template names a group the pattern lacks."""
@@ -45,26 +44,15 @@ class Template:
             if isinstance(ref.group, str) and ref.group not in pattern.group_names:
                 raise ValueError(f"replace refers to group <{ref.group}>, not in the pattern")
 
-    def expand(self, match: Match) -> str:
-        """The replacement text for one match."""
-        return "".join(
-            piece if isinstance(piece, str) else match.group_text(piece.group) or ""
+    def core_pieces(self, pattern: Pattern) -> list[tuple[str | None, int | None]]:
+        """The template as the core takes it: (literal, None) or (None, group index) pieces."""
+        names = pattern.names
+        return [
+            (piece, None)
+            if isinstance(piece, str)
+            else (None, names[piece.group] if isinstance(piece.group, str) else piece.group)
             for piece in self.pieces
-        )
-
-    def kept_spans(self, match: Match) -> list[tuple[int, int]] | None:
-        """Spans kept in place, when the template is only group references in order; else None."""
-        if not self.only_refs:
-            return None
-        spans: list[tuple[int, int]] = []
-        for ref in self.refs:
-            span = match.span(ref.group)
-            if span is None:
-                continue
-            if spans and span[0] < spans[-1][1]:
-                return None
-            spans.append(span)
-        return spans
+        ]
 
 
 def _unescape(text: str) -> str:

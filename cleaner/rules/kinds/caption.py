@@ -6,11 +6,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from cleaner.buffer import Edit
-from cleaner.context import Context
-from cleaner.document import Caption
-from cleaner.regex import Match, Pattern
-from cleaner.rules.base import RegexField, Rule, line_bounds
+from cleaner.rules.base import CoreSpec, RegexField, Rule
 
 #: Separators a caption pattern may leave between the caption text and its credit.
 TRAILING_SEPARATORS = " |/–—-(:"
@@ -32,29 +28,8 @@ class CaptionRule(Rule):
             raise ValueError("pattern needs a group (?P<text>...) or (?P<credit>...)")
         return self
 
-    @property
-    def trigger(self) -> Pattern:
-        return self.pattern
-
     def finding_note(self) -> str:
         return "taken as a caption"
 
-    def apply(self, ctx: Context) -> int:
-        text = ctx.text
-        start, end = self.region(ctx)
-        edits = []
-        for match in self.pattern.finditer(ctx.subject, start, end):
-            edits.append(Edit(*line_bounds(text, match.start, match.end)))
-            ctx.captions.append(_record(match))
-        ctx.edit(edits, self.id)
-        return len(edits)
-
-
-def _record(match: Match) -> Caption:
-    def value(name: str) -> str | None:
-        if name not in match.names:
-            return None
-        found = " ".join((match.group(name) or "").split()).rstrip(TRAILING_SEPARATORS)
-        return found or None
-
-    return Caption(value("text"), value("credit"))
+    def _kind_spec(self) -> CoreSpec:
+        return {"patterns": {"pattern": self.pattern.compiled}, "groups": self.pattern.names}

@@ -6,11 +6,8 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from cleaner.buffer import Edit
-from cleaner.context import Context
 from cleaner.document import FieldName
-from cleaner.regex import Match, Pattern
-from cleaner.rules.base import RegexField, Rule
+from cleaner.rules.base import CoreSpec, RegexField, Rule
 
 
 class Capture(Rule):
@@ -23,7 +20,6 @@ class Capture(Rule):
     """
 
     default_phase = "extract"
-
     kind: Literal["capture"]
     pattern: RegexField
     field: FieldName
@@ -36,32 +32,14 @@ class Capture(Rule):
             raise ValueError(f"pattern needs a group named like the field: (?P<{self.field}>...)")
         return self
 
-    @property
-    def trigger(self) -> Pattern:
-        return self.pattern
-
     def finding_note(self) -> str:
         return f"taken as {self.field}"
 
-    def apply(self, ctx: Context) -> int:
-        start, end = self.region(ctx)
-        edits: list[Edit] = []
-        for match in self.pattern.finditer(ctx.subject, start, end):
-            if match.end == match.start:
-                continue
-            ctx.set_field(self.field, match.group(self.field), f"rule:{self.id}")
-            span = _dropped_span(match, self.drop, self.field)
-            if span is not None:
-                edits.append(Edit(*span))
-            if len(edits) >= self.max_matches:
-                break
-        ctx.edit(edits, self.id)
-        return len(edits)
-
-
-def _dropped_span(match: Match, drop: str, field: str) -> tuple[int, int] | None:
-    if drop == "match":
-        return match.start, match.end
-    if drop == "group":
-        return match.span(field)
-    return None
+    def _kind_spec(self) -> CoreSpec:
+        return {
+            "patterns": {"pattern": self.pattern.compiled},
+            "groups": self.pattern.names,
+            "field": self.field,
+            "drop": self.drop,
+            "max_matches": self.max_matches,
+        }

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from cleaner.buffer import Edit
-from cleaner.context import Context
-from cleaner.regex import Pattern
-from cleaner.rules.base import RegexField, Rule, line_bounds
+from cleaner.rules.base import CoreSpec, RegexField, Rule
 
 
 class DropLines(Rule):
@@ -16,16 +13,5 @@ class DropLines(Rule):
     kind: Literal["drop_lines"]
     pattern: RegexField
 
-    @property
-    def trigger(self) -> Pattern:
-        return self.pattern
-
-    def apply(self, ctx: Context) -> int:
-        text = ctx.text
-        start, end = self.region(ctx)
-        edits = [
-            Edit(*line_bounds(text, match.start, match.end))
-            for match in self.pattern.finditer(ctx.subject, start, end)
-        ]
-        ctx.edit(edits, self.id)
-        return len(edits)
+    def _kind_spec(self) -> CoreSpec:
+        return {"patterns": {"pattern": self.pattern.compiled}}

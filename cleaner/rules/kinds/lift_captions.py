@@ -13,7 +13,6 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
-from cleaner.buffer import TextBuffer
 from cleaner.context import Context
 from cleaner.document import Caption, Removal
 from cleaner.dom import check_selector, collapsed_text, is_descendant, visible_chars
@@ -21,6 +20,7 @@ from cleaner.rules.dom_guard import holds_main_content
 from cleaner.rules.dom_rule import DomRule
 from cleaner.rules.kinds.caption import TRAILING_SEPARATORS, CaptionRule
 from cleaner.rules.paths import default_rules_path
+from cleaner.text_rules import run_rule
 
 #: Text a figure may hold besides its caption and credit and still count as "an
 #: image and its caption" ("Enlarge", "1 / 12", a play button label).
@@ -151,9 +151,9 @@ def split_credit(text: str, rule_ids: tuple[str, ...]) -> tuple[str, str]:
     """
     rules = shipped_caption_rules()
     for rule_id in rule_ids:
-        ctx = Context(TextBuffer(text))
-        rule = rules[rule_id]
-        if rule.apply(ctx) and ctx.captions and not ctx.text.strip():
+        ctx = Context()
+        run = run_rule(rules[rule_id], ctx, text)
+        if run.fired and ctx.captions and not run.text.strip():
             found = ctx.captions[0]
             return found.text or "", found.credit or ""
     return text, ""

@@ -7,10 +7,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from cleaner.buffer import Edit
-from cleaner.context import Context
-from cleaner.regex import Match, Pattern
-from cleaner.rules.base import RegexField, Rule
+from cleaner.rules.base import CoreSpec, RegexField, Rule
 from cleaner.rules.template import Template
 
 
@@ -37,31 +34,9 @@ class Substitute(Rule):
     def template(self) -> Template:
         return Template(self.replace)
 
-    @property
-    def trigger(self) -> Pattern:
-        return self.pattern
-
-    def apply(self, ctx: Context) -> int:
-        template = self.template
-        start, end = self.region(ctx)
-        edits: list[Edit] = []
-        count = 0
-        for match in self.pattern.finditer(ctx.subject, start, end):
-            if match.end == match.start:
-                continue
-            edits.extend(_edits_for(match, template))
-            count += 1
-        ctx.edit(edits, self.id)
-        return count
-
-
-def _edits_for(match: Match, template: Template) -> list[Edit]:
-    kept = template.kept_spans(match)
-    if kept is None:
-        return [Edit(match.start, match.end, template.expand(match))]
-    edits, cursor = [], match.start
-    for lo, hi in kept:
-        edits.append(Edit(cursor, lo))
-        cursor = hi
-    edits.append(Edit(cursor, match.end))
-    return [edit for edit in edits if edit.end > edit.start]
+    def _kind_spec(self) -> CoreSpec:
+        return {
+            "patterns": {"pattern": self.pattern.compiled},
+            "groups": self.pattern.names,
+            "template": self.template.core_pieces(self.pattern),
+        }

@@ -1,0 +1,157 @@
+"""The text rules on one document: a single call into the compiled core.
+
+The core (src/text/) runs every applicable text rule over the text, records each
+removal against the input, keeps what the rules capture as metadata and the
+captions they lift, and settles the canonical body. It releases the GIL for the
+whole call and checks the deadline itself, before every rule, so a worker thread
+is bounded as well as the main one. This module hands it a document's state
+(`Context`) and takes back what it did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cleaner import _core
+from cleaner.context import Context
+from cleaner.deadline import Deadline, DocumentTimeout
+from cleaner.document import Caption, Removal
+from cleaner.regex import STAND_INS
+from cleaner.rules.base import Rule
+from cleaner.rules.ruleset import RuleSet
+
+#: A call into the core with a text, its fields and their provenance.
+_Call = Callable[[str, list[tuple[str, str]], list[tuple[str, str]]], _core.TextOutcome]
+_Translate = Callable[[str], str]
+
+#: A lone surrogate's stand-in (see `cleaner.regex.STAND_INS`) → the surrogate.
+_SURROGATES = {stand_in: code for code, stand_in in STAND_INS.items()}
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """What the rules did to one text, beyond what they added to the Context."""
+
+    #: The edited text, before the canonical body's layout.
+    text: str
+    #: The settled canonical body (None when not asked for).
+    body: str | None
+    #: The removals of this run, in input offsets (also added to the Context).
+    removals: list[Removal]
+    #: The edited text as (text, origin) pieces: kept from the input at `origin`,
+    #: or inserted by a rule (origin -1).
+    pieces: list[tuple[str, int]]
+    #: How many times the rule fired (`run_rule` only).
+    fired: int
+
+
+def run_text_rules(
+    ruleset: RuleSet,
+    ctx: Context,
+    text: str,
+    *,
+    settle: bool = True,
+    deadline: Deadline | None = None,
+) -> TextRun:
+    """Run the rule set's text rules over `text`, adding what they found to `ctx`.
+
+    With `settle`, the run also makes the canonical body, cleaned again until a
+    clean of it changes nothing (so `clean` is idempotent). Raises
+    DocumentTimeout once the deadline has passed.
+    """
+    remaining = deadline.remaining() if deadline is not None else None
+    core = ruleset.text_core
+    outcome, stood_in = _in_core(
+        lambda t, f, p: core.run(
+            t,
+            ctx.format,
+            page_type=ctx.page_type,
+            fields=f,
+            provenance=p,
+            timeout=remaining,
+            settle=settle,
+        ),
+        ctx,
+        text,
+    )
+    if outcome.timed_out:
+        raise DocumentTimeout
+    rule_ids = [rule.id for rule in ruleset.text_rules]
+    return _adopt(ctx, text, outcome, stood_in, rule_ids)
+
+
+def run_rule(rule: Rule, ctx: Context, text: str) -> TextRun:
+    """Run one text rule alone over `text` when its conditions hold, without the
+    prefilter: how a rule's examples run."""
+    outcome, stood_in = _in_core(
+        lambda t, f, p: rule.alone.run_one(
+            0, t, ctx.format, page_type=ctx.page_type, fields=f, provenance=p
+        ),
+        ctx,
+        text,
+    )
+    return _adopt(ctx, text, outcome, stood_in, [rule.id])
+
+
+def plain_view(text: str) -> str:
+    """The text as the rules see it: Unicode spaces as ' ', line breaks as '\\n', one
+    character for each of the input's (`src/buffer.rs`)."""
+    try:
+        return _core.plain_view(text)
+    except UnicodeEncodeError:
+        return _back(_core.plain_view(text.translate(STAND_INS)))
+
+
+def _in_core(call: _Call, ctx: Context, text: str) -> tuple[_core.TextOutcome, bool]:
+    """`call(text, fields, provenance)`, and whether lone surrogates had to stand in.
+
+    UTF-8, the core's text, cannot hold a lone surrogate: such a text goes in
+    with each one as its private-use stand-in, one character for one, and what
+    comes back is translated again.
+    """
+    fields, provenance = list(ctx.fields.items()), list(ctx.provenance.items())
+    try:
+        return call(text, fields, provenance), False
+    except UnicodeEncodeError:
+        return call(
+            text.translate(STAND_INS),
+            [(name, value.translate(STAND_INS)) for name, value in fields],
+            provenance,
+        ), True
+
+
+def _adopt(
+    ctx: Context, source: str, outcome: _core.TextOutcome, stood_in: bool, rule_ids: list[str]
+) -> TextRun:
+    """Add the outcome's fields, captions and removals to `ctx`; the rest as a TextRun."""
+    back = _back if stood_in else _same
+    ctx.fields = {name: back(value) for name, value in outcome.fields}
+    ctx.provenance = dict(outcome.provenance)
+    ctx.captions.extend(
+        Caption(_maybe(back, text), _maybe(back, credit)) for text, credit in outcome.captions
+    )
+    removals = [
+        Removal(rule_ids[rule], start, end, source[start:end])
+        for rule, start, end in outcome.removals
+    ]
+    ctx.removed.extend(removals)
+    edited = back(outcome.text)
+    pieces = [
+        (edited[start:end], -1) if origin < 0 else (source[origin : origin + end - start], origin)
+        for start, end, origin in outcome.pieces
+    ]
+    body = None if outcome.body is None else back(outcome.body)
+    return TextRun(edited, body, removals, pieces, outcome.fired)
+
+
+def _back(text: str) -> str:
+    return text.translate(_SURROGATES)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _maybe(back: _Translate, text: str | None) -> str | None:
+    return None if text is None else back(text)

@@ -1,0 +1,95 @@
+//! What a text is: an HTML page (or fragment), Markdown, or plain text.
+
+use std::sync::OnceLock;
+
+use crate::buffer::plain_view;
+use crate::pattern::Pattern;
+
+use super::doc::Format;
+
+/// Characters of a text looked at to tell its format.
+const HEAD_CHARS: usize = 200_000;
+
+struct Signals {
+    html_start: Pattern,
+    html_tags: Pattern,
+    html_fragment: Pattern,
+    markdown: Pattern,
+}
+
+fn signals() -> &'static Signals {
+    static SIGNALS: OnceLock<Signals> = OnceLock::new();
+    SIGNALS.get_or_init(|| {
+        let compile = |source: &str| Pattern::new(source).expect("a valid built-in pattern");
+        Signals {
+            html_start: compile(
+                r"(?i)\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--[^>]*-->\s*)?<(?:!doctype\s+html|html|head|body)\b",
+            ),
+            html_tags: compile(
+                r"(?i)</?(?:p|div|span|a|br|article|section|h[1-6]|li|ul|script|meta|img)\b[^>]*>",
+            ),
+            // A fragment (a CMS field, a feed item's content): opens with an element
+            // and closes one.
+            html_fragment: compile(concat!(
+                r"(?is)\A\s*<(?:p|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|dl|table|section|article",
+                r"|blockquote|figure|img|br|header|main|font|center|pre)\b[^>]*>.*</[a-z][a-z0-9]*>\s*\z",
+            )),
+            markdown: compile(concat!(
+                r"^[ ]{0,3}#{1,6}[ \t]+\S",                      // ATX heading
+                r"|\*\*[^*\n]+\*\*|__[^_\n]+__",                 // strong emphasis
+                r"|!?\[[^\]\n]*\]\([^)\n]*\)",                   // link or image
+                r"|<https?://[^>\s]+>",                          // autolink
+                r"|\\[\\`*_{}\[\]()#+\-.!$]",                    // backslash escape
+                r"|^[ ]{0,3}(?:[-*+]|\d+\.)[ \t]+\S.*\n[ ]{0,3}(?:[-*+]|\d+\.)[ \t]+\S", // list
+            )),
+        }
+    })
+}
+
+/// HTML when the text opens like a page or is dense with tags; Markdown on two
+/// signals; an HTML fragment is HTML too.
+///
+/// The signals are looked for in the text as the rules will see it (every line
+/// break a `\n`, every space a plain one) and in its first 200,000 characters.
+pub fn detect_format(text: &str) -> Format {
+    let head_end = text
+        .char_indices()
+        .nth(HEAD_CHARS)
+        .map_or(text.len(), |(at, _)| at);
+    let whole = head_end == text.len();
+    let head = plain_view(&text[..head_end]);
+    let data = head.as_bytes();
+    let found = |pattern: &Pattern, limit: usize| pattern.find(data, 0, data.len(), limit).len();
+    let signals = signals();
+    // Every HTML signal holds a '<'; most text has none, and skips two passes.
+    let has_tag = head.contains('<');
+    if has_tag && (found(&signals.html_start, 1) > 0 || found(&signals.html_tags, 10) >= 10) {
+        return Format::Html;
+    }
+    if found(&signals.markdown, 2) >= 2 {
+        return Format::Markdown;
+    }
+    if has_tag && whole && found(&signals.html_fragment, 1) > 0 {
+        return Format::Html;
+    }
+    Format::Text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_told_apart() {
+        assert_eq!(detect_format("<!doctype html><p>x"), Format::Html);
+        assert_eq!(
+            detect_format("<p>The council met on <b>Monday</b>.</p>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format("# Title\n\nSome **bold** text."),
+            Format::Markdown
+        );
+        assert_eq!(detect_format("Plain words, 3 < 4."), Format::Text);
+    }
+}

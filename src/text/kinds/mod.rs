@@ -1,0 +1,93 @@
+//! The closed set of text rule kinds: each module matches and edits, nothing else.
+
+mod caption;
+mod capture;
+mod drop_block;
+mod drop_lines;
+mod substitute;
+mod title_repeat;
+
+pub use caption::Caption;
+pub use capture::{Capture, Drop};
+pub use drop_block::DropBlock;
+pub use drop_lines::DropLines;
+pub use substitute::{Piece, Substitute, Template};
+pub use title_repeat::TitleRepeat;
+
+use crate::pattern::Spans;
+
+use super::doc::Doc;
+use super::rules::Pat;
+
+/// A rule's kind and the fields that kind adds.
+pub enum Kind {
+    DropLines(DropLines),
+    DropBlock(DropBlock),
+    Substitute(Substitute),
+    Capture(Capture),
+    Caption(Caption),
+    TitleRepeat(TitleRepeat),
+}
+
+/// Who is running and where: the rule's position in the set (what its removals
+/// record), its id (what its captures name as their source), and its region.
+pub struct Run<'a> {
+    pub index: usize,
+    pub id: &'a str,
+    pub region: (usize, usize),
+}
+
+impl Kind {
+    /// The pattern that must occur in the text for the rule to fire; None: always run.
+    pub fn trigger(&self) -> Option<&Pat> {
+        match self {
+            Kind::DropLines(kind) => Some(&kind.pattern),
+            Kind::DropBlock(kind) => Some(&kind.start),
+            Kind::Substitute(kind) => Some(&kind.pattern),
+            Kind::Capture(kind) => Some(&kind.pattern),
+            Kind::Caption(kind) => Some(&kind.pattern),
+            Kind::TitleRepeat(_) => None,
+        }
+    }
+
+    /// Run on the document; return how many times the rule fired.
+    pub fn apply(&self, run: &Run<'_>, doc: &mut Doc) -> usize {
+        match self {
+            Kind::DropLines(kind) => kind.apply(run, doc),
+            Kind::DropBlock(kind) => kind.apply(run, doc),
+            Kind::Substitute(kind) => kind.apply(run, doc),
+            Kind::Capture(kind) => kind.apply(run, doc),
+            Kind::Caption(kind) => kind.apply(run, doc),
+            Kind::TitleRepeat(kind) => kind.apply(run, doc),
+        }
+    }
+}
+
+/// Every match of `pattern` within `text[start..end]`.
+pub(crate) fn matches_in(pattern: &Pat, text: &str, (start, end): (usize, usize)) -> Vec<Spans> {
+    pattern
+        .compiled
+        .find(text.as_bytes(), start, end, usize::MAX >> 1)
+}
+
+/// The first match of `pattern` within `text[start..end]`.
+pub(crate) fn first_in(pattern: &Pat, text: &str, start: usize, end: usize) -> Option<Spans> {
+    pattern
+        .compiled
+        .find(text.as_bytes(), start, end, 1)
+        .into_iter()
+        .next()
+}
+
+/// A group's span, None when it did not take part.
+pub(crate) fn group(spans: &Spans, index: usize) -> Option<(usize, usize)> {
+    spans
+        .get(index)
+        .filter(|(start, _)| *start >= 0)
+        .map(|&(start, end)| (start as usize, end as usize))
+}
+
+/// The whole match's span.
+pub(crate) fn whole(spans: &Spans) -> (usize, usize) {
+    group(spans, 0).unwrap_or((0, 0))
+}

@@ -1,0 +1,133 @@
+//! drop_title_repeat: remove the headline where the page prints it again.
+//!
+//! With a known title, lines in the region that read the same (ignoring case,
+//! spacing and Markdown marks) are dropped. With no title yet, a line that occurs
+//! twice in the region is taken as the headline: it becomes the title and every
+//! copy leaves the body.
+
+use std::collections::HashSet;
+
+use crate::buffer::Edit;
+use crate::text::doc::Doc;
+use crate::text::pystr::{casefold, char_count, collapse_spaces, rstrip, strip_chars, word_count};
+
+use super::Run;
+
+const MARKS: &[char] = &['#', '*', '_', '`', '>'];
+/// A line longer than this (in characters) is not a headline.
+const MAX_HEADLINE: usize = 300;
+/// A headline has at least this many words, or characters in a script written
+/// without spaces.
+const MIN_HEADLINE_WORDS: usize = 3;
+const MIN_UNSPACED_CHARS: usize = 6;
+/// A line longer than this many words is prose, not a headline...
+const MAX_HEADLINE_WORDS: usize = 25;
+/// ...and so is one of more than this many words that ends like a sentence.
+const MAX_SENTENCE_HEADLINE_WORDS: usize = 12;
+/// What a key's ends lose.
+const KEY_ENDS: &[char] = &[' ', '.', ':'];
+
+pub struct TitleRepeat;
+
+impl TitleRepeat {
+    pub fn apply(&self, run: &Run<'_>, doc: &mut Doc) -> usize {
+        let (start, end) = run.region;
+        let text = doc.text();
+        let region = &text[start..end];
+        let title = doc.fields.get("title").filter(|title| !title.is_empty());
+        let key = match title {
+            Some(title) => Some(key(title)),
+            None => repeated_key(region),
+        };
+        let Some(key) = key.filter(|key| !key.is_empty()) else {
+            return 0;
+        };
+        if title.is_some() && !self::key(region).contains(key.as_str()) {
+            return 0; // most pages print the headline once, or not in the body at all
+        }
+        let copies: Vec<(usize, usize)> = lines(text, start, end)
+            .into_iter()
+            .filter(|(_, _, line_key)| *line_key == key)
+            .map(|(lo, hi, _)| (lo, hi))
+            .collect();
+        let Some(&(first_start, first_end)) = copies.first() else {
+            return 0;
+        };
+        if title.is_none() {
+            let found: String = text[first_start..first_end]
+                .chars()
+                .filter(|c| !MARKS.contains(c))
+                .collect();
+            doc.set_field("title", Some(&found), &format!("rule:{}", run.id));
+        }
+        let count = copies.len();
+        let edits = copies
+            .into_iter()
+            .map(|(lo, hi)| Edit::delete(lo, hi))
+            .collect();
+        doc.edit(edits, run.index);
+        count
+    }
+}
+
+/// A line's comparison key: no Markdown marks, case or spacing differences.
+fn key(line: &str) -> String {
+    let collapsed = collapse_spaces(&folded(line));
+    strip_chars(&collapsed, KEY_ENDS).to_string()
+}
+
+/// `text` without Markdown marks, case-folded (both act a character at a time, so the
+/// folded lines of a text are the lines of its folded form).
+fn folded(text: &str) -> String {
+    let unmarked: String = text.chars().filter(|c| !MARKS.contains(c)).collect();
+    casefold(&unmarked)
+}
+
+/// (start, end, key) of the lines in `text[start..end]` short enough to be a headline.
+fn lines(text: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
+    let mut found = Vec::new();
+    let mut position = start;
+    for line in text[start..end].split('\n') {
+        let stop = position + line.len();
+        if char_count(line) <= MAX_HEADLINE {
+            let line_key = key(line);
+            if !line_key.is_empty() {
+                found.push((position, stop, line_key));
+            }
+        }
+        position = stop + 1;
+    }
+    found
+}
+
+/// Long enough to be a headline rather than a repeated label ("Yes.", "Share").
+fn headline_sized(key: &str) -> bool {
+    if word_count(key) >= MIN_HEADLINE_WORDS {
+        return true;
+    }
+    !key.contains(' ') && !key.is_ascii() && char_count(key) >= MIN_UNSPACED_CHARS
+}
+
+/// A paragraph printed twice, not a headline: long, or a full sentence with its period.
+fn reads_as_sentence(line: &str) -> bool {
+    let words = word_count(line);
+    words > MAX_HEADLINE_WORDS
+        || (words > MAX_SENTENCE_HEADLINE_WORDS && rstrip(line).ends_with('.'))
+}
+
+/// The key of the first line of `region` that repeats an earlier one and is long
+/// enough to be a headline.
+fn repeated_key(region: &str) -> Option<String> {
+    let mut seen: HashSet<String> = HashSet::new();
+    for line in region.split('\n') {
+        if line.is_empty() || char_count(line) > MAX_HEADLINE {
+            continue;
+        }
+        let line_key = key(line);
+        if seen.contains(&line_key) && headline_sized(&line_key) && !reads_as_sentence(line) {
+            return Some(line_key);
+        }
+        seen.insert(line_key);
+    }
+    None
+}

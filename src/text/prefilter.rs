@@ -1,0 +1,207 @@
+//! Which rules can fire on a document, from a few pattern-set passes instead of one
+//! search per rule.
+//!
+//! Rules are grouped by where their trigger is looked for: the whole text (line-local
+//! triggers, and apart from them the leading one-line parts of multi-line ones), and
+//! the head or tail region of so many lines. Each group is one set of relaxed
+//! patterns, so an answer may name a rule that then finds nothing, but never leaves
+//! out one that would fire. The whole-text answer is kept until an edit changes text
+//! inside a line; a region's answer until an edit changes the region's text.
+
+use crate::dialect::SyntaxError;
+use crate::sets::PatternSet;
+
+use super::doc::Doc;
+use super::rules::{TextRule, Where};
+
+/// Which set a trigger is in: the whole text's (0 for whole triggers, 1 for leading
+/// parts), or a region's, by its line count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Text(u8),
+    Head(usize),
+    Tail(usize),
+}
+
+/// A trigger's place: which group (by index) and where in that group's set.
+type Slot = (usize, usize);
+
+/// The compiled sets for one rule list, and where each rule's trigger sits in them.
+pub struct Prefilter {
+    groups: Vec<(Group, PatternSet)>,
+    slots: Vec<Option<Slot>>,
+    /// For head and tail rules, where the same trigger sits in the whole-text set:
+    /// asked first, it spares a region pass on the many texts that hold it nowhere.
+    prechecks: Vec<Option<Slot>>,
+}
+
+impl Prefilter {
+    pub fn build(rules: &[TextRule]) -> Result<Prefilter, SyntaxError> {
+        let mut sources: Vec<(Group, Vec<String>)> = Vec::new();
+        let mut slots = Vec::with_capacity(rules.len());
+        let mut prechecks = Vec::with_capacity(rules.len());
+        for rule in rules {
+            match prefilter_source(rule) {
+                None => {
+                    slots.push(None);
+                    prechecks.push(None);
+                }
+                Some((group, source)) => {
+                    let whole = matches!(group, Group::Head(_) | Group::Tail(_));
+                    let precheck = whole.then(|| place(&mut sources, Group::Text(0), &source));
+                    slots.push(Some(place(&mut sources, group, &source)));
+                    prechecks.push(precheck);
+                }
+            }
+        }
+        let groups = sources
+            .into_iter()
+            .map(|(group, found)| Ok((group, PatternSet::new(&found)?)))
+            .collect::<Result<Vec<_>, SyntaxError>>()?;
+        Ok(Prefilter {
+            groups,
+            slots,
+            prechecks,
+        })
+    }
+
+    /// A per-document view that answers `may_fire` and refreshes itself after edits.
+    pub fn track(&self) -> Candidates<'_> {
+        Candidates {
+            prefilter: self,
+            found: (0..self.groups.len()).map(|_| None).collect(),
+        }
+    }
+}
+
+/// The pattern the prefilter looks for and its group; None: the rule always runs.
+///
+/// The trigger itself, except for a multi-line trigger that may match anywhere:
+/// then its leading part that stays within one line (every match opens with a match
+/// of it). A part anchored to the text's ends (`\A`, `\z`) is not prefiltered on the
+/// whole text.
+fn prefilter_source(rule: &TextRule) -> Option<(Group, String)> {
+    let trigger = rule.kind.trigger()?;
+    match rule.place {
+        Where::Head => Some((Group::Head(rule.lines), trigger.source.clone())),
+        Where::Tail => Some((Group::Tail(rule.lines), trigger.source.clone())),
+        Where::Anywhere => {
+            let shape = &trigger.compiled.shape;
+            let local = if shape.line_local {
+                trigger.source.clone()
+            } else {
+                shape
+                    .line_prefix
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            };
+            if local.is_empty() || local.contains("\\A") || local.contains("\\z") {
+                return None;
+            }
+            let part = u8::from(local != trigger.source);
+            Some((Group::Text(part), local))
+        }
+    }
+}
+
+/// Add `source` to the group's patterns; return where it sits.
+fn place(sources: &mut Vec<(Group, Vec<String>)>, group: Group, source: &str) -> Slot {
+    let index = match sources.iter().position(|(g, _)| *g == group) {
+        Some(index) => index,
+        None => {
+            sources.push((group, Vec::new()));
+            sources.len() - 1
+        }
+    };
+    let found = &mut sources[index].1;
+    found.push(source.to_string());
+    (index, found.len() - 1)
+}
+
+/// One group's answer: the text version it holds for, the region it was matched on
+/// (head and tail groups), and which patterns may match.
+struct Answer {
+    version: u64,
+    region: Option<String>,
+    found: Vec<bool>,
+}
+
+/// Per-document answers of a Prefilter, recomputed only when an edit may change them.
+pub struct Candidates<'a> {
+    prefilter: &'a Prefilter,
+    found: Vec<Option<Answer>>,
+}
+
+impl Candidates<'_> {
+    /// Whether the rule at `position` can fire on the text as it is now.
+    pub fn may_fire(&mut self, position: usize, doc: &mut Doc) -> bool {
+        let prefilter = self.prefilter;
+        if let Some(slot) = prefilter.prechecks[position] {
+            if !self.found_in(slot, doc) {
+                return false;
+            }
+        }
+        match prefilter.slots[position] {
+            None => true,
+            Some(slot) => self.found_in(slot, doc),
+        }
+    }
+
+    fn found_in(&mut self, (group, index): Slot, doc: &mut Doc) -> bool {
+        let (kind, set) = &self.prefilter.groups[group];
+        let version = match kind {
+            Group::Text(_) => doc.buffer.inline_version,
+            _ => doc.buffer.version,
+        };
+        let current = self.found[group]
+            .as_ref()
+            .is_some_and(|answer| answer.version == version);
+        if !current {
+            let previous = self.found[group].take();
+            self.found[group] = Some(refresh(*kind, set, version, previous, doc));
+        }
+        self.found[group]
+            .as_ref()
+            .is_some_and(|answer| answer.found[index])
+    }
+}
+
+/// Match the group's set again, unless its region reads as it did last time.
+fn refresh(
+    kind: Group,
+    set: &PatternSet,
+    version: u64,
+    previous: Option<Answer>,
+    doc: &mut Doc,
+) -> Answer {
+    let region = match kind {
+        Group::Text(_) => None,
+        Group::Head(lines) => {
+            let end = doc.head_end(lines);
+            Some(doc.text()[..end].to_string())
+        }
+        Group::Tail(lines) => {
+            let start = doc.tail_start(lines);
+            Some(doc.text()[start..].to_string())
+        }
+    };
+    if let Some(previous) = previous {
+        if region.is_some() && previous.region == region {
+            return Answer {
+                version,
+                ..previous
+            };
+        }
+    }
+    let data = region.as_deref().unwrap_or(doc.text()).as_bytes();
+    let mut found = vec![false; set.len()];
+    for index in set.matching(data) {
+        found[index] = true;
+    }
+    Answer {
+        version,
+        region,
+        found,
+    }
+}

@@ -1,0 +1,119 @@
+//! Settling: clean the body again until a clean of it changes nothing, so cleaning
+//! is idempotent.
+//!
+//! One pass of the rules is not: the canonical body joins hard-wrapped lines and
+//! splits paragraphs only after the rules ran, Markdown marks go after the head rules
+//! looked at the first line, and a second clean knows no field the first one's rules
+//! found. So the body is cleaned again, in a fresh document that knows only the
+//! fields the input stated, its format detected from the body. Mostly that changes
+//! nothing, and the body is returned as it is. When it does, the buffer is put in
+//! the body's layout (whitespace edits only, so every removal still points into the
+//! input) and the rules run on it the same way, up to MAX_SETTLE_PASSES times.
+
+use crate::buffer::{Edit, TextBuffer};
+use crate::normalize::{canonical, canonical_edits, nfc};
+
+use super::doc::{is_rule_provenance, Doc, Format};
+use super::engine::{run_pass, Deadline, Timeout};
+use super::format::detect_format;
+use super::pystr::char_count;
+use super::ruleset::TextRules;
+
+/// How many times the rules may clean the body again before it is taken as it is.
+const MAX_SETTLE_PASSES: usize = 8;
+/// Longer texts (in characters) are cleaned once: a settle pass costs a first pass again.
+const MAX_SETTLE_CHARS: usize = 1_000_000;
+/// The metadata fields, in output order.
+const METADATA_FIELDS: [&str; 7] = [
+    "title", "date", "author", "url", "site", "section", "dateline",
+];
+
+/// The settled canonical body; None when it could not be settled: a body that reads as
+/// an HTML page, a text over MAX_SETTLE_CHARS, or one where every pass still edits.
+pub fn settle(
+    rules: &TextRules,
+    doc: &mut Doc,
+    deadline: &Deadline,
+) -> Result<Option<String>, Timeout> {
+    let text = doc.text();
+    if text.len() > MAX_SETTLE_CHARS && char_count(text) > MAX_SETTLE_CHARS {
+        return Ok(None);
+    }
+    let body = canonical(text);
+    let known = known_before_the_rules(doc);
+    let Some(again) = clean_again(rules, TextBuffer::new(&body), deadline, &known)? else {
+        return Ok(None);
+    };
+    if again.buffer.version == 0 {
+        adopt(doc, again);
+        return Ok(Some(body));
+    }
+    for _ in 0..MAX_SETTLE_PASSES {
+        let layout = canonical_edits(doc.text())
+            .into_iter()
+            .map(|(start, end, replacement)| Edit {
+                start,
+                end,
+                replacement,
+            })
+            .collect();
+        // The removals of these edits are whitespace only: not worth a record.
+        doc.buffer.apply(layout);
+        let version = doc.buffer.version;
+        let buffer = std::mem::replace(&mut doc.buffer, TextBuffer::new(""));
+        let Some(mut again) = clean_again(rules, buffer, deadline, &known)? else {
+            return Ok(None);
+        };
+        doc.buffer = std::mem::replace(&mut again.buffer, TextBuffer::new(""));
+        adopt(doc, again);
+        if doc.buffer.version == version {
+            return Ok(Some(nfc(doc.text())));
+        }
+    }
+    Ok(None)
+}
+
+/// The fields the input stated rather than the text rules found, with their provenance.
+fn known_before_the_rules(doc: &Doc) -> Vec<(String, String, String)> {
+    METADATA_FIELDS
+        .iter()
+        .filter_map(|&name| {
+            let value = doc.fields.get(name)?;
+            let source = doc.provenance.get(name).unwrap_or("");
+            (!is_rule_provenance(source))
+                .then(|| (name.to_string(), value.to_string(), source.to_string()))
+        })
+        .collect()
+}
+
+/// Run the text rules on `buffer` as a fresh clean of its text would, knowing only the
+/// fields the input stated; None for a body that reads as a page.
+fn clean_again(
+    rules: &TextRules,
+    buffer: TextBuffer,
+    deadline: &Deadline,
+    known: &[(String, String, String)],
+) -> Result<Option<Doc>, Timeout> {
+    deadline.check()?;
+    let format = detect_format(buffer.text());
+    if format == Format::Html {
+        return Ok(None);
+    }
+    let mut again = Doc::new(buffer, format);
+    for (name, value, source) in known {
+        again.fields.set(name, value.clone());
+        again.provenance.set(name, source.clone());
+    }
+    run_pass(rules, &mut again, deadline)?;
+    Ok(Some(again))
+}
+
+/// Add what a settle pass (on the same buffer) removed and found to `doc`.
+fn adopt(doc: &mut Doc, again: Doc) {
+    doc.removed.extend(again.removed);
+    doc.captions.extend(again.captions);
+    for (name, value) in &again.fields.0 {
+        let source = again.provenance.get(name).unwrap_or("");
+        doc.set_field(name, Some(value), source);
+    }
+}

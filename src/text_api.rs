@@ -1,0 +1,428 @@
+//! The text phase's Python face: `TextRules` (compiled once from the validated rules)
+//! and its `run`, one call per document that releases the GIL for the whole of it.
+//!
+//! Offsets cross as character offsets (Python's str offsets): removals into the
+//! input, pieces into the final text and the input.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use crate::buffer::TextBuffer;
+use crate::text::doc::{Doc, Fields, Format};
+use crate::text::engine::{run_one, Deadline};
+use crate::text::format::detect_format;
+use crate::text::kinds::{self, Kind, Piece, Template};
+use crate::text::rules::{Conditions, Pat, TextRule, Where};
+use crate::text::ruleset::TextRules;
+use crate::{panic_reason, pattern_error, CoreError, PyRegex};
+
+/// One validated text rule as Python hands it over (a dict with every key present).
+#[derive(FromPyObject)]
+struct RuleSpec {
+    #[pyo3(item)]
+    id: String,
+    #[pyo3(item)]
+    kind: String,
+    #[pyo3(item("where"))]
+    place: String,
+    #[pyo3(item)]
+    lines: usize,
+    #[pyo3(item)]
+    formats: Vec<String>,
+    #[pyo3(item)]
+    sites: Vec<String>,
+    #[pyo3(item)]
+    if_set: Vec<String>,
+    #[pyo3(item)]
+    if_unset: Vec<String>,
+    #[pyo3(item)]
+    if_found: Vec<String>,
+    #[pyo3(item)]
+    if_page_type: Vec<String>,
+    #[pyo3(item)]
+    unless_page_type: Vec<String>,
+    /// The kind's patterns by field name (`pattern`, `start`, `end`).
+    #[pyo3(item)]
+    patterns: HashMap<String, Py<PyRegex>>,
+    /// Groups the kind reads by name (`text`, `credit`, the captured field).
+    #[pyo3(item)]
+    groups: HashMap<String, usize>,
+    #[pyo3(item)]
+    field: Option<String>,
+    #[pyo3(item)]
+    drop: Option<String>,
+    #[pyo3(item)]
+    max_matches: Option<usize>,
+    #[pyo3(item)]
+    max_lines: Option<usize>,
+    /// A substitute's template: literal text or a group index, piece by piece.
+    #[pyo3(item)]
+    template: Vec<(Option<String>, Option<usize>)>,
+}
+
+fn pat(regex: &Py<PyRegex>) -> Pat {
+    let regex = regex.get();
+    Pat {
+        source: regex.source.clone(),
+        compiled: regex.inner.clone(),
+    }
+}
+
+fn spec_error(spec: &RuleSpec, what: &str) -> PyErr {
+    PyValueError::new_err(format!("{}: {what}", spec.id))
+}
+
+fn formats(names: &[String]) -> PyResult<Vec<Format>> {
+    names.iter().map(|name| format_named(name)).collect()
+}
+
+fn format_named(name: &str) -> PyResult<Format> {
+    Format::parse(name).ok_or_else(|| PyValueError::new_err(format!("unknown format {name:?}")))
+}
+
+impl RuleSpec {
+    fn pattern(&self, name: &str) -> PyResult<Pat> {
+        self.patterns
+            .get(name)
+            .map(pat)
+            .ok_or_else(|| spec_error(self, &format!("kind {} needs a {name} pattern", self.kind)))
+    }
+
+    fn kind(&self) -> PyResult<Kind> {
+        Ok(match self.kind.as_str() {
+            "drop_lines" => Kind::DropLines(kinds::DropLines {
+                pattern: self.pattern("pattern")?,
+            }),
+            "drop_block" => Kind::DropBlock(kinds::DropBlock {
+                start: self.pattern("start")?,
+                end: self.pattern("end")?,
+                max_lines: self.max_lines.unwrap_or(40),
+            }),
+            "substitute" => Kind::Substitute(kinds::Substitute {
+                pattern: self.pattern("pattern")?,
+                template: Template {
+                    pieces: self
+                        .template
+                        .iter()
+                        .map(|(text, group)| match group {
+                            Some(index) => Piece::Group(*index),
+                            None => Piece::Text(text.clone().unwrap_or_default()),
+                        })
+                        .collect(),
+                },
+            }),
+            "capture" => {
+                let field = self
+                    .field
+                    .clone()
+                    .ok_or_else(|| spec_error(self, "no field"))?;
+                Kind::Capture(kinds::Capture {
+                    pattern: self.pattern("pattern")?,
+                    group: *self
+                        .groups
+                        .get(&field)
+                        .ok_or_else(|| spec_error(self, "no group named like the field"))?,
+                    field,
+                    drop: match self.drop.as_deref() {
+                        None | Some("match") => kinds::Drop::Match,
+                        Some("group") => kinds::Drop::Group,
+                        Some("none") => kinds::Drop::Nothing,
+                        Some(other) => return Err(spec_error(self, &format!("drop {other:?}"))),
+                    },
+                    max_matches: self.max_matches.unwrap_or(1),
+                })
+            }
+            "caption" => Kind::Caption(kinds::Caption {
+                pattern: self.pattern("pattern")?,
+                text_group: self.groups.get("text").copied(),
+                credit_group: self.groups.get("credit").copied(),
+            }),
+            "drop_title_repeat" => Kind::TitleRepeat(kinds::TitleRepeat),
+            other => return Err(spec_error(self, &format!("not a text kind: {other}"))),
+        })
+    }
+
+    fn into_rule(self) -> PyResult<TextRule> {
+        let place = Where::parse(&self.place)
+            .ok_or_else(|| spec_error(&self, &format!("where {:?}", self.place)))?;
+        let kind = self.kind()?;
+        let conditions = Conditions {
+            formats: formats(&self.formats)?,
+            sites: self.sites,
+            if_set: self.if_set,
+            if_unset: self.if_unset,
+            if_found: self.if_found,
+            if_page_type: self.if_page_type,
+            unless_page_type: self.unless_page_type,
+        };
+        Ok(TextRule {
+            id: self.id,
+            place,
+            lines: self.lines,
+            conditions,
+            kind,
+        })
+    }
+}
+
+/// The text rules of a rule set, compiled: immutable, shared by any number of threads.
+#[pyclass(frozen, module = "cleaner._core", name = "TextRules")]
+struct PyTextRules {
+    inner: TextRules,
+}
+
+/// What the text rules made of one document.
+#[pyclass(frozen, module = "cleaner._core", name = "TextOutcome", get_all)]
+struct PyTextOutcome {
+    /// The document's time ran out; nothing else is filled in.
+    timed_out: bool,
+    /// The edited text (before the canonical body's layout).
+    text: String,
+    /// The settled canonical body, when asked for.
+    body: Option<String>,
+    fields: Vec<(String, String)>,
+    provenance: Vec<(String, String)>,
+    captions: Vec<(Option<String>, Option<String>)>,
+    /// (rule position, start, end): what each rule removed, in input characters.
+    removals: Vec<(usize, usize, usize)>,
+    /// (start, end, origin): the final text's pieces in its characters, each kept from
+    /// the input at character `origin`, or inserted by a rule (origin -1).
+    pieces: Vec<(usize, usize, i64)>,
+    /// How many times the rule fired (`run_one`).
+    fired: usize,
+}
+
+/// The document a call starts from.
+struct Start {
+    format: Format,
+    page_type: Option<String>,
+    fields: Vec<(String, String)>,
+    provenance: Vec<(String, String)>,
+}
+
+impl Start {
+    fn doc(self, text: &str) -> Doc {
+        let mut doc = Doc::new(TextBuffer::new(text), self.format);
+        doc.page_type = self.page_type;
+        doc.fields = Fields(self.fields);
+        doc.provenance = Fields(self.provenance);
+        doc
+    }
+}
+
+#[pymethods]
+impl PyTextRules {
+    /// Compile the text rules, in run order, and the (pattern, site) fingerprints.
+    #[new]
+    fn new(specs: Vec<RuleSpec>, fingerprints: Vec<(Py<PyRegex>, String)>) -> PyResult<Self> {
+        let rules = specs
+            .into_iter()
+            .map(RuleSpec::into_rule)
+            .collect::<PyResult<Vec<_>>>()?;
+        let fingerprints = fingerprints
+            .iter()
+            .map(|(regex, site)| (pat(regex), site.clone()))
+            .collect();
+        let inner = TextRules::new(rules, fingerprints).map_err(pattern_error)?;
+        Ok(PyTextRules { inner })
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.rules.len()
+    }
+
+    /// Run the text rules over `text`; with `settle`, make the settled canonical body.
+    #[pyo3(signature = (text, format, *, page_type=None, fields=Vec::new(), provenance=Vec::new(), timeout=None, settle=true))]
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        format: &str,
+        page_type: Option<String>,
+        fields: Vec<(String, String)>,
+        provenance: Vec<(String, String)>,
+        timeout: Option<f64>,
+        settle: bool,
+    ) -> PyResult<PyTextOutcome> {
+        let start = Start {
+            format: format_named(format)?,
+            page_type,
+            fields,
+            provenance,
+        };
+        let deadline = Deadline::after(timeout);
+        detached(py, || {
+            let mut doc = start.doc(text);
+            match crate::text::clean(&self.inner, &mut doc, &deadline, settle) {
+                Ok(body) => outcome(doc, body, 0),
+                Err(_) => timed_out(),
+            }
+        })
+    }
+
+    /// Run only the rule at `position`, without the prefilter, when its conditions hold:
+    /// how a rule's examples run.
+    #[pyo3(signature = (position, text, format, *, page_type=None, fields=Vec::new(), provenance=Vec::new()))]
+    #[allow(clippy::too_many_arguments)]
+    fn run_one(
+        &self,
+        py: Python<'_>,
+        position: usize,
+        text: &str,
+        format: &str,
+        page_type: Option<String>,
+        fields: Vec<(String, String)>,
+        provenance: Vec<(String, String)>,
+    ) -> PyResult<PyTextOutcome> {
+        if position >= self.inner.rules.len() {
+            return Err(PyValueError::new_err("no rule at that position"));
+        }
+        let start = Start {
+            format: format_named(format)?,
+            page_type,
+            fields,
+            provenance,
+        };
+        detached(py, || {
+            let mut doc = start.doc(text);
+            let fired = run_one(&self.inner, position, &mut doc);
+            outcome(doc, None, fired)
+        })
+    }
+}
+
+/// Run `work` without the GIL, turning a panic into `CoreError`.
+fn detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| catch_unwind(AssertUnwindSafe(work)).map_err(|panic| panic_reason(panic.as_ref())))
+        .map_err(CoreError::new_err)
+}
+
+fn timed_out() -> PyTextOutcome {
+    PyTextOutcome {
+        timed_out: true,
+        text: String::new(),
+        body: None,
+        fields: Vec::new(),
+        provenance: Vec::new(),
+        captions: Vec::new(),
+        removals: Vec::new(),
+        pieces: Vec::new(),
+        fired: 0,
+    }
+}
+
+fn outcome(doc: Doc, body: Option<String>, fired: usize) -> PyTextOutcome {
+    let view = CharOffsets::new(
+        doc.buffer.view(),
+        doc.removed
+            .iter()
+            .flat_map(|r| [r.start, r.end])
+            .chain(doc.buffer.pieces().iter().filter_map(|(_, origin)| *origin)),
+    );
+    let removals = doc
+        .removed
+        .iter()
+        .map(|removal| (removal.rule, view.get(removal.start), view.get(removal.end)))
+        .collect();
+    let segments = doc.buffer.pieces();
+    let current = CharOffsets::new(
+        doc.text(),
+        segments.iter().flat_map(|((start, end), _)| [*start, *end]),
+    );
+    let pieces = segments
+        .iter()
+        .map(|((start, end), origin)| {
+            let origin = origin.map_or(-1, |origin| view.get(origin) as i64);
+            (current.get(*start), current.get(*end), origin)
+        })
+        .collect();
+    PyTextOutcome {
+        timed_out: false,
+        text: doc.buffer.text().to_string(),
+        body,
+        fields: doc.fields.0,
+        provenance: doc.provenance.0,
+        captions: doc
+            .captions
+            .into_iter()
+            .map(|caption| (caption.text, caption.credit))
+            .collect(),
+        removals,
+        pieces,
+        fired,
+    }
+}
+
+/// Byte offsets of a text → character offsets, worked out for a known set of offsets
+/// in one pass over the text.
+struct CharOffsets {
+    ascii: bool,
+    chars: HashMap<usize, usize>,
+}
+
+impl CharOffsets {
+    fn new(text: &str, offsets: impl Iterator<Item = usize>) -> CharOffsets {
+        if text.is_ascii() {
+            return CharOffsets {
+                ascii: true,
+                chars: HashMap::new(),
+            };
+        }
+        let mut wanted: Vec<usize> = offsets.collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let bytes = text.as_bytes();
+        let (mut at, mut count) = (0, 0);
+        let mut chars = HashMap::with_capacity(wanted.len());
+        for offset in wanted {
+            let offset = offset.min(bytes.len());
+            count += bytes[at..offset]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count();
+            at = offset;
+            chars.insert(offset, count);
+        }
+        CharOffsets {
+            ascii: false,
+            chars,
+        }
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        if self.ascii {
+            byte
+        } else {
+            self.chars.get(&byte).copied().unwrap_or(0)
+        }
+    }
+}
+
+/// HTML, Markdown or text: what `text` reads as.
+#[pyfunction(name = "detect_format")]
+fn py_detect_format(py: Python<'_>, text: &str) -> PyResult<&'static str> {
+    detached(py, || match detect_format(text) {
+        Format::Text => "text",
+        Format::Markdown => "markdown",
+        Format::Html => "html",
+    })
+}
+
+/// The text as the rules see it: Unicode spaces as ' ', line breaks as '\n', one
+/// character for each of the input's.
+#[pyfunction(name = "plain_view")]
+fn py_plain_view(py: Python<'_>, text: &str) -> PyResult<String> {
+    detached(py, || crate::buffer::plain_view(text))
+}
+
+pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<PyTextRules>()?;
+    module.add_class::<PyTextOutcome>()?;
+    module.add_function(wrap_pyfunction!(py_detect_format, module)?)?;
+    module.add_function(wrap_pyfunction!(py_plain_view, module)?)?;
+    Ok(())
+}
