@@ -6,41 +6,77 @@
 //! one (Unicode spaces as ' ', line breaks as '\n'), so a character offset into
 //! the view is one into the input; `OffsetMap` turns view bytes into those.
 
-/// Characters turned into a plain space before rules see the text.
-const SPACES: &[char] = &[
-    '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}',
-    '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{202f}', '\u{205f}', '\u{3000}',
-    '\t', '\x0c', '\x0b',
-];
-/// Characters turned into '\n'.
-const BREAKS: &[char] = &['\u{2028}', '\u{2029}', '\u{85}'];
-
 /// The input as rules see it: Unicode spaces as ' ', line breaks as '\n', `\r` before
 /// a line break as ' ' and any other `\r` as '\n'; as many characters as the input.
 /// (A `\r` before U+2028 is one before a line break: the Python view turned U+2028
 /// into '\n' first.)
 pub fn plain_view(text: &str) -> String {
-    let mut view = String::with_capacity(text.len());
-    let mut chars = text.chars().map(plain_char).peekable();
-    while let Some(c) = chars.next() {
-        view.push(match c {
-            '\r' if chars.peek() == Some(&'\n') => ' ',
-            '\r' => '\n',
-            c => c,
-        });
+    let bytes = text.as_bytes();
+    let mut view = String::new();
+    let mut copied = 0;
+    for at in 0..bytes.len() {
+        if !may_change(bytes[at]) || at < copied {
+            continue;
+        }
+        if let Some((length, plain)) = changed_at(bytes, at) {
+            if view.capacity() == 0 {
+                view.reserve(text.len());
+            }
+            view.push_str(&text[copied..at]);
+            view.push(plain);
+            copied = at + length;
+        }
     }
+    if copied == 0 {
+        return text.to_string();
+    }
+    view.push_str(&text[copied..]);
     view
 }
 
-fn plain_char(c: char) -> char {
-    if SPACES.contains(&c) {
-        ' '
-    } else if BREAKS.contains(&c) {
-        '\n'
-    } else {
-        c
+/// Whether the view differs from `text` (most texts read as they are).
+pub fn changes_in_view(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|at| may_change(bytes[at]) && changed_at(bytes, at).is_some())
+}
+
+/// Whether a byte may start a character the view changes: the ASCII spaces and breaks
+/// it turns, and the lead bytes of the others.
+fn may_change(byte: u8) -> bool {
+    matches!(byte, b'\t' | 0x0b | 0x0c | b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// The length in bytes of the character at `at` and what the view has for it, when the
+/// view changes it: a Unicode space (U+00A0, U+1680, U+2000..U+200A, U+202F, U+205F,
+/// U+3000, tab, form feed, vertical tab) as ' ', a line break (U+0085, U+2028, U+2029,
+/// a lone `\r`) as '\n', and `\r` before a line break as ' '.
+fn changed_at(bytes: &[u8], at: usize) -> Option<(usize, char)> {
+    let next = |offset: usize| bytes.get(at + offset).copied().unwrap_or(0);
+    match bytes[at] {
+        b'\t' | 0x0b | 0x0c => Some((1, ' ')),
+        b'\r' => {
+            let before_break = matches!(
+                (next(1), next(2), next(3)),
+                (b'\n', _, _) | (0xC2, 0x85, _) | (0xE2, 0x80, 0xA8 | 0xA9)
+            );
+            Some((1, if before_break { ' ' } else { '\n' }))
+        }
+        0xC2 => match next(1) {
+            0x85 => Some((2, '\n')),
+            0xA0 => Some((2, ' ')),
+            _ => None,
+        },
+        0xE1 => (next(1) == 0x9A && next(2) == 0x80).then_some((3, ' ')),
+        0xE2 => match (next(1), next(2)) {
+            (0x80, 0x80..=0x8A | 0xAF) | (0x81, 0x9F) => Some((3, ' ')),
+            (0x80, 0xA8 | 0xA9) => Some((3, '\n')),
+            _ => None,
+        },
+        0xE3 => (next(1) == 0x80 && next(2) == 0x80).then_some((3, ' ')),
+        _ => None,
     }
 }
+
 
 /// Replace current `text[start..end]` with `replacement` (empty to delete).
 #[derive(Debug, Clone, PartialEq, Eq)]

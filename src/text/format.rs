@@ -2,7 +2,9 @@
 
 use std::sync::OnceLock;
 
-use crate::buffer::plain_view;
+use std::borrow::Cow;
+
+use crate::buffer::{changes_in_view, plain_view};
 use crate::pattern::Pattern;
 
 use super::doc::Format;
@@ -57,7 +59,12 @@ pub fn detect_format(text: &str) -> Format {
         .nth(HEAD_CHARS)
         .map_or(text.len(), |(at, _)| at);
     let whole = head_end == text.len();
-    let head = plain_view(&text[..head_end]);
+    let head = &text[..head_end];
+    let head = if changes_in_view(head) {
+        Cow::Owned(plain_view(head))
+    } else {
+        Cow::Borrowed(head)
+    };
     let data = head.as_bytes();
     let found = |pattern: &Pattern, limit: usize| pattern.find(data, 0, data.len(), limit).len();
     let signals = signals();

@@ -41,9 +41,11 @@ pub fn settle(
     }
     let body = canonical(text);
     let known = known_before_the_rules(doc);
-    let Some(again) = clean_again(rules, TextBuffer::new(&body), deadline, &known)? else {
+    let format = detect_format(&body);
+    if format == Format::Html {
         return Ok(None);
-    };
+    }
+    let again = clean_again(rules, TextBuffer::new(&body), format, deadline, &known)?;
     if again.buffer.version == 0 {
         adopt(doc, again);
         return Ok(Some(body));
@@ -59,11 +61,13 @@ pub fn settle(
             .collect();
         // The removals of these edits are whitespace only: not worth a record.
         doc.buffer.apply(layout);
+        let format = detect_format(doc.text());
+        if format == Format::Html {
+            return Ok(None);
+        }
         let version = doc.buffer.version;
         let buffer = std::mem::replace(&mut doc.buffer, TextBuffer::new(""));
-        let Some(mut again) = clean_again(rules, buffer, deadline, &known)? else {
-            return Ok(None);
-        };
+        let mut again = clean_again(rules, buffer, format, deadline, &known)?;
         doc.buffer = std::mem::replace(&mut again.buffer, TextBuffer::new(""));
         adopt(doc, again);
         if doc.buffer.version == version {
@@ -87,25 +91,23 @@ fn known_before_the_rules(doc: &Doc) -> Vec<(String, String, String)> {
 }
 
 /// Run the text rules on `buffer` as a fresh clean of its text would, knowing only the
-/// fields the input stated; None for a body that reads as a page.
+/// fields the input stated, in the format detected from its text (never HTML: a body
+/// that reads as a page is not settled, since no text pass can stand for a clean of it).
 fn clean_again(
     rules: &TextRules,
     buffer: TextBuffer,
+    format: Format,
     deadline: &Deadline,
     known: &[(String, String, String)],
-) -> Result<Option<Doc>, Timeout> {
+) -> Result<Doc, Timeout> {
     deadline.check()?;
-    let format = detect_format(buffer.text());
-    if format == Format::Html {
-        return Ok(None);
-    }
     let mut again = Doc::new(buffer, format);
     for (name, value, source) in known {
         again.fields.set(name, value.clone());
         again.provenance.set(name, source.clone());
     }
     run_pass(rules, &mut again, deadline)?;
-    Ok(Some(again))
+    Ok(again)
 }
 
 /// Add what a settle pass (on the same buffer) removed and found to `doc`.
