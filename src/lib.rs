@@ -7,6 +7,7 @@
 //! point catches it and raises `CoreError`, an ordinary exception.
 
 pub mod buffer;
+pub mod dates;
 pub mod dialect;
 pub mod normalize;
 pub mod pattern;
