@@ -13,6 +13,7 @@ pub mod normalize;
 pub mod pattern;
 pub mod sets;
 pub mod shape;
+pub mod urls;
 
 #[cfg(test)]
 mod properties;
