@@ -89,3 +89,17 @@ def collapse_spaces(line: str) -> str:
 
 def canonical_edits(text: str) -> list[tuple[int, int, str]]:
     """The whitespace edits that give `text` the canonical layout, in str offsets."""
+
+def parse_date(value: str) -> str | None:
+    """ISO 8601 for a date written in `value` (`2024-05-17`, `2024-05-19T10:34`); None
+    when no valid day is written there. `value` must be valid UTF-8 (no lone surrogates)."""
+
+def month_names() -> list[tuple[str, int]]:
+    """Every month name the date parser reads (lower case) and its month's number."""
+
+def site_of(url: str) -> str | None:
+    """The host of `url` in lower case without a trailing dot or a leading `www.`; None
+    when `urllib.parse.urlsplit` refuses the URL or it has no host."""
+
+def is_http_url(value: str) -> bool:
+    """True for an absolute http(s) URL with a host, as `cleaner.urls.is_http_url`."""
