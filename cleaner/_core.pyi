@@ -148,3 +148,17 @@ class TextRules:
         provenance: list[tuple[str, str]] = ...,
     ) -> TextOutcome:
         """Only the rule at `position`, without the prefilter, when its conditions hold."""
+
+def parse_date(value: str) -> str | None:
+    """ISO 8601 for a date written in `value` (`2024-05-17`, `2024-05-19T10:34`); None
+    when no valid day is written there. `value` must be valid UTF-8 (no lone surrogates)."""
+
+def month_names() -> list[tuple[str, int]]:
+    """Every month name the date parser reads (lower case) and its month's number."""
+
+def site_of(url: str) -> str | None:
+    """The host of `url` in lower case without a trailing dot or a leading `www.`; None
+    when `urllib.parse.urlsplit` refuses the URL or it has no host."""
+
+def is_http_url(value: str) -> bool:
+    """True for an absolute http(s) URL with a host, as `cleaner.urls.is_http_url`."""

@@ -1,16 +1,17 @@
 """Turn the date strings rules capture into ISO 8601 (`2024-05-17`, `2024-05-19T10:34`).
 
 Captured dates come in many shapes and languages ("May 17, 2024", "10:34, 19 May
-2024", "17. Mai 2024", "2024-05-18"). This small parser covers numeric forms and
-month names in the major European languages; anything else yields None, so a
-rule never sets a date it cannot vouch for.
+2024", "17. Mai 2024", "2024-05-18"). The parser lives in the compiled core
+(src/dates.rs), which runs it for the text rules too: numeric forms and month names
+in the major European languages; anything else yields None, so a rule never sets a
+date it cannot vouch for. The month names stay here as well, for the code that
+recognises month words; tests/test_core_fields.py holds the two tables equal.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-from cleaner.regex import Pattern, Subject
+from cleaner import _core
+from cleaner.regex import STAND_INS
 
 _MONTHS: dict[int, tuple[str, ...]] = {
     1: (
@@ -175,75 +176,15 @@ _MONTHS: dict[int, tuple[str, ...]] = {
     ),
 }
 MONTH_BY_NAME = {name: number for number, names in _MONTHS.items() for name in names}
-_MONTH = r"(?P<month>\pL+)\.?"
-
-_ISO = Pattern(r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})")
-_DAY_MONTH_YEAR = Pattern(
-    r"(?i)\b(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?"
-    + _MONTH
-    + r",?\s+(?:de\s+)?(?P<year>\d{4})\b"
-)
-_MONTH_DAY_YEAR = Pattern(
-    r"(?i)" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b"
-)
-_NUMERIC_DMY = Pattern(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b")
-_TIME = Pattern(
-    r"(?i)(?:\A|[^\pN])(?P<hour>\d{1,2})[:h.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap])\.?m\b\.?)?"
-)
 
 
 def parse_date(value: str) -> str | None:
-    """ISO 8601 for a date written in `value`, with the time when one is given; else None."""
-    subject = Subject(value)
-    day = _find_day(subject)
-    if day is None:
-        return None
-    time = _find_time(subject, exclude=day[1])
-    if time is None:
-        return day[0].isoformat()
-    return f"{day[0].isoformat()}T{time}"
+    """ISO 8601 for a date written in `value`, with the time when one is given; else None.
 
-
-#: The day patterns in the order they are tried, each with a character every match of
-#: it holds ('' for none): a value without that character skips the search.
-_DAY_PATTERNS = ((_ISO, "-"), (_DAY_MONTH_YEAR, ""), (_MONTH_DAY_YEAR, ""), (_NUMERIC_DMY, "."))
-
-
-def _find_day(subject: Subject) -> tuple[dt.date, tuple[int, int]] | None:
-    for pattern, required in _DAY_PATTERNS:
-        if required and required not in subject.text:
-            continue
-        match = pattern.search(subject)
-        if match is None:
-            continue
-        month = _month_of(match.group("mon"), match.group("month"))
-        try:
-            day = dt.date(int(match.group("year") or 0), month, int(match.group("day") or 0))
-        except ValueError:
-            continue
-        return day, (match.start, match.end)
-    return None
-
-
-def _month_of(number: str | None, name: str | None) -> int:
-    if number is not None:
-        return int(number)
-    return MONTH_BY_NAME.get((name or "").lower(), 0)
-
-
-def _find_time(subject: Subject, exclude: tuple[int, int]) -> str | None:
-    text = subject.text
-    if ":" not in text and "." not in text and "h" not in text and "H" not in text:
-        return None  # every match of _TIME holds one of these between hour and minute
-    for match in _TIME.finditer(subject):
-        if exclude[0] <= match.start < exclude[1]:
-            continue
-        hour, minute = int(match.group("hour") or 0), int(match.group("minute") or 0)
-        ampm = (match.group("ampm") or "").lower()
-        if ampm == "p" and hour < 12:
-            hour += 12
-        elif ampm == "a" and hour == 12:
-            hour = 0
-        if hour < 24 and minute < 60:
-            return f"{hour:02d}:{minute:02d}"
-    return None
+    A lone surrogate (which UTF-8 cannot hold) is read as its stand-in, the way rule
+    patterns match it: it is no letter, digit or space, so the result is the same.
+    """
+    try:
+        return _core.parse_date(value)
+    except UnicodeEncodeError:
+        return _core.parse_date(value.translate(STAND_INS))

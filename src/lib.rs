@@ -1,9 +1,10 @@
 //! `cleaner._core`: the compiled core's thin Python face.
 //!
 //! Rule patterns in one regex dialect (the `regex` crate's engine, with `\d` and
-//! `\s` as the rules document), what their syntax tells about their matches, and
-//! the sets that tell which of many patterns or literals occur in a text. Long
-//! searches release the GIL. A panic never reaches Python as one: every entry
+//! `\s` as the rules document), what their syntax tells about their matches, the
+//! sets that tell which of many patterns or literals occur in a text, and the
+//! cleaners of captured field values (dates to ISO 8601, URLs and their site).
+//! Long searches release the GIL. A panic never reaches Python as one: every entry
 //! point catches it and raises `CoreError`, an ordinary exception.
 
 pub mod buffer;
@@ -293,6 +294,35 @@ fn collapse_spaces(line: &str) -> PyResult<String> {
     guarded(|| Ok(normalize::collapse_spaces(line)))
 }
 
+/// ISO 8601 for a date written in `value` (`2024-05-17`, `2024-05-19T10:34`); None
+/// when no valid day is written there.
+#[pyfunction]
+fn parse_date(value: &str) -> PyResult<Option<String>> {
+    guarded(|| Ok(dates::parse_date(value)))
+}
+
+/// Every month name the date parser reads (lower case) and its month's number.
+#[pyfunction]
+fn month_names() -> Vec<(&'static str, u32)> {
+    dates::MONTHS
+        .iter()
+        .flat_map(|&(number, names)| names.iter().map(move |&name| (name, number)))
+        .collect()
+}
+
+/// The host of `url` in lower case without a trailing dot or a leading `www.`; None
+/// when urlsplit refuses the URL or it has no host.
+#[pyfunction]
+fn site_of(url: &str) -> PyResult<Option<String>> {
+    guarded(|| Ok(urls::site_of(url)))
+}
+
+/// True for an absolute http(s) URL with a host.
+#[pyfunction]
+fn is_http_url(value: &str) -> PyResult<bool> {
+    guarded(|| Ok(urls::is_http_url(value)))
+}
+
 /// The limits every pattern is held to: (NFA bytes, DFA bytes).
 #[pyfunction]
 fn size_limits() -> (usize, usize) {
@@ -312,6 +342,10 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(canonical, module)?)?;
     module.add_function(wrap_pyfunction!(nfc, module)?)?;
     module.add_function(wrap_pyfunction!(collapse_spaces, module)?)?;
+    module.add_function(wrap_pyfunction!(parse_date, module)?)?;
+    module.add_function(wrap_pyfunction!(month_names, module)?)?;
+    module.add_function(wrap_pyfunction!(site_of, module)?)?;
+    module.add_function(wrap_pyfunction!(is_http_url, module)?)?;
     module.add("PatternError", py.get_type::<PatternError>())?;
     module.add("CoreError", py.get_type::<CoreError>())?;
     Ok(())
