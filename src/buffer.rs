@@ -43,7 +43,10 @@ pub fn changes_in_view(text: &str) -> bool {
 /// Whether a byte may start a character the view changes: the ASCII spaces and breaks
 /// it turns, and the lead bytes of the others.
 fn may_change(byte: u8) -> bool {
-    matches!(byte, b'\t' | 0x0b | 0x0c | b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+    matches!(
+        byte,
+        b'\t' | 0x0b | 0x0c | b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3
+    )
 }
 
 /// The length in bytes of the character at `at` and what the view has for it, when the
@@ -76,7 +79,6 @@ fn changed_at(bytes: &[u8], at: usize) -> Option<(usize, char)> {
         _ => None,
     }
 }
-
 
 /// Replace current `text[start..end]` with `replacement` (empty to delete).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +119,8 @@ pub struct TextBuffer {
     /// Bumped by edits that change text within a line rather than only emptying whole
     /// lines: only those can create new line-local matches.
     pub inline_version: u64,
+    /// See `landed`.
+    landed: Vec<(usize, usize)>,
 }
 
 impl TextBuffer {
@@ -137,6 +141,7 @@ impl TextBuffer {
             segments,
             version: 0,
             inline_version: 0,
+            landed: Vec::new(),
         }
     }
 
@@ -156,12 +161,10 @@ impl TextBuffer {
         if edits.is_empty() {
             return Vec::new();
         }
-        if !edits
+        let inline = !edits
             .iter()
-            .all(|edit| empties_whole_lines(&self.text, edit))
-        {
-            self.inline_version += 1;
-        }
+            .all(|edit| empties_whole_lines(&self.text, edit));
+        self.landed.clear();
         let old = std::mem::take(&mut self.segments);
         let mut removed = Vec::new();
         let mut text = String::with_capacity(self.text.len());
@@ -170,6 +173,7 @@ impl TextBuffer {
         for edit in &edits {
             index = shift_segments(&old, index, cursor, edit.start, text.len(), &mut segments);
             text.push_str(&self.text[cursor..edit.start]);
+            let landed = text.len();
             removed.extend(
                 origins(&old, index, edit.start, edit.end)
                     .into_iter()
@@ -184,6 +188,9 @@ impl TextBuffer {
                 });
                 text.push_str(&edit.replacement);
             }
+            if inline {
+                self.landed.push((landed, text.len()));
+            }
             cursor = edit.end;
         }
         let end = self.text.len();
@@ -192,7 +199,17 @@ impl TextBuffer {
         self.text = text;
         self.segments = segments;
         self.version += 1;
+        if inline {
+            self.inline_version += 1;
+        }
         removed
+    }
+
+    /// Where the edits that last bumped `inline_version` landed in the current text:
+    /// the span each one's replacement takes (empty for a deletion). Only lines these
+    /// touch can hold a line-local match the text before the edit did not.
+    pub fn landed(&self) -> &[(usize, usize)] {
+        &self.landed
     }
 
     /// The view spans that current `text[start..end]` came from (inserted text has none).

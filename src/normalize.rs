@@ -20,10 +20,14 @@ pub fn is_space(c: char) -> bool {
 
 /// `" ".join(line.split())`: whitespace runs as one space, none at the ends.
 pub fn collapse_spaces(line: &str) -> String {
-    line.split(is_space)
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(line.len());
+    for word in line.split(is_space).filter(|word| !word.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Paragraphs separated by exactly one blank line; whitespace runs as one space; NFC.

@@ -79,7 +79,11 @@ fn run_rules(rules: &TextRules, doc: &mut Doc, deadline: &Deadline) -> Result<()
             continue;
         }
         deadline.check()?;
+        let inline_version = doc.buffer.inline_version;
         apply(rules, position, doc);
+        if doc.buffer.inline_version != inline_version {
+            candidates.after_inline_edit(doc);
+        }
     }
     Ok(())
 }

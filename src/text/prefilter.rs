@@ -14,8 +14,10 @@ use crate::sets::PatternSet;
 use super::doc::Doc;
 use super::rules::{TextRule, Where};
 
-/// Which set a trigger is in: the whole text's (0 for whole triggers, 1 for leading
-/// parts), or a region's, by its line count.
+/// Which set a trigger is in: the whole text's (0 for whole triggers that stay within
+/// a line, 1 for the leading parts of multi-line ones, 2 for multi-line triggers of
+/// head and tail rules looked for in the whole text first), or a region's, by its
+/// line count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Group {
     Text(u8),
@@ -48,7 +50,12 @@ impl Prefilter {
                 }
                 Some((group, source)) => {
                     let whole = matches!(group, Group::Head(_) | Group::Tail(_));
-                    let precheck = whole.then(|| place(&mut sources, Group::Text(0), &source));
+                    let line_local = rule
+                        .kind
+                        .trigger()
+                        .is_some_and(|t| t.compiled.shape.line_local);
+                    let whole_group = Group::Text(if line_local { 0 } else { 2 });
+                    let precheck = whole.then(|| place(&mut sources, whole_group, &source));
                     slots.push(Some(place(&mut sources, group, &source)));
                     prechecks.push(precheck);
                 }
@@ -134,6 +141,33 @@ pub struct Candidates<'a> {
 }
 
 impl Candidates<'_> {
+    /// Bring the whole-text answers up to date after an edit within lines, when they
+    /// were current before it: only the lines the edit landed on can hold a match of
+    /// a one-line pattern that the text before it held nowhere, so only they are
+    /// matched again, and what they may match is added. (An answer may keep a pattern
+    /// the edit took away: the rule then runs and finds nothing, as the prefilter
+    /// allows.) Multi-line triggers are matched again on the whole text when asked.
+    pub fn after_inline_edit(&mut self, doc: &Doc) {
+        let version = doc.buffer.inline_version;
+        let text = doc.text();
+        let lines = landed_lines(text, doc.buffer.landed());
+        for (group, answer) in self.found.iter_mut().enumerate() {
+            let (kind, set) = &self.prefilter.groups[group];
+            let Some(answer) = answer.as_mut() else {
+                continue;
+            };
+            if !matches!(kind, Group::Text(0 | 1)) || answer.version + 1 != version {
+                continue;
+            }
+            for &(start, end) in &lines {
+                for index in set.matching(&text.as_bytes()[start..end]) {
+                    answer.found[index] = true;
+                }
+            }
+            answer.version = version;
+        }
+    }
+
     /// Whether the rule at `position` can fire on the text as it is now.
     pub fn may_fire(&mut self, position: usize, doc: &mut Doc) -> bool {
         let prefilter = self.prefilter;
@@ -204,4 +238,19 @@ fn refresh(
         region,
         found,
     }
+}
+
+/// The whole lines (byte spans, without their final newline) that the landed edits
+/// touch, in order, each once.
+fn landed_lines(text: &str, landed: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut lines: Vec<(usize, usize)> = Vec::with_capacity(landed.len());
+    for &(start, end) in landed {
+        let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+        match lines.last_mut() {
+            Some(last) if line_start <= last.1 => last.1 = last.1.max(line_end),
+            _ => lines.push((line_start, line_end)),
+        }
+    }
+    lines
 }

@@ -9,7 +9,9 @@ use std::collections::HashSet;
 
 use crate::buffer::Edit;
 use crate::text::doc::Doc;
-use crate::text::pystr::{casefold, char_count, collapse_spaces, rstrip, strip_chars, word_count};
+use caseless::Caseless;
+
+use crate::text::pystr::{char_count, is_space, rstrip, strip_chars, word_count};
 
 use super::Run;
 
@@ -70,17 +72,38 @@ impl TitleRepeat {
     }
 }
 
-/// A line's comparison key: no Markdown marks, case or spacing differences.
+/// A line's comparison key: no Markdown marks, case or spacing differences, and no
+/// spaces, periods or colons at its ends.
+///
+/// One pass: marks dropped, whitespace runs collapsed, letters case-folded
+/// (folding neither makes nor takes whitespace, so the order does not matter).
 fn key(line: &str) -> String {
-    let collapsed = collapse_spaces(&folded(line));
-    strip_chars(&collapsed, KEY_ENDS).to_string()
-}
-
-/// `text` without Markdown marks, case-folded (both act a character at a time, so the
-/// folded lines of a text are the lines of its folded form).
-fn folded(text: &str) -> String {
-    let unmarked: String = text.chars().filter(|c| !MARKS.contains(c)).collect();
-    casefold(&unmarked)
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.chars() {
+        if MARKS.contains(&c) {
+            continue;
+        }
+        if is_space(c) {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(std::iter::once(c).default_case_fold());
+        }
+    }
+    let trimmed = strip_chars(&out, KEY_ENDS);
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// (start, end, key) of the lines in `text[start..end]` short enough to be a headline.
