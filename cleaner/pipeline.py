@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 
 from cleaner._core import CoreError
 from cleaner.context import Context
@@ -36,26 +37,42 @@ def clean_raw(
     deadline = Deadline(options.timeout)
     failed = Document(url=url, status="error", format=format or "text")
     try:
-        with enforced(deadline):
-            if isinstance(raw, bytes) and looks_binary(raw):
-                failed.reason = "binary input: NUL bytes where text should be"
-                return failed
-            text = decode(raw, options.content_type) if isinstance(raw, bytes) else raw
-            if options.fix_mojibake:
-                text = repair_mojibake(text)
-            deadline.check()
-            format = format or detect_format(text)
-            if is_html(format):
+        if isinstance(raw, bytes) and looks_binary(raw):
+            failed.reason = "binary input: NUL bytes where text should be"
+            return failed
+        with _timer_while_reading(raw, options, deadline):
+            text = _read(raw, options)
+        deadline.check()
+        format = format or detect_format(text)
+        if is_html(format):
+            with enforced(deadline):
                 return clean_html(
                     ruleset, text, url=url, options=options, deadline=deadline, known=known
                 )
-            ctx = Context(format=format)
-            ctx.set_fields(known or {}, "argument")
-            ctx.set_field("url", url, "argument")
-            return run_text_phase(ruleset, ctx, text, options, deadline=deadline)
+        ctx = Context(format=format)
+        ctx.set_fields(known or {}, "argument")
+        ctx.set_field("url", url, "argument")
+        # In the core, which checks the deadline itself, from any thread: no timer needed.
+        return run_text_phase(ruleset, ctx, text, options, deadline=deadline)
     except DocumentTimeout:
         failed.reason = "timeout"
         return failed
     except CoreError as error:  # a panic in the compiled core, caught there
         failed.reason = str(error)
         return failed
+
+
+def _read(raw: str | bytes, options: CleanOptions) -> str:
+    """The input as text: bytes decoded, mojibake repaired when asked."""
+    text = decode(raw, options.content_type) if isinstance(raw, bytes) else raw
+    return repair_mojibake(text) if options.fix_mojibake else text
+
+
+def _timer_while_reading(
+    raw: str | bytes, options: CleanOptions, deadline: Deadline
+) -> AbstractContextManager[None]:
+    """The timer that stops a slow read (charset detection, mojibake repair, both
+    Python-level work); a str read as it is needs none."""
+    if isinstance(raw, bytes) or options.fix_mojibake:
+        return enforced(deadline)
+    return nullcontext()

@@ -23,7 +23,6 @@ from cleaner.rules.ruleset import RuleSet
 
 #: A call into the core with a text, its fields and their provenance.
 _Call = Callable[[str, list[tuple[str, str]], list[tuple[str, str]]], _core.TextOutcome]
-_Translate = Callable[[str], str]
 
 #: A lone surrogate's stand-in (see `cleaner.regex.STAND_INS`) → the surrogate.
 _SURROGATES = {stand_in: code for code, stand_in in STAND_INS.items()}
@@ -122,26 +121,30 @@ def _in_core(call: _Call, ctx: Context, text: str) -> tuple[_core.TextOutcome, b
 
 
 def _adopt(
-    ctx: Context, source: str, outcome: _core.TextOutcome, stood_in: bool, rule_ids: list[str]
+    ctx: Context,
+    source: str,
+    outcome: _core.TextOutcome | _Translated,
+    stood_in: bool,
+    rule_ids: list[str],
 ) -> TextRun:
     """Add the outcome's fields, captions and removals to `ctx`; the rest as a TextRun."""
-    back = _back if stood_in else _same
-    ctx.fields = {name: back(value) for name, value in outcome.fields}
+    if stood_in:
+        outcome = _translated(outcome)
+    ctx.fields = dict(outcome.fields)
     ctx.provenance = dict(outcome.provenance)
-    ctx.captions.extend(
-        Caption(_maybe(back, text), _maybe(back, credit)) for text, credit in outcome.captions
-    )
+    if outcome.captions:
+        ctx.captions.extend(Caption(text, credit) for text, credit in outcome.captions)
     removals = [
         Removal(rule_ids[rule], start, end, source[start:end])
         for rule, start, end in outcome.removals
     ]
     ctx.removed.extend(removals)
-    edited = back(outcome.text)
+    edited = outcome.text
     pieces = [
         (edited[start:end], -1) if origin < 0 else (source[origin : origin + end - start], origin)
         for start, end, origin in outcome.pieces
     ]
-    body = None if outcome.body is None else back(outcome.body)
+    body = outcome.body
     return TextRun(edited, body, removals, pieces, outcome.fired)
 
 
@@ -149,9 +152,31 @@ def _back(text: str) -> str:
     return text.translate(_SURROGATES)
 
 
-def _same(text: str) -> str:
-    return text
+@dataclass(frozen=True)
+class _Translated:
+    """An outcome's text parts with lone surrogates back where their stand-ins are."""
+
+    fields: list[tuple[str, str]]
+    provenance: list[tuple[str, str]]
+    captions: list[tuple[str | None, str | None]]
+    removals: list[tuple[int, int, int]]
+    pieces: list[tuple[int, int, int]]
+    text: str
+    body: str | None
+    fired: int
 
 
-def _maybe(back: _Translate, text: str | None) -> str | None:
-    return None if text is None else back(text)
+def _translated(outcome: _core.TextOutcome | _Translated) -> _Translated:
+    def maybe(text: str | None) -> str | None:
+        return None if text is None else _back(text)
+
+    return _Translated(
+        fields=[(name, _back(value)) for name, value in outcome.fields],
+        provenance=outcome.provenance,
+        captions=[(maybe(text), maybe(credit)) for text, credit in outcome.captions],
+        removals=outcome.removals,
+        pieces=outcome.pieces,
+        text=_back(outcome.text),
+        body=maybe(outcome.body),
+        fired=outcome.fired,
+    )

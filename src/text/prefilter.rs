@@ -31,6 +31,9 @@ type Slot = (usize, usize);
 /// The compiled sets for one rule list, and where each rule's trigger sits in them.
 pub struct Prefilter {
     groups: Vec<(Group, PatternSet)>,
+    /// Every whole-text group's patterns in one set, for a document's first answer:
+    /// one pass over the text instead of one per group. Each pattern's (group, index).
+    whole: Option<(PatternSet, Vec<Slot>)>,
     slots: Vec<Option<Slot>>,
     /// For head and tail rules, where the same trigger sits in the whole-text set:
     /// asked first, it spares a region pass on the many texts that hold it nowhere.
@@ -61,12 +64,14 @@ impl Prefilter {
                 }
             }
         }
+        let whole = whole_set(&sources)?;
         let groups = sources
             .into_iter()
             .map(|(group, found)| Ok((group, PatternSet::new(&found)?)))
             .collect::<Result<Vec<_>, SyntaxError>>()?;
         Ok(Prefilter {
             groups,
+            whole,
             slots,
             prechecks,
         })
@@ -110,6 +115,24 @@ fn prefilter_source(rule: &TextRule) -> Option<(Group, String)> {
             Some((Group::Text(part), local))
         }
     }
+}
+
+/// The whole-text groups' patterns as one set, with where each sits in its group.
+fn whole_set(
+    sources: &[(Group, Vec<String>)],
+) -> Result<Option<(PatternSet, Vec<Slot>)>, SyntaxError> {
+    let mut all = Vec::new();
+    let mut slots = Vec::new();
+    for (group, (kind, found)) in sources.iter().enumerate() {
+        if matches!(kind, Group::Text(_)) {
+            all.extend(found.iter().cloned());
+            slots.extend((0..found.len()).map(|index| (group, index)));
+        }
+    }
+    if all.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some((PatternSet::new(&all)?, slots)))
 }
 
 /// Add `source` to the group's patterns; return where it sits.
@@ -184,6 +207,9 @@ impl Candidates<'_> {
 
     fn found_in(&mut self, (group, index): Slot, doc: &mut Doc) -> bool {
         let (kind, set) = &self.prefilter.groups[group];
+        if matches!(kind, Group::Text(_)) && self.found[group].is_none() {
+            self.first_whole_pass(doc);
+        }
         let version = match kind {
             Group::Text(_) => doc.buffer.inline_version,
             _ => doc.buffer.version,
@@ -198,6 +224,31 @@ impl Candidates<'_> {
         self.found[group]
             .as_ref()
             .is_some_and(|answer| answer.found[index])
+    }
+}
+
+impl Candidates<'_> {
+    /// Every whole-text group's first answer, from one pass of the combined set.
+    fn first_whole_pass(&mut self, doc: &Doc) {
+        let Some((set, slots)) = &self.prefilter.whole else {
+            return;
+        };
+        let version = doc.buffer.inline_version;
+        for (group, (kind, group_set)) in self.prefilter.groups.iter().enumerate() {
+            if matches!(kind, Group::Text(_)) {
+                self.found[group] = Some(Answer {
+                    version,
+                    region: None,
+                    found: vec![false; group_set.len()],
+                });
+            }
+        }
+        for index in set.matching(doc.text().as_bytes()) {
+            let (group, at) = slots[index];
+            if let Some(answer) = self.found[group].as_mut() {
+                answer.found[at] = true;
+            }
+        }
     }
 }
 

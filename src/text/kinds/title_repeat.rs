@@ -44,14 +44,7 @@ impl TitleRepeat {
         let Some(key) = key.filter(|key| !key.is_empty()) else {
             return 0;
         };
-        if title.is_some() && !self::key(region).contains(key.as_str()) {
-            return 0; // most pages print the headline once, or not in the body at all
-        }
-        let copies: Vec<(usize, usize)> = lines(text, start, end)
-            .into_iter()
-            .filter(|(_, _, line_key)| *line_key == key)
-            .map(|(lo, hi, _)| (lo, hi))
-            .collect();
+        let copies = copies_of(text, start, end, &key);
         let Some(&(first_start, first_end)) = copies.first() else {
             return 0;
         };
@@ -106,21 +99,77 @@ fn key(line: &str) -> String {
     }
 }
 
-/// (start, end, key) of the lines in `text[start..end]` short enough to be a headline.
-fn lines(text: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
+/// (start, end) of the lines in `text[start..end]` short enough to be a headline
+/// whose key is `key`.
+fn copies_of(text: &str, start: usize, end: usize, key: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut position = start;
     for line in text[start..end].split('\n') {
         let stop = position + line.len();
-        if char_count(line) <= MAX_HEADLINE {
-            let line_key = key(line);
-            if !line_key.is_empty() {
-                found.push((position, stop, line_key));
-            }
+        if has_key(line, key) && char_count(line) <= MAX_HEADLINE {
+            found.push((position, stop));
         }
         position = stop + 1;
     }
     found
+}
+
+/// Whether `key(line) == key`, for a non-empty `key`, worked out as the line's key is
+/// made and given up at the first character that differs: most lines differ at once.
+fn has_key(line: &str, key: &str) -> bool {
+    let mut wanted = key.chars();
+    // Before the first character: the ends `key` strips. After the last: only they.
+    let mut started = false;
+    let mut space = false;
+    let mut rest_only_ends = false;
+    let mut folded = String::new();
+    for c in line.chars() {
+        if MARKS.contains(&c) {
+            continue;
+        }
+        if is_space(c) {
+            space = started;
+            continue;
+        }
+        folded.clear();
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            folded.extend(std::iter::once(c).default_case_fold());
+        }
+        if space {
+            space = false;
+            if !take(&mut wanted, ' ', &mut rest_only_ends) {
+                return false;
+            }
+        }
+        for f in folded.chars() {
+            if !started && KEY_ENDS.contains(&f) {
+                continue;
+            }
+            started = true;
+            if !take(&mut wanted, f, &mut rest_only_ends) {
+                return false;
+            }
+        }
+    }
+    wanted.next().is_none()
+}
+
+/// Match the next character of a key against `wanted`; once `wanted` is used up, only
+/// the characters a key strips from its end may follow.
+fn take(wanted: &mut std::str::Chars<'_>, c: char, rest_only_ends: &mut bool) -> bool {
+    if *rest_only_ends {
+        return KEY_ENDS.contains(&c);
+    }
+    match wanted.next() {
+        Some(w) if w == c => true,
+        Some(_) => false,
+        None => {
+            *rest_only_ends = true;
+            KEY_ENDS.contains(&c)
+        }
+    }
 }
 
 /// Long enough to be a headline rather than a repeated label ("Yes.", "Share").
@@ -153,4 +202,44 @@ fn repeated_key(region: &str) -> Option<String> {
         seen.insert(line_key);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn keys_ignore_marks_case_spacing_and_ends() {
+        assert_eq!(
+            key("## **Ferry  Timetable** changes:"),
+            "ferry timetable changes"
+        );
+        assert_eq!(key(". : Straße ."), "strasse");
+        assert!(has_key(
+            "  ## FERRY timetable  changes .",
+            "ferry timetable changes"
+        ));
+        assert!(!has_key(
+            "Ferry timetable changes today",
+            "ferry timetable changes"
+        ));
+        assert!(!has_key(
+            "Ferry. timetable changes",
+            "ferry timetable changes"
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn a_key_is_found_as_it_is_made(
+            line in "[aAßİ#*_ .:\t\u{a0}xX]{0,12}",
+            other in "[aAßİ#*_ .:\t\u{a0}xX]{0,12}",
+        ) {
+            let wanted = key(&other);
+            prop_assume!(!wanted.is_empty());
+            prop_assert_eq!(has_key(&line, &wanted), key(&line) == wanted);
+            prop_assert!(has_key(&other, &wanted));
+        }
+    }
 }
