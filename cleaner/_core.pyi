@@ -97,7 +97,7 @@ class TextOutcome:
         """The document's time ran out; nothing else is filled in."""
     @property
     def text(self) -> str:
-        """The edited text, before the canonical body's layout."""
+        """The edited text, before the canonical body's layout ('' unless asked for)."""
     @property
     def body(self) -> str | None:
         """The settled canonical body, when asked for."""
@@ -113,10 +113,13 @@ class TextOutcome:
     @property
     def pieces(self) -> list[tuple[int, int, int]]:
         """(start, end, origin): the edited text's pieces, each kept from the input at
-        `origin`, or inserted by a rule (origin -1)."""
+        `origin`, or inserted by a rule (origin -1); empty unless asked for."""
     @property
     def fired(self) -> int:
         """How many times the rule fired (`TextRules.run_one`)."""
+    @property
+    def visible_chars(self) -> int:
+        """The input's characters other than spaces, line breaks, tabs, no-break spaces."""
 
 class TextRules:
     """The text rules of a rule set, compiled: immutable, shared by any number of threads."""
@@ -135,8 +138,10 @@ class TextRules:
         provenance: list[tuple[str, str]] = ...,
         timeout: float | None = None,
         settle: bool = True,
+        edited: bool = False,
     ) -> TextOutcome:
-        """Every text rule over `text`, the GIL released; with `settle`, the settled body."""
+        """Every text rule over `text`, the GIL released; with `settle`, the settled body;
+        with `edited`, the edited text and its pieces."""
     def run_one(
         self,
         position: int,

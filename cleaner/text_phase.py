@@ -24,7 +24,13 @@ def run_text_phase(
     """
     deadline = deadline or Deadline(None)
     run = run_text_rules(ruleset, ctx, text, deadline=deadline)
-    document = finish(ctx, options.max_removed_share, body=run.body or "", source=text)
+    document = finish(
+        ctx,
+        options.max_removed_share,
+        body=run.body or "",
+        source=text,
+        visible=run.visible_chars,
+    )
     deadline.check()
     return document
 
@@ -35,10 +41,12 @@ def finish(
     *,
     body: str = "",
     source: str = "",
+    visible: int | None = None,
 ) -> Document:
     """Turn the final context into a Document, with status `empty` when no body is left.
 
-    `body`: the canonical body; `source`: the text the text rules were given.
+    `body`: the canonical body; `source`: the text the text rules were given, and
+    `visible` its characters other than whitespace, when known.
 
     When the text rules removed more than `max_removed_share` of the text they
     were given, the Document carries an `over-removal` warning: a rule that
@@ -58,7 +66,7 @@ def finish(
     if not body:
         document.status = "empty"
         document.reason = "rules removed all text" if ctx.removed else "input has no text"
-    warning = over_removal_warning(source, ctx.removed, max_removed_share)
+    warning = over_removal_warning(source, ctx.removed, max_removed_share, visible)
     if warning is not None:
         document.warnings.append(warning)
     return document
@@ -78,12 +86,19 @@ def removed_share(source: str, removed: list[Removal]) -> float:
     return min(taken / total, 1.0)
 
 
-def over_removal_warning(source: str, removed: list[Removal], limit: float | None) -> str | None:
-    """`over-removal: rules removed 72% of the text (limit 60%)`, or None within the limit."""
+def over_removal_warning(
+    source: str, removed: list[Removal], limit: float | None, visible: int | None = None
+) -> str | None:
+    """`over-removal: rules removed 72% of the text (limit 60%)`, or None within the limit.
+
+    `visible`: `source`'s characters other than whitespace, when known (the core
+    counts them as it reads the text).
+    """
     if limit is None:
         return None
+    total = _visible_chars(source) if visible is None else visible
     # Most documents lose far less than the limit: their removals' raw length settles it.
-    if sum(len(r.text) for r in removed if r.start is not None) <= limit * _visible_chars(source):
+    if sum(len(r.text) for r in removed if r.start is not None) <= limit * total:
         return None
     share = removed_share(source, removed)
     if share <= limit:

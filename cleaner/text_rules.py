@@ -32,17 +32,19 @@ _SURROGATES = {stand_in: code for code, stand_in in STAND_INS.items()}
 class TextRun:
     """What the rules did to one text, beyond what they added to the Context."""
 
-    #: The edited text, before the canonical body's layout.
+    #: The edited text, before the canonical body's layout ('' unless asked for).
     text: str
     #: The settled canonical body (None when not asked for).
     body: str | None
     #: The removals of this run, in input offsets (also added to the Context).
     removals: list[Removal]
     #: The edited text as (text, origin) pieces: kept from the input at `origin`,
-    #: or inserted by a rule (origin -1).
+    #: or inserted by a rule (origin -1); empty unless asked for.
     pieces: list[tuple[str, int]]
     #: How many times the rule fired (`run_rule` only).
     fired: int
+    #: The input's characters other than spaces, line breaks, tabs and no-break spaces.
+    visible_chars: int
 
 
 def run_text_rules(
@@ -51,12 +53,14 @@ def run_text_rules(
     text: str,
     *,
     settle: bool = True,
+    edited: bool = False,
     deadline: Deadline | None = None,
 ) -> TextRun:
     """Run the rule set's text rules over `text`, adding what they found to `ctx`.
 
     With `settle`, the run also makes the canonical body, cleaned again until a
-    clean of it changes nothing (so `clean` is idempotent). Raises
+    clean of it changes nothing (so `clean` is idempotent); with `edited`, it
+    keeps the edited text and its pieces (what a fixer splices). Raises
     DocumentTimeout once the deadline has passed.
     """
     remaining = deadline.remaining() if deadline is not None else None
@@ -70,6 +74,7 @@ def run_text_rules(
             provenance=p,
             timeout=remaining,
             settle=settle,
+            edited=edited,
         ),
         ctx,
         text,
@@ -145,7 +150,7 @@ def _adopt(
         for start, end, origin in outcome.pieces
     ]
     body = outcome.body
-    return TextRun(edited, body, removals, pieces, outcome.fired)
+    return TextRun(edited, body, removals, pieces, outcome.fired, outcome.visible_chars)
 
 
 def _back(text: str) -> str:
@@ -164,6 +169,7 @@ class _Translated:
     text: str
     body: str | None
     fired: int
+    visible_chars: int
 
 
 def _translated(outcome: _core.TextOutcome | _Translated) -> _Translated:
@@ -179,4 +185,5 @@ def _translated(outcome: _core.TextOutcome | _Translated) -> _Translated:
         text=_back(outcome.text),
         body=maybe(outcome.body),
         fired=outcome.fired,
+        visible_chars=outcome.visible_chars,
     )

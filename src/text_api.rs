@@ -179,7 +179,7 @@ struct PyTextRules {
 struct PyTextOutcome {
     /// The document's time ran out; nothing else is filled in.
     timed_out: bool,
-    /// The edited text (before the canonical body's layout).
+    /// The edited text (before the canonical body's layout), when asked for.
     text: String,
     /// The settled canonical body, when asked for.
     body: Option<String>,
@@ -188,11 +188,13 @@ struct PyTextOutcome {
     captions: Vec<(Option<String>, Option<String>)>,
     /// (rule position, start, end): what each rule removed, in input characters.
     removals: Vec<(usize, usize, usize)>,
-    /// (start, end, origin): the final text's pieces in its characters, each kept from
+    /// (start, end, origin), when asked for: the edited text's pieces in its characters, each kept from
     /// the input at character `origin`, or inserted by a rule (origin -1).
     pieces: Vec<(usize, usize, i64)>,
     /// How many times the rule fired (`run_one`).
     fired: usize,
+    /// The input's characters other than spaces, line breaks, tabs and no-break spaces.
+    visible_chars: usize,
 }
 
 /// The document a call starts from.
@@ -235,7 +237,7 @@ impl PyTextRules {
     }
 
     /// Run the text rules over `text`; with `settle`, make the settled canonical body.
-    #[pyo3(signature = (text, format, *, page_type=None, fields=Vec::new(), provenance=Vec::new(), timeout=None, settle=true))]
+    #[pyo3(signature = (text, format, *, page_type=None, fields=Vec::new(), provenance=Vec::new(), timeout=None, settle=true, edited=false))]
     #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
@@ -247,6 +249,7 @@ impl PyTextRules {
         provenance: Vec<(String, String)>,
         timeout: Option<f64>,
         settle: bool,
+        edited: bool,
     ) -> PyResult<PyTextOutcome> {
         let start = Start {
             format: format_named(format)?,
@@ -258,7 +261,7 @@ impl PyTextRules {
         detached(py, || {
             let mut doc = start.doc(text);
             match crate::text::clean(&self.inner, &mut doc, &deadline, settle) {
-                Ok(body) => outcome(doc, body, 0),
+                Ok(body) => outcome(doc, body, 0, edited, visible_chars(text)),
                 Err(_) => timed_out(),
             }
         })
@@ -290,7 +293,7 @@ impl PyTextRules {
         detached(py, || {
             let mut doc = start.doc(text);
             let fired = run_one(&self.inner, position, &mut doc);
-            outcome(doc, None, fired)
+            outcome(doc, None, fired, true, visible_chars(text))
         })
     }
 }
@@ -312,23 +315,50 @@ fn timed_out() -> PyTextOutcome {
         removals: Vec::new(),
         pieces: Vec::new(),
         fired: 0,
+        visible_chars: 0,
     }
 }
 
-fn outcome(doc: Doc, body: Option<String>, fired: usize) -> PyTextOutcome {
+/// The input's characters that are not a space, line break, tab, `\r` or no-break
+/// space: what the over-removal share is a share of.
+fn visible_chars(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let spaces = bytes
+        .iter()
+        .filter(|&&b| matches!(b, b' ' | b'\n' | b'\t' | b'\r'))
+        .count();
+    let no_break = bytes.windows(2).filter(|pair| pair == b"\xC2\xA0").count();
+    chars - spaces - no_break
+}
+
+fn outcome(
+    doc: Doc,
+    body: Option<String>,
+    fired: usize,
+    edited: bool,
+    visible_chars: usize,
+) -> PyTextOutcome {
     let view = CharOffsets::new(
         doc.buffer.view(),
-        doc.removed
-            .iter()
-            .flat_map(|r| [r.start, r.end])
-            .chain(doc.buffer.pieces().iter().filter_map(|(_, origin)| *origin)),
+        doc.removed.iter().flat_map(|r| [r.start, r.end]).chain(
+            edited
+                .then(|| doc.buffer.pieces())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|(_, origin)| *origin),
+        ),
     );
     let removals = doc
         .removed
         .iter()
         .map(|removal| (removal.rule, view.get(removal.start), view.get(removal.end)))
         .collect();
-    let segments = doc.buffer.pieces();
+    let segments = if edited {
+        doc.buffer.pieces()
+    } else {
+        Vec::new()
+    };
     let current = CharOffsets::new(
         doc.text(),
         segments.iter().flat_map(|((start, end), _)| [*start, *end]),
@@ -342,7 +372,11 @@ fn outcome(doc: Doc, body: Option<String>, fired: usize) -> PyTextOutcome {
         .collect();
     PyTextOutcome {
         timed_out: false,
-        text: doc.buffer.text().to_string(),
+        text: if edited {
+            doc.buffer.text().to_string()
+        } else {
+            String::new()
+        },
         body,
         fields: doc.fields.0,
         provenance: doc.provenance.0,
@@ -354,6 +388,7 @@ fn outcome(doc: Doc, body: Option<String>, fired: usize) -> PyTextOutcome {
         removals,
         pieces,
         fired,
+        visible_chars,
     }
 }
 

@@ -57,7 +57,7 @@ def analyze(ruleset: RuleSet, text: str, *, timeout: float | None = None) -> Ana
         with enforced(deadline):
             # One pass without the canonical body and its settling: lint has no use for it.
             run = run_text_rules(
-                ruleset, Context(format=format), text, settle=False, deadline=deadline
+                ruleset, Context(format=format), text, settle=False, edited=True, deadline=deadline
             )
     except DocumentTimeout:
         raise AnalysisTimeout from None
