@@ -2,7 +2,8 @@
 //!
 //! Whitespace is `str.isspace` (Unicode White_Space plus U+001C..U+001F), words
 //! are `str.split()`'s, lengths that rules compare with limits are counted in
-//! characters, and case folding is `str.casefold` (full Unicode case folding).
+//! characters. (Case folding, `str.casefold`, is the `caseless` crate's full Unicode
+//! case folding, where a kind needs it.)
 
 pub use crate::normalize::{collapse_spaces, is_space};
 
@@ -45,15 +46,6 @@ pub fn is_blank(text: &str) -> bool {
     text.chars().all(is_space)
 }
 
-/// `text.casefold()`.
-pub fn casefold(text: &str) -> String {
-    if text.is_ascii() {
-        text.to_ascii_lowercase()
-    } else {
-        caseless::default_case_fold_str(text)
-    }
-}
-
 /// The offset just past the character that starts at `offset` (the text's length at its end).
 pub fn next_char(text: &str, offset: usize) -> usize {
     text[offset..]
@@ -71,7 +63,6 @@ mod tests {
         assert_eq!(word_count(" a\u{1c}b\u{a0}c  "), 3);
         assert_eq!(char_count("été"), 3);
         assert_eq!(strip_chars(". Title:", &[' ', '.', ':']), "Title");
-        assert_eq!(casefold("Straße ÉTÉ"), "strasse été");
         assert_eq!(next_char("é!", 0), 2);
         assert!(is_blank(" \u{2003}\n"));
     }
