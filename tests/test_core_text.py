@@ -1,0 +1,60 @@
+"""The compiled core's text phase through its Python face (`cleaner._core.TextRules`)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from cleaner import Cleaner, _core
+from cleaner.rules.kinds import DropLines
+
+RULES = Cleaner().ruleset
+
+
+def drop_lines_spec(**changes: object) -> dict[str, object]:
+    rule = next(rule for rule in RULES.text_rules if isinstance(rule, DropLines))
+    return {**rule.core_spec(), **changes}
+
+
+def test_a_spec_of_no_text_kind_is_refused_with_the_rule_named() -> None:
+    with pytest.raises(ValueError, match=r"^x-rule: not a text kind: drop_elements$"):
+        _core.TextRules([drop_lines_spec(id="x-rule", kind="drop_elements")], [])
+
+
+def test_an_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError, match='unknown format "pdf"'):
+        RULES.text_core.run("Body.", "pdf")
+
+
+def test_run_one_refuses_a_position_past_the_rules() -> None:
+    with pytest.raises(ValueError, match="no rule at that position"):
+        RULES.text_core.run_one(len(RULES.text_rules), "Body.", "text")
+
+
+def test_the_edited_text_and_pieces_come_back_only_when_asked_for() -> None:
+    text = "Read more: another story\nBody [text](https://x.y/z) here."
+    plain = RULES.text_core.run(text, "markdown")
+    edited = RULES.text_core.run(text, "markdown", edited=True)
+    assert (plain.text, plain.pieces) == ("", [])
+    assert plain.body == edited.body == "Body text here."
+    assert (
+        "".join(
+            edited.text[start:end] if origin < 0 else text[origin : origin + end - start]
+            for start, end, origin in edited.pieces
+        )
+        == edited.text
+    )
+
+
+def test_the_core_works_without_the_gil() -> None:
+    """While one thread cleans a large text in the core, another runs Python code."""
+    huge = "Read more: another story\nA line of the body with words in it.\n" * 100_000
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (RULES.text_core.run(huge, "text"), done.set()))
+    steps = 0
+    worker.start()
+    while not done.is_set() and worker.is_alive():
+        steps += 1
+    worker.join()
+    assert steps > 1000
