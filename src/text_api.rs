@@ -339,15 +339,17 @@ fn outcome(
     edited: bool,
     visible_chars: usize,
 ) -> PyTextOutcome {
+    let segments = if edited {
+        doc.buffer.pieces()
+    } else {
+        Vec::new()
+    };
     let view = CharOffsets::new(
         doc.buffer.view(),
-        doc.removed.iter().flat_map(|r| [r.start, r.end]).chain(
-            edited
-                .then(|| doc.buffer.pieces())
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|(_, origin)| *origin),
-        ),
+        doc.removed
+            .iter()
+            .flat_map(|r| [r.start, r.end])
+            .chain(segments.iter().filter_map(|(_, origin)| *origin)),
     );
     let removals = doc
         .removed
