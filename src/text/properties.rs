@@ -6,7 +6,10 @@
 //! A clean never panics and finishes without a deadline; every removal lies on the
 //! view's character boundaries and no two overlap; the final text is its pieces; no
 //! visible character leaves the text without a removal that says so; the prefilter
-//! changes no result; and a passed deadline is a timeout.
+//! changes no result; a passed deadline is a timeout; and the settled body is a fixed
+//! point of a fresh clean, except in the three ways `settling_regressions` pins down
+//! (a decomposed text, a site named while settling, a page type), each `#[ignore]`d
+//! until settling is fixed.
 
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
@@ -14,15 +17,17 @@ use std::time::{Duration, Instant};
 use proptest::prelude::*;
 
 use crate::buffer::TextBuffer;
-use crate::normalize::{canonical, is_space};
+use crate::normalize::{canonical, is_space, nfc};
 use crate::pattern::Pattern;
 
 use super::clean;
-use super::doc::{Doc, Format, Removal};
+use super::doc::{is_rule_provenance, Doc, Format, Removal};
 use super::engine::{run_one, run_pass, Deadline, Timeout};
+use super::format::detect_format;
 use super::kinds::{self, Kind, Piece, Template};
 use super::rules::{Conditions, Pat, TextRule, Where};
 use super::ruleset::TextRules;
+use super::settle::settle;
 
 fn pat(source: &str) -> Pat {
     Pat {
@@ -466,12 +471,72 @@ fn case() -> impl Strategy<Value = Case> {
     )
 }
 
+fn case_without_page_type() -> impl Strategy<Value = Case> {
+    case().prop_map(|case| Case {
+        page_type: None,
+        ..case
+    })
+}
+
 /// The document after a clean without a deadline, and the body when settled.
 fn cleaned(case: &Case, settling: bool) -> (Doc, Option<String>) {
     let mut doc = case.doc();
     let body =
         clean(rules(), &mut doc, &Deadline::Unlimited, settling).expect("no deadline, no timeout");
     (doc, body)
+}
+
+/// The fields a document knows that no text rule found, with their provenance.
+fn stated_fields(doc: &Doc) -> Vec<(String, String, String)> {
+    doc.fields
+        .0
+        .iter()
+        .filter_map(|(name, value)| {
+            let source = doc.provenance.get(name).unwrap_or("");
+            (!is_rule_provenance(source)).then(|| (name.clone(), value.clone(), source.to_string()))
+        })
+        .collect()
+}
+
+/// What settling made of a case: its body (None: not settled), the fields no rule
+/// found known before and after settling, and whether the text the settle passes
+/// saw was in NFC.
+struct Settled {
+    body: Option<String>,
+    stated_before: Vec<(String, String, String)>,
+    stated_after: Vec<(String, String, String)>,
+    seen_nfc: bool,
+}
+
+fn settled(case: &Case) -> Settled {
+    let mut doc = case.doc();
+    run_pass(rules(), &mut doc, &Deadline::Unlimited).expect("no deadline");
+    let stated_before = stated_fields(&doc);
+    let body = settle(rules(), &mut doc, &Deadline::Unlimited).expect("no deadline");
+    Settled {
+        body,
+        stated_before,
+        stated_after: stated_fields(&doc),
+        seen_nfc: nfc(doc.text()) == doc.text(),
+    }
+}
+
+/// The body of a fresh clean of `body`, in the format it reads as, knowing the page
+/// type and the `stated` fields.
+fn clean_fresh(
+    body: &str,
+    page_type: Option<&str>,
+    stated: &[(String, String, String)],
+) -> Option<String> {
+    let format = detect_format(body);
+    assert_ne!(format, Format::Html, "a settled body never reads as HTML");
+    let mut fresh = Doc::new(TextBuffer::new(body), format);
+    fresh.page_type = page_type.map(str::to_string);
+    for (name, value, source) in stated {
+        fresh.fields.set(name, value.clone());
+        fresh.provenance.set(name, source.clone());
+    }
+    clean(rules(), &mut fresh, &Deadline::Unlimited, true).expect("no deadline")
 }
 
 /// One pass as `run_pass` makes it, but every rule in the plan run whenever its
@@ -604,6 +669,40 @@ proptest! {
         }
     }
 
+    /// The settled body, cleaned again in a fresh document of the same page type that
+    /// knows the same fields no rule found, comes back as it is.
+    ///
+    /// Fails three ways (see `settling_regressions` below): the settle passes run on
+    /// the text unnormalised but the body is its NFC, so a rule that matches only the
+    /// composed form fires on a fresh clean ("a b e\u{301}\na b é" settles to
+    /// "a b é\n\na b é", which a fresh clean empties as a repeated headline); a site
+    /// named by a url a rule captured while settling (provenance "url", not a rule
+    /// provenance) is known to the document but not to the settle passes after it;
+    /// and the settle passes run without the page type ("\nMenu\n" on an article
+    /// settles to "Menu", which a fresh clean empties).
+    #[test]
+    #[ignore = "fails: settling sees not the NFC body, a site it named, nor the page type"]
+    fn the_settled_body_is_a_fixed_point(case in case()) {
+        let settled = settled(&case);
+        let Some(body) = settled.body else { return Ok(()) };
+        let again = clean_fresh(&body, case.page_type, &settled.stated_after);
+        prop_assert_eq!(again.as_deref(), Some(body.as_str()), "from {:?}", case.text);
+    }
+
+    /// The fixed point, outside the three ways it fails: no page type, the settle
+    /// passes saw a text in NFC, and settling named no field the document did not know
+    /// before.
+    #[test]
+    fn the_settled_body_of_a_normalised_text_is_a_fixed_point(
+        case in case_without_page_type()
+    ) {
+        let settled = settled(&case);
+        let Some(body) = settled.body else { return Ok(()) };
+        prop_assume!(settled.seen_nfc && settled.stated_before == settled.stated_after);
+        let again = clean_fresh(&body, case.page_type, &settled.stated_after);
+        prop_assert_eq!(again.as_deref(), Some(body.as_str()), "from {:?}", case.text);
+    }
+
     /// The prefilter only spares work: a pass that asks it ends as one that runs every
     /// rule whose conditions hold.
     #[test]
@@ -629,5 +728,61 @@ proptest! {
             let mut doc = case.doc();
             prop_assert_eq!(clean(rules(), &mut doc, &deadline, settling), Err(Timeout));
         }
+    }
+}
+
+/// The three ways the fixed point fails, on their smallest inputs.
+mod settling_regressions {
+    use super::*;
+
+    fn body_and_again(text: &str, page_type: Option<&'static str>) -> (String, Option<String>) {
+        let case = Case {
+            text: text.to_string(),
+            format: Format::Text,
+            page_type,
+            stated: Vec::new(),
+        };
+        let settled = settled(&case);
+        let body = settled.body.expect("a settled body");
+        let again = clean_fresh(&body, case.page_type, &settled.stated_after);
+        (body, again)
+    }
+
+    /// The settle passes see "a b e\u{301}" and "a b é" as two lines; the body has
+    /// both in NFC, a repeated headline that a fresh clean drops.
+    #[test]
+    #[ignore = "fails: the body is \"a b é\\n\\na b é\", a fresh clean of it is \"\""]
+    fn a_line_that_repeats_once_composed_settles() {
+        let (body, again) = body_and_again("a b e\u{301}\na b é", None);
+        assert_eq!(again, Some(body));
+    }
+
+    /// The same with a pattern: `\pL+ <-> ` cannot end in a combining mark, so the
+    /// swap fires only on the NFC body.
+    #[test]
+    #[ignore = "fails: the body is \"é <-> a\", a fresh clean of it is \"aé\""]
+    fn a_match_that_only_nfc_makes_settles() {
+        let (body, again) = body_and_again("e\u{301} <-> a", None);
+        assert_eq!(again, Some(body));
+    }
+
+    /// The hard-wrapped block joins into "… Source: https://example.com/a end" only in
+    /// settling; the url captured there names the site (provenance "url") for the
+    /// document but not for the settle pass after it, so the site's share-line rule
+    /// never ran; a fresh clean that knows the site drops the whole paragraph.
+    #[test]
+    #[ignore = "fails: the body is \"Share this Source: end\", a fresh clean of it is \"\""]
+    fn a_site_named_while_settling_settles() {
+        let (body, again) = body_and_again("Share this\nSource:\nhttps://example.com/a\nend", None);
+        assert_eq!(again, Some(body));
+    }
+
+    /// The settle passes run without the page type: a rule for articles that can fire
+    /// only once the body is laid out (`\A` now at "Menu") never runs in them.
+    #[test]
+    #[ignore = "fails: the body is \"Menu\", a fresh clean of it (an article) is \"\""]
+    fn a_page_type_rule_settles() {
+        let (body, again) = body_and_again("\nMenu\n", Some("article"));
+        assert_eq!(again, Some(body));
     }
 }
