@@ -6,6 +6,8 @@ pub mod engine;
 pub mod format;
 pub mod kinds;
 pub mod prefilter;
+#[cfg(test)]
+mod properties;
 pub mod pystr;
 pub mod regions;
 pub mod rules;
