@@ -7,9 +7,10 @@
 //! view's character boundaries and no two overlap; the final text is its pieces; no
 //! visible character leaves the text without a removal that says so; the prefilter
 //! changes no result; a passed deadline is a timeout; and the settled body is a fixed
-//! point of a fresh clean, except in the three ways `settling_regressions` pins down
-//! (a decomposed text, a site named while settling, a page type), each `#[ignore]`d
-//! until settling is fixed.
+//! point of a fresh clean, except for a decomposed text (settle passes see the text as
+//! it is, not its NFC form), which `settling_regressions` pins down `#[ignore]`d. Two
+//! more ways it failed are fixed and pinned there: a site named while settling, and
+//! the page type, which the settle passes now know.
 
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
@@ -681,7 +682,7 @@ proptest! {
     /// and the settle passes run without the page type ("\nMenu\n" on an article
     /// settles to "Menu", which a fresh clean empties).
     #[test]
-    #[ignore = "fails: settling sees not the NFC body, a site it named, nor the page type"]
+    #[ignore = "fails: the settle passes see the text as it is, not its NFC form (robustness.md)"]
     fn the_settled_body_is_a_fixed_point(case in case()) {
         let settled = settled(&case);
         let Some(body) = settled.body else { return Ok(()) };
@@ -771,7 +772,6 @@ mod settling_regressions {
     /// document but not for the settle pass after it, so the site's share-line rule
     /// never ran; a fresh clean that knows the site drops the whole paragraph.
     #[test]
-    #[ignore = "fails: the body is \"Share this Source: end\", a fresh clean of it is \"\""]
     fn a_site_named_while_settling_settles() {
         let (body, again) = body_and_again("Share this\nSource:\nhttps://example.com/a\nend", None);
         assert_eq!(again, Some(body));
@@ -780,7 +780,6 @@ mod settling_regressions {
     /// The settle passes run without the page type: a rule for articles that can fire
     /// only once the body is laid out (`\A` now at "Menu") never runs in them.
     #[test]
-    #[ignore = "fails: the body is \"Menu\", a fresh clean of it (an article) is \"\""]
     fn a_page_type_rule_settles() {
         let (body, again) = body_and_again("\nMenu\n", Some("article"));
         assert_eq!(again, Some(body));

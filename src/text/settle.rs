@@ -4,8 +4,10 @@
 //! One pass of the rules is not: the canonical body joins hard-wrapped lines and
 //! splits paragraphs only after the rules ran, Markdown marks go after the head rules
 //! looked at the first line, and a second clean knows no field the first one's rules
-//! found. So the body is cleaned again, in a fresh document that knows only the
-//! fields the input stated, its format detected from the body. Mostly that changes
+//! found. So the body is cleaned again, in a fresh document that knows only what the
+//! input stated (its fields with their provenance, and an HTML page's type; before
+//! each further pass, also a field the last pass stated, such as a site named by a
+//! url it captured), its format detected from the body. Mostly that changes
 //! nothing, and the body is returned as it is. When it does, the buffer is put in
 //! the body's layout (whitespace edits only, so every removal still points into the
 //! input) and the rules run on it the same way, up to MAX_SETTLE_PASSES times.
@@ -45,7 +47,14 @@ pub fn settle(
     if format == Format::Html {
         return Ok(None);
     }
-    let again = clean_again(rules, TextBuffer::new(&body), format, deadline, &known)?;
+    let again = clean_again(
+        rules,
+        TextBuffer::new(&body),
+        format,
+        doc.page_type.as_deref(),
+        deadline,
+        &known,
+    )?;
     if again.buffer.version == 0 {
         adopt(doc, again);
         return Ok(Some(body));
@@ -67,7 +76,17 @@ pub fn settle(
         }
         let version = doc.buffer.version;
         let buffer = std::mem::replace(&mut doc.buffer, TextBuffer::new(""));
-        let mut again = clean_again(rules, buffer, format, deadline, &known)?;
+        // A field the last pass stated (a site from a url it captured) is known now too.
+        let known = known_before_the_rules(doc);
+        let page_type = doc.page_type.clone();
+        let mut again = clean_again(
+            rules,
+            buffer,
+            format,
+            page_type.as_deref(),
+            deadline,
+            &known,
+        )?;
         doc.buffer = std::mem::replace(&mut again.buffer, TextBuffer::new(""));
         adopt(doc, again);
         if doc.buffer.version == version {
@@ -97,11 +116,13 @@ fn clean_again(
     rules: &TextRules,
     buffer: TextBuffer,
     format: Format,
+    page_type: Option<&str>,
     deadline: &Deadline,
     known: &[(String, String, String)],
 ) -> Result<Doc, Timeout> {
     deadline.check()?;
     let mut again = Doc::new(buffer, format);
+    again.page_type = page_type.map(str::to_string);
     for (name, value, source) in known {
         again.fields.set(name, value.clone());
         again.provenance.set(name, source.clone());
