@@ -73,13 +73,47 @@ pub fn detect_format(text: &str) -> Format {
     if has_tag && (found(&signals.html_start, 1) > 0 || found(&signals.html_tags, 10) >= 10) {
         return Format::Html;
     }
-    if found(&signals.markdown, 2) >= 2 {
+    if may_hold_markdown(data) && found(&signals.markdown, 2) >= 2 {
         return Format::Markdown;
     }
     if has_tag && whole && found(&signals.html_fragment, 1) > 0 {
         return Format::Html;
     }
     Format::Text
+}
+
+/// Whether `text` can hold a match of the Markdown signals: every one holds one of
+/// `# * _ [ < \\`, or opens a line (after up to three spaces) with `-`, `+` or a number
+/// and a period. Most texts hold none, and skip the signals' scan.
+fn may_hold_markdown(text: &[u8]) -> bool {
+    if text
+        .iter()
+        .any(|byte| matches!(byte, b'#' | b'*' | b'_' | b'[' | b'<' | b'\\'))
+    {
+        return true;
+    }
+    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', text).map(|at| at + 1));
+    line_starts
+        .into_iter()
+        .any(|start| opens_a_list_item(&text[start.min(text.len())..]))
+}
+
+/// Whether a line opens with up to three spaces, then `-`, `+` or digits and a period.
+fn opens_a_list_item(line: &[u8]) -> bool {
+    let indent = line
+        .iter()
+        .take(3)
+        .take_while(|&&byte| byte == b' ')
+        .count();
+    let rest = &line[indent..];
+    match rest.first() {
+        Some(b'-' | b'+') => true,
+        Some(byte) if byte.is_ascii_digit() => {
+            let digits = rest.iter().take_while(|byte| byte.is_ascii_digit()).count();
+            rest.get(digits) == Some(&b'.')
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -98,5 +132,20 @@ mod tests {
             Format::Markdown
         );
         assert_eq!(detect_format("Plain words, 3 < 4."), Format::Text);
+        let list = "- one\n- two\n- three\n- four\n";
+        assert_eq!(detect_format(list), Format::Markdown);
+        let steps = "Steps:\n 1. one thing\n 2. another\n 3. a third\n 4. the last\n";
+        assert_eq!(detect_format(steps), Format::Markdown);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_markdown_precheck_never_hides_a_signal(text in "[a1 .#*_<>\\[\\]()\n+-]{0,40}") {
+            let data = text.as_bytes();
+            let signals = signals();
+            if signals.markdown.find(data, 0, data.len(), 1).len() == 1 {
+                proptest::prop_assert!(may_hold_markdown(data));
+            }
+        }
     }
 }
