@@ -54,10 +54,10 @@ fn signals() -> &'static Signals {
 /// The signals are looked for in the text as the rules will see it (every line
 /// break a `\n`, every space a plain one) and in its first 200,000 characters.
 pub fn detect_format(text: &str) -> Format {
-    let head_end = text
-        .char_indices()
-        .nth(HEAD_CHARS)
-        .map_or(text.len(), |(at, _)| at);
+    if opens_like_a_page(text) {
+        return Format::Html;
+    }
+    let head_end = char_boundary_after(text, HEAD_CHARS);
     let whole = head_end == text.len();
     let head = &text[..head_end];
     let head = if changes_in_view(head) {
@@ -80,6 +80,42 @@ pub fn detect_format(text: &str) -> Format {
         return Format::Html;
     }
     Format::Text
+}
+
+/// Characters of a text's opening in which a page's opening tag is looked for first.
+const OPENING_CHARS: usize = 2_000;
+
+/// Whether the text's opening alone shows a page's opening (`<!doctype html>`, `<html>`
+/// ...): a match in the view of the opening that ends before the opening does is a
+/// match in the view of the whole head, so most pages are told without viewing 200,000
+/// characters. (No match there settles nothing: the whole head is looked at.)
+fn opens_like_a_page(text: &str) -> bool {
+    let end = char_boundary_after(text, OPENING_CHARS);
+    let opening = plain_view(&text[..end]);
+    let data = opening.as_bytes();
+    signals()
+        .html_start
+        .find(data, 0, data.len(), 1)
+        .first()
+        .is_some_and(|spans| (spans[0].1 as usize) < data.len())
+}
+
+/// The byte offset just past the first `count` characters of `text` (its length when it
+/// has no more): one pass over the bytes, counting those that open a character.
+fn char_boundary_after(text: &str, count: usize) -> usize {
+    if text.len() <= count {
+        return text.len();
+    }
+    let mut seen = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if byte & 0xC0 != 0x80 {
+            if seen == count {
+                return at;
+            }
+            seen += 1;
+        }
+    }
+    text.len()
 }
 
 /// Whether `text` can hold a match of the Markdown signals: every one holds one of
@@ -132,6 +168,11 @@ mod tests {
             Format::Markdown
         );
         assert_eq!(detect_format("Plain words, 3 < 4."), Format::Text);
+        assert_eq!(char_boundary_after("aé b", 2), 3);
+        assert!(opens_like_a_page("\u{a0}<!DOCTYPE html><p>"));
+        assert!(!opens_like_a_page("<html"));
+        assert_eq!(char_boundary_after("aé", 2), 3);
+        assert_eq!(char_boundary_after("aé", 5), 3);
         let list = "- one\n- two\n- three\n- four\n";
         assert_eq!(detect_format(list), Format::Markdown);
         let steps = "Steps:\n 1. one thing\n 2. another\n 3. a third\n 4. the last\n";
