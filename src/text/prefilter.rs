@@ -260,33 +260,29 @@ fn refresh(
     previous: Option<Answer>,
     doc: &mut Doc,
 ) -> Answer {
-    let region = match kind {
+    let span = match kind {
         Group::Text(_) => None,
-        Group::Head(lines) => {
-            let end = doc.head_end(lines);
-            Some(doc.text()[..end].to_string())
-        }
-        Group::Tail(lines) => {
-            let start = doc.tail_start(lines);
-            Some(doc.text()[start..].to_string())
-        }
+        Group::Head(lines) => Some((0, doc.head_end(lines))),
+        Group::Tail(lines) => Some((doc.tail_start(lines), doc.text().len())),
     };
-    if let Some(previous) = previous {
-        if region.is_some() && previous.region == region {
+    let text = doc.text();
+    let region = span.map(|(start, end)| &text[start..end]);
+    if let (Some(previous), Some(region)) = (previous, region) {
+        if previous.region.as_deref() == Some(region) {
+            // An edit elsewhere left the region as it was: so is the answer.
             return Answer {
                 version,
                 ..previous
             };
         }
     }
-    let data = region.as_deref().unwrap_or(doc.text()).as_bytes();
     let mut found = vec![false; set.len()];
-    for index in set.matching(data) {
+    for index in set.matching(region.unwrap_or(text).as_bytes()) {
         found[index] = true;
     }
     Answer {
         version,
-        region,
+        region: region.map(str::to_string),
         found,
     }
 }
