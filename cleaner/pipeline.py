@@ -35,11 +35,10 @@ def clean_raw(
     from a feed, say) is taken as given, before anything is looked for.
     """
     deadline = Deadline(options.timeout)
-    failed = Document(url=url, status="error", format=format or "text")
+    given = format
     try:
         if isinstance(raw, bytes) and looks_binary(raw):
-            failed.reason = "binary input: NUL bytes where text should be"
-            return failed
+            return _failed(url, given, "binary input: NUL bytes where text should be")
         with _timer_while_reading(raw, options, deadline):
             text = _read(raw, options)
         deadline.check()
@@ -55,11 +54,14 @@ def clean_raw(
         # In the core, which checks the deadline itself, from any thread: no timer needed.
         return run_text_phase(ruleset, ctx, text, options, deadline=deadline)
     except DocumentTimeout:
-        failed.reason = "timeout"
-        return failed
+        return _failed(url, given, "timeout")
     except CoreError as error:  # a panic in the compiled core, caught there
-        failed.reason = str(error)
-        return failed
+        return _failed(url, given, str(error))
+
+
+def _failed(url: str | None, format: Format | None, reason: str) -> Document:
+    """The Document of an input that could not be cleaned: status `error`, and why."""
+    return Document(url=url, status="error", format=format or "text", reason=reason)
 
 
 def _read(raw: str | bytes, options: CleanOptions) -> str:
