@@ -86,6 +86,9 @@ def collapse_spaces(line: str) -> str:
 def detect_format(text: str) -> str:
     """'html', 'markdown' or 'text': what the text reads as."""
 
+def tags_too_deep(html: str, max_depth: int) -> list[tuple[int, int]]:
+    """Spans of the opening and closing tags nested deeper than `max_depth`."""
+
 def plain_view(text: str) -> str:
     """The text as the rules see it: Unicode spaces as ' ', line breaks as '\\n'."""
 

@@ -10,6 +10,7 @@
 pub mod buffer;
 pub mod dates;
 pub mod dialect;
+pub mod nesting;
 pub mod normalize;
 pub mod pattern;
 pub mod sets;

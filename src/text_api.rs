@@ -456,10 +456,24 @@ fn py_plain_view(py: Python<'_>, text: &str) -> PyResult<String> {
     detached(py, || crate::buffer::plain_view(text))
 }
 
+/// Character spans of the tags of elements nested deeper than `max_depth`.
+#[pyfunction(name = "tags_too_deep")]
+fn py_tags_too_deep(py: Python<'_>, html: &str, max_depth: usize) -> PyResult<Vec<(usize, usize)>> {
+    detached(py, || {
+        let spans = crate::nesting::tags_too_deep(html.as_bytes(), max_depth);
+        let chars = CharOffsets::new(html, spans.iter().flat_map(|&(start, end)| [start, end]));
+        spans
+            .into_iter()
+            .map(|(start, end)| (chars.get(start), chars.get(end)))
+            .collect()
+    })
+}
+
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyTextRules>()?;
     module.add_class::<PyTextOutcome>()?;
     module.add_function(wrap_pyfunction!(py_detect_format, module)?)?;
     module.add_function(wrap_pyfunction!(py_plain_view, module)?)?;
+    module.add_function(wrap_pyfunction!(py_tags_too_deep, module)?)?;
     Ok(())
 }
