@@ -42,7 +42,7 @@ create_exception!(
 );
 
 /// Searches over fewer bytes than this keep the GIL: releasing it costs more.
-const RELEASE_GIL_BYTES: usize = 4096;
+pub(crate) const RELEASE_GIL_BYTES: usize = 4096;
 
 /// Run `work`, turning a panic into `CoreError`.
 fn guarded<T>(work: impl FnOnce() -> PyResult<T>) -> PyResult<T> {

@@ -17,7 +17,7 @@ use crate::text::format::detect_format;
 use crate::text::kinds::{self, Kind, Piece, Template};
 use crate::text::rules::{Conditions, Pat, TextRule, Where};
 use crate::text::ruleset::TextRules;
-use crate::{panic_reason, pattern_error, CoreError, PyRegex};
+use crate::{panic_reason, pattern_error, CoreError, PyRegex, RELEASE_GIL_BYTES};
 
 /// One validated text rule as Python hands it over (a dict with every key present).
 #[derive(FromPyObject)]
@@ -304,6 +304,21 @@ fn detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyResul
         .map_err(CoreError::new_err)
 }
 
+/// As `detached` for work that grows with a text of `size` bytes and is quick on a
+/// small one: below RELEASE_GIL_BYTES the GIL is kept, since handing it to another
+/// thread and taking it back costs more than the work.
+fn detached_if_long<T: Send>(
+    py: Python<'_>,
+    size: usize,
+    work: impl FnOnce() -> T + Send,
+) -> PyResult<T> {
+    if size >= RELEASE_GIL_BYTES {
+        return detached(py, work);
+    }
+    catch_unwind(AssertUnwindSafe(work))
+        .map_err(|panic| CoreError::new_err(panic_reason(panic.as_ref())))
+}
+
 fn timed_out() -> PyTextOutcome {
     PyTextOutcome {
         timed_out: true,
@@ -442,7 +457,7 @@ impl CharOffsets {
 /// HTML, Markdown or text: what `text` reads as.
 #[pyfunction(name = "detect_format")]
 fn py_detect_format(py: Python<'_>, text: &str) -> PyResult<&'static str> {
-    detached(py, || match detect_format(text) {
+    detached_if_long(py, text.len(), || match detect_format(text) {
         Format::Text => "text",
         Format::Markdown => "markdown",
         Format::Html => "html",
@@ -453,7 +468,7 @@ fn py_detect_format(py: Python<'_>, text: &str) -> PyResult<&'static str> {
 /// character for each of the input's.
 #[pyfunction(name = "plain_view")]
 fn py_plain_view(py: Python<'_>, text: &str) -> PyResult<String> {
-    detached(py, || crate::buffer::plain_view(text))
+    detached_if_long(py, text.len(), || crate::buffer::plain_view(text))
 }
 
 /// Character spans of the tags of elements nested deeper than `max_depth`.
