@@ -14,8 +14,8 @@ use crate::buffer::TextBuffer;
 use crate::text::doc::{Doc, Fields, Format};
 use crate::text::engine::{run_one, Deadline};
 use crate::text::format::detect_format;
-use crate::text::kinds::{self, Kind, Piece, Template};
-use crate::text::rules::{Conditions, Pat, TextRule, Where};
+use crate::text::kinds::{self, Kind, Pat, Piece, Template};
+use crate::text::rules::{Conditions, TextRule, Where};
 use crate::text::ruleset::TextRules;
 use crate::{panic_reason, pattern_error, CoreError, PyRegex, RELEASE_GIL_BYTES};
 

@@ -25,8 +25,9 @@ use super::clean;
 use super::doc::{is_rule_provenance, Doc, Format, Removal};
 use super::engine::{run_one, run_pass, Deadline, Timeout};
 use super::format::detect_format;
+use super::kinds::Pat;
 use super::kinds::{self, Kind, Piece, Template};
-use super::rules::{Conditions, Pat, TextRule, Where};
+use super::rules::{Conditions, TextRule, Where};
 use super::ruleset::TextRules;
 use super::settle::settle;
 

@@ -4,21 +4,10 @@
 //! patterns already compiled (`RuleSpec`); the kinds are a closed set, one module
 //! each under `kinds/`.
 
-use std::sync::Arc;
-
-use crate::pattern::Pattern;
 use crate::urls::site_matches;
 
 use super::doc::{is_rule_provenance, Doc, Format};
 use super::kinds::Kind;
-
-/// A compiled pattern with the source it was written as (the prefilter's sets are
-/// built from sources).
-#[derive(Clone)]
-pub struct Pat {
-    pub source: String,
-    pub compiled: Arc<Pattern>,
-}
 
 /// Where in the text a rule looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,8 +4,9 @@
 use crate::dialect::SyntaxError;
 
 use super::doc::Format;
+use super::kinds::Pat;
 use super::prefilter::Prefilter;
-use super::rules::{Pat, TextRule};
+use super::rules::TextRule;
 
 pub struct TextRules {
     pub rules: Vec<TextRule>,

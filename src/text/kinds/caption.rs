@@ -4,9 +4,9 @@
 use crate::buffer::Edit;
 use crate::pattern::Spans;
 use crate::text::doc::{self, Doc};
+use crate::text::kinds::Pat;
 use crate::text::pystr::{collapse_spaces, rstrip_chars};
 use crate::text::regions::line_bounds;
-use crate::text::rules::Pat;
 
 use super::{group, matches_in, whole, Run};
 

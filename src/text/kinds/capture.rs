@@ -3,7 +3,7 @@
 
 use crate::buffer::Edit;
 use crate::text::doc::Doc;
-use crate::text::rules::Pat;
+use crate::text::kinds::Pat;
 
 use super::{group, matches_in, whole, Run};
 

@@ -3,9 +3,9 @@
 
 use crate::buffer::Edit;
 use crate::text::doc::Doc;
+use crate::text::kinds::Pat;
 use crate::text::pystr::next_char;
 use crate::text::regions::{end_of_lines, line_bounds};
-use crate::text::rules::Pat;
 
 use super::{first_in, whole, Run};
 

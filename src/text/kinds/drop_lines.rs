@@ -2,8 +2,8 @@
 
 use crate::buffer::Edit;
 use crate::text::doc::Doc;
+use crate::text::kinds::Pat;
 use crate::text::regions::line_bounds;
-use crate::text::rules::Pat;
 
 use super::{matches_in, whole, Run};
 

@@ -14,10 +14,19 @@ pub use drop_lines::DropLines;
 pub use substitute::{Piece, Substitute, Template};
 pub use title_repeat::TitleRepeat;
 
-use crate::pattern::Spans;
+use std::sync::Arc;
+
+use crate::pattern::{Pattern, Spans};
 
 use super::doc::Doc;
-use super::rules::Pat;
+
+/// A compiled pattern with the source it was written as (the prefilter's sets are
+/// built from sources).
+#[derive(Clone)]
+pub struct Pat {
+    pub source: String,
+    pub compiled: Arc<Pattern>,
+}
 
 /// A rule's kind and the fields that kind adds.
 pub enum Kind {
