@@ -142,9 +142,11 @@ class TextRules:
         timeout: float | None = None,
         settle: bool = True,
         edited: bool = False,
+        prefilter: bool = True,
     ) -> TextOutcome:
         """Every text rule over `text`, the GIL released; with `settle`, the settled body;
-        with `edited`, the edited text and its pieces."""
+        with `edited`, the edited text and its pieces; without `prefilter`, every
+        applicable rule runs (a check that the prefilter changes nothing)."""
     def run_one(
         self,
         position: int,

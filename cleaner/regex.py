@@ -204,29 +204,6 @@ class Pattern:
 _ALL = 1 << 62
 
 
-class PatternSet:
-    """Many patterns matched in one pass: which of them may occur in a text.
-
-    The answer may name a pattern that does not match, never omits one that
-    does: the set holds each pattern's relaxed form (counted repetitions
-    widened), a far smaller automaton than the exact patterns make. A set too
-    big for one automaton's size limit is split, so any number of rules works.
-    """
-
-    __slots__ = ("_set", "size")
-
-    def __init__(self, sources: Sequence[str]) -> None:
-        self.size = len(sources)
-        try:
-            self._set = _core.RegexSet(list(sources))
-        except PatternError as error:
-            raise PatternError(f"{DIALECT} cannot compile it: {error}") from None
-
-    def matching(self, data: bytes) -> set[int]:
-        """Indices (in insertion order) of the patterns that may match somewhere in `data`."""
-        return set(self._set.matching(data))
-
-
 class LiteralSet:
     """Which of many literal strings occur in a text, ignoring case: one pass."""
 

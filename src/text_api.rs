@@ -236,8 +236,10 @@ impl PyTextRules {
         self.inner.rules.len()
     }
 
-    /// Run the text rules over `text`; with `settle`, make the settled canonical body.
-    #[pyo3(signature = (text, format, *, page_type=None, fields=Vec::new(), provenance=Vec::new(), timeout=None, settle=true, edited=false))]
+    /// Run the text rules over `text`; with `settle`, make the settled canonical body;
+    /// with `edited`, return the edited text and its pieces; without `prefilter`, run
+    /// every applicable rule (a check that the prefilter changes nothing).
+    #[pyo3(signature = (text, format, *, page_type=None, fields=Vec::new(), provenance=Vec::new(), timeout=None, settle=true, edited=false, prefilter=true))]
     #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
@@ -250,6 +252,7 @@ impl PyTextRules {
         timeout: Option<f64>,
         settle: bool,
         edited: bool,
+        prefilter: bool,
     ) -> PyResult<PyTextOutcome> {
         let start = Start {
             format: format_named(format)?,
@@ -260,6 +263,7 @@ impl PyTextRules {
         let deadline = Deadline::after(timeout);
         detached(py, || {
             let mut doc = start.doc(text);
+            doc.prefilter = prefilter;
             match crate::text::clean(&self.inner, &mut doc, &deadline, settle) {
                 Ok(body) => outcome(doc, body, 0, edited, visible_chars(text)),
                 Err(_) => timed_out(),

@@ -88,6 +88,9 @@ pub struct Doc {
     pub provenance: Fields,
     pub captions: Vec<Caption>,
     pub removed: Vec<Removal>,
+    /// Whether rules the prefilter rules out are skipped: always, but in checks that
+    /// running every applicable rule gives the same result.
+    pub prefilter: bool,
     /// Region bounds of the current text: (lines, head or tail) → offset.
     bounds: Vec<(isize, usize)>,
     bounds_version: u64,
@@ -103,6 +106,7 @@ impl Doc {
             provenance: Fields::default(),
             captions: Vec::new(),
             removed: Vec::new(),
+            prefilter: true,
             bounds: Vec::new(),
             bounds_version: 0,
         }

@@ -75,7 +75,7 @@ fn run_rules(rules: &TextRules, doc: &mut Doc, deadline: &Deadline) -> Result<()
         if conditional && !rule.conditions.hold(doc) {
             continue;
         }
-        if !candidates.may_fire(position, doc) {
+        if doc.prefilter && !candidates.may_fire(position, doc) {
             continue;
         }
         deadline.check()?;

@@ -52,6 +52,7 @@ pub fn settle(
         TextBuffer::new(&body),
         format,
         doc.page_type.as_deref(),
+        doc.prefilter,
         deadline,
         &known,
     )?;
@@ -84,6 +85,7 @@ pub fn settle(
             buffer,
             format,
             page_type.as_deref(),
+            doc.prefilter,
             deadline,
             &known,
         )?;
@@ -117,12 +119,14 @@ fn clean_again(
     buffer: TextBuffer,
     format: Format,
     page_type: Option<&str>,
+    prefilter: bool,
     deadline: &Deadline,
     known: &[(String, String, String)],
 ) -> Result<Doc, Timeout> {
     deadline.check()?;
     let mut again = Doc::new(buffer, format);
     again.page_type = page_type.map(str::to_string);
+    again.prefilter = prefilter;
     for (name, value, source) in known {
         again.fields.set(name, value.clone());
         again.provenance.set(name, source.clone());
