@@ -72,6 +72,7 @@ class Cleaner:
         """Build every derived table now, so threads never race to build them."""
         ruleset = self.ruleset
         _ = ruleset.text_rules, ruleset.dom_rules, ruleset.dom_prefilter, ruleset.text_core
+        _ = ruleset.text_rule_ids
 
 
 _default: Cleaner | None = None

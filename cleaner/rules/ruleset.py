@@ -54,6 +54,11 @@ class RuleSet:
         return tuple(rule for rule in self.rules if rule.run_phase != "dom")
 
     @cached_property
+    def text_rule_ids(self) -> tuple[str, ...]:
+        """The text rules' ids by position: how the core names the rule of a removal."""
+        return tuple(rule.id for rule in self.text_rules)
+
+    @cached_property
     def text_core(self) -> _core.TextRules:
         """The text rules compiled into the core, with the fingerprints that name a site
         from its text when no url tells it: what the text phase runs."""
