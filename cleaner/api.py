@@ -26,6 +26,10 @@ class Cleaner:
     `rules` replaces the shipped rules with the given files and folders;
     `extra_rules` adds files and folders to them. `options` are the
     `CleanOptions` a call to `clean` uses when it passes none.
+
+    A Cleaner pickles as its rule sources and options, and is compiled again
+    where it is unpickled: so it can be shipped to the processes of a pool, a
+    Spark or Dask worker, without their compiled patterns.
     """
 
     def __init__(
@@ -38,6 +42,7 @@ class Cleaner:
         paths = [default_rules_path()] if rules is None else list(rules)
         self.ruleset: RuleSet = load_ruleset([*paths, *extra_rules])
         self.options = options
+        self._sources = (None if rules is None else tuple(rules), tuple(extra_rules))
         self._warm_up()
 
     def clean(
@@ -68,11 +73,21 @@ class Cleaner:
         chosen = (options or self.options).with_keywords(keywords)
         return clean_raw(self.ruleset, raw, url=url, format=format, options=chosen, known=known)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle as the rule sources and options; the rules compile again on unpickling."""
+        rules, extra_rules = self._sources
+        return (_rebuilt, (rules, extra_rules, self.options))
+
     def _warm_up(self) -> None:
         """Build every derived table now, so threads never race to build them."""
         ruleset = self.ruleset
         _ = ruleset.text_rules, ruleset.dom_rules, ruleset.dom_prefilter, ruleset.text_core
         _ = ruleset.text_rule_ids
+
+
+def _rebuilt(rules: RulePaths | None, extra_rules: RulePaths, options: CleanOptions) -> Cleaner:
+    """A Cleaner compiled again from what `Cleaner.__reduce__` kept."""
+    return Cleaner(rules, extra_rules=extra_rules, options=options)
 
 
 _default: Cleaner | None = None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import pickle
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from cleaner import Cleaner, Document, clean
+from cleaner import Cleaner, CleanOptions, Document, clean
 from cleaner.document import METADATA_FIELDS
 from tests.conftest import FIXTURES
 
@@ -175,3 +176,20 @@ def test_known_fields_are_what_the_input_stated() -> None:
 def test_known_names_only_metadata_fields() -> None:
     with pytest.raises(ValueError, match="not metadata fields"):
         clean("Text.", known={"headline": "x"})
+
+
+def test_a_cleaner_pickles_as_its_rules_and_options(tmp_path: Path) -> None:
+    """Shipped to another process (a pool, Spark, Dask), a Cleaner compiles its rules again."""
+    extra = tmp_path / "house.yaml"
+    extra.write_text(
+        "- id: house-footer\n  kind: drop_lines\n  description: The house footer line.\n"
+        "  pattern: '^House footer$'\n  examples:\n"
+        '    - input: "Body text.\\nHouse footer"\n      output: Body text.\n',
+        encoding="utf-8",
+    )
+    original = Cleaner(extra_rules=[extra], options=CleanOptions(timeout=2.0))
+    copy = pickle.loads(pickle.dumps(original))
+    raw = "Read more: another story\nBody text of the story.\nHouse footer"
+    assert copy.options == original.options
+    assert copy.clean(raw).to_dict() == original.clean(raw).to_dict()
+    assert [r.rule for r in copy.clean(raw).removed] == ["related-links", "house-footer"]
