@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +59,17 @@ def test_the_core_works_without_the_gil() -> None:
         steps += 1
     worker.join()
     assert steps > 1000
+
+
+def test_a_block_rule_whose_patterns_match_empty_lines_ends(tmp_path: Path) -> None:
+    """`^$` is a valid pattern (it matches nothing only where a line ends); a drop_block
+    whose start and end both match an empty line must move on, not search the same place
+    for ever."""
+    rules = tmp_path / "blocks.yaml"
+    rules.write_text(
+        "- id: empty-block\n  kind: drop_block\n  description: From an empty line to the next.\n"
+        "  start: '^$'\n  end: '^$'\n  examples:\n    - input: \"a\\nb\"\n",
+        encoding="utf-8",
+    )
+    doc = Cleaner(rules=[rules]).clean("a\n\nb\n", timeout=5)
+    assert (doc.status, doc.text) == ("ok", "a\n\nb")
