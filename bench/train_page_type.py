@@ -493,7 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         everything = Data.of(examples, names[label], classes)
         matrix = np.vstack([everything.x, everything.urlless])
         difference = check_evaluator(forest, boosters[label], matrix)
-        print(f"{label} forest: {len(forest.trees)} trees; largest score difference from "
+        print(f"{label} forest: {forest.trees} trees; largest score difference from "
               f"LightGBM over every page {difference:.2e}")  # fmt: skip
     report_times("full forest inference", inference_times(cascade.full, examples))
     report_times("page type in clean() (cascade)", [cascade_seconds(cascade, e) for e in examples])

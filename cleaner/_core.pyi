@@ -172,3 +172,28 @@ def site_of(url: str) -> str | None:
 
 def is_http_url(value: str) -> bool:
     """True for an absolute http(s) URL with a host, as `cleaner.urls.is_http_url`."""
+
+class Forest:
+    """A tree ensemble, flattened: a split sends a row left when its feature is <= the
+    threshold (NaN goes right); a leaf is its own left and right child; a class's score
+    is the sum of its trees' leaves in the trees' order."""
+
+    def __init__(
+        self,
+        feature: list[int],
+        threshold: list[float],
+        left: list[int],
+        right: list[int],
+        value: list[float],
+        roots: list[int],
+        tree_class: list[int],
+        classes: int,
+    ) -> None: ...
+    @property
+    def width(self) -> int:
+        """How many features a row needs at least."""
+    def scores(self, row: list[float]) -> list[float]:
+        """Each class's raw score for one row."""
+    def scores_of_rows(self, data: bytes, columns: int) -> bytes:
+        """Raw scores of rows given as native float64 bytes, `columns` to a row; the same
+        layout back, one score per class."""

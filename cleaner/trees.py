@@ -3,8 +3,9 @@
 The models cleaner ships (the block classifier) are trained by scripts under
 bench/ with LightGBM and written as plain JSON: the `tree_structure` of each
 tree as LightGBM dumps it. Evaluating them needs no LightGBM at run time: the
-trees are flattened into arrays once, and a whole page's rows go down every
-tree together, one level per step, with numpy.
+trees are flattened into arrays once, and the compiled core's one tree
+evaluator (`_core.Forest`, also behind the page-type forests) sends a whole
+page's rows down every tree.
 
 Only what the training scripts produce is supported: numeric `<=` splits on
 features that are never missing, and a binary objective (the raw score through
@@ -21,6 +22,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from cleaner import _core
+
 #: The format tag the training scripts write; a file without it is refused.
 FORMAT = "cleaner-trees-1"
 
@@ -31,27 +34,18 @@ class ModelFileError(ValueError):
 
 @dataclass(frozen=True)
 class TreeEnsemble:
-    """Flattened trees: node arrays shared by all trees, and each tree's root node.
+    """Flattened trees, evaluated by the core, with the model's decision thresholds.
 
     `threshold_value` is the probability from which a row is taken as positive;
     `thresholds` are such values for named kinds of input (a model may set one
     per page type), which `threshold_for` falls back from to `threshold_value`.
-
-    A node is a split (`feature`, `threshold`, `left`, `right`) or a leaf
-    (`left == right ==` itself, with its `value`), so a row that reached a leaf
-    stays there while the deepest tree is walked.
     """
 
     columns: tuple[str, ...]
     threshold_value: float
     thresholds: dict[str, float]
-    feature: NDArray[np.int32]
-    threshold: NDArray[np.float64]
-    left: NDArray[np.int32]
-    right: NDArray[np.int32]
-    value: NDArray[np.float64]
-    roots: NDArray[np.int32]
-    depth: int
+    forest: _core.Forest
+    trees: int
 
     def threshold_for(self, kind: str | None) -> float:
         """The decision threshold for inputs of `kind` (the default one when it has none)."""
@@ -60,16 +54,11 @@ class TreeEnsemble:
     def probabilities(self, rows: NDArray[Any]) -> NDArray[np.float64]:
         """The positive-class probability of each row (rows: samples × columns)."""
         count = rows.shape[0]
-        if count == 0 or self.roots.size == 0:
+        if count == 0 or self.trees == 0:
             return np.zeros(count)
-        values = rows.astype(np.float64, copy=False)
-        nodes = np.repeat(self.roots[:, None], count, axis=1)
-        samples = np.arange(count)[None, :]
-        for _ in range(self.depth):
-            features = self.feature[nodes]
-            go_left = values[samples, features] <= self.threshold[nodes]
-            nodes = np.where(go_left, self.left[nodes], self.right[nodes])
-        raw: NDArray[np.float64] = self.value[nodes].sum(axis=0)
+        values = np.ascontiguousarray(rows, dtype=np.float64)
+        scores = self.forest.scores_of_rows(values.tobytes(), values.shape[1])
+        raw = np.frombuffer(scores, dtype=np.float64)
         return np.asarray(1.0 / (1.0 + np.exp(-raw)), dtype=np.float64)
 
 
@@ -89,19 +78,22 @@ def load_ensemble(path: Path, columns: tuple[str, ...]) -> TreeEnsemble:
 def _flatten(model: dict[str, Any], columns: tuple[str, ...]) -> TreeEnsemble:
     nodes: list[tuple[int, float, int, int, float]] = []
     roots = [_add(tree, nodes) for tree in model["trees"]]
-    depth = max((_depth(tree) for tree in model["trees"]), default=0)
     feature, threshold, left, right, value = zip(*nodes, strict=True) if nodes else ((),) * 5
+    try:
+        forest = _core.Forest(
+            list(feature), list(threshold), list(left), list(right), list(value),
+            roots, [0] * len(roots), 1,
+        )  # fmt: skip
+    except ValueError as error:
+        raise ModelFileError(f"malformed trees: {error}") from None
+    if forest.width > len(columns):
+        raise ModelFileError("a split reads a feature past the model's columns")
     return TreeEnsemble(
         columns=columns,
         threshold_value=float(model.get("threshold", 0.5)),
         thresholds={str(kind): float(value) for kind, value in model.get("thresholds", {}).items()},
-        feature=np.array(feature, dtype=np.int32),
-        threshold=np.array(threshold, dtype=np.float64),
-        left=np.array(left, dtype=np.int32),
-        right=np.array(right, dtype=np.int32),
-        value=np.array(value, dtype=np.float64),
-        roots=np.array(roots, dtype=np.int32),
-        depth=depth,
+        forest=forest,
+        trees=len(roots),
     )
 
 
@@ -118,9 +110,3 @@ def _add(node: dict[str, Any], nodes: list[tuple[int, float, int, int, float]]) 
     right = _add(node["right_child"], nodes)
     nodes[index] = (int(node["split_feature"]), float(node["threshold"]), left, right, 0.0)
     return index
-
-
-def _depth(node: dict[str, Any]) -> int:
-    if "leaf_value" in node:
-        return 0
-    return 1 + max(_depth(node["left_child"]), _depth(node["right_child"]))

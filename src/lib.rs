@@ -17,6 +17,8 @@ pub mod sets;
 pub mod shape;
 pub mod text;
 mod text_api;
+pub mod trees;
+mod trees_api;
 pub mod urls;
 
 #[cfg(test)]
@@ -45,7 +47,7 @@ create_exception!(
 pub(crate) const RELEASE_GIL_BYTES: usize = 4096;
 
 /// Run `work`, turning a panic into `CoreError`.
-fn guarded<T>(work: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+pub(crate) fn guarded<T>(work: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     catch_unwind(AssertUnwindSafe(work))
         .unwrap_or_else(|panic| Err(CoreError::new_err(panic_reason(panic.as_ref()))))
 }
@@ -335,6 +337,7 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
     module.add_class::<PyRegex>()?;
     text_api::register(module)?;
+    trees_api::register(module)?;
     module.add_class::<PyRegexSet>()?;
     module.add_class::<PyLiteralSet>()?;
     module.add_function(wrap_pyfunction!(char_len, module)?)?;

@@ -1,10 +1,10 @@
-"""The page-type model: gradient-boosted trees read from JSON and evaluated in plain Python.
+"""The page-type model: gradient-boosted trees read from JSON, evaluated by the core.
 
 The trees are trained with LightGBM (`bench/train_page_type.py`) and exported
-to `model.json`; this module needs neither LightGBM nor scikit-learn, nor
-numpy: the forests are small (a few hundred trees of a few leaves), and
-walking them in Python costs a page no more than numpy's calls did in the
-middle of a clean, without numpy's tenth of a second of import.
+to `model.json`; this module needs neither LightGBM nor scikit-learn: it reads
+the file and hands the trees, flattened, to the compiled core's one tree
+evaluator (`_core.Forest`, also behind the block classifier), which walks a
+page's features down them.
 
 Two forests make a cascade (`Cascade`): a quick one reads only the features
 that cost next to nothing (what the page declares, its url); when it gives
@@ -43,13 +43,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from cleaner import _core
+
 MODEL_FORMAT = "cleaner-page-type-trees/1"
 CASCADE_FORMAT = "cleaner-page-type-cascade/1"
 MODEL_PATH = Path(__file__).with_name("model.json")
 
-#: A tree as nested tuples: a split is (feature index, threshold, left, right), a leaf
-#: its value. Walking tuples is the quickest tree walk plain Python has.
-Node: TypeAlias = "float | tuple[int, float, Node, Node]"
+#: Flattened nodes: (feature, threshold, left, right, value); a leaf is its own children.
+FlatNode: TypeAlias = tuple[int, float, int, int, float]
 
 
 class ModelError(ValueError):
@@ -62,19 +63,14 @@ class TreeModel:
 
     classes: tuple[str, ...]
     features: tuple[str, ...]
-    trees: tuple[tuple[Node, int], ...]  # (root, index of the tree's class)
+    forest: _core.Forest
+    trees: int  # how many trees the forest holds
     depth: int  # the most splits on any path from a root to a leaf
 
     def scores(self, values: Sequence[float]) -> list[float]:
         """Each class's raw score for one feature vector (ordered as `features`)."""
         x = [value if value == value else 0.0 for value in values]  # NaN reads as 0
-        sums = [0.0] * len(self.classes)
-        for node, index in self.trees:
-            while isinstance(node, tuple):
-                feature, threshold, left, right = node
-                node = left if x[feature] <= threshold else right
-            sums[index] += node
-        return sums
+        return self.forest.scores(x)
 
     def scores_of(self, features: dict[str, float]) -> list[float]:
         """Each class's raw score for one page's features by name (missing names read as 0)."""
@@ -155,36 +151,52 @@ def _forest(data: Any) -> TreeModel:
 def _build(data: dict[str, Any]) -> TreeModel:
     classes = tuple(str(name) for name in data["classes"])
     features = tuple(str(name) for name in data["features"])
-    trees: list[tuple[Node, int]] = []
+    nodes: list[FlatNode] = []
+    roots: list[int] = []
+    tree_class: list[int] = []
     depth = 0
     for tree in data["trees"]:
         index = int(tree["class"])
         if not 0 <= index < len(classes):
             raise ValueError(f"a tree of class {index}, of {len(classes)} classes")
-        root, levels = _tree(tree, len(features))
-        trees.append((root, index))
+        root, levels = _tree(tree, len(features), nodes)
+        roots.append(root)
+        tree_class.append(index)
         depth = max(depth, levels)
-    return TreeModel(classes, features, tuple(trees), depth)
+    columns = [list(column) for column in zip(*nodes, strict=True)] if nodes else [[]] * 5
+    feature, threshold, left, right, value = columns
+    forest = _core.Forest(
+        feature, threshold, left, right, value, roots, tree_class, len(classes)
+    )  # fmt: skip
+    return TreeModel(classes, features, forest, len(roots), depth)
 
 
-def _tree(tree: dict[str, Any], feature_count: int) -> tuple[Node, int]:
-    """(root, depth) of one tree from its arrays; ValueError for a malformed one."""
+def _tree(tree: dict[str, Any], feature_count: int, nodes: list[FlatNode]) -> tuple[int, int]:
+    """Append one tree's nodes from its arrays, root first (each node before its
+    children); return (root index, depth). ValueError for a malformed tree."""
     splits = len(tree["split_feature"])
     leaves = [float(value) for value in tree["leaf_value"]]
     if len(leaves) != splits + 1:
         raise ValueError(f"a tree of {splits} splits needs {splits + 1} leaves, not {len(leaves)}")
 
-    def node(child: int, level: int) -> tuple[Node, int]:
+    def node(child: int, level: int) -> tuple[int, int]:
+        at = len(nodes)
         if child < 0:
-            return leaves[-child - 1], level
+            nodes.append((0, 0.0, at, at, leaves[-child - 1]))
+            return at, level
         if level >= splits:
             raise ValueError("a tree's splits form a cycle")
         feature = int(tree["split_feature"][child])
         if not 0 <= feature < feature_count:
             raise ValueError(f"split feature {feature} out of range")
+        nodes.append((0, 0.0, 0, 0, 0.0))  # filled in once the children have their indexes
         left, left_depth = node(int(tree["left"][child]), level + 1)
         right, right_depth = node(int(tree["right"][child]), level + 1)
-        split = (feature, float(tree["threshold"][child]), left, right)
-        return split, max(left_depth, right_depth)
+        nodes[at] = (feature, float(tree["threshold"][child]), left, right, 0.0)
+        return at, max(left_depth, right_depth)
 
-    return node(0, 0) if splits else (leaves[0], 0)
+    if not splits:
+        at = len(nodes)
+        nodes.append((0, 0.0, at, at, leaves[0]))
+        return at, 0
+    return node(0, 0)
