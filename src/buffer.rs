@@ -4,7 +4,9 @@
 //! byte offsets: into the current text, and (origins) into the plain view of the
 //! input the buffer started from. The view has the input's characters one for
 //! one (Unicode spaces as ' ', line breaks as '\n'), so a character offset into
-//! the view is one into the input; `OffsetMap` turns view bytes into those.
+//! the view is one into the input; `CharOffsets` turns view bytes into those.
+
+use std::collections::HashMap;
 
 /// The input as rules see it: Unicode spaces as ' ', line breaks as '\n', `\r` before
 /// a line break as ' ' and any other `\r` as '\n'; as many characters as the input.
@@ -313,34 +315,48 @@ fn merge(mut edits: Vec<Edit>) -> Vec<Edit> {
     merged
 }
 
-/// View byte offsets → character offsets (the input's too), converted in ascending
-/// runs: each conversion counts on from the last one, or from the start when it goes
-/// back, so the spans of one document cost about one pass over its bytes.
-pub struct OffsetMap<'a> {
-    bytes: &'a [u8],
-    mark: (usize, usize),
+/// Byte offsets of a text → character offsets, worked out for a known set of offsets
+/// in one pass over the text.
+pub struct CharOffsets {
+    ascii: bool,
+    chars: HashMap<usize, usize>,
 }
 
-impl<'a> OffsetMap<'a> {
-    pub fn new(view: &'a str) -> OffsetMap<'a> {
-        OffsetMap {
-            bytes: view.as_bytes(),
-            mark: (0, 0),
+impl CharOffsets {
+    pub fn new(text: &str, offsets: impl Iterator<Item = usize>) -> CharOffsets {
+        if text.is_ascii() {
+            return CharOffsets {
+                ascii: true,
+                chars: HashMap::new(),
+            };
+        }
+        let mut wanted: Vec<usize> = offsets.collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let bytes = text.as_bytes();
+        let (mut at, mut count) = (0, 0);
+        let mut chars = HashMap::with_capacity(wanted.len());
+        for offset in wanted {
+            let offset = offset.min(bytes.len());
+            count += bytes[at..offset]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count();
+            at = offset;
+            chars.insert(offset, count);
+        }
+        CharOffsets {
+            ascii: false,
+            chars,
         }
     }
 
-    pub fn to_char(&mut self, byte: usize) -> usize {
-        let (from_byte, from_char) = if byte >= self.mark.0 {
-            self.mark
+    pub fn get(&self, byte: usize) -> usize {
+        if self.ascii {
+            byte
         } else {
-            (0, 0)
-        };
-        let counted = self.bytes[from_byte..byte]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count();
-        self.mark = (byte, from_char + counted);
-        self.mark.1
+            self.chars.get(&byte).copied().unwrap_or(0)
+        }
     }
 }
 
@@ -389,10 +405,10 @@ mod tests {
     #[test]
     fn offsets_convert_to_characters() {
         let view = "é a\nж";
-        let mut map = OffsetMap::new(view);
-        assert_eq!(map.to_char(2), 1);
-        assert_eq!(map.to_char(view.len()), 5);
-        assert_eq!(map.to_char(0), 0);
+        let map = CharOffsets::new(view, [view.len(), 2, 0].into_iter());
+        assert_eq!(map.get(2), 1);
+        assert_eq!(map.get(view.len()), 5);
+        assert_eq!(map.get(0), 0);
     }
 
     type Pick = (usize, usize, &'static str);

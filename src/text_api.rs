@@ -10,7 +10,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::buffer::TextBuffer;
+use crate::buffer::{CharOffsets, TextBuffer};
 use crate::text::doc::{Doc, Fields, Format};
 use crate::text::engine::{run_one, Deadline};
 use crate::text::format::detect_format;
@@ -410,51 +410,6 @@ fn outcome(
         pieces,
         fired,
         visible_chars,
-    }
-}
-
-/// Byte offsets of a text → character offsets, worked out for a known set of offsets
-/// in one pass over the text.
-struct CharOffsets {
-    ascii: bool,
-    chars: HashMap<usize, usize>,
-}
-
-impl CharOffsets {
-    fn new(text: &str, offsets: impl Iterator<Item = usize>) -> CharOffsets {
-        if text.is_ascii() {
-            return CharOffsets {
-                ascii: true,
-                chars: HashMap::new(),
-            };
-        }
-        let mut wanted: Vec<usize> = offsets.collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let bytes = text.as_bytes();
-        let (mut at, mut count) = (0, 0);
-        let mut chars = HashMap::with_capacity(wanted.len());
-        for offset in wanted {
-            let offset = offset.min(bytes.len());
-            count += bytes[at..offset]
-                .iter()
-                .filter(|&&b| b & 0xC0 != 0x80)
-                .count();
-            at = offset;
-            chars.insert(offset, count);
-        }
-        CharOffsets {
-            ascii: false,
-            chars,
-        }
-    }
-
-    fn get(&self, byte: usize) -> usize {
-        if self.ascii {
-            byte
-        } else {
-            self.chars.get(&byte).copied().unwrap_or(0)
-        }
     }
 }
 
