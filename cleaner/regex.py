@@ -77,20 +77,16 @@ class Subject:
 
 
 class Match:
-    """A match in str offsets: the spans of all groups, and the names of the named ones.
+    """A match in str offsets: the spans of all its groups (None: a group took no part).
 
     A plain class with slots, not a frozen dataclass: one is made per match,
     and a frozen dataclass's `__init__` is several times slower.
     """
 
-    __slots__ = ("names", "spans", "text")
+    __slots__ = ("spans",)
 
-    def __init__(
-        self, spans: tuple[tuple[int, int] | None, ...], names: dict[str, int], text: str
-    ) -> None:
+    def __init__(self, spans: tuple[tuple[int, int] | None, ...]) -> None:
         self.spans = spans
-        self.names = names
-        self.text = text
 
     @property
     def start(self) -> int:
@@ -103,18 +99,6 @@ class Match:
         span = self.spans[0]
         assert span is not None
         return span[1]
-
-    def span(self, group: int | str) -> tuple[int, int] | None:
-        index = self.names[group] if isinstance(group, str) else group
-        return self.spans[index]
-
-    def group_text(self, group: int | str) -> str | None:
-        span = self.span(group)
-        return None if span is None else self.text[span[0] : span[1]]
-
-    def group(self, name: str) -> str | None:
-        """Text of a named group; None when it did not take part or the pattern lacks it."""
-        return self.group_text(name) if name in self.names else None
 
 
 class Pattern:
@@ -154,16 +138,6 @@ class Pattern:
         return frozenset(self._names)
 
     @property
-    def line_local(self) -> bool:
-        """No match can hold a line break."""
-        return self._compiled.line_local
-
-    @property
-    def line_prefix(self) -> str:
-        """The relaxed leading part of the pattern that stays on one line ('' if none)."""
-        return self._compiled.line_prefix
-
-    @property
     def program_size(self) -> int:
         """States of the pattern's automaton."""
         return self._compiled.program_size
@@ -175,10 +149,6 @@ class Pattern:
     def finditer(self, subject: Subject, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """All non-overlapping matches within `subject.text[start:end]`."""
         return self._matches(subject, start, end, _ALL)
-
-    def count(self, subject: Subject, limit: int) -> int:
-        """How many matches `finditer` finds in the whole text, counting up to `limit`."""
-        return len(self._compiled.find(subject.data, 0, len(subject.data), limit))
 
     def _matches(
         self, subject: Subject, start: int, end: int | None, limit: int
@@ -197,7 +167,7 @@ class Pattern:
             converted = tuple(
                 None if begin < 0 else (chars[begin], chars[finish]) for begin, finish in spans
             )
-        return Match(converted, self._names, subject.text)
+        return Match(converted)
 
 
 #: As many matches as there are.

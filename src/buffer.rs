@@ -1,6 +1,6 @@
 //! The text being cleaned, with a map from every current offset back to the input.
 //!
-//! A port of `cleaner/buffer.py` for the text phase in the core. Offsets here are
+//! The edit buffer of the text phase (`src/text/`). Offsets here are
 //! byte offsets: into the current text, and (origins) into the plain view of the
 //! input the buffer started from. The view has the input's characters one for
 //! one (Unicode spaces as ' ', line breaks as '\n'), so a character offset into
