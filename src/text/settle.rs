@@ -25,10 +25,6 @@ use super::ruleset::TextRules;
 const MAX_SETTLE_PASSES: usize = 8;
 /// Longer texts (in characters) are cleaned once: a settle pass costs a first pass again.
 const MAX_SETTLE_CHARS: usize = 1_000_000;
-/// The metadata fields, in output order.
-const METADATA_FIELDS: [&str; 7] = [
-    "title", "date", "author", "url", "site", "section", "dateline",
-];
 
 /// The settled canonical body; None when it could not be settled: a body that reads as
 /// an HTML page, a text over MAX_SETTLE_CHARS, or one where every pass still edits.
@@ -100,13 +96,12 @@ pub fn settle(
 
 /// The fields the input stated rather than the text rules found, with their provenance.
 fn known_before_the_rules(doc: &Doc) -> Vec<(String, String, String)> {
-    METADATA_FIELDS
+    doc.fields
+        .0
         .iter()
-        .filter_map(|&name| {
-            let value = doc.fields.get(name)?;
+        .filter_map(|(name, value)| {
             let source = doc.provenance.get(name).unwrap_or("");
-            (!is_rule_provenance(source))
-                .then(|| (name.to_string(), value.to_string(), source.to_string()))
+            (!is_rule_provenance(source)).then(|| (name.clone(), value.clone(), source.to_string()))
         })
         .collect()
 }
