@@ -21,26 +21,66 @@ pub fn is_space(c: char) -> bool {
 /// `" ".join(line.split())`: whitespace runs as one space, none at the ends.
 pub fn collapse_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
+    push_collapsed(line, &mut out);
+    out
+}
+
+/// Append `collapse_spaces(line)` to `out`.
+fn push_collapsed(line: &str, out: &mut String) {
+    let start = out.len();
     for word in line.split(is_space).filter(|word| !word.is_empty()) {
-        if !out.is_empty() {
+        if out.len() > start {
             out.push(' ');
         }
         out.push_str(word);
     }
-    out
 }
 
 /// Paragraphs separated by exactly one blank line; whitespace runs as one space; NFC.
+///
+/// Built in one output string: each block's lines are collapsed into a scratch string,
+/// then written out joined (a hard-wrapped block) or as paragraphs of their own.
 pub fn canonical(text: &str) -> String {
-    let mut paragraphs: Vec<String> = Vec::new();
-    for block in blocks(text) {
-        if looks_hard_wrapped(&block) {
-            paragraphs.push(block.join(" "));
+    let mut out = String::with_capacity(text.len());
+    let mut lines = String::new();
+    let mut block: Vec<(usize, usize)> = Vec::new();
+    for raw in text.split('\n') {
+        let start = lines.len();
+        push_collapsed(raw, &mut lines);
+        if lines.len() > start {
+            block.push((start, lines.len()));
         } else {
-            paragraphs.extend(block);
+            write_block(&lines, &block, &mut out);
+            block.clear();
+            lines.clear();
         }
     }
-    nfc(&paragraphs.join("\n\n"))
+    write_block(&lines, &block, &mut out);
+    nfc_owned(out)
+}
+
+/// Write a block of collapsed lines (`lines[start..end]` each) to the canonical body.
+fn write_block(lines: &str, block: &[(usize, usize)], out: &mut String) {
+    if block.is_empty() {
+        return;
+    }
+    let texts: Vec<&str> = block
+        .iter()
+        .map(|&(start, end)| &lines[start..end])
+        .collect();
+    let separator = if looks_hard_wrapped(&texts) {
+        " "
+    } else {
+        "\n\n"
+    };
+    for (index, line) in texts.iter().enumerate() {
+        if index > 0 {
+            out.push_str(separator);
+        } else if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(line);
+    }
 }
 
 /// `text` in Unicode normal form C.
@@ -52,6 +92,14 @@ pub fn nfc(text: &str) -> String {
         IsNormalized::Yes => text.to_string(),
         _ => text.nfc().collect(),
     }
+}
+
+/// `nfc`, keeping the string when it is already in form C.
+fn nfc_owned(text: String) -> String {
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text;
+    }
+    text.nfc().collect()
 }
 
 /// Edits that turn `text` into `canonical(text)`, NFC aside: whitespace only, sorted,
@@ -143,36 +191,19 @@ fn respace(text: &str, start: usize, end: usize, wanted: &str, edits: &mut Vec<R
     }
 }
 
-/// Runs of non-blank lines (whitespace collapsed), split at blank lines.
-fn blocks(text: &str) -> Vec<Vec<String>> {
-    let mut blocks: Vec<Vec<String>> = vec![Vec::new()];
-    for raw in text.split('\n') {
-        let line = collapse_spaces(raw);
-        if !line.is_empty() {
-            if let Some(block) = blocks.last_mut() {
-                block.push(line);
-            }
-        } else if !blocks.last().is_some_and(Vec::is_empty) {
-            blocks.push(Vec::new());
-        }
-    }
-    blocks.retain(|block| !block.is_empty());
-    blocks
-}
-
 /// A block of three or more short lines, most of them ending mid-sentence, is one
 /// hard-wrapped paragraph.
-fn looks_hard_wrapped(block: &[String]) -> bool {
+fn looks_hard_wrapped<S: AsRef<str>>(block: &[S]) -> bool {
     if block.len() < 3 {
         return false;
     }
     let body = &block[..block.len() - 1];
-    if body.iter().map(|line| line.chars().count()).max() > Some(WRAP_WIDTH) {
+    if body.iter().map(|line| line.as_ref().chars().count()).max() > Some(WRAP_WIDTH) {
         return false;
     }
     let open_ended = body
         .iter()
-        .filter(|line| !line.ends_with(SENTENCE_END))
+        .filter(|line| !line.as_ref().ends_with(SENTENCE_END))
         .count();
     open_ended * 2 > body.len()
 }

@@ -341,14 +341,17 @@ fn timed_out() -> PyTextOutcome {
 /// The input's characters that are not a space, line break, tab, `\r` or no-break
 /// space: what the over-removal share is a share of.
 fn visible_chars(text: &str) -> usize {
+    // One pass over the bytes: a byte that opens a character counts, unless it is one of
+    // the four ASCII spaces or the lead byte of U+00A0 (0xC2 0xA0).
     let bytes = text.as_bytes();
-    let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    let spaces = bytes
-        .iter()
-        .filter(|&&b| matches!(b, b' ' | b'\n' | b'\t' | b'\r'))
-        .count();
-    let no_break = bytes.windows(2).filter(|pair| pair == b"\xC2\xA0").count();
-    chars - spaces - no_break
+    let mut count = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let opens = byte & 0xC0 != 0x80;
+        let space = matches!(byte, b' ' | b'\n' | b'\t' | b'\r')
+            || (byte == 0xC2 && bytes.get(at + 1) == Some(&0xA0));
+        count += usize::from(opens && !space);
+    }
+    count
 }
 
 fn outcome(
@@ -450,4 +453,19 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(py_plain_view, module)?)?;
     module.add_function(wrap_pyfunction!(py_tags_too_deep, module)?)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible_chars;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn visible_chars_leave_out_the_five_spaces(text in "[a é\u{a0}\u{2003}\n\t\r\u{c2}\u{e9}]{0,30}") {
+            let spaces = [' ', '\n', '\t', '\r', '\u{a0}'];
+            let expected = text.chars().filter(|c| !spaces.contains(c)).count();
+            prop_assert_eq!(visible_chars(&text), expected);
+        }
+    }
 }

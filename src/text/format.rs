@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 use std::borrow::Cow;
 
 use crate::buffer::{changes_in_view, plain_view};
+use crate::normalize::is_space;
 use crate::pattern::Pattern;
 
 use super::doc::Format;
@@ -90,6 +91,13 @@ const OPENING_CHARS: usize = 2_000;
 /// match in the view of the whole head, so most pages are told without viewing 200,000
 /// characters. (No match there settles nothing: the whole head is looked at.)
 fn opens_like_a_page(text: &str) -> bool {
+    // The opening tag comes after whitespace only: a text whose first other character is
+    // not '<' cannot open like a page, and most texts are told here without a view.
+    // (Every character the view turns into whitespace is whitespace to `is_space`.)
+    let first = text.trim_start_matches(is_space);
+    if !first.starts_with('<') {
+        return false;
+    }
     let end = char_boundary_after(text, OPENING_CHARS);
     let opening = plain_view(&text[..end]);
     let data = opening.as_bytes();

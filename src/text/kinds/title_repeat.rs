@@ -5,13 +5,13 @@
 //! twice in the region is taken as the headline: it becomes the title and every
 //! copy leaves the body.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::buffer::Edit;
 use crate::text::doc::Doc;
 use caseless::Caseless;
 
-use crate::text::pystr::{char_count, is_space, rstrip, strip_chars, word_count};
+use crate::text::pystr::{char_count, is_space, rstrip, word_count};
 
 use super::Run;
 
@@ -67,12 +67,83 @@ impl TitleRepeat {
 
 /// A line's comparison key: no Markdown marks, case or spacing differences, and no
 /// spaces, periods or colons at its ends.
-///
-/// One pass: marks dropped, whitespace runs collapsed, letters case-folded
-/// (folding neither makes nor takes whitespace, so the order does not matter).
 fn key(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+    let mut out = Vec::with_capacity(line.len());
+    key_bytes(line, &mut out);
+    String::from_utf8(out).expect("a key is made of whole characters")
+}
+
+/// `key(line)` as UTF-8 bytes, written over `out` (a buffer reused line after line).
+fn key_bytes(line: &str, out: &mut Vec<u8>) {
+    key_opening(line, out, usize::MAX);
+}
+
+/// At least the first `limit` bytes of `key(line)`, written over `out`: the whole key
+/// when it is no longer (then the answer is true), else an opening of it that is
+/// longer than `limit` bytes, of which only the first `limit` are sure to be the key's
+/// (its ends are not stripped yet).
+///
+/// One pass: marks dropped, whitespace runs collapsed, letters case-folded (folding
+/// neither makes nor takes whitespace, so the order does not matter), the ends (ASCII
+/// bytes) left out at the start as they come and stripped at the end.
+fn key_opening(line: &str, out: &mut Vec<u8>, limit: usize) -> bool {
+    out.clear();
+    let whole = if line.is_ascii() {
+        ascii_key(line.as_bytes(), out, limit)
+    } else {
+        unicode_key(line, out, limit)
+    };
+    if whole {
+        let end = out.len() - out.iter().rev().take_while(|b| is_key_end(**b)).count();
+        out.truncate(end);
+    }
+    whole
+}
+
+fn is_key_end(byte: u8) -> bool {
+    matches!(byte, b' ' | b'.' | b':')
+}
+
+/// Add a key's byte to `out`, leaving out the ends before its first other byte; false
+/// once `out` holds more than `limit` bytes and ends in a byte no strip can take, so
+/// its first `limit` bytes are the key's.
+fn push_key_byte(out: &mut Vec<u8>, byte: u8, limit: usize) -> bool {
+    if out.is_empty() && is_key_end(byte) {
+        return true;
+    }
+    out.push(byte);
+    out.len() <= limit || is_key_end(byte)
+}
+
+/// `key_opening` for an ASCII line: byte by byte.
+fn ascii_key(line: &[u8], out: &mut Vec<u8>, limit: usize) -> bool {
     let mut space = false;
+    for &byte in line {
+        if matches!(byte, b'#' | b'*' | b'_' | b'`' | b'>') {
+            continue;
+        }
+        // Python's `isspace` on ASCII: the C0 spaces and separators, and ' '.
+        if matches!(byte, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f) {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            space = false;
+            if !push_key_byte(out, b' ', limit) {
+                return false;
+            }
+        }
+        if !push_key_byte(out, byte.to_ascii_lowercase(), limit) {
+            return false;
+        }
+    }
+    true
+}
+
+/// `key_opening` for any line.
+fn unicode_key(line: &str, out: &mut Vec<u8>, limit: usize) -> bool {
+    let mut space = false;
+    let mut utf8 = [0; 4];
     for c in line.chars() {
         if MARKS.contains(&c) {
             continue;
@@ -82,21 +153,22 @@ fn key(line: &str) -> String {
             continue;
         }
         if space {
-            out.push(' ');
             space = false;
+            if !push_key_byte(out, b' ', limit) {
+                return false;
+            }
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(std::iter::once(c).default_case_fold());
+        let mut more = true;
+        for folded in std::iter::once(c).default_case_fold() {
+            for &byte in folded.encode_utf8(&mut utf8).as_bytes() {
+                more &= push_key_byte(out, byte, limit);
+            }
+        }
+        if !more {
+            return false;
         }
     }
-    let trimmed = strip_chars(&out, KEY_ENDS);
-    if trimmed.len() == out.len() {
-        out
-    } else {
-        trimmed.to_string()
-    }
+    true
 }
 
 /// (start, end) of the lines in `text[start..end]` short enough to be a headline
@@ -173,11 +245,18 @@ fn take(wanted: &mut std::str::Chars<'_>, c: char, rest_only_ends: &mut bool) ->
 }
 
 /// Long enough to be a headline rather than a repeated label ("Yes.", "Share").
-fn headline_sized(key: &str) -> bool {
-    if word_count(key) >= MIN_HEADLINE_WORDS {
+///
+/// A key's words are one space apart with none at its ends, so it has three words
+/// when it has two spaces.
+fn headline_sized(key: &[u8]) -> bool {
+    let wanted = MIN_HEADLINE_WORDS - 1;
+    let spaces = memchr::memchr_iter(b' ', key).take(wanted).count();
+    if spaces >= wanted {
         return true;
     }
-    !key.contains(' ') && !key.is_ascii() && char_count(key) >= MIN_UNSPACED_CHARS
+    spaces == 0
+        && !key.is_ascii()
+        && key.iter().filter(|&&b| b & 0xC0 != 0x80).count() >= MIN_UNSPACED_CHARS
 }
 
 /// A paragraph printed twice, not a headline: long, or a full sentence with its period.
@@ -187,19 +266,44 @@ fn reads_as_sentence(line: &str) -> bool {
         || (words > MAX_SENTENCE_HEADLINE_WORDS && rstrip(line).ends_with('.'))
 }
 
+/// Bytes of a key's opening compared before whole keys are made.
+const OPENING: usize = 16;
+
 /// The key of the first line of `region` that repeats an earlier one and is long
 /// enough to be a headline.
+///
+/// Only lines whose key opens as another line's does can repeat one: their keys'
+/// openings are made first (a few bytes each), and whole keys only for those.
 fn repeated_key(region: &str) -> Option<String> {
-    let mut seen: HashSet<String> = HashSet::new();
-    for line in region.split('\n') {
-        if line.is_empty() || char_count(line) > MAX_HEADLINE {
+    let lines: Vec<&str> = region
+        .split('\n')
+        .filter(|line| !line.is_empty() && char_count(line) <= MAX_HEADLINE)
+        .collect();
+    let mut openings: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut line_key = Vec::new();
+    let opening_of = |line: &str, out: &mut Vec<u8>| {
+        key_opening(line, out, OPENING);
+        out.truncate(OPENING);
+    };
+    for line in &lines {
+        opening_of(line, &mut line_key);
+        *openings.entry(line_key.clone()).or_default() += 1;
+    }
+    let mut seen: HashSet<Vec<u8>> = HashSet::new();
+    for line in lines {
+        opening_of(line, &mut line_key);
+        if !matches!(openings.get(&line_key), Some(&count) if count >= 2) {
             continue;
         }
-        let line_key = key(line);
-        if seen.contains(&line_key) && headline_sized(&line_key) && !reads_as_sentence(line) {
-            return Some(line_key);
+        key_bytes(line, &mut line_key);
+        // A key too short for a headline never makes one, nor does any copy of it.
+        if !headline_sized(&line_key) {
+            continue;
         }
-        seen.insert(line_key);
+        if seen.contains(&line_key) && !reads_as_sentence(line) {
+            return Some(String::from_utf8(line_key).expect("a key is made of whole characters"));
+        }
+        seen.insert(line_key.clone());
     }
     None
 }
@@ -230,7 +334,77 @@ mod tests {
         ));
     }
 
+    /// `repeated_key` as first written: every line keyed.
+    fn repeated_key_by_every_line(region: &str) -> Option<String> {
+        let mut seen = HashSet::new();
+        for line in region.split('\n') {
+            if line.is_empty() || char_count(line) > MAX_HEADLINE {
+                continue;
+            }
+            let line_key = key(line);
+            if seen.contains(&line_key)
+                && headline_sized(line_key.as_bytes())
+                && !reads_as_sentence(line)
+            {
+                return Some(line_key);
+            }
+            seen.insert(line_key);
+        }
+        None
+    }
+
     proptest! {
+        #[test]
+        fn ascii_keys_are_made_as_any_key_is(line in "[ -~\t\n\x0b\x0c\r\x1c-\x1f]{0,40}") {
+            let (mut ascii, mut any) = (Vec::new(), Vec::new());
+            for limit in [4, usize::MAX] {
+                let whole = ascii_key(line.as_bytes(), &mut ascii, limit);
+                prop_assert_eq!(whole, unicode_key(&line, &mut any, limit));
+                prop_assert_eq!(&ascii, &any);
+                ascii.clear();
+                any.clear();
+            }
+        }
+
+        #[test]
+        fn a_key_opening_opens_the_key(line in "[aAßİ#*_ .:\t\u{a0}xX]{0,24}", limit in 0usize..8) {
+            let mut opening = Vec::new();
+            let whole = key_opening(&line, &mut opening, limit);
+            let key = key(&line);
+            if whole {
+                prop_assert_eq!(&opening[..], key.as_bytes());
+            } else {
+                prop_assert!(opening.len() > limit);
+                prop_assert_eq!(&opening[..limit], &key.as_bytes()[..limit]);
+            }
+        }
+
+        #[test]
+        fn repeats_are_found_as_by_keying_every_line(
+            pool in proptest::collection::vec("[aAb#* .:\u{a0}ß]{0,24}", 1..4),
+            picks in proptest::collection::vec((0usize..4, any::<bool>(), "[#* ]{0,2}"), 0..8),
+        ) {
+            // Lines drawn from a few, some in capitals or with marks: many repeat a key.
+            let lines: Vec<String> = picks
+                .iter()
+                .map(|(pick, upper, marks)| {
+                    let line = &pool[pick % pool.len()];
+                    let line = if *upper { line.to_uppercase() } else { line.clone() };
+                    format!("{marks}{line}")
+                })
+                .collect();
+            let region = lines.join("\n");
+            prop_assert_eq!(repeated_key(&region), repeated_key_by_every_line(&region));
+        }
+
+        #[test]
+        fn headline_size_is_counted_in_words(line in "[aé. \t:#]{0,16}") {
+            let key = key(&line);
+            let words = word_count(&key);
+            let unspaced = !key.contains(' ') && !key.is_ascii() && char_count(&key) >= MIN_UNSPACED_CHARS;
+            prop_assert_eq!(headline_sized(key.as_bytes()), words >= MIN_HEADLINE_WORDS || unspaced);
+        }
+
         #[test]
         fn a_key_is_found_as_it_is_made(
             line in "[aAßİ#*_ .:\t\u{a0}xX]{0,12}",
