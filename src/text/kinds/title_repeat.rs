@@ -158,6 +158,12 @@ fn unicode_key(line: &str, out: &mut Vec<u8>, limit: usize) -> bool {
                 return false;
             }
         }
+        if c.is_ascii() {
+            if !push_key_byte(out, c.to_ascii_lowercase() as u8, limit) {
+                return false;
+            }
+            continue;
+        }
         let mut more = true;
         for folded in std::iter::once(c).default_case_fold() {
             for &byte in folded.encode_utf8(&mut utf8).as_bytes() {
@@ -279,20 +285,23 @@ fn repeated_key(region: &str) -> Option<String> {
         .split('\n')
         .filter(|line| !line.is_empty() && char_count(line) <= MAX_HEADLINE)
         .collect();
-    let mut openings: HashMap<Vec<u8>, usize> = HashMap::new();
-    let mut line_key = Vec::new();
-    let opening_of = |line: &str, out: &mut Vec<u8>| {
-        key_opening(line, out, OPENING);
-        out.truncate(OPENING);
-    };
-    for line in &lines {
-        opening_of(line, &mut line_key);
-        *openings.entry(line_key.clone()).or_default() += 1;
+    let openings: Vec<Vec<u8>> = lines
+        .iter()
+        .map(|line| {
+            let mut opening = Vec::with_capacity(OPENING + 4);
+            key_opening(line, &mut opening, OPENING);
+            opening.truncate(OPENING);
+            opening
+        })
+        .collect();
+    let mut counts: HashMap<&[u8], usize> = HashMap::new();
+    for opening in &openings {
+        *counts.entry(opening).or_default() += 1;
     }
+    let mut line_key = Vec::new();
     let mut seen: HashSet<Vec<u8>> = HashSet::new();
-    for line in lines {
-        opening_of(line, &mut line_key);
-        if !matches!(openings.get(&line_key), Some(&count) if count >= 2) {
+    for (line, opening) in lines.iter().zip(&openings) {
+        if counts[&opening[..]] < 2 {
             continue;
         }
         key_bytes(line, &mut line_key);
