@@ -25,14 +25,46 @@ pub fn collapse_spaces(line: &str) -> String {
     out
 }
 
-/// Append `collapse_spaces(line)` to `out`.
+/// Append `collapse_spaces(line)` to `out`: words found byte by byte.
 fn push_collapsed(line: &str, out: &mut String) {
+    let bytes = line.as_bytes();
     let start = out.len();
-    for word in line.split(is_space).filter(|word| !word.is_empty()) {
-        if out.len() > start {
-            out.push(' ');
+    let mut at = 0;
+    while at < bytes.len() {
+        while let Some(length) = space_at(bytes, at) {
+            at += length;
         }
-        out.push_str(word);
+        let word = at;
+        while at < bytes.len() && space_at(bytes, at).is_none() {
+            at += 1;
+        }
+        if word < at {
+            if out.len() > start {
+                out.push(' ');
+            }
+            out.push_str(&line[word..at]);
+        }
+    }
+}
+
+/// The length in bytes of the whitespace character (`is_space`) that starts at byte
+/// `at` of a UTF-8 text; None when none does (or `at` is its end, or mid-character).
+fn space_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let next = |offset: usize| bytes.get(at + offset).copied().unwrap_or(0);
+    match *bytes.get(at)? {
+        b' ' | b'\t'..=b'\r' | 0x1c..=0x1f => Some(1),
+        // U+0085, U+00A0
+        0xC2 => matches!(next(1), 0x85 | 0xA0).then_some(2),
+        // U+1680
+        0xE1 => (next(1) == 0x9A && next(2) == 0x80).then_some(3),
+        // U+2000..U+200A, U+2028, U+2029, U+202F; U+205F
+        0xE2 => match (next(1), next(2)) {
+            (0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F) => Some(3),
+            _ => None,
+        },
+        // U+3000
+        0xE3 => (next(1) == 0x80 && next(2) == 0x80).then_some(3),
+        _ => None,
     }
 }
 
@@ -226,15 +258,32 @@ mod tests {
     }
 
     #[test]
+    fn spaces_are_told_byte_by_byte_as_by_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            let expected = is_space(c).then_some(bytes.len());
+            assert_eq!(space_at(bytes, 0), expected, "{c:?}");
+        }
+    }
+
+    #[test]
     fn paragraphs_and_spaces() {
         assert_eq!(canonical("  a  b \n\n\n c\u{a0}d\n"), "a b\n\nc d");
         assert_eq!(canonical("one\ntwo\nthree\nfour."), "one two three four.");
         assert_eq!(canonical("One.\nTwo.\nThree."), "One.\n\nTwo.\n\nThree.");
         assert_eq!(canonical("e\u{301}"), "é");
+        assert_eq!(collapse_spaces("\u{1c}a\x0b\x0c b\r"), "a b");
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn lines_collapse_as_split_on_spaces(line in "[ab \t\x0b\x0c\r\x1c-\x1f\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}-\u{2030}\u{205f}\u{3000}é]{0,30}") {
+            let words: Vec<&str> = line.split(is_space).filter(|word| !word.is_empty()).collect();
+            prop_assert_eq!(collapse_spaces(&line), words.join(" "));
+        }
 
         #[test]
         fn edits_make_the_canonical_layout(text in "[ab. \n\t\u{a0}\u{1c}é]{0,40}") {
