@@ -16,17 +16,19 @@ pub fn plain_view(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut view = String::new();
     let mut copied = 0;
-    for at in 0..bytes.len() {
-        if !may_change(bytes[at]) || at < copied {
+    let mut at = 0;
+    while let Some(candidate) = next_may_change(bytes, at) {
+        at = candidate + 1;
+        if candidate < copied {
             continue;
         }
-        if let Some((length, plain)) = changed_at(bytes, at) {
+        if let Some((length, plain)) = changed_at(bytes, candidate) {
             if view.capacity() == 0 {
                 view.reserve(text.len());
             }
-            view.push_str(&text[copied..at]);
+            view.push_str(&text[copied..candidate]);
             view.push(plain);
-            copied = at + length;
+            copied = candidate + length;
         }
     }
     if copied == 0 {
@@ -39,7 +41,14 @@ pub fn plain_view(text: &str) -> String {
 /// Whether the view differs from `text` (most texts read as they are).
 pub fn changes_in_view(text: &str) -> bool {
     let bytes = text.as_bytes();
-    (0..bytes.len()).any(|at| may_change(bytes[at]) && changed_at(bytes, at).is_some())
+    let mut at = 0;
+    while let Some(candidate) = next_may_change(bytes, at) {
+        if changed_at(bytes, candidate).is_some() {
+            return true;
+        }
+        at = candidate + 1;
+    }
+    false
 }
 
 /// Whether a byte may start a character the view changes: the ASCII spaces and breaks
@@ -49,6 +58,33 @@ fn may_change(byte: u8) -> bool {
         byte,
         b'\t' | 0x0b | 0x0c | b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3
     )
+}
+
+/// The offset of the first byte at or after `from` that `may_change`.
+///
+/// Eight bytes at a time: a word with no byte below 0x0E and none above 0x7F holds
+/// none (the test for a byte below n is the classic one for n <= 128), so most of an
+/// ASCII text is passed over a word at a time; other words are looked at byte by byte.
+fn next_may_change(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut at = from;
+    while at + 8 <= bytes.len() {
+        let word = u64::from_ne_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        let below = word.wrapping_sub(ONES * 0x0E) & !word & HIGH;
+        if below == 0 && word & HIGH == 0 {
+            at += 8;
+            continue;
+        }
+        if let Some(offset) = bytes[at..at + 8].iter().position(|&byte| may_change(byte)) {
+            return Some(at + offset);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter()
+        .position(|&byte| may_change(byte))
+        .map(|offset| at + offset)
 }
 
 /// The length in bytes of the character at `at` and what the view has for it, when the
@@ -364,6 +400,21 @@ impl CharOffsets {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn candidates_are_found_a_word_at_a_time_as_byte_by_byte(
+            bytes in proptest::collection::vec(
+                prop_oneof![Just(b'a'), Just(b'\t'), Just(0x0d), Just(0x0e), Just(0x7f), Just(0x80), Just(0xC2), Just(0xE3), any::<u8>()],
+                0..40,
+            ),
+            from in 0usize..40,
+        ) {
+            let from = from.min(bytes.len());
+            let expected = bytes[from..].iter().position(|&b| may_change(b)).map(|at| from + at);
+            prop_assert_eq!(next_may_change(&bytes, from), expected);
+        }
+    }
 
     fn edit(start: usize, end: usize, replacement: &str) -> Edit {
         Edit {

@@ -341,17 +341,14 @@ fn timed_out() -> PyTextOutcome {
 /// The input's characters that are not a space, line break, tab, `\r` or no-break
 /// space: what the over-removal share is a share of.
 fn visible_chars(text: &str) -> usize {
-    // One pass over the bytes: a byte that opens a character counts, unless it is one of
-    // the four ASCII spaces or the lead byte of U+00A0 (0xC2 0xA0).
+    // Bytes that open a character and are not one of the four ASCII spaces (a loop the
+    // compiler vectorises), less the no-break spaces (0xC2 0xA0), found by memmem.
     let bytes = text.as_bytes();
-    let mut count = 0;
-    for (at, &byte) in bytes.iter().enumerate() {
-        let opens = byte & 0xC0 != 0x80;
-        let space = matches!(byte, b' ' | b'\n' | b'\t' | b'\r')
-            || (byte == 0xC2 && bytes.get(at + 1) == Some(&0xA0));
-        count += usize::from(opens && !space);
-    }
-    count
+    let counted = bytes
+        .iter()
+        .filter(|&&byte| byte & 0xC0 != 0x80 && !matches!(byte, b' ' | b'\n' | b'\t' | b'\r'))
+        .count();
+    counted - memchr::memmem::find_iter(bytes, b"\xC2\xA0").count()
 }
 
 fn outcome(

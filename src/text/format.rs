@@ -130,9 +130,8 @@ fn char_boundary_after(text: &str, count: usize) -> usize {
 /// `# * _ [ < \\`, or opens a line (after up to three spaces) with `-`, `+` or a number
 /// and a period. Most texts hold none, and skip the signals' scan.
 fn may_hold_markdown(text: &[u8]) -> bool {
-    if text
-        .iter()
-        .any(|byte| matches!(byte, b'#' | b'*' | b'_' | b'[' | b'<' | b'\\'))
+    if memchr::memchr3(b'#', b'*', b'_', text).is_some()
+        || memchr::memchr3(b'[', b'<', b'\\', text).is_some()
     {
         return true;
     }
