@@ -35,7 +35,12 @@ fn push_collapsed(line: &str, out: &mut String) {
             at += length;
         }
         let word = at;
-        while at < bytes.len() && space_at(bytes, at).is_none() {
+        while at < bytes.len() {
+            // Printable ASCII is never a space: one comparison for most bytes.
+            let byte = bytes[at];
+            if !(b'!'..=b'~').contains(&byte) && space_at(bytes, at).is_some() {
+                break;
+            }
             at += 1;
         }
         if word < at {

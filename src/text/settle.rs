@@ -38,11 +38,17 @@ pub fn settle(
         return Ok(None);
     }
     let body = canonical(text);
-    let known = known_before_the_rules(doc);
     let format = detect_format(&body);
     if format == Format::Html {
         return Ok(None);
     }
+    if doc.buffer.version == 0 && body == text && format == doc.format {
+        // The pass edited nothing and the text is its own body: a fresh clean of it
+        // would start from the same text, format and stated fields, and so run as
+        // the pass did, editing nothing.
+        return Ok(Some(body));
+    }
+    let known = known_before_the_rules(doc);
     let again = clean_again(
         rules,
         TextBuffer::new(&body),
