@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner import _core
 from cleaner.context import Context
@@ -28,9 +29,11 @@ _Call = Callable[[str, list[tuple[str, str]], list[tuple[str, str]]], _core.Text
 _SURROGATES = {stand_in: code for code, stand_in in STAND_INS.items()}
 
 
-@dataclass(frozen=True)
-class TextRun:
-    """What the rules did to one text, beyond what they added to the Context."""
+class TextRun(NamedTuple):
+    """What the rules did to one text, beyond what they added to the Context.
+
+    (A named tuple: made once a document, it costs a fraction of a frozen dataclass.)
+    """
 
     #: The edited text, before the canonical body's layout ('' unless asked for).
     text: str
@@ -145,12 +148,17 @@ def _adopt(
     ]
     ctx.removed.extend(removals)
     edited = outcome.text
-    pieces = [
-        (edited[start:end], -1) if origin < 0 else (source[origin : origin + end - start], origin)
-        for start, end, origin in outcome.pieces
-    ]
-    body = outcome.body
-    return TextRun(edited, body, removals, pieces, outcome.fired, outcome.visible_chars)
+    pieces = (
+        [
+            (edited[start:end], -1)
+            if origin < 0
+            else (source[origin : origin + end - start], origin)
+            for start, end, origin in outcome.pieces
+        ]
+        if edited
+        else []
+    )
+    return TextRun(edited, outcome.body, removals, pieces, outcome.fired, outcome.visible_chars)
 
 
 def _back(text: str) -> str:
