@@ -184,7 +184,7 @@ fn copies_of(text: &str, start: usize, end: usize, key: &str) -> Vec<(usize, usi
     let mut position = start;
     for line in text[start..end].split('\n') {
         let stop = position + line.len();
-        if has_key(line, key) && char_count(line) <= MAX_HEADLINE {
+        if has_key(line, key) && short_enough(line) {
             found.push((position, stop));
         }
         position = stop + 1;
@@ -272,6 +272,11 @@ fn reads_as_sentence(line: &str) -> bool {
         || (words > MAX_SENTENCE_HEADLINE_WORDS && rstrip(line).ends_with('.'))
 }
 
+/// Not longer than a headline may be (a line of no more bytes has no more characters).
+fn short_enough(line: &str) -> bool {
+    line.len() <= MAX_HEADLINE || char_count(line) <= MAX_HEADLINE
+}
+
 /// Bytes of a key's opening compared before whole keys are made.
 const OPENING: usize = 16;
 
@@ -283,7 +288,7 @@ const OPENING: usize = 16;
 fn repeated_key(region: &str) -> Option<String> {
     let lines: Vec<&str> = region
         .split('\n')
-        .filter(|line| !line.is_empty() && char_count(line) <= MAX_HEADLINE)
+        .filter(|line| !line.is_empty() && short_enough(line))
         .collect();
     let openings: Vec<Vec<u8>> = lines
         .iter()
@@ -294,12 +299,12 @@ fn repeated_key(region: &str) -> Option<String> {
             opening
         })
         .collect();
-    let mut counts: HashMap<&[u8], usize> = HashMap::new();
+    let mut counts: HashMap<&[u8], usize> = HashMap::with_capacity(openings.len());
     for opening in &openings {
         *counts.entry(opening).or_default() += 1;
     }
     let mut line_key = Vec::new();
-    let mut seen: HashSet<Vec<u8>> = HashSet::new();
+    let mut seen: HashSet<Vec<u8>> = HashSet::with_capacity(openings.len());
     for (line, opening) in lines.iter().zip(&openings) {
         if counts[&opening[..]] < 2 {
             continue;
