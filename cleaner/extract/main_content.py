@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from cleaner.dom import ancestors
-from cleaner.extract.blocks import Block, is_inside
+from cleaner.extract.blocks import Block
 
 #: Scores stop below the document element: it holds the whole page.
 _ROOT = ("html",)
@@ -60,7 +60,7 @@ def find_main_content(blocks: list[Block]) -> MainContent | None:
     if not scores:
         return None
     core = _best_scored(scores, nodes)
-    kinds = {_kind(b) for b in blocks if is_prose(b) and is_inside(b.node, core)}
+    kinds = {_kind(b) for b in blocks if is_prose(b) and b.is_inside(core)}
     balance = _prose_balance(blocks, kinds)
     widened = _widen(core, balance)
     if widened is core:
@@ -69,25 +69,46 @@ def find_main_content(blocks: list[Block]) -> MainContent | None:
 
 
 def _paragraph_scores(blocks: list[Block]) -> tuple[dict[int, float], dict[int, LexborNode]]:
+    """Every scored element's score, and the SHORTLIST best-scored elements by `mem_id`,
+    best first (ties in the order the elements were first scored)."""
     scores: dict[int, float] = defaultdict(float)
-    nodes: dict[int, LexborNode] = {}
+    reach: dict[int, tuple[Block, int]] = {}
     for block in blocks:
         if not is_prose(block):
             continue
         text = block.text
         score = 1 + text.count(",") + min(len(text) // 100, 3)
-        # The parent gets the whole score, the grandparent half (where there are such).
-        for share, parent in zip((1.0, 0.5), ancestors(block.node, stop_at=_ROOT), strict=False):
-            nodes[parent.mem_id] = parent
-            scores[parent.mem_id] += score * share
-    return scores, nodes
+        # The parent gets the whole score, the grandparent half (where there are such
+        # below `<html>`).
+        for level, share in _SHARES:
+            if level >= block.below_html:
+                break
+            key = block.chain[level]
+            if key not in reach:
+                reach[key] = (block, level)
+            scores[key] += score * share
+    shortlist = sorted(scores, key=scores.__getitem__, reverse=True)[:SHORTLIST]
+    return scores, {key: _above(*reach[key]) for key in shortlist}
+
+
+#: (level above a block, share of its score) of the elements a prose block scores for.
+_SHARES = ((1, 1.0), (2, 0.5))
+
+
+def _above(block: Block, level: int) -> LexborNode:
+    """The element `level` steps above a block's element (its chain says there is one)."""
+    node: LexborNode | None = block.node
+    for _ in range(level):
+        node = node.parent if node is not None else None
+    assert node is not None, "a block's chain names an element above it"
+    return node
 
 
 def _best_scored(scores: dict[int, float], nodes: dict[int, LexborNode]) -> LexborNode:
-    """The best of the top scores once each is discounted by its link density."""
-    shortlist = sorted(scores, key=scores.__getitem__, reverse=True)[:SHORTLIST]
+    """The best of the top scores (`nodes`, best first) once each is discounted by its
+    link density."""
     return max(
-        (nodes[key] for key in shortlist),
+        nodes.values(),
         key=lambda node: scores[node.mem_id] * (1 - _link_density(node)),
     )
 
@@ -113,11 +134,9 @@ def _prose_balance(blocks: list[Block], kinds: set[Kind]) -> dict[int, int]:
     for block in blocks:
         size = len(block.text)
         value = size - block.link_chars if is_prose(block) and _kind(block) in kinds else -size
-        # Every block up to the root: a plain loop, as in `dom.is_descendant` (see `ancestors`).
-        node: LexborNode | None = block.node
-        while node is not None and node.tag != "html":
-            balance[node.mem_id] += value
-            node = node.parent
+        # The block's element and every one above it, up to (not including) `<html>`.
+        for key in block.chain[: block.below_html]:
+            balance[key] += value
     return balance
 
 
@@ -151,7 +170,7 @@ def _with_siblings(
 
 
 def _holds_prose_of(node: LexborNode, blocks: list[Block], kinds: set[Kind]) -> bool:
-    return any(is_prose(b) and _kind(b) in kinds and is_inside(b.node, node) for b in blocks)
+    return any(is_prose(b) and _kind(b) in kinds and b.is_inside(node) for b in blocks)
 
 
 def _is_long_prose(block: Block) -> bool:

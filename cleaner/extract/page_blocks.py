@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from cleaner.extract.article_text import ArticleText, article_text
 from cleaner.extract.block_features import block_features
-from cleaner.extract.blocks import Block, is_inside, text_blocks
+from cleaner.extract.blocks import Block, text_blocks, trace_chains
 from cleaner.extract.main_content import MainContent, find_main_content, is_prose
 
 
@@ -34,7 +34,7 @@ class PageBlocks:
         if self.main is None:
             return [False] * len(self.blocks)
         containers = self.main.containers
-        return [any(is_inside(b.node, c) for c in containers) for b in self.blocks]
+        return [any(b.is_inside(c) for c in containers) for b in self.blocks]
 
     @cached_property
     def kept(self) -> list[bool]:
@@ -52,6 +52,7 @@ class PageBlocks:
 def find_blocks(root: LexborNode) -> PageBlocks:
     """The text blocks under `root` (a pruned page's body) and the finder's choice."""
     blocks = [block for block in text_blocks(root) if block.text]
+    trace_chains(blocks)
     main = find_main_content(blocks)
     article = article_text(blocks, main) if main is not None else None
     return PageBlocks(blocks, main, article)
