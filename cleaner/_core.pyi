@@ -194,6 +194,6 @@ class Forest:
         """How many features a row needs at least."""
     def scores(self, row: list[float]) -> list[float]:
         """Each class's raw score for one row."""
-    def scores_of_rows(self, data: bytes, columns: int) -> bytes:
-        """Raw scores of rows given as native float64 bytes, `columns` to a row; the same
-        layout back, one score per class."""
+    def scores_of_f32_rows(self, data: bytes, columns: int) -> list[float]:
+        """Raw scores of rows given as native float32 bytes, `columns` to a row (each
+        value read as the float64 it is exactly); one score per class, row after row."""

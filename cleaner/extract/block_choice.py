@@ -49,7 +49,8 @@ def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText
     if not view.blocks:
         return result
     model = block_model()
-    keep = list(model.probabilities(view.features) >= model.threshold_for(page_type))
+    threshold = model.threshold_for(page_type)
+    keep = [probability >= threshold for probability in model.probabilities(view.features)]
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result

@@ -11,22 +11,24 @@ training (bench/train_blocks.py) and at run time, so the two cannot drift.
 Everything is computed in one pass over the blocks with per-element caches:
 an element's tag and attribute bits are worked out once however many blocks
 lie beneath it, and an ancestor's text totals come from the blocks themselves
-rather than from a second walk of the tree.
+(and their chains of ancestors) rather than from a second walk of the tree.
+The rows are float32, as the model was trained on; the many 0/1 columns of a
+block's ancestors are spelt out once per distinct set of them.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-import numpy as np
-from numpy.typing import NDArray
 from selectolax.lexbor import LexborNode
 
 from cleaner.extract.blocks import Block
+from cleaner.trees import Rows
 
 #: Block elements, by index (anything else: len(HOLDER_TAGS)).
 HOLDER_TAGS = (
@@ -116,17 +118,20 @@ class _Elements:
             self._bits[element.mem_id] = (tags, names, depth)
         return tags, names, depth
 
-    def sibling_repeats(self, node: LexborNode) -> int:
-        """How many children of `node`'s parent share its tag and class (cards, posts)."""
-        parent = node.parent
-        if parent is None:
+    def sibling_repeats(self, block: Block) -> int:
+        """How many children of the block element's parent share its tag and class (cards,
+        posts)."""
+        node = block.node
+        if len(block.chain) < 2:
             return 0
-        counts = self._repeats.get(parent.mem_id)
+        counts = self._repeats.get(block.chain[1])
         if counts is None:
+            parent = node.parent
+            assert parent is not None, "a block's chain names its parent"
             counts = Counter(
                 (child.tag or "", child.attributes.get("class")) for child in parent.iter()
             )
-            self._repeats[parent.mem_id] = counts
+            self._repeats[block.chain[1]] = counts
         return counts[(node.tag or "", node.attributes.get("class"))]
 
 
@@ -156,33 +161,30 @@ def _container_totals(
     every block, counting the blocks within that many levels of it."""
     totals: dict[int, list[int]] = {}
     for block in blocks:
-        node = block.node.parent
-        for _ in range(CONTAINER_LEVELS):
-            if node is None:
-                break
-            entry = totals.get(node.mem_id)
+        for key in block.chain[1 : CONTAINER_LEVELS + 1]:
+            entry = totals.get(key)
             if entry is None:
-                totals[node.mem_id] = [len(block.text), block.link_chars, 1]
+                totals[key] = [len(block.text), block.link_chars, 1]
             else:
                 entry[0] += len(block.text)
                 entry[1] += block.link_chars
                 entry[2] += 1
-            node = node.parent
     return {key: (value[0], value[1], value[2]) for key, value in totals.items()}
 
 
 def block_features(
     blocks: Sequence[Block], in_main: Sequence[bool], kept: Sequence[bool], prose: Sequence[bool]
-) -> NDArray[np.float32]:
-    """The feature matrix of a page's blocks (one row per block, COLUMNS in order).
+) -> Rows:
+    """The feature rows of a page's blocks (one row per block, COLUMNS in order).
 
     `in_main`, `kept` and `prose` say, per block, whether it lies in the
     finder's main containers, whether the finder's article text keeps it, and
-    whether it reads as prose.
+    whether it reads as prose. The blocks' chains must be traced
+    (`cleaner.extract.blocks.trace_chains`).
     """
     count = len(blocks)
     if not count:
-        return np.zeros((0, len(COLUMNS)), dtype=np.float32)
+        return Rows(b"", len(COLUMNS))
     elements = _Elements()
     totals = _container_totals(blocks)
     lengths = [len(block.text) for block in blocks]
@@ -214,20 +216,17 @@ def block_features(
                 densities[index - 1] if index else 0.0,
                 math.log1p(lengths[index + 1]) if index + 1 < count else 0.0,
                 densities[index + 1] if index + 1 < count else 0.0,
-                math.log1p(elements.sibling_repeats(block.node)),
+                math.log1p(elements.sibling_repeats(block)),
                 _HOLDER_INDEX.get(block.node.tag or "", len(HOLDER_TAGS)),
                 repeated[block.text] > 1,
                 heading,
                 heading and index + 1 < count and prose[index + 1],
                 lengths[index] < _CHROME_CHARS and _has_chrome_words(block.text),
-                *_container_columns(block.node, totals, page_chars),
+                *_container_columns(block, totals, page_chars),
             ]
         )
         position += lengths[index]
-    rows = np.zeros((count, len(COLUMNS)), dtype=np.float32)
-    rows[:, : len(BASE_COLUMNS)] = base
-    rows[:, len(BASE_COLUMNS) :] = _bit_matrix(bit_rows)
-    return rows
+    return _rows(base, bit_rows)
 
 
 def _own_text(block: Block) -> tuple[float, ...]:
@@ -263,39 +262,49 @@ def _main_side(index: int, first: int, last: int) -> float:
 
 
 def _container_columns(
-    node: LexborNode, totals: dict[int, tuple[int, int, int]], page_chars: int
+    block: Block, totals: dict[int, tuple[int, int, int]], page_chars: int
 ) -> list[float]:
-    """Text share, link share and block count of the CONTAINER_LEVELS elements above `node`."""
+    """Text share, link share and block count of the CONTAINER_LEVELS elements above the
+    block's element (zeros for levels above the document)."""
     columns: list[float] = []
-    parent = node.parent
-    for _ in range(CONTAINER_LEVELS):
-        if parent is None:
-            columns.extend((0.0, 0.0, 0.0))
-            continue
-        chars, links, blocks = totals.get(parent.mem_id, (0, 0, 0))
+    for key in block.chain[1 : CONTAINER_LEVELS + 1]:
+        chars, links, blocks = totals.get(key, (0, 0, 0))
         columns.extend((chars / page_chars, links / max(1, chars), math.log1p(blocks)))
-        parent = parent.parent
+    columns.extend(_NO_CONTAINER[: 3 * CONTAINER_LEVELS - len(columns)])
     return columns
 
 
-def _bit_matrix(bit_rows: list[tuple[int, int]]) -> NDArray[np.float32]:
-    """The ancestor-tag and name-token columns: each distinct pair of bit sets spelt out once."""
-    width = len(ANCESTOR_TAGS) + len(NAME_TOKENS)
-    spelt: dict[tuple[int, int], NDArray[np.float32]] = {}
-    matrix = np.zeros((len(bit_rows), width), dtype=np.float32)
+_NO_CONTAINER = (0.0,) * (3 * CONTAINER_LEVELS)
+#: Bytes of one float32 value.
+_F32 = 4
+
+
+def _rows(base: list[list[float]], bit_rows: list[tuple[int, int]]) -> Rows:
+    """The rows: each block's base columns, then its ancestor-tag and name-token columns
+    (each distinct pair of bit sets spelt out once)."""
+    width = len(BASE_COLUMNS)
+    values = array("f", [value for row in base for value in row]).tobytes()
+    spelt: dict[tuple[int, int], bytes] = {}
+    parts: list[bytes] = []
     for index, pair in enumerate(bit_rows):
-        vector = spelt.get(pair)
-        if vector is None:
-            vector = np.zeros(width, dtype=np.float32)
-            _set_bits(vector, pair[0], 0)
-            _set_bits(vector, pair[1], len(ANCESTOR_TAGS))
-            spelt[pair] = vector
-        matrix[index] = vector
-    return matrix
+        bits = spelt.get(pair)
+        if bits is None:
+            bits = spelt[pair] = _spelt(*pair)
+        parts.append(values[index * width * _F32 : (index + 1) * width * _F32])
+        parts.append(bits)
+    return Rows(b"".join(parts), len(COLUMNS))
 
 
-def _set_bits(vector: NDArray[np.float32], bits: int, start: int) -> None:
+def _spelt(tags: int, names: int) -> bytes:
+    """The float32 0/1 columns of one ancestor-tag bit set and one name-token bit set."""
+    columns = [0.0] * (len(ANCESTOR_TAGS) + len(NAME_TOKENS))
+    _set_bits(columns, tags, 0)
+    _set_bits(columns, names, len(ANCESTOR_TAGS))
+    return array("f", columns).tobytes()
+
+
+def _set_bits(columns: list[float], bits: int, start: int) -> None:
     while bits:
         low = bits & -bits
-        vector[start + low.bit_length() - 1] = 1
+        columns[start + low.bit_length() - 1] = 1.0
         bits ^= low

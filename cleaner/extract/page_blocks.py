@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-import numpy as np
-from numpy.typing import NDArray
 from selectolax.lexbor import LexborNode
 
 from cleaner.extract.article_text import ArticleText, article_text
 from cleaner.extract.block_features import block_features
 from cleaner.extract.blocks import Block, text_blocks, trace_chains
 from cleaner.extract.main_content import MainContent, find_main_content, is_prose
+from cleaner.trees import Rows
 
 
 @dataclass
@@ -43,7 +42,7 @@ class PageBlocks:
         return [id(block) in chosen for block in self.blocks]
 
     @cached_property
-    def features(self) -> NDArray[np.float32]:
+    def features(self) -> Rows:
         """The feature rows of the blocks (see `cleaner.extract.block_features`), built once."""
         prose = [is_prose(block) for block in self.blocks]
         return block_features(self.blocks, self.in_main, self.kept, prose)
