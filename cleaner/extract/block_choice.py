@@ -20,8 +20,8 @@ from pathlib import Path
 
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
 from cleaner.extract.block_features import COLUMNS
-from cleaner.extract.blocks import Block
-from cleaner.extract.main_content import MAX_PROSE_LINK_DENSITY, is_prose
+from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, Block
+from cleaner.extract.main_content import is_prose
 from cleaner.extract.page_blocks import PageBlocks
 from cleaner.trees import TreeEnsemble, load_ensemble
 

@@ -31,6 +31,10 @@ INLINE_TAGS = frozenset(
 #: Elements whose line breaks are the page's own, not the source's wrapping.
 PREFORMATTED_TAGS = frozenset({"pre", "listing", "plaintext", "textarea"})
 
+#: A run shorter than this, or mostly links, is not prose.
+MIN_PROSE_CHARS = 25
+MAX_PROSE_LINK_DENSITY = 0.5
+
 
 @dataclass
 class Block:
@@ -49,15 +53,22 @@ class Block:
     chain: tuple[int, ...] = ()
     #: How many of `chain` lie below the `<html>` element (all of it when none is above).
     below_html: int = 0
+    #: Whether the run is long enough, and free enough of links, to be part of an
+    #: article (set by `finish`; asked several times of every block of a page).
+    prose: bool = False
 
     def finish(self) -> None:
-        """Join the run's parts into its text (once `parts` is complete)."""
+        """Join the run's parts into its text and tell whether it is prose (once `parts`
+        and `link_chars` are complete)."""
         joined = "".join(self.parts)
         if "\n" not in joined:  # one line: the same text as the general case, in one step
             self.text = " ".join(joined.split())
-            return
-        lines = (" ".join(line.split()) for line in joined.split("\n"))
-        self.text = "\n".join(line for line in lines if line)
+        else:
+            lines = (" ".join(line.split()) for line in joined.split("\n"))
+            self.text = "\n".join(line for line in lines if line)
+        self.prose = (
+            len(self.text) >= MIN_PROSE_CHARS and self.link_density < MAX_PROSE_LINK_DENSITY
+        )
 
     @property
     def link_density(self) -> float:

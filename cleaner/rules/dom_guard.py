@@ -16,8 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from cleaner.dom import collapsed_text, is_descendant, visible_chars
-from cleaner.extract.blocks import is_inside, text_blocks
-from cleaner.extract.main_content import MIN_PROSE_CHARS, is_prose
+from cleaner.extract.blocks import MIN_PROSE_CHARS, is_inside, text_blocks
 
 #: Elements that are the article body by declaration (schema.org microdata).
 MAIN_CONTENT_SELECTOR = '[itemprop~="articleBody"], [itemprop~="blogPost"]'
@@ -129,7 +128,7 @@ def _outermost(nodes: list[Any]) -> list[Any]:
 
 
 def _prose_chars(node: Any) -> int:
-    return sum(len(block.text) for block in text_blocks(node) if is_prose(block))
+    return sum(len(block.text) for block in text_blocks(node) if block.prose)
 
 
 def _is_large(node: Any, tree: Any) -> bool:
