@@ -189,7 +189,7 @@ def load(pages: Iterable[Labelled]) -> list[PageRows]:
                 predicted,
                 fold_of(site),
                 site,
-                view.features,
+                np.frombuffer(view.features.data, dtype=np.float32).reshape(-1, len(COLUMNS)),
                 (labels >= 0.5).astype(np.int8),
                 page_weights(texts),
                 texts,

@@ -194,6 +194,15 @@ class Forest:
         """How many features a row needs at least."""
     def scores(self, row: list[float]) -> list[float]:
         """Each class's raw score for one row."""
-    def scores_of_rows(self, data: bytes, columns: int) -> bytes:
-        """Raw scores of rows given as native float64 bytes, `columns` to a row; the same
-        layout back, one score per class."""
+    def scores_of_f32_rows(self, data: bytes, columns: int) -> list[float]:
+        """Raw scores of rows given as native float32 bytes, `columns` to a row (each
+        value read as the float64 it is exactly); one score per class, row after row."""
+
+class TokenMask:
+    """Which of a few words (at most 128, distinct, non-empty) a short text holds, found
+    as a regex alternation of the words, longest first, finds them: at the leftmost
+    position where one starts, the longest there, then on from its end (no overlaps)."""
+
+    def __init__(self, tokens: list[str]) -> None: ...
+    def mask(self, text: str) -> int:
+        """Bit i set when word i is among the matches in `text`."""

@@ -15,12 +15,12 @@ the logistic function).
 from __future__ import annotations
 
 import json
+import math
+import struct
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import numpy as np
-from numpy.typing import NDArray
 
 from cleaner import _core
 
@@ -30,6 +30,30 @@ FORMAT = "cleaner-trees-1"
 
 class ModelFileError(ValueError):
     """A model file this evaluator cannot read."""
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Rows of features as the models read them: float32 values (native byte order), row
+    after row, `width` to a row. The block features are made so (the model was trained
+    on float32 rows), and the core reads them as they are."""
+
+    data: bytes
+    width: int
+
+    def __len__(self) -> int:
+        return len(self.data) // (4 * self.width) if self.width else 0
+
+    @classmethod
+    def of(cls, rows: Iterable[Iterable[float]], width: int) -> Rows:
+        """Rows from numbers (each rounded to float32); every row `width` long."""
+        return cls(float32_bytes([value for row in rows for value in row]), width)
+
+
+def float32_bytes(values: Sequence[float]) -> bytes:
+    """`values` as native float32 bytes, each rounded to the nearest float32 (as a numpy
+    cast does; `struct` packs several times faster than an `array` takes them)."""
+    return struct.pack(f"{len(values)}f", *values)
 
 
 @dataclass(frozen=True)
@@ -51,15 +75,19 @@ class TreeEnsemble:
         """The decision threshold for inputs of `kind` (the default one when it has none)."""
         return self.thresholds.get(kind or "", self.threshold_value)
 
-    def probabilities(self, rows: NDArray[Any]) -> NDArray[np.float64]:
-        """The positive-class probability of each row (rows: samples × columns)."""
-        count = rows.shape[0]
-        if count == 0 or self.trees == 0:
-            return np.zeros(count)
-        values = np.ascontiguousarray(rows, dtype=np.float64)
-        scores = self.forest.scores_of_rows(values.tobytes(), values.shape[1])
-        raw = np.frombuffer(scores, dtype=np.float64)
-        return np.asarray(1.0 / (1.0 + np.exp(-raw)), dtype=np.float64)
+    def probabilities(self, rows: Rows) -> list[float]:
+        """The positive-class probability of each row."""
+        if len(rows) == 0 or self.trees == 0:
+            return [0.0] * len(rows)
+        return [_logistic(raw) for raw in self.forest.scores_of_f32_rows(rows.data, rows.width)]
+
+
+def _logistic(raw: float) -> float:
+    """1 / (1 + e^-raw), and 0 where e^-raw overflows a float (as it would to infinity)."""
+    try:
+        return 1.0 / (1.0 + math.exp(-raw))
+    except OverflowError:
+        return 0.0
 
 
 def load_ensemble(path: Path, columns: tuple[str, ...]) -> TreeEnsemble:

@@ -17,6 +17,7 @@ pub mod sets;
 pub mod shape;
 pub mod text;
 mod text_api;
+pub mod token_mask;
 pub mod trees;
 mod trees_api;
 pub mod urls;
@@ -338,6 +339,7 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyRegex>()?;
     text_api::register(module)?;
     trees_api::register(module)?;
+    token_mask::register(module)?;
     module.add_class::<PyRegexSet>()?;
     module.add_class::<PyLiteralSet>()?;
     module.add_function(wrap_pyfunction!(char_len, module)?)?;

@@ -59,29 +59,53 @@ impl PyForest {
         })
     }
 
-    /// The raw scores of rows given as native-endian float64 bytes, `columns` to a row:
-    /// the same layout back, `classes` to a row.
-    fn scores_of_rows(&self, py: Python<'_>, data: &[u8], columns: usize) -> PyResult<Vec<u8>> {
-        if columns < self.inner.width() || data.len() % (8 * columns.max(1)) != 0 {
+    /// The raw scores of rows given as native-endian float32 bytes, `columns` to a row
+    /// (each value read as the float64 it is exactly): a list, `classes` to a row.
+    fn scores_of_f32_rows(
+        &self,
+        py: Python<'_>,
+        data: &[u8],
+        columns: usize,
+    ) -> PyResult<Vec<f64>> {
+        if columns < self.inner.width() || data.len() % (4 * columns.max(1)) != 0 {
             return Err(PyValueError::new_err("rows that do not fit the trees"));
         }
-        let values: Vec<f64> = data
-            .chunks_exact(8)
-            .map(|bytes| f64::from_ne_bytes(bytes.try_into().unwrap_or([0; 8])))
-            .collect();
-        let scores = py
-            .detach(|| {
-                std::panic::catch_unwind(|| self.inner.scores_of_rows(&values, columns))
-                    .map_err(|panic| crate::panic_reason(panic.as_ref()))
-            })
-            .map_err(CoreError::new_err)?;
-        Ok(scores
-            .iter()
-            .flat_map(|score| score.to_ne_bytes())
-            .collect())
+        let values = widened(data);
+        py.detach(|| {
+            std::panic::catch_unwind(|| self.inner.scores_of_rows(&values, columns))
+                .map_err(|panic| crate::panic_reason(panic.as_ref()))
+        })
+        .map_err(CoreError::new_err)
     }
+}
+
+/// Native-endian float32 bytes as the float64 values they are (a whole number of them).
+fn widened(data: &[u8]) -> Vec<f64> {
+    data.chunks_exact(4)
+        .map(|bytes| f64::from(f32::from_ne_bytes(bytes.try_into().unwrap_or([0; 4]))))
+        .collect()
 }
 
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyForest>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::widened;
+
+    #[test]
+    fn float32_bytes_widen_to_the_same_values() {
+        let values = [0.1_f32, -2.5, 1.0e-40, f32::MAX, 3.0];
+        let data: Vec<u8> = values
+            .iter()
+            .flat_map(|value| value.to_ne_bytes())
+            .collect();
+        let wide = widened(&data);
+        assert_eq!(wide.len(), values.len());
+        for (wide, narrow) in wide.iter().zip(values) {
+            assert_eq!(*wide, f64::from(narrow));
+            assert_eq!(*wide as f32, narrow);
+        }
+    }
 }

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from cleaner.extract.blocks import Block, is_inside
+from cleaner.extract.blocks import Block
 from cleaner.extract.main_content import MainContent, is_prose
 
 #: A link-heavy run shorter than this is a link list or a teaser, not article text.
@@ -41,7 +41,7 @@ def article_text(blocks: list[Block], main: MainContent) -> ArticleText:
     result = ArticleText()
     inside = []
     for block in blocks:
-        if not block.text or not _in_any(block.node, main.containers):
+        if not block.text or not _in_any(block, main.containers):
             continue
         reason = _left_out(block)
         if reason:
@@ -73,5 +73,5 @@ def _prose_span(blocks: list[Block]) -> tuple[int, int]:
     return (indexes[0], indexes[-1]) if indexes else (0, -1)
 
 
-def _in_any(node: LexborNode, containers: tuple[LexborNode, ...]) -> bool:
-    return any(is_inside(node, container) for container in containers)
+def _in_any(block: Block, containers: tuple[LexborNode, ...]) -> bool:
+    return any(block.is_inside(container) for container in containers)

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
 from cleaner.extract.block_features import COLUMNS
-from cleaner.extract.blocks import Block
-from cleaner.extract.main_content import MAX_PROSE_LINK_DENSITY, is_prose
+from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, Block
+from cleaner.extract.main_content import is_prose
 from cleaner.extract.page_blocks import PageBlocks
 from cleaner.trees import TreeEnsemble, load_ensemble
 
@@ -49,7 +49,8 @@ def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText
     if not view.blocks:
         return result
     model = block_model()
-    keep = list(model.probabilities(view.features) >= model.threshold_for(page_type))
+    threshold = model.threshold_for(page_type)
+    keep = [probability >= threshold for probability in model.probabilities(view.features)]
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result

@@ -11,7 +11,9 @@ training (bench/train_blocks.py) and at run time, so the two cannot drift.
 Everything is computed in one pass over the blocks with per-element caches:
 an element's tag and attribute bits are worked out once however many blocks
 lie beneath it, and an ancestor's text totals come from the blocks themselves
-rather than from a second walk of the tree.
+(and their chains of ancestors) rather than from a second walk of the tree.
+The rows are float32, as the model was trained on; the many 0/1 columns of a
+block's ancestors are spelt out once per distinct set of them.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain as concatenated
 
-import numpy as np
-from numpy.typing import NDArray
 from selectolax.lexbor import LexborNode
 
+from cleaner import _core
 from cleaner.extract.blocks import Block
+from cleaner.trees import Rows, float32_bytes
 
 #: Block elements, by index (anything else: len(HOLDER_TAGS)).
 HOLDER_TAGS = (
@@ -53,8 +56,8 @@ NAME_TOKENS = (
     *("sort", "pagination", "pager", "doc", "markdown", "prose", "rich", "user", "profile"),
     *("avatar", "signature", "quote", "code", "highlight", "note", "alert", "account"),
 )
-_NAME_PATTERN = re.compile("|".join(sorted(NAME_TOKENS, key=len, reverse=True)))
-_NAME_BIT = {token: 1 << index for index, token in enumerate(NAME_TOKENS)}
+#: Finds NAME_TOKENS as the alternation of them, longest first, would (bit i: token i).
+_NAME_MASK = _core.TokenMask(list(NAME_TOKENS))
 _ANCESTOR_BIT = {tag: 1 << index for index, tag in enumerate(ANCESTOR_TAGS)}
 _HOLDER_INDEX = {tag: index for index, tag in enumerate(HOLDER_TAGS)}
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -116,18 +119,21 @@ class _Elements:
             self._bits[element.mem_id] = (tags, names, depth)
         return tags, names, depth
 
-    def sibling_repeats(self, node: LexborNode) -> int:
-        """How many children of `node`'s parent share its tag and class (cards, posts)."""
-        parent = node.parent
-        if parent is None:
+    def sibling_repeats(self, block: Block, tag: str) -> int:
+        """How many children of the block element's parent share its `tag` and class
+        (cards, posts)."""
+        node = block.node
+        if len(block.chain) < 2:
             return 0
-        counts = self._repeats.get(parent.mem_id)
+        counts = self._repeats.get(block.chain[1])
         if counts is None:
+            parent = node.parent
+            assert parent is not None, "a block's chain names its parent"
             counts = Counter(
                 (child.tag or "", child.attributes.get("class")) for child in parent.iter()
             )
-            self._repeats[parent.mem_id] = counts
-        return counts[(node.tag or "", node.attributes.get("class"))]
+            self._repeats[block.chain[1]] = counts
+        return counts[(tag, node.attributes.get("class"))]
 
 
 def _name_bits(element: LexborNode) -> int:
@@ -143,10 +149,7 @@ def _name_bits(element: LexborNode) -> int:
 @lru_cache(maxsize=4096)
 def _tokens_in(names: str) -> int:
     """The NAME_TOKENS bits of a class/id/role string (pages repeat the same few names)."""
-    bits = 0
-    for match in _NAME_PATTERN.finditer(names.lower()):
-        bits |= _NAME_BIT[match.group()]
-    return bits
+    return _NAME_MASK.mask(names.lower())
 
 
 def _container_totals(
@@ -156,33 +159,30 @@ def _container_totals(
     every block, counting the blocks within that many levels of it."""
     totals: dict[int, list[int]] = {}
     for block in blocks:
-        node = block.node.parent
-        for _ in range(CONTAINER_LEVELS):
-            if node is None:
-                break
-            entry = totals.get(node.mem_id)
+        for key in block.chain[1 : CONTAINER_LEVELS + 1]:
+            entry = totals.get(key)
             if entry is None:
-                totals[node.mem_id] = [len(block.text), block.link_chars, 1]
+                totals[key] = [len(block.text), block.link_chars, 1]
             else:
                 entry[0] += len(block.text)
                 entry[1] += block.link_chars
                 entry[2] += 1
-            node = node.parent
     return {key: (value[0], value[1], value[2]) for key, value in totals.items()}
 
 
 def block_features(
     blocks: Sequence[Block], in_main: Sequence[bool], kept: Sequence[bool], prose: Sequence[bool]
-) -> NDArray[np.float32]:
-    """The feature matrix of a page's blocks (one row per block, COLUMNS in order).
+) -> Rows:
+    """The feature rows of a page's blocks (one row per block, COLUMNS in order).
 
     `in_main`, `kept` and `prose` say, per block, whether it lies in the
     finder's main containers, whether the finder's article text keeps it, and
-    whether it reads as prose.
+    whether it reads as prose. The blocks' chains must be traced
+    (`cleaner.extract.blocks.trace_chains`).
     """
     count = len(blocks)
     if not count:
-        return np.zeros((0, len(COLUMNS)), dtype=np.float32)
+        return Rows(b"", len(COLUMNS))
     elements = _Elements()
     totals = _container_totals(blocks)
     lengths = [len(block.text) for block in blocks]
@@ -192,13 +192,20 @@ def block_features(
     main_indexes = [index for index, inside in enumerate(in_main) if inside]
     first_main, last_main = (main_indexes[0], main_indexes[-1]) if main_indexes else (-1, -1)
     log_count = math.log1p(count)
+    containers: dict[int | None, list[float]] = {}
     base: list[list[float]] = []
     bit_rows: list[tuple[int, int]] = []
     position = 0
     for index, block in enumerate(blocks):
         tags, names, depth = elements.bits(block.node)
         bit_rows.append((tags, names))
-        heading = block.node.tag in _HEADINGS
+        tag = block.node.tag or ""
+        heading = tag in _HEADINGS
+        # Blocks of one parent share the elements above it, so their container columns.
+        parent = block.chain[1] if len(block.chain) > 1 else None
+        container = containers.get(parent)
+        if container is None:
+            container = containers[parent] = _container_columns(block, totals, page_chars)
         base.append(
             [
                 *_own_text(block),
@@ -214,37 +221,51 @@ def block_features(
                 densities[index - 1] if index else 0.0,
                 math.log1p(lengths[index + 1]) if index + 1 < count else 0.0,
                 densities[index + 1] if index + 1 < count else 0.0,
-                math.log1p(elements.sibling_repeats(block.node)),
-                _HOLDER_INDEX.get(block.node.tag or "", len(HOLDER_TAGS)),
+                math.log1p(elements.sibling_repeats(block, tag)),
+                _HOLDER_INDEX.get(tag, len(HOLDER_TAGS)),
                 repeated[block.text] > 1,
                 heading,
                 heading and index + 1 < count and prose[index + 1],
                 lengths[index] < _CHROME_CHARS and _has_chrome_words(block.text),
-                *_container_columns(block.node, totals, page_chars),
+                *container,
             ]
         )
         position += lengths[index]
-    rows = np.zeros((count, len(COLUMNS)), dtype=np.float32)
-    rows[:, : len(BASE_COLUMNS)] = base
-    rows[:, len(BASE_COLUMNS) :] = _bit_matrix(bit_rows)
-    return rows
+    return _rows(base, bit_rows)
 
 
 def _own_text(block: Block) -> tuple[float, ...]:
     text = block.text
     size = len(text) + 1
+    digits, capitals = _digits_and_capitals(text)
     return (
         math.log1p(len(text)),
         len(text.split()),
         block.link_density,
         text.count(",") * 100 / size,
         text.count(".") * 100 / size,
-        _DIGIT.subn("", text)[1] / size,
+        digits / size,
         text[-1:] in ".!?:",
         text[:1].isupper(),
-        _CAPITAL.subn("", text)[1] / size,
+        capitals / size,
         text.count("\n"),
     )
+
+
+def _digits_and_capitals(text: str) -> tuple[int, int]:
+    """How many `\\d` digits and `_CAPITAL` letters a text holds. An ASCII text's are
+    [0-9] and [A-Z], counted by deleting them from its bytes (ten times the regexes'
+    speed); any other text goes through the regexes."""
+    if text.isascii():
+        data = text.encode("ascii")
+        digits = len(data) - len(data.translate(None, _ASCII_DIGITS))
+        capitals = len(data) - len(data.translate(None, _ASCII_CAPITALS))
+        return digits, capitals
+    return _DIGIT.subn("", text)[1], _CAPITAL.subn("", text)[1]
+
+
+_ASCII_DIGITS = b"0123456789"
+_ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
 
 
 def _has_chrome_words(text: str) -> bool:
@@ -263,39 +284,49 @@ def _main_side(index: int, first: int, last: int) -> float:
 
 
 def _container_columns(
-    node: LexborNode, totals: dict[int, tuple[int, int, int]], page_chars: int
+    block: Block, totals: dict[int, tuple[int, int, int]], page_chars: int
 ) -> list[float]:
-    """Text share, link share and block count of the CONTAINER_LEVELS elements above `node`."""
+    """Text share, link share and block count of the CONTAINER_LEVELS elements above the
+    block's element (zeros for levels above the document)."""
     columns: list[float] = []
-    parent = node.parent
-    for _ in range(CONTAINER_LEVELS):
-        if parent is None:
-            columns.extend((0.0, 0.0, 0.0))
-            continue
-        chars, links, blocks = totals.get(parent.mem_id, (0, 0, 0))
+    for key in block.chain[1 : CONTAINER_LEVELS + 1]:
+        chars, links, blocks = totals.get(key, (0, 0, 0))
         columns.extend((chars / page_chars, links / max(1, chars), math.log1p(blocks)))
-        parent = parent.parent
+    columns.extend(_NO_CONTAINER[: 3 * CONTAINER_LEVELS - len(columns)])
     return columns
 
 
-def _bit_matrix(bit_rows: list[tuple[int, int]]) -> NDArray[np.float32]:
-    """The ancestor-tag and name-token columns: each distinct pair of bit sets spelt out once."""
-    width = len(ANCESTOR_TAGS) + len(NAME_TOKENS)
-    spelt: dict[tuple[int, int], NDArray[np.float32]] = {}
-    matrix = np.zeros((len(bit_rows), width), dtype=np.float32)
+_NO_CONTAINER = (0.0,) * (3 * CONTAINER_LEVELS)
+#: Bytes of one float32 value.
+_F32 = 4
+
+
+def _rows(base: list[list[float]], bit_rows: list[tuple[int, int]]) -> Rows:
+    """The rows: each block's base columns, then its ancestor-tag and name-token columns
+    (each distinct pair of bit sets spelt out once)."""
+    width = len(BASE_COLUMNS)
+    values = float32_bytes(list(concatenated.from_iterable(base)))
+    spelt: dict[tuple[int, int], bytes] = {}
+    parts: list[bytes] = []
     for index, pair in enumerate(bit_rows):
-        vector = spelt.get(pair)
-        if vector is None:
-            vector = np.zeros(width, dtype=np.float32)
-            _set_bits(vector, pair[0], 0)
-            _set_bits(vector, pair[1], len(ANCESTOR_TAGS))
-            spelt[pair] = vector
-        matrix[index] = vector
-    return matrix
+        bits = spelt.get(pair)
+        if bits is None:
+            bits = spelt[pair] = _spelt(*pair)
+        parts.append(values[index * width * _F32 : (index + 1) * width * _F32])
+        parts.append(bits)
+    return Rows(b"".join(parts), len(COLUMNS))
 
 
-def _set_bits(vector: NDArray[np.float32], bits: int, start: int) -> None:
+def _spelt(tags: int, names: int) -> bytes:
+    """The float32 0/1 columns of one ancestor-tag bit set and one name-token bit set."""
+    columns = [0.0] * (len(ANCESTOR_TAGS) + len(NAME_TOKENS))
+    _set_bits(columns, tags, 0)
+    _set_bits(columns, names, len(ANCESTOR_TAGS))
+    return float32_bytes(columns)
+
+
+def _set_bits(columns: list[float], bits: int, start: int) -> None:
     while bits:
         low = bits & -bits
-        vector[start + low.bit_length() - 1] = 1
+        columns[start + low.bit_length() - 1] = 1.0
         bits ^= low

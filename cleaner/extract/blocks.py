@@ -3,6 +3,11 @@
 Main-content scoring and text output both work on these blocks rather than on
 `<p>` elements alone, because many sites put article text straight into
 `<div>`s (one per paragraph, or one with `<br>` line breaks).
+
+Each block also carries its holder's chain of ancestors (as `mem_id`s), worked
+out once per element of the page: the finder and the features ask "is this
+block inside that element?" and "what lies above it?" for every block, and a
+walk up the tree through selectolax costs a call into C per step.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from cleaner.dom import ancestors, is_descendant
+from cleaner.dom import is_descendant
 
 #: Elements that flow inside a line of text; every other element starts a new block.
 INLINE_TAGS = frozenset(
@@ -26,6 +31,10 @@ INLINE_TAGS = frozenset(
 #: Elements whose line breaks are the page's own, not the source's wrapping.
 PREFORMATTED_TAGS = frozenset({"pre", "listing", "plaintext", "textarea"})
 
+#: A run shorter than this, or mostly links, is not prose.
+MIN_PROSE_CHARS = 25
+MAX_PROSE_LINK_DENSITY = 0.5
+
 
 @dataclass
 class Block:
@@ -39,30 +48,60 @@ class Block:
     #: `finish` once the page has been walked (a plain attribute: it is read a hundred
     #: thousand times a page, where a cached property's lookup shows in the profile).
     text: str = ""
+    #: The `mem_id`s of `node` and of every element above it, nearest first, up to the
+    #: document itself (set by `trace_chains`).
+    chain: tuple[int, ...] = ()
+    #: How many of `chain` lie below the `<html>` element (all of it when none is above).
+    below_html: int = 0
+    #: Whether the run is long enough, and free enough of links, to be part of an
+    #: article (set by `finish`; asked several times of every block of a page).
+    prose: bool = False
 
     def finish(self) -> None:
-        """Join the run's parts into its text (once `parts` is complete)."""
-        lines = (" ".join(line.split()) for line in "".join(self.parts).split("\n"))
-        self.text = "\n".join(line for line in lines if line)
+        """Join the run's parts into its text and tell whether it is prose (once `parts`
+        and `link_chars` are complete)."""
+        joined = "".join(self.parts)
+        if "\n" not in joined:  # one line: the same text as the general case, in one step
+            self.text = " ".join(joined.split())
+        else:
+            lines = (" ".join(line.split()) for line in joined.split("\n"))
+            self.text = "\n".join(line for line in lines if line)
+        self.prose = (
+            len(self.text) >= MIN_PROSE_CHARS and self.link_density < MAX_PROSE_LINK_DENSITY
+        )
 
     @property
     def link_density(self) -> float:
         """Share of the run's characters that sit inside links."""
         return self.link_chars / max(1, len(self.text))
 
+    def is_inside(self, container: LexborNode) -> bool:
+        """Whether the block's element is `container` or lies beneath it."""
+        return container.mem_id in self.chain
+
 
 def text_blocks(root: LexborNode) -> list[Block]:
-    """Every run of text under `root`, in page order.
+    """Every run of text under `root`, in page order (their `chain` not yet traced: see
+    `trace_chains`).
 
     A run ends where a block element starts or ends, so a `<div>` holding text,
-    then a `<p>`, then more text gives three blocks in reading order.
+    then a `<p>`, then more text gives three blocks in reading order. The walk
+    runs once per text node of the page, so it is written as one plain loop.
     """
     blocks: list[Block] = []
     current: Block | None = None
     for node in root.traverse(include_text=True):
         tag = node.tag
         if tag == "-text":
-            current = _add_text(node, current, blocks)
+            text = node.text_content
+            if not text:
+                continue
+            if text.isspace():
+                # A space between inline elements separates words: `<b>Annual</b> <b>report</b>`.
+                if current is not None:
+                    current.parts.append(" ")
+                continue
+            current = _add_text(node, text, current, blocks)
         elif tag == "br":
             if current is not None:
                 current.parts.append("\n")
@@ -73,19 +112,21 @@ def text_blocks(root: LexborNode) -> list[Block]:
     return blocks
 
 
-def _add_text(node: LexborNode, current: Block | None, blocks: list[Block]) -> Block | None:
-    text = node.text_content
-    if not text:
+def _add_text(
+    node: LexborNode, text: str, current: Block | None, blocks: list[Block]
+) -> Block | None:
+    # The nearest block element above the text node, and whether a link lies between.
+    in_link = False
+    holder = node.parent
+    while holder is not None:
+        holder_tag = holder.tag
+        if holder_tag not in INLINE_TAGS:
+            break
+        in_link = in_link or holder_tag == "a"
+        holder = holder.parent
+    else:
         return current
-    if text.isspace():
-        # A space between inline elements separates words: `<b>Annual</b> <b>report</b>`.
-        if current is not None:
-            current.parts.append(" ")
-        return current
-    holder, in_link = _block_ancestor(node)
-    if holder is None:
-        return current
-    if holder.tag not in PREFORMATTED_TAGS:
+    if holder_tag not in PREFORMATTED_TAGS:
         # Source line breaks are spaces in HTML; only `<br>` (and `<pre>`) break a line.
         text = text.replace("\r", " ").replace("\n", " ")
     if current is None or current.node.mem_id != holder.mem_id:
@@ -97,14 +138,35 @@ def _add_text(node: LexborNode, current: Block | None, blocks: list[Block]) -> B
     return current
 
 
-def _block_ancestor(node: LexborNode) -> tuple[LexborNode | None, bool]:
-    """The nearest block element above a text node, and whether a link lies between."""
-    in_link = False
-    for parent in ancestors(node):
-        if parent.tag not in INLINE_TAGS:
-            return parent, in_link
-        in_link = in_link or parent.tag == "a"
-    return None, in_link
+def trace_chains(blocks: list[Block]) -> None:
+    """Set every block's `chain` and `below_html`, walking each element of the page once."""
+    known: dict[int, tuple[tuple[int, ...], int]] = {}
+    for block in blocks:
+        block.chain, block.below_html = _chain(block.node, known)
+
+
+def _chain(
+    node: LexborNode, known: dict[int, tuple[tuple[int, ...], int]]
+) -> tuple[tuple[int, ...], int]:
+    """`node`'s chain of `mem_id`s up to the document, and how many of them lie below
+    `<html>`; every element on the way is added to `known`."""
+    pending: list[tuple[int, bool]] = []
+    current: LexborNode | None = node
+    chain: tuple[int, ...] = ()
+    below_html = 0
+    while current is not None:
+        key = current.mem_id
+        cached = known.get(key)
+        if cached is not None:
+            chain, below_html = cached
+            break
+        pending.append((key, current.tag == "html"))
+        current = current.parent
+    for key, is_html in reversed(pending):
+        chain = (key, *chain)
+        below_html = 0 if is_html else below_html + 1
+        known[key] = (chain, below_html)
+    return chain, below_html
 
 
 def is_inside(node: LexborNode, container: LexborNode) -> bool:

@@ -20,13 +20,10 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from cleaner.dom import ancestors
-from cleaner.extract.blocks import Block, is_inside
+from cleaner.extract.blocks import Block
 
 #: Scores stop below the document element: it holds the whole page.
 _ROOT = ("html",)
-#: A run shorter than this, or mostly links, is not prose.
-MIN_PROSE_CHARS = 25
-MAX_PROSE_LINK_DENSITY = 0.5
 #: How many of the best-scoring nodes have their link density checked.
 SHORTLIST = 5
 #: Widen to an ancestor only when it holds this much more prose balance than the core.
@@ -50,8 +47,9 @@ class MainContent:
 
 
 def is_prose(block: Block) -> bool:
-    """A run long enough, and free enough of links, to be part of an article."""
-    return len(block.text) >= MIN_PROSE_CHARS and block.link_density < MAX_PROSE_LINK_DENSITY
+    """A run long enough, and free enough of links, to be part of an article (the
+    block's `prose`: see `cleaner.extract.blocks.MIN_PROSE_CHARS`)."""
+    return block.prose
 
 
 def find_main_content(blocks: list[Block]) -> MainContent | None:
@@ -60,34 +58,60 @@ def find_main_content(blocks: list[Block]) -> MainContent | None:
     if not scores:
         return None
     core = _best_scored(scores, nodes)
-    kinds = {_kind(b) for b in blocks if is_prose(b) and is_inside(b.node, core)}
-    balance = _prose_balance(blocks, kinds)
+    prose_kinds = [_kind(block) if block.prose else None for block in blocks]
+    kinds = {
+        kind
+        for kind, block in zip(prose_kinds, blocks, strict=True)
+        if kind is not None and block.is_inside(core)
+    }
+    balance = _prose_balance(blocks, prose_kinds, kinds)
     widened = _widen(core, balance)
     if widened is core:
-        return MainContent(_with_siblings(core, scores, blocks, kinds))
+        return MainContent(_with_siblings(core, scores, blocks, prose_kinds, kinds))
     return MainContent((widened,))
 
 
 def _paragraph_scores(blocks: list[Block]) -> tuple[dict[int, float], dict[int, LexborNode]]:
+    """Every scored element's score, and the SHORTLIST best-scored elements by `mem_id`,
+    best first (ties in the order the elements were first scored)."""
     scores: dict[int, float] = defaultdict(float)
-    nodes: dict[int, LexborNode] = {}
+    reach: dict[int, tuple[Block, int]] = {}
     for block in blocks:
-        if not is_prose(block):
+        if not block.prose:
             continue
         text = block.text
         score = 1 + text.count(",") + min(len(text) // 100, 3)
-        # The parent gets the whole score, the grandparent half (where there are such).
-        for share, parent in zip((1.0, 0.5), ancestors(block.node, stop_at=_ROOT), strict=False):
-            nodes[parent.mem_id] = parent
-            scores[parent.mem_id] += score * share
-    return scores, nodes
+        # The parent gets the whole score, the grandparent half (where there are such
+        # below `<html>`).
+        for level, share in _SHARES:
+            if level >= block.below_html:
+                break
+            key = block.chain[level]
+            if key not in reach:
+                reach[key] = (block, level)
+            scores[key] += score * share
+    shortlist = sorted(scores, key=scores.__getitem__, reverse=True)[:SHORTLIST]
+    return scores, {key: _above(*reach[key]) for key in shortlist}
+
+
+#: (level above a block, share of its score) of the elements a prose block scores for.
+_SHARES = ((1, 1.0), (2, 0.5))
+
+
+def _above(block: Block, level: int) -> LexborNode:
+    """The element `level` steps above a block's element (its chain says there is one)."""
+    node: LexborNode | None = block.node
+    for _ in range(level):
+        node = node.parent if node is not None else None
+    assert node is not None, "a block's chain names an element above it"
+    return node
 
 
 def _best_scored(scores: dict[int, float], nodes: dict[int, LexborNode]) -> LexborNode:
-    """The best of the top scores once each is discounted by its link density."""
-    shortlist = sorted(scores, key=scores.__getitem__, reverse=True)[:SHORTLIST]
+    """The best of the top scores (`nodes`, best first) once each is discounted by its
+    link density."""
     return max(
-        (nodes[key] for key in shortlist),
+        nodes.values(),
         key=lambda node: scores[node.mem_id] * (1 - _link_density(node)),
     )
 
@@ -107,17 +131,18 @@ def _kind(block: Block) -> Kind:
     return block.node.tag or "", block.node.attributes.get("class")
 
 
-def _prose_balance(blocks: list[Block], kinds: set[Kind]) -> dict[int, int]:
-    """For every ancestor of a block: characters of prose like the core's, minus the rest."""
+def _prose_balance(
+    blocks: list[Block], prose_kinds: list[Kind | None], kinds: set[Kind]
+) -> dict[int, int]:
+    """For every ancestor of a block: characters of prose like the core's, minus the rest
+    (`prose_kinds`: each block's kind, None for a block that is not prose)."""
     balance: dict[int, int] = defaultdict(int)
-    for block in blocks:
+    for block, kind in zip(blocks, prose_kinds, strict=True):
         size = len(block.text)
-        value = size - block.link_chars if is_prose(block) and _kind(block) in kinds else -size
-        # Every block up to the root: a plain loop, as in `dom.is_descendant` (see `ancestors`).
-        node: LexborNode | None = block.node
-        while node is not None and node.tag != "html":
-            balance[node.mem_id] += value
-            node = node.parent
+        value = size - block.link_chars if kind is not None and kind in kinds else -size
+        # The block's element and every one above it, up to (not including) `<html>`.
+        for key in block.chain[: block.below_html]:
+            balance[key] += value
     return balance
 
 
@@ -131,7 +156,11 @@ def _widen(core: LexborNode, balance: dict[int, int]) -> LexborNode:
 
 
 def _with_siblings(
-    core: LexborNode, scores: dict[int, float], blocks: list[Block], kinds: set[Kind]
+    core: LexborNode,
+    scores: dict[int, float],
+    blocks: list[Block],
+    prose_kinds: list[Kind | None],
+    kinds: set[Kind],
 ) -> tuple[LexborNode, ...]:
     """The core plus siblings that are themselves a prose paragraph, or that score like
     the core with paragraphs of the core's kinds (a teaser list scores too, but its
@@ -146,12 +175,20 @@ def _with_siblings(
         child
         for child in parent.iter()
         if child.mem_id in prose_nodes
-        or (scores.get(child.mem_id, 0) >= floor and _holds_prose_of(child, blocks, kinds))
+        or (
+            scores.get(child.mem_id, 0) >= floor
+            and _holds_prose_of(child, blocks, prose_kinds, kinds)
+        )
     )
 
 
-def _holds_prose_of(node: LexborNode, blocks: list[Block], kinds: set[Kind]) -> bool:
-    return any(is_prose(b) and _kind(b) in kinds and is_inside(b.node, node) for b in blocks)
+def _holds_prose_of(
+    node: LexborNode, blocks: list[Block], prose_kinds: list[Kind | None], kinds: set[Kind]
+) -> bool:
+    return any(
+        kind is not None and kind in kinds and block.is_inside(node)
+        for kind, block in zip(prose_kinds, blocks, strict=True)
+    )
 
 
 def _is_long_prose(block: Block) -> bool:

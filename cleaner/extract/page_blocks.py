@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-import numpy as np
-from numpy.typing import NDArray
 from selectolax.lexbor import LexborNode
 
 from cleaner.extract.article_text import ArticleText, article_text
 from cleaner.extract.block_features import block_features
-from cleaner.extract.blocks import Block, is_inside, text_blocks
+from cleaner.extract.blocks import Block, text_blocks, trace_chains
 from cleaner.extract.main_content import MainContent, find_main_content, is_prose
+from cleaner.trees import Rows
 
 
 @dataclass
@@ -34,7 +33,7 @@ class PageBlocks:
         if self.main is None:
             return [False] * len(self.blocks)
         containers = self.main.containers
-        return [any(is_inside(b.node, c) for c in containers) for b in self.blocks]
+        return [any(b.is_inside(c) for c in containers) for b in self.blocks]
 
     @cached_property
     def kept(self) -> list[bool]:
@@ -43,7 +42,7 @@ class PageBlocks:
         return [id(block) in chosen for block in self.blocks]
 
     @cached_property
-    def features(self) -> NDArray[np.float32]:
+    def features(self) -> Rows:
         """The feature rows of the blocks (see `cleaner.extract.block_features`), built once."""
         prose = [is_prose(block) for block in self.blocks]
         return block_features(self.blocks, self.in_main, self.kept, prose)
@@ -52,6 +51,7 @@ class PageBlocks:
 def find_blocks(root: LexborNode) -> PageBlocks:
     """The text blocks under `root` (a pruned page's body) and the finder's choice."""
     blocks = [block for block in text_blocks(root) if block.text]
+    trace_chains(blocks)
     main = find_main_content(blocks)
     article = article_text(blocks, main) if main is not None else None
     return PageBlocks(blocks, main, article)

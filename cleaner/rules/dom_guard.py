@@ -16,8 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from cleaner.dom import collapsed_text, is_descendant, visible_chars
-from cleaner.extract.blocks import is_inside, text_blocks
-from cleaner.extract.main_content import MIN_PROSE_CHARS, is_prose
+from cleaner.extract.blocks import MIN_PROSE_CHARS, is_inside, text_blocks
 
 #: Elements that are the article body by declaration (schema.org microdata).
 MAIN_CONTENT_SELECTOR = '[itemprop~="articleBody"], [itemprop~="blogPost"]'
@@ -41,7 +40,7 @@ CHROME_TAGS = frozenset({"footer", "nav"})
 MIN_ARTICLE_PROSE_CHARS = 300
 
 
-def holds_main_content(node: Any, tree: Any) -> bool:
+def holds_main_content(node: Any, tree: Any, raw_chars: int | None = None) -> bool:
     """Whether removing `node` (a selectolax node of `tree`) would take the article with it.
 
     True when the node holds a large share of the page's text (`_is_large`)
@@ -52,9 +51,10 @@ def holds_main_content(node: Any, tree: Any) -> bool:
     paragraph. The mark keeps a long comment thread or the sidebar of a short
     page removable (large, but holding no headline); the size keeps a hidden
     duplicate of the body removable (marked, but small). The page is measured
-    only for large nodes, so small chrome boxes cost little.
+    only for large nodes, so small chrome boxes cost little. `raw_chars`: the
+    length of the node's raw text, when the caller has it (see `raw_chars`).
     """
-    if not _is_large(node, tree):
+    if not _is_large(node, tree, raw_chars):
         return False
     if node.css_matches(MAIN_CONTENT_SELECTOR) or node.css_first(MAIN_CONTENT_SELECTOR):
         return True
@@ -86,7 +86,19 @@ def _holds_most_prose(node: Any, tree: Any) -> bool:
     return own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS
 
 
-def content_boxes(matches: list[Any], tree: Any) -> set[int]:
+def raw_chars(nodes: list[Any]) -> dict[int, int]:
+    """The length of each node's raw text (all of its text nodes), by `mem_id`.
+
+    A rule's matches are measured once for `content_boxes` and then, one by one,
+    for `holds_main_content`. The lengths hold while the rule removes matches: in
+    document order an element comes before everything inside it, so when a match
+    is asked about, nothing inside it has been removed yet (a match inside a
+    removed one is skipped, never asked about).
+    """
+    return {node.mem_id: len(node.text(deep=True)) for node in nodes}
+
+
+def content_boxes(matches: list[Any], tree: Any, raw: dict[int, int] | None = None) -> set[int]:
     """The outermost of one rule's `matches` that hold prose, when together they hold
     most of the page's prose and leave too little outside to be an article; else none.
 
@@ -94,9 +106,10 @@ def content_boxes(matches: list[Any], tree: Any) -> set[int]:
     chrome selector many content boxes, none of them most of the page alone;
     the same selector's link-list widgets hold no prose and stay removable.
     Footers and navigation are never counted as content. Returns `mem_id`s.
+    `raw`: the matches' `raw_chars`, when the caller has them.
     """
     root = tree.body or tree.root
-    raw = {node.mem_id: len(node.text(deep=True)) for node in matches}
+    raw = raw_chars(matches) if raw is None else raw
     # Nested matches count twice here, so this bounds the outermost ones' text from above.
     if len(matches) < 2 or root is None or sum(raw.values()) < MIN_GUARDED_CHARS:
         return set()
@@ -129,12 +142,15 @@ def _outermost(nodes: list[Any]) -> list[Any]:
 
 
 def _prose_chars(node: Any) -> int:
-    return sum(len(block.text) for block in text_blocks(node) if is_prose(block))
+    return sum(len(block.text) for block in text_blocks(node) if block.prose)
 
 
-def _is_large(node: Any, tree: Any) -> bool:
-    """At least MIN_GUARDED_CHARS of visible text, and MAX_REMOVABLE_SHARE of the page's."""
-    if len(node.text(deep=True)) < MIN_GUARDED_CHARS:  # raw text bounds the visible text
+def _is_large(node: Any, tree: Any, raw: int | None = None) -> bool:
+    """At least MIN_GUARDED_CHARS of visible text, and MAX_REMOVABLE_SHARE of the page's
+    (`raw`: the length of the node's raw text, when known)."""
+    if raw is None:
+        raw = len(node.text(deep=True))
+    if raw < MIN_GUARDED_CHARS:  # raw text bounds the visible text
         return False
     own = visible_chars(node)
     if own < MIN_GUARDED_CHARS:

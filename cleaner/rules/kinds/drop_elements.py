@@ -12,6 +12,7 @@ from cleaner.rules.dom_guard import (
     holds_main_content,
     kept_together_warning,
     kept_warning,
+    raw_chars,
 )
 from cleaner.rules.dom_rule import DomRule
 
@@ -38,7 +39,8 @@ class DropElements(DomRule):
         """
         selector = selector or self.selector
         matches = tree.css(selector)
-        boxes = content_boxes(matches, tree)
+        raw = raw_chars(matches)
+        boxes = content_boxes(matches, tree, raw)
         if boxes:
             ctx.warnings.append(kept_together_warning(self.id, len(boxes)))
         count = 0
@@ -49,7 +51,7 @@ class DropElements(DomRule):
             if node.mem_id in boxes:
                 skipped.update(inner.mem_id for inner in node.css(selector))
                 continue
-            if holds_main_content(node, tree):
+            if holds_main_content(node, tree, raw[node.mem_id]):
                 ctx.warnings.append(kept_warning(self.id, node))
                 continue
             skipped.update(inner.mem_id for inner in node.css(selector))
