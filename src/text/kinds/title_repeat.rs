@@ -88,11 +88,7 @@ fn key_bytes(line: &str, out: &mut Vec<u8>) {
 /// bytes) left out at the start as they come and stripped at the end.
 fn key_opening(line: &str, out: &mut Vec<u8>, limit: usize) -> bool {
     out.clear();
-    let whole = if line.is_ascii() {
-        ascii_key(line.as_bytes(), out, limit)
-    } else {
-        unicode_key(line, out, limit)
-    };
+    let whole = push_key(line, out, limit);
     if whole {
         let end = out.len() - out.iter().rev().take_while(|b| is_key_end(**b)).count();
         out.truncate(end);
@@ -115,33 +111,8 @@ fn push_key_byte(out: &mut Vec<u8>, byte: u8, limit: usize) -> bool {
     out.len() <= limit || is_key_end(byte)
 }
 
-/// `key_opening` for an ASCII line: byte by byte.
-fn ascii_key(line: &[u8], out: &mut Vec<u8>, limit: usize) -> bool {
-    let mut space = false;
-    for &byte in line {
-        if matches!(byte, b'#' | b'*' | b'_' | b'`' | b'>') {
-            continue;
-        }
-        // Python's `isspace` on ASCII: the C0 spaces and separators, and ' '.
-        if matches!(byte, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f) {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            space = false;
-            if !push_key_byte(out, b' ', limit) {
-                return false;
-            }
-        }
-        if !push_key_byte(out, byte.to_ascii_lowercase(), limit) {
-            return false;
-        }
-    }
-    true
-}
-
-/// `key_opening` for any line.
-fn unicode_key(line: &str, out: &mut Vec<u8>, limit: usize) -> bool {
+/// `key_opening`'s pass over the line's characters (ASCII ones lowered, others case-folded).
+fn push_key(line: &str, out: &mut Vec<u8>, limit: usize) -> bool {
     let mut space = false;
     let mut utf8 = [0; 4];
     for c in line.chars() {
@@ -368,18 +339,6 @@ mod tests {
     }
 
     proptest! {
-        #[test]
-        fn ascii_keys_are_made_as_any_key_is(line in "[ -~\t\n\x0b\x0c\r\x1c-\x1f]{0,40}") {
-            let (mut ascii, mut any) = (Vec::new(), Vec::new());
-            for limit in [4, usize::MAX] {
-                let whole = ascii_key(line.as_bytes(), &mut ascii, limit);
-                prop_assert_eq!(whole, unicode_key(&line, &mut any, limit));
-                prop_assert_eq!(&ascii, &any);
-                ascii.clear();
-                any.clear();
-            }
-        }
-
         #[test]
         fn a_key_opening_opens_the_key(line in "[aAßİ#*_ .:\t\u{a0}xX]{0,24}", limit in 0usize..8) {
             let mut opening = Vec::new();
