@@ -8,11 +8,12 @@ from cleaner.context import Context
 from cleaner.rules.ruleset import RuleSet
 
 
-def run_dom_rules(ruleset: RuleSet, tree: Any, html: str, ctx: Context) -> None:
+def run_dom_rules(ruleset: RuleSet, tree: Any, html: str | bytes, ctx: Context) -> None:
     """Apply the DOM rules that apply to this page to its selectolax `tree`.
 
     Each rule looks only for the parts of its selector that the page's markup
-    (`html`) can match, and a rule none of whose parts can match is skipped.
+    (`html`, as text or UTF-8) can match, and a rule none of whose parts can match is
+    skipped.
     """
     page = ruleset.dom_prefilter.scan(html)
     for position, rule in enumerate(ruleset.dom_rules):

@@ -11,7 +11,7 @@ from cleaner.deadline import Deadline, DocumentTimeout, enforced
 from cleaner.document import Document, Format, is_html
 from cleaner.html import clean_html
 from cleaner.options import CleanOptions
-from cleaner.read import decode, detect_format, looks_binary, repair_mojibake
+from cleaner.read import decode_keeping_utf8, detect_format, looks_binary, repair_mojibake
 from cleaner.rules.ruleset import RuleSet
 from cleaner.text_phase import run_text_phase
 
@@ -40,13 +40,19 @@ def clean_raw(
         if isinstance(raw, bytes) and looks_binary(raw):
             return _failed(url, given, "binary input: NUL bytes where text should be")
         with _timer_while_reading(raw, options, deadline):
-            text = _read(raw, options)
+            text, markup = _read(raw, options)
         deadline.check()
         format = format or detect_format(text)
         if is_html(format):
             with enforced(deadline):
                 return clean_html(
-                    ruleset, text, url=url, options=options, deadline=deadline, known=known
+                    ruleset,
+                    text,
+                    url=url,
+                    options=options,
+                    deadline=deadline,
+                    known=known,
+                    markup=markup,
                 )
         ctx = Context(format=format)
         ctx.set_fields(known or {}, "argument")
@@ -64,10 +70,16 @@ def _failed(url: str | None, format: Format | None, reason: str) -> Document:
     return Document(url=url, status="error", format=format or "text", reason=reason)
 
 
-def _read(raw: str | bytes, options: CleanOptions) -> str:
-    """The input as text: bytes decoded, mojibake repaired when asked."""
-    text = decode(raw, options.content_type) if isinstance(raw, bytes) else raw
-    return repair_mojibake(text) if options.fix_mojibake else text
+def _read(raw: str | bytes, options: CleanOptions) -> tuple[str, bytes | None]:
+    """The input as text (bytes decoded, mojibake repaired when asked), and its UTF-8
+    form when that is the raw input itself (bytes read as UTF-8, nothing repaired)."""
+    if not isinstance(raw, bytes):
+        text, markup = raw, None
+    else:
+        text, markup = decode_keeping_utf8(raw, options.content_type)
+    if options.fix_mojibake:
+        return repair_mojibake(text), None
+    return text, markup
 
 
 def _timer_while_reading(

@@ -27,7 +27,15 @@ BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
 
 
 def decode(raw: bytes, content_type: str | None = None) -> str:
-    """Bytes → str, trusting in turn: a BOM, the HTTP `content_type` charset, a
+    """Bytes → str (see `decode_keeping_utf8`)."""
+    return decode_keeping_utf8(raw, content_type)[0]
+
+
+def decode_keeping_utf8(raw: bytes, content_type: str | None = None) -> tuple[str, bytes | None]:
+    """Bytes → str, and `raw` itself when the str is `raw` read as UTF-8 (its UTF-8
+    form, which the HTML path would otherwise encode again), else None.
+
+    Trusting in turn: a BOM, the HTTP `content_type` charset, a
     `<meta charset>` near the top of a page, strict UTF-8, UTF-8 with stray
     windows-1252 bytes (mixed sources), text that reads as Western European
     windows-1252, then charset detection.
@@ -40,31 +48,39 @@ def decode(raw: bytes, content_type: str | None = None) -> str:
     marked = byte_order_mark(raw)
     if marked is not None:  # the mark says how the text is stored, and is not part of it
         mark, codec = marked
-        return raw[len(mark) :].decode(codec, errors="replace")
+        return raw[len(mark) :].decode(codec, errors="replace"), None
     if b"\0" in raw[:_BINARY_SCAN_BYTES]:
         utf16 = _utf16_without_bom(raw[:_BINARY_SCAN_BYTES])
         if utf16 is not None:
-            return raw.decode(utf16, errors="replace")
+            return raw.decode(utf16, errors="replace"), None
     declared = _charset_in(content_type or "") or _meta_charset(raw)
     if declared is not None and not (declared == "cp1252" and _is_utf8(raw)):
+        if declared == "utf-8" and (strict := _strict_utf8(raw)) is not None:
+            return strict, raw  # what replacing would give, for bytes that need none
         try:
-            return raw.decode(declared, errors="replace")
+            return raw.decode(declared, errors="replace"), None
         except (UnicodeError, LookupError):  # a codec that fails even when told to replace
             pass
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    if (strict := _strict_utf8(raw)) is not None:
+        return strict, raw
     if _mostly_utf8(raw):
-        return raw.decode("utf-8", errors=_CP1252_FALLBACK)
+        return raw.decode("utf-8", errors=_CP1252_FALLBACK), None
     if _reads_as_western_cp1252(raw):
-        return raw.decode("cp1252")
+        return raw.decode("cp1252"), None
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
     if best is not None:
-        return str(best)
-    return raw.decode("utf-8", errors="replace")
+        return str(best), None
+    return raw.decode("utf-8", errors="replace"), None
+
+
+def _strict_utf8(raw: bytes) -> str | None:
+    """`raw` read as UTF-8, or None when it is not valid UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)

@@ -111,9 +111,10 @@ class DomPrefilter:
         self._index = {literal: position for position, literal in enumerate(literals)}
         self._set = LiteralSet(literals)
 
-    def scan(self, html: str) -> PageSelectors:
-        """The narrowed selector of each rule for one page's markup."""
-        found = self._set.present(utf8(html))
+    def scan(self, html: str | bytes) -> PageSelectors:
+        """The narrowed selector of each rule for one page's markup (text, or the
+        UTF-8 bytes the caller encoded it to already)."""
+        found = self._set.present(html if isinstance(html, bytes) else utf8(html))
         return PageSelectors(self._alternatives, self._index, found)
 
 
