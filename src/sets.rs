@@ -7,12 +7,12 @@ use regex_automata::hybrid::dfa;
 use regex_automata::meta::Regex;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
-use regex_automata::{Input, MatchKind, PatternSet as Found};
-use regex_syntax::hir::Hir;
+use regex_automata::{Anchored, Input, MatchKind, PatternSet as Found};
+use regex_syntax::hir::{Hir, Look};
 
 use crate::dialect::{self, SyntaxError};
 use crate::pattern::{build, config, NFA_SIZE_LIMIT};
-use crate::shape::relax;
+use crate::shape::{dies_early, never_matches_newline, relax};
 
 /// Which of many patterns may match a text: the answer may name a pattern that does
 /// not match, never omits one that does (each pattern is held in its relaxed form).
@@ -25,6 +25,16 @@ use crate::shape::relax;
 /// texts without its literals: as a set they would run on the crate's slowest
 /// engine over every text (about 700,000 instructions a document for one such
 /// pattern).
+/// Patterns that open a line, stay on it and give up within a few bytes of most
+/// lines (most triggers: `^[ \t*_]*(?i:read more|...)`) run as a second lazy DFA,
+/// searched anchored from each line's start within that line: most lines are done
+/// after a byte or two instead of being read through, and the search stops once
+/// each of them has been found. Those searches judge `^`, `$` and `\b` at a line's
+/// ends by the text around it, so they answer exactly what a pass over the whole
+/// text would.
+/// Before a whole pass for which patterns match, a search that stops at the first
+/// match tells whether any does: most texts hold none of the patterns left for the
+/// whole pass.
 /// A set too big for one automaton's size limit is split in two, recursively,
 /// so any number of rules still works.
 pub struct PatternSet {
@@ -35,6 +45,7 @@ pub struct PatternSet {
 /// One automaton of a set, and how it is searched.
 enum Part {
     Dfa(Box<dfa::DFA>, Pool<dfa::Cache, CacheMaker>),
+    ByLine(Box<dfa::DFA>, Pool<dfa::Cache, CacheMaker>),
     OneByOne(Vec<Regex>),
 }
 
@@ -46,12 +57,26 @@ const SET_CACHE_BYTES: usize = 16 << 20;
 
 impl PatternSet {
     pub fn new(sources: &[String]) -> Result<PatternSet, SyntaxError> {
+        PatternSet::build(sources, true)
+    }
+
+    /// The set with every pattern searched over the whole text, none line by line:
+    /// what the line-by-line searches must agree with.
+    #[cfg(test)]
+    pub fn searched_whole(sources: &[String]) -> Result<PatternSet, SyntaxError> {
+        PatternSet::build(sources, false)
+    }
+
+    fn build(sources: &[String], by_line: bool) -> Result<PatternSet, SyntaxError> {
         let mut plain = (Vec::new(), Vec::new());
+        let mut lined = (Vec::new(), Vec::new());
         let mut worded = (Vec::new(), Vec::new());
         for (index, source) in sources.iter().enumerate() {
             let hir = relax(&dialect::parse(source)?);
             let group = if hir.properties().look_set().contains_word_unicode() {
                 &mut worded
+            } else if by_line && searched_by_line(&hir) {
+                &mut lined
             } else {
                 &mut plain
             };
@@ -59,6 +84,14 @@ impl PatternSet {
             group.1.push(hir);
         }
         let mut parts = dfa_parts(&plain.0, &plain.1)?;
+        if !lined.1.is_empty() {
+            for (indices, part) in dfa_parts(&lined.0, &lined.1)? {
+                let Part::Dfa(automaton, caches) = part else {
+                    continue;
+                };
+                parts.push((indices, Part::ByLine(automaton, caches)));
+            }
+        }
         if !worded.1.is_empty() {
             let regexes = worded
                 .1
@@ -82,10 +115,26 @@ impl PatternSet {
                 Part::Dfa(automaton, caches) => {
                     let mut set = Found::new(indices.len());
                     let mut cache = caches.get();
+                    // The many texts that hold no match at all are answered by one
+                    // search that stops at the first match, in the DFA's faster
+                    // forward loop; only a text with some match is read again for
+                    // which ones.
+                    let first = input.clone().earliest(true);
+                    if let Ok(None) = automaton.try_search_fwd(&mut cache, &first) {
+                        continue;
+                    }
                     match automaton.try_which_overlapping_matches(&mut cache, &input, &mut set) {
                         Ok(()) => found.extend(set.iter().map(|id| indices[id.as_usize()])),
                         // Not with these settings (no quit bytes, no give-up); should it
                         // happen, every pattern may match, which is always a safe answer.
+                        Err(_) => found.extend(indices.iter().copied()),
+                    }
+                }
+                Part::ByLine(automaton, caches) => {
+                    let mut set = Found::new(indices.len());
+                    let mut cache = caches.get();
+                    match each_line(automaton, &mut cache, data, &mut set) {
+                        Ok(()) => found.extend(set.iter().map(|id| indices[id.as_usize()])),
                         Err(_) => found.extend(indices.iter().copied()),
                     }
                 }
@@ -106,6 +155,35 @@ impl PatternSet {
 
     pub fn is_empty(&self) -> bool {
         self.size == 0
+    }
+}
+
+/// Whether every match of a (relaxed) pattern opens a line and stays on it, and a
+/// search for it from a line's start soon gives up.
+pub(crate) fn searched_by_line(hir: &Hir) -> bool {
+    let opening = hir.properties().look_set_prefix();
+    let opens_line = opening.contains(Look::StartLF) || opening.contains(Look::Start);
+    opens_line && never_matches_newline(hir) && dies_early(hir)
+}
+
+/// Which patterns match from the start of some line of `data`, each search anchored
+/// there and kept within the line (a match of these patterns holds no '\n'), the
+/// look-around at its ends judged by the text around it; stops once all are found.
+fn each_line(
+    automaton: &dfa::DFA,
+    cache: &mut dfa::Cache,
+    data: &[u8],
+    set: &mut Found,
+) -> Result<(), regex_automata::MatchError> {
+    let mut start = 0;
+    loop {
+        let end = memchr::memchr(b'\n', &data[start..]).map_or(data.len(), |at| start + at);
+        let input = Input::new(data).span(start..end).anchored(Anchored::Yes);
+        automaton.try_which_overlapping_matches(cache, &input, set)?;
+        if end == data.len() || set.is_full() {
+            return Ok(());
+        }
+        start = end + 1;
     }
 }
 
@@ -242,6 +320,42 @@ mod tests {
         let mut found = set.matching(b"a\nRead more\nxxy");
         found.sort();
         assert_eq!(found, vec![0, 1]);
+    }
+
+    #[test]
+    fn patterns_that_open_a_line_are_searched_line_by_line_with_the_same_answer() {
+        let sources: Vec<String> = [
+            r"^[ \t*]*(?i:read more)[^\n]*$",
+            r"^Tags:$",
+            r"\AFirst",
+            r"^#{1,6} ",
+            r"^[ \t]*[^\n]{10,400}?\(Photo\)$",
+            r"\*\*[^*\n]+\*\*",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        let lined = |source: &str| searched_by_line(&relax(&dialect::parse(source).unwrap()));
+        assert!(lined(&sources[0]) && lined(&sources[1]) && lined(&sources[2]));
+        assert!(!lined(&sources[4]) && !lined(&sources[5]));
+        let split = PatternSet::new(&sources).unwrap();
+        let whole = PatternSet::searched_whole(&sources).unwrap();
+        for text in [
+            "x\n  * READ MORE here\nTags:",
+            "Tags: x\nFirst\n## Title",
+            "First line\n",
+            "Tags:\r\nab **b** a caption, long (Photo)\n",
+            "",
+            "\n\n# \n",
+        ] {
+            let mut found = split.matching(text.as_bytes());
+            let mut expected = whole.matching(text.as_bytes());
+            found.sort();
+            expected.sort();
+            assert_eq!(found, expected, "{text:?}");
+        }
+        let mut found = split.matching(b"a\nRead more\nTags:\n## x **y**");
+        found.sort();
+        assert_eq!(found, vec![0, 1, 3, 5]);
     }
 
     #[test]

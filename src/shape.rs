@@ -99,6 +99,71 @@ pub fn relax(hir: &Hir) -> Hir {
     }
 }
 
+/// Whether a search for `hir` anchored at a line's start gives up within a few bytes
+/// on most lines: after its opening anchors and optional runs of a narrow class
+/// (`[ \t*_]*`), it needs some text of its own (a narrow run it cannot do without,
+/// `#+`, counts) before any unbounded run of a broad class
+/// (`[^\n]*?`, `.+`), which would carry the search to the line's end. Only a matter
+/// of speed: any pattern that opens a line and stays on it may be searched that way.
+pub fn dies_early(hir: &Hir) -> bool {
+    let mut items = Vec::new();
+    flatten(hir, &mut items);
+    for item in items {
+        match item.kind() {
+            HirKind::Empty | HirKind::Look(_) => {}
+            HirKind::Repetition(repetition) if narrow(&repetition.sub) => {
+                if repetition.min > 0 {
+                    // A line must open with it: most do not.
+                    return true;
+                }
+            }
+            HirKind::Repetition(Repetition { sub, max: None, .. })
+                if matches!(sub.kind(), HirKind::Class(_)) =>
+            {
+                return false
+            }
+            HirKind::Repetition(Repetition { sub, .. }) if !dies_early(sub) => return false,
+            HirKind::Alternation(subs) if !subs.iter().all(dies_early) => return false,
+            HirKind::Repetition(_) | HirKind::Alternation(_)
+                if item.properties().minimum_len() == Some(0) => {}
+            _ => return true,
+        }
+    }
+    // Nothing but anchors and narrow runs: the first byte outside them ends it.
+    true
+}
+
+/// The items of a sequence, with groups opened.
+fn flatten<'h>(hir: &'h Hir, out: &mut Vec<&'h Hir>) {
+    match hir.kind() {
+        HirKind::Concat(subs) => subs.iter().for_each(|sub| flatten(sub, out)),
+        HirKind::Capture(capture) => flatten(&capture.sub, out),
+        _ => out.push(hir),
+    }
+}
+
+/// Whether a run of `hir` ends soon on ordinary text: plain text, or a class that
+/// does not hold both letters and spaces (a run of it stops at a word's end or at
+/// the first letter).
+fn narrow(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Literal(_) => true,
+        HirKind::Class(class) => {
+            let holds = |wanted: char| match class {
+                regex_syntax::hir::Class::Unicode(class) => class
+                    .ranges()
+                    .iter()
+                    .any(|range| range.start() <= wanted && wanted <= range.end()),
+                regex_syntax::hir::Class::Bytes(class) => class.ranges().iter().any(|range| {
+                    char::from(range.start()) <= wanted && wanted <= char::from(range.end())
+                }),
+            };
+            !(holds(' ') && holds('a'))
+        }
+        _ => false,
+    }
+}
+
 /// The relaxed leading items of a sequence that stay on one line.
 fn line_prefix(hir: &Hir) -> Option<Hir> {
     let items: &[Hir] = match hir.kind() {
@@ -184,6 +249,29 @@ mod tests {
             .unwrap();
         assert!(prefix.to_string().contains("Related:"), "{prefix}");
         assert!(shape(r"a|\nb").line_prefix.is_none());
+    }
+
+    #[test]
+    fn a_line_search_dies_early_unless_a_broad_run_leads() {
+        let dies = |source: &str| dies_early(&shape(source).relaxed);
+        assert!(dies(r"^[ \t>*_#•-]*(?i:related articles|read more)[^\n]*$"));
+        assert!(dies(r"^\d+\. (?:Share|Tweet)"));
+        assert!(dies(r"^(?:[ \t]*- )?(?P<x>Tags?):[ \t]*[^\n]{1,80}$"));
+        assert!(dies(r"^[ \t]*$"));
+        assert!(dies(
+            r"^[ \t]{0,3}#{1,6}[ \t]+(?P<text>[^\n]*?)[ \t]*#*[ \t]*$"
+        ));
+        assert!(dies(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$"));
+        assert!(dies(
+            r"^[ \t*_]*(?:(?i:share)?[ \t]*:?(?:(?i:x|email)[ \t,]*){2,})$"
+        ));
+        assert!(dies(r"^(?:Photo|Image)[ \t]*:|^Credit:"));
+        assert!(!dies(r"^[ \t]*(?P<text>[^\n]{10,400}?)[ \t]*\(Photo\)$"));
+        assert!(!dies(r"^[^\n]{0,300}?(?i:before you go)"));
+        assert!(!dies(r"^.+ says$"));
+        assert!(!dies(r"^(?:Foo|[^\n]*bar)"));
+        assert!(!dies(r"^(?:Foo)?[\w ]*bar"));
+        assert!(!dies(r"^(?:Foo|)[^\n]*bar"));
     }
 
     #[test]

@@ -20,6 +20,7 @@ use proptest::prelude::*;
 use crate::buffer::TextBuffer;
 use crate::normalize::{canonical, is_space, nfc};
 use crate::pattern::Pattern;
+use crate::sets::{searched_by_line, PatternSet};
 
 use super::clean;
 use super::doc::{is_rule_provenance, Doc, Format, Removal};
@@ -268,6 +269,33 @@ fn build_rules() -> TextRules {
     ];
     let fingerprints = vec![(pat(r"(?i)©[ \t]*Example News"), "example.com".to_string())];
     TextRules::new(rules, fingerprints).expect("the test rules compile")
+}
+
+/// The test rules' triggers and the one-line leading parts of the multi-line ones,
+/// as one set searched the prefilter's way and one searched over the whole text.
+fn trigger_sets() -> &'static (PatternSet, PatternSet) {
+    static SETS: OnceLock<(PatternSet, PatternSet)> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let mut sources = Vec::new();
+        for rule in &rules().rules {
+            if let Some(trigger) = rule.kind.trigger() {
+                sources.push(trigger.source.clone());
+                let prefix = trigger.compiled.shape.line_prefix.as_ref();
+                sources.extend(prefix.map(ToString::to_string));
+            }
+        }
+        let lined = sources.iter().filter(|source| {
+            let hir = crate::dialect::parse(source).expect("the triggers parse");
+            searched_by_line(&crate::shape::relax(&hir))
+        });
+        assert!(
+            lined.count() >= 3,
+            "some triggers are searched line by line"
+        );
+        let split = PatternSet::new(&sources).expect("the triggers compile");
+        let whole = PatternSet::searched_whole(&sources).expect("the triggers compile");
+        (split, whole)
+    })
 }
 
 fn rules() -> &'static TextRules {
@@ -718,6 +746,23 @@ proptest! {
         prop_assert_eq!(&filtered.fields, &unfiltered.fields);
         prop_assert_eq!(&filtered.provenance, &unfiltered.provenance);
         prop_assert_eq!(&filtered.captions, &unfiltered.captions);
+    }
+
+    /// The patterns searched line by line, anchored at each line's start, are found
+    /// exactly where one pass over the whole text finds them, and so is the rest: in
+    /// the text as given, in its view, and in any one line of it.
+    #[test]
+    fn a_set_searched_line_by_line_answers_as_a_whole_pass(case in case()) {
+        let (split, whole) = trigger_sets();
+        let view = case.doc().text().to_string();
+        let lines = view.split('\n').map(str::to_string);
+        for text in [case.text.clone(), view.clone()].into_iter().chain(lines) {
+            let mut found = split.matching(text.as_bytes());
+            let mut expected = whole.matching(text.as_bytes());
+            found.sort_unstable();
+            expected.sort_unstable();
+            prop_assert_eq!(found, expected, "in {:?}", text);
+        }
     }
 
     /// A deadline already passed times the clean out, whatever the document.
