@@ -53,6 +53,12 @@ pub(crate) fn guarded<T>(work: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
         .unwrap_or_else(|panic| Err(CoreError::new_err(panic_reason(panic.as_ref()))))
 }
 
+/// Run `work` without the GIL, turning a panic into `CoreError`.
+pub(crate) fn detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| catch_unwind(AssertUnwindSafe(work)).map_err(|panic| panic_reason(panic.as_ref())))
+        .map_err(CoreError::new_err)
+}
+
 /// Compile with `work`, turning a panic into `PatternError`: a rule that breaks the
 /// compiler is refused like any pattern the dialect cannot take.
 fn guarded_compile<T>(work: impl FnOnce() -> PyResult<T>) -> PyResult<T> {

@@ -17,7 +17,7 @@ use crate::text::format::detect_format;
 use crate::text::kinds::{self, Kind, Pat, Piece, Template};
 use crate::text::rules::{Conditions, TextRule, Where};
 use crate::text::ruleset::TextRules;
-use crate::{panic_reason, pattern_error, CoreError, PyRegex, RELEASE_GIL_BYTES};
+use crate::{detached, panic_reason, pattern_error, CoreError, PyRegex, RELEASE_GIL_BYTES};
 
 /// One validated text rule as Python hands it over (a dict with every key present).
 #[derive(FromPyObject)]
@@ -300,12 +300,6 @@ impl PyTextRules {
             outcome(doc, None, fired, true, visible_chars(text))
         })
     }
-}
-
-/// Run `work` without the GIL, turning a panic into `CoreError`.
-fn detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
-    py.detach(|| catch_unwind(AssertUnwindSafe(work)).map_err(|panic| panic_reason(panic.as_ref())))
-        .map_err(CoreError::new_err)
 }
 
 /// As `detached` for work that grows with a text of `size` bytes and is quick on a

@@ -9,11 +9,7 @@
 
 /// A forest's flattened nodes, its trees' roots and the class each tree adds to.
 pub struct Forest {
-    feature: Vec<usize>,
-    threshold: Vec<f64>,
-    left: Vec<usize>,
-    right: Vec<usize>,
-    value: Vec<f64>,
+    nodes: Nodes,
     roots: Vec<usize>,
     tree_class: Vec<usize>,
     classes: usize,
@@ -80,11 +76,7 @@ impl Forest {
             .max()
             .unwrap_or(0);
         Ok(Forest {
-            feature: nodes.feature,
-            threshold: nodes.threshold,
-            left: nodes.left,
-            right: nodes.right,
-            value: nodes.value,
+            nodes,
             roots,
             tree_class,
             classes,
@@ -97,19 +89,25 @@ impl Forest {
         self.width
     }
 
+    /// How many classes the trees add to: the length of a row's scores.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
     /// Each class's raw score for one row (`row.len() >= width()`).
     pub fn scores(&self, row: &[f64], out: &mut [f64]) {
         out.iter_mut().for_each(|score| *score = 0.0);
+        let nodes = &self.nodes;
         for (&root, &class) in self.roots.iter().zip(&self.tree_class) {
             let mut node = root;
-            while self.left[node] != node {
-                node = if row[self.feature[node]] <= self.threshold[node] {
-                    self.left[node]
+            while nodes.left[node] != node {
+                node = if row[nodes.feature[node]] <= nodes.threshold[node] {
+                    nodes.left[node]
                 } else {
-                    self.right[node]
+                    nodes.right[node]
                 };
             }
-            out[class] += self.value[node];
+            out[class] += nodes.value[node];
         }
     }
 

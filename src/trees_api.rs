@@ -4,13 +4,12 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::trees::{Forest, Nodes};
-use crate::{guarded, CoreError};
+use crate::{detached, guarded};
 
 /// A tree ensemble, flattened: evaluated row by row, the GIL released for many rows.
 #[pyclass(frozen, module = "cleaner._core", name = "Forest")]
 struct PyForest {
     inner: Forest,
-    classes: usize,
 }
 
 #[pymethods]
@@ -36,7 +35,7 @@ impl PyForest {
         };
         let inner = Forest::new(nodes, roots, tree_class, classes)
             .map_err(|error| PyValueError::new_err(error.0))?;
-        Ok(PyForest { inner, classes })
+        Ok(PyForest { inner })
     }
 
     /// How many features a row needs at least.
@@ -53,7 +52,7 @@ impl PyForest {
             ));
         }
         guarded(|| {
-            let mut out = vec![0.0; self.classes];
+            let mut out = vec![0.0; self.inner.classes()];
             self.inner.scores(&row, &mut out);
             Ok(out)
         })
@@ -71,11 +70,7 @@ impl PyForest {
             return Err(PyValueError::new_err("rows that do not fit the trees"));
         }
         let values = widened(data);
-        py.detach(|| {
-            std::panic::catch_unwind(|| self.inner.scores_of_rows(&values, columns))
-                .map_err(|panic| crate::panic_reason(panic.as_ref()))
-        })
-        .map_err(CoreError::new_err)
+        detached(py, || self.inner.scores_of_rows(&values, columns))
     }
 }
 
