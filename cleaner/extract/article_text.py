@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from cleaner.extract.blocks import Block
-from cleaner.extract.main_content import MainContent, is_prose
+from cleaner.extract.main_content import MainContent
 
 #: A link-heavy run shorter than this is a link list or a teaser, not article text.
 LONG_RUN_CHARS = 300
@@ -69,7 +69,7 @@ def _left_out(block: Block) -> str | None:
 
 def _prose_span(blocks: list[Block]) -> tuple[int, int]:
     """Index of the first and of the last prose run (an empty span when there is none)."""
-    indexes = [i for i, block in enumerate(blocks) if is_prose(block)]
+    indexes = [i for i, block in enumerate(blocks) if block.prose]
     return (indexes[0], indexes[-1]) if indexes else (0, -1)
 
 

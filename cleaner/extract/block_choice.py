@@ -21,7 +21,6 @@ from pathlib import Path
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
 from cleaner.extract.block_features import COLUMNS
 from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, Block
-from cleaner.extract.main_content import is_prose
 from cleaner.extract.page_blocks import PageBlocks
 from cleaner.trees import TreeEnsemble, load_ensemble
 
@@ -109,7 +108,7 @@ def _trimmed(view: PageBlocks, chosen: list[int]) -> tuple[int, int]:
     blocks before the first and after the last prose run are kickers, bylines, dates
     and labels unless they are long or a subheading above the prose (as the finder
     trims its article)."""
-    prose = [index for index in chosen if is_prose(view.blocks[index])]
+    prose = [index for index in chosen if view.blocks[index].prose]
     if not prose:
         return chosen[0], chosen[-1]
     edges = [

@@ -46,12 +46,6 @@ class MainContent:
     containers: tuple[LexborNode, ...]
 
 
-def is_prose(block: Block) -> bool:
-    """A run long enough, and free enough of links, to be part of an article (the
-    block's `prose`: see `cleaner.extract.blocks.MIN_PROSE_CHARS`)."""
-    return block.prose
-
-
 def find_main_content(blocks: list[Block]) -> MainContent | None:
     """The containers that hold the article, or None when no run of text reads as prose."""
     scores, nodes = _paragraph_scores(blocks)

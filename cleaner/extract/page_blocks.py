@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode
 from cleaner.extract.article_text import ArticleText, article_text
 from cleaner.extract.block_features import block_features
 from cleaner.extract.blocks import Block, text_blocks, trace_chains
-from cleaner.extract.main_content import MainContent, find_main_content, is_prose
+from cleaner.extract.main_content import MainContent, find_main_content
 from cleaner.trees import Rows
 
 
@@ -44,7 +44,7 @@ class PageBlocks:
     @cached_property
     def features(self) -> Rows:
         """The feature rows of the blocks (see `cleaner.extract.block_features`), built once."""
-        prose = [is_prose(block) for block in self.blocks]
+        prose = [block.prose for block in self.blocks]
         return block_features(self.blocks, self.in_main, self.kept, prose)
 
 

@@ -69,7 +69,7 @@ def _holds_most_prose(node: Any, tree: Any) -> bool:
     to be an article.
 
     Prose is what main-content extraction reads as running text (see
-    `cleaner.extract.main_content.is_prose`): a blog theme's `div.widget` or
+    `cleaner.extract.blocks.Block.prose`): a blog theme's `div.widget` or
     `div.gallery` around the post holds nearly all of it, a sidebar little. A
     comment thread longer than a short story holds most of it too, but leaves
     the story outside: that thread stays removable. A `<footer>` or `<nav>` is
