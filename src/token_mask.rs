@@ -65,8 +65,8 @@ impl PyTokenMask {
     }
 
     /// Bit i set when word i is among the matches (short texts: the GIL is kept).
-    fn mask(&self, text: &str) -> u128 {
-        self.inner.mask(text)
+    fn mask(&self, text: &str) -> PyResult<u128> {
+        crate::guarded(|| Ok(self.inner.mask(text)))
     }
 }
 
