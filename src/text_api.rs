@@ -369,11 +369,6 @@ fn outcome(
         .iter()
         .map(|removal| (removal.rule, view.get(removal.start), view.get(removal.end)))
         .collect();
-    let segments = if edited {
-        doc.buffer.pieces()
-    } else {
-        Vec::new()
-    };
     let current = CharOffsets::new(
         doc.text(),
         segments.iter().flat_map(|((start, end), _)| [*start, *end]),
