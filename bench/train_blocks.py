@@ -55,6 +55,7 @@ from cleaner.extract.block_features import COLUMNS
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import drop_never_content
 from cleaner.extract.page_blocks import PageBlocks, find_blocks
+from cleaner.extract.streamed import place_streamed_content
 from cleaner.metadata.page import collect
 from cleaner.page_type import classify_page
 from cleaner.read import decode
@@ -109,6 +110,7 @@ def page_blocks(html: str, url: str, ruleset: object) -> tuple[PageBlocks | None
     the page type it finds for the page."""
     html = flatten_deep_nesting(html)
     tree = LexborHTMLParser(html)
+    place_streamed_content(tree, html)
     ctx = Context(format="html")
     ctx.page_type, _ = classify_page(tree, html, collect(tree), url or None)
     drop_never_content(tree)

@@ -70,6 +70,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from wcxb import DEFAULT_DATA, PAGE_TYPES, Page, load_pages
 
 from cleaner.extract.nesting import flatten_deep_nesting
+from cleaner.extract.streamed import place_streamed_content
 from cleaner.metadata.page import Page as Signals
 from cleaner.metadata.page import collect, page_url
 from cleaner.page_type import MIN_TEXT_CHARS
@@ -144,6 +145,7 @@ def featurize(page: Page) -> Example:
 
     html = flatten_deep_nesting(decode(page.html))
     tree = LexborHTMLParser(html)
+    place_streamed_content(tree, html)
     signals = collect(tree)  # the metadata step's: shared, not timed
     found = page_url(signals, page.url or None)
     url = found[0] if found is not None else page.url or None

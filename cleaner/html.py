@@ -31,6 +31,7 @@ from cleaner.extract.empty_page import (
 )
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import Extraction, drop_never_content, extract_text
+from cleaner.extract.streamed import place_streamed_content
 from cleaner.metadata import PageMetadata, extract_metadata
 from cleaner.metadata.page import Page, collect
 from cleaner.options import CleanOptions
@@ -68,6 +69,7 @@ def clean_html(
     if flat is not html:
         html, markup = flat, None
     tree, source = _parse(html, markup)
+    place_streamed_content(tree, html)
     collected = collect(tree)
     metadata = extract_metadata(
         tree, url=url, crawl_date=options.crawl_date, html=html, collected=collected
