@@ -134,6 +134,40 @@ def test_sidebar_widgets_beside_a_post_still_go() -> None:
     assert sum(r.rule == "sidebars" for r in document.removed) == 3
 
 
+def test_a_post_whose_class_names_a_chrome_word_is_kept() -> None:
+    # WordPress puts a class per tag on the post: a tag named "list" gives `tag-list`.
+    # The post is an <article> (and an h-entry) holding most of the page: it stays.
+    post = "".join(f"<p>{STORY} Part {n}.</p>" for n in range(6))
+    html = (
+        "<html><body><h1></h1><nav><a href='/'>Home</a></nav>"
+        f"<article class='post hentry tag-list tag-ferries'><h2>Ferry changes</h2>{post}"
+        "</article><footer><p>About this blog: notes on the harbour since 2009, written by "
+        "volunteers who ride the ferries every week and write down what changes.</p>"
+        "<p>Every post here may be copied with a link back, except the photographs, which "
+        "belong to the people who took them and are shown with their permission.</p>"
+        "<p>Write to the editors at the address on the contact page if a timetable here is "
+        "wrong, and we will correct it the same day.</p></footer></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.text.count(STORY) == 6
+
+
+def test_a_long_comment_thread_of_articles_still_goes() -> None:
+    # Comment themes wrap each comment in an <article>; the thread as a whole is no
+    # article, however long one comment runs.
+    post = "".join(f"<p>{STORY} Part {n}.</p>" for n in range(3))
+    comment = " ".join([STORY] * 12)
+    html = (
+        "<html><body><article><h1>Ferry timetable changes</h1>" + post + "</article>"
+        "<div id='comments' class='comments-area'><ol class='comment-list'>"
+        f"<li><article class='comment-body'><p>{comment}</p></article></li>"
+        "</ol></div></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.text.count(STORY) == 3
+    assert any(r.rule == "comments-section" for r in document.removed)
+
+
 NAV = "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/about'>About us</a></nav>"
 FOOTER = "<footer><p>Harbour Gazette, 12 Quay Street. All rights reserved.</p></footer>"
 

@@ -20,6 +20,13 @@ from cleaner.extract.blocks import MIN_PROSE_CHARS, is_inside, text_blocks
 
 #: Elements that are the article body by declaration (schema.org microdata).
 MAIN_CONTENT_SELECTOR = '[itemprop~="articleBody"], [itemprop~="blogPost"]'
+#: Elements that are the page's main content or a post by their markup: HTML's main
+#: landmark and the microformats class blog themes put on their posts...
+DECLARED_CONTENT_SELECTOR = 'main, [role="main"], [class~="hentry"], [class~="h-entry"]'
+_DECLARED_CLASSES = frozenset({"hentry", "h-entry"})
+#: ...and, matched itself, an `<article>` (inside a match, an `<article>` is as often a
+#: reader's comment or a card as the post).
+_DECLARED_SELF_TAGS = frozenset({"main", "article"})
 
 #: An element with less visible text than this is never guarded (by share); chrome
 #: boxes on short test pages easily hold half of the page's few words.
@@ -46,7 +53,8 @@ def holds_main_content(node: Any, tree: Any, raw_chars: int | None = None) -> bo
     True when the node holds a large share of the page's text (`_is_large`)
     and either most of the page's prose (`_holds_most_prose`: whatever its
     class or id, an element with most of the running text is the content) or
-    a mark of the article: an element declared as the article body, the
+    a mark of the article: an element declared as the article body, a large
+    `<main>`, `<article>` or post (`_holds_large_declared_content`), the
     page's first `h1` (the headline), or on a page without one its longest
     paragraph. The mark keeps a long comment thread or the sidebar of a short
     page removable (large, but holding no headline); the size keeps a hidden
@@ -58,10 +66,28 @@ def holds_main_content(node: Any, tree: Any, raw_chars: int | None = None) -> bo
         return False
     if node.css_matches(MAIN_CONTENT_SELECTOR) or node.css_first(MAIN_CONTENT_SELECTOR):
         return True
+    if _holds_large_declared_content(node, tree):
+        return True
     mark = tree.css_first("h1") or _longest_paragraph(tree)
     if mark is not None and (mark.mem_id == node.mem_id or is_descendant(mark, node)):
         return True
     return _holds_most_prose(node, tree)
+
+
+def _holds_large_declared_content(node: Any, tree: Any) -> bool:
+    """Whether `node` is a `<main>`, `<article>` or post, or holds a
+    DECLARED_CONTENT_SELECTOR element that is large itself: a WordPress post whose class
+    names one of its tags (`tag-list`), a Blogger `div.widget` around the post's
+    `div.hentry`. Large single comments in a thread are `<article>`s of their own,
+    so a comment section stays removable."""
+    attributes = node.attributes
+    if (
+        node.tag in _DECLARED_SELF_TAGS
+        or attributes.get("role") == "main"
+        or not _DECLARED_CLASSES.isdisjoint((attributes.get("class") or "").split())
+    ):
+        return True
+    return any(_is_large(inner, tree) for inner in node.css(DECLARED_CONTENT_SELECTOR))
 
 
 def _holds_most_prose(node: Any, tree: Any) -> bool:
