@@ -345,6 +345,21 @@ pub fn parse_date(value: &str) -> Option<String> {
     })
 }
 
+/// Whether `value` is a date and little else: a day the parser reads, with at most
+/// one word of letters beside it (a weekday, "Posted", "Updated").
+pub fn is_date_line(value: &str) -> bool {
+    let Some((_, (start, end))) = find_day(value) else {
+        return false;
+    };
+    let outside = value[..start]
+        .split_whitespace()
+        .chain(value[end..].split_whitespace());
+    outside
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .count()
+        <= 1
+}
+
 /// The month number a month name stands for (any case); None for an unknown name.
 pub fn month_of_name(name: &str) -> Option<u32> {
     MONTH_BY_NAME.get(name.to_lowercase().as_str()).copied()
@@ -424,6 +439,17 @@ fn number(value: &str, spans: &Spans, index: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    use super::is_date_line;
+
+    #[test]
+    fn date_lines_are_a_date_and_at_most_one_word() {
+        assert!(is_date_line("Oct 8, 2024"));
+        assert!(is_date_line("Posted March 19, 2024"));
+        assert!(is_date_line("Friday, May 17, 2024 10:05"));
+        assert!(!is_date_line("Elections on 5 May 2024 change the council"));
+        assert!(!is_date_line("Ferry timetable changes"));
+    }
+
     use super::*;
 
     fn parsed(value: &str) -> Option<String> {

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::buffer::Edit;
+use crate::dates::is_date_line;
 use crate::text::doc::Doc;
 use caseless::Caseless;
 
@@ -251,19 +252,24 @@ fn short_enough(line: &str) -> bool {
 /// Bytes of a key's opening compared before whole keys are made.
 const OPENING: usize = 16;
 
-/// The key of the first line of `region` that repeats an earlier one and is long
-/// enough to be a headline.
+/// The key of the first line of `region` that repeats an earlier one and can be a
+/// headline (`may_be_headline`), where the earlier copy is one of the region's first
+/// HEADLINE_LINES lines with text: a page prints its headline at the top, while a
+/// line that recurs further down (a date two posts share, a quoted reply, a label
+/// over each product) is no headline.
 ///
 /// Only lines whose key opens as another line's does can repeat one: their keys'
 /// openings are made first (a few bytes each), and whole keys only for those.
 fn repeated_key(region: &str) -> Option<String> {
-    let lines: Vec<&str> = region
+    let lines: Vec<(usize, &str)> = region
         .split('\n')
-        .filter(|line| !line.is_empty() && short_enough(line))
+        .filter(|line| !line.trim().is_empty())
+        .enumerate()
+        .filter(|(_, line)| short_enough(line))
         .collect();
     let openings: Vec<Vec<u8>> = lines
         .iter()
-        .map(|line| {
+        .map(|(_, line)| {
             let mut opening = Vec::with_capacity(OPENING + 4);
             key_opening(line, &mut opening, OPENING);
             opening.truncate(OPENING);
@@ -276,7 +282,7 @@ fn repeated_key(region: &str) -> Option<String> {
     }
     let mut line_key = Vec::new();
     let mut seen: HashSet<Vec<u8>> = HashSet::with_capacity(openings.len());
-    for (line, opening) in lines.iter().zip(&openings) {
+    for ((ordinal, line), opening) in lines.iter().zip(&openings) {
         if counts[&opening[..]] < 2 {
             continue;
         }
@@ -285,18 +291,47 @@ fn repeated_key(region: &str) -> Option<String> {
         if !headline_sized(&line_key) {
             continue;
         }
-        if seen.contains(&line_key) && !reads_as_sentence(line) {
+        if seen.contains(&line_key) && may_be_headline(line) {
             return Some(String::from_utf8(line_key).expect("a key is made of whole characters"));
         }
-        seen.insert(line_key.clone());
+        if *ordinal < HEADLINE_LINES {
+            seen.insert(line_key.clone());
+        }
     }
     None
+}
+
+/// How far down the region (in lines with text) an untold headline's first copy may be.
+const HEADLINE_LINES: usize = 3;
+
+/// Whether a line printed twice may be the headline: not a paragraph (`reads_as_sentence`),
+/// not a label that introduces what follows (`…:`), and not a date.
+fn may_be_headline(line: &str) -> bool {
+    let trimmed = line.trim();
+    !reads_as_sentence(line) && !trimmed.ends_with(':') && !is_date_line(trimmed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn an_untold_headline_is_printed_at_the_top() {
+        let page = "World\n\nFerry timetable changes next week\n\nFerry timetable changes next week\nThe body.";
+        assert_eq!(
+            repeated_key(page).as_deref(),
+            Some("ferry timetable changes next week")
+        );
+        // Lines a forum thread or a product list repeats further down are no headline.
+        let thread = "kevin\nJan 10, 2024\nWho knows?\nmaria\nJan 10, 2024\nNice camera.";
+        assert_eq!(repeated_key(thread), None);
+        let deep =
+            "One\nTwo\nThree\nFour: the list\nTop expert picks here\nA\nTop expert picks here";
+        assert_eq!(repeated_key(deep), None);
+        let label = "Top expert recommendations:\nFluke 117\nTop expert recommendations:";
+        assert_eq!(repeated_key(label), None);
+    }
 
     #[test]
     fn keys_ignore_marks_case_spacing_and_ends() {
@@ -322,18 +357,21 @@ mod tests {
     /// `repeated_key` as first written: every line keyed.
     fn repeated_key_by_every_line(region: &str) -> Option<String> {
         let mut seen = HashSet::new();
-        for line in region.split('\n') {
-            if line.is_empty() || char_count(line) > MAX_HEADLINE {
+        let lines = region.split('\n').filter(|line| !line.trim().is_empty());
+        for (ordinal, line) in lines.enumerate() {
+            if char_count(line) > MAX_HEADLINE {
                 continue;
             }
             let line_key = key(line);
             if seen.contains(&line_key)
                 && headline_sized(line_key.as_bytes())
-                && !reads_as_sentence(line)
+                && may_be_headline(line)
             {
                 return Some(line_key);
             }
-            seen.insert(line_key);
+            if ordinal < HEADLINE_LINES {
+                seen.insert(line_key);
+            }
         }
         None
     }
