@@ -37,13 +37,15 @@ fn signals() -> &'static Signals {
                 r"(?is)\A\s*<(?:p|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|dl|table|section|article",
                 r"|blockquote|figure|img|br|header|main|font|center|pre)\b[^>]*>.*</[a-z][a-z0-9]*>\s*\z",
             )),
+            // Markdown's own syntax, one named group per kind of evidence. List items
+            // are not evidence: plain text numbers and bullets its lists the same way.
             markdown: compile(concat!(
-                r"^[ ]{0,3}#{1,6}[ \t]+\S",                      // ATX heading
-                r"|\*\*[^*\n]+\*\*|__[^_\n]+__",                 // strong emphasis
-                r"|!?\[[^\]\n]*\]\([^)\n]*\)",                   // link or image
-                r"|<https?://[^>\s]+>",                          // autolink
-                r"|\\[\\`*_{}\[\]()#+\-.!$]",                    // backslash escape
-                r"|^[ ]{0,3}(?:[-*+]|\d+\.)[ \t]+\S.*\n[ ]{0,3}(?:[-*+]|\d+\.)[ \t]+\S", // list
+                r"(?m)(?P<atx>^[ ]{0,3}#{1,6}[ \t]+\S)",
+                r"|(?P<strong>\*\*[^*\n]+\*\*|__[^_\n]*[ \t][^_\n]*__)",
+                r"|(?P<link>!?\[[^\]\n]*\]\([^)\n]*\))",
+                r"|(?P<autolink><https?://[^>\s]+>)",
+                r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!$])",
+                r"|(?P<fence>^[ ]{0,3}(?:```|~~~))",
             )),
         }
     })
@@ -74,7 +76,7 @@ pub fn detect_format(text: &str) -> Format {
     if has_tag && (found(&signals.html_start, 1) > 0 || found(&signals.html_tags, 10) >= 10) {
         return Format::Html;
     }
-    if may_hold_markdown(data) && found(&signals.markdown, 2) >= 2 {
+    if may_hold_markdown(data) && shows_markdown(&signals.markdown, data) {
         return Format::Markdown;
     }
     if has_tag && whole && found(&signals.html_fragment, 1) > 0 {
@@ -126,37 +128,52 @@ fn char_boundary_after(text: &str, count: usize) -> usize {
     text.len()
 }
 
-/// Whether `text` can hold a match of the Markdown signals: every one holds one of
-/// `# * _ [ < \\`, or opens a line (after up to three spaces) with `-`, `+` or a number
-/// and a period. Most texts hold none, and skip the signals' scan.
-fn may_hold_markdown(text: &[u8]) -> bool {
-    if memchr::memchr3(b'#', b'*', b'_', text).is_some()
-        || memchr::memchr3(b'[', b'<', b'\\', text).is_some()
-    {
-        return true;
+/// Matches of the Markdown signals looked at before a text is taken for plain text.
+const MARKDOWN_MATCHES: usize = 64;
+/// The group of the `link` signal (group 0 is the whole match).
+const LINK_GROUP: usize = 3;
+/// The group of the `atx` signal.
+const ATX_GROUP: usize = 1;
+
+/// Whether the signals show Markdown: two kinds of its syntax (a heading and a link,
+/// strong emphasis and an escape...), two links, or headings of two levels. One kind
+/// alone is what plain text holds too: `# ` opens a shell comment, `__init__` is
+/// Python, a backslash is part of a path.
+fn shows_markdown(markdown: &Pattern, data: &[u8]) -> bool {
+    let mut kinds = 0u32;
+    let mut links = 0;
+    let mut levels = 0u32;
+    for spans in markdown.find(data, 0, data.len(), MARKDOWN_MATCHES) {
+        let Some(group) = (1..spans.len()).find(|&group| spans[group].0 >= 0) else {
+            continue;
+        };
+        kinds |= 1 << group;
+        if group == LINK_GROUP {
+            links += 1;
+        }
+        if group == ATX_GROUP {
+            levels |= 1 << heading_level(&data[spans[group].0 as usize..]);
+        }
+        if kinds.count_ones() >= 2 || links >= 2 || levels.count_ones() >= 2 {
+            return true;
+        }
     }
-    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', text).map(|at| at + 1));
-    line_starts
-        .into_iter()
-        .any(|start| opens_a_list_item(&text[start.min(text.len())..]))
+    false
 }
 
-/// Whether a line opens with up to three spaces, then `-`, `+` or digits and a period.
-fn opens_a_list_item(line: &[u8]) -> bool {
-    let indent = line
-        .iter()
-        .take(3)
-        .take_while(|&&byte| byte == b' ')
-        .count();
-    let rest = &line[indent..];
-    match rest.first() {
-        Some(b'-' | b'+') => true,
-        Some(byte) if byte.is_ascii_digit() => {
-            let digits = rest.iter().take_while(|byte| byte.is_ascii_digit()).count();
-            rest.get(digits) == Some(&b'.')
-        }
-        _ => false,
-    }
+/// The level of the ATX heading `line` opens with (the number of its `#`s).
+fn heading_level(line: &[u8]) -> usize {
+    let marks = line.iter().skip_while(|&&byte| byte == b' ');
+    marks.take_while(|&&byte| byte == b'#').count()
+}
+
+/// Whether `text` can hold a match of the Markdown signals: every one holds one of
+/// `# * _ [ < \\` or opens a fence with a backtick or a tilde. Most texts hold none,
+/// and skip the signals' scan.
+fn may_hold_markdown(text: &[u8]) -> bool {
+    memchr::memchr3(b'#', b'*', b'_', text).is_some()
+        || memchr::memchr3(b'[', b'<', b'\\', text).is_some()
+        || memchr::memchr2(b'`', b'~', text).is_some()
 }
 
 #[cfg(test)]
@@ -180,10 +197,22 @@ mod tests {
         assert!(!opens_like_a_page("<html"));
         assert_eq!(char_boundary_after("aé", 2), 3);
         assert_eq!(char_boundary_after("aé", 5), 3);
+        // Lists alone are plain text's as much as Markdown's.
         let list = "- one\n- two\n- three\n- four\n";
-        assert_eq!(detect_format(list), Format::Markdown);
+        assert_eq!(detect_format(list), Format::Text);
         let steps = "Steps:\n 1. one thing\n 2. another\n 3. a third\n 4. the last\n";
-        assert_eq!(detect_format(steps), Format::Markdown);
+        assert_eq!(detect_format(steps), Format::Text);
+        // One kind of Markdown syntax alone is what code and plain text hold too.
+        let code = "Run it:\n# install\npip install x\n# then start it\nx serve\n";
+        assert_eq!(detect_format(code), Format::Text);
+        assert_eq!(
+            detect_format("Call __init__ and __repr__ first."),
+            Format::Text
+        );
+        let linked = "See [the docs](https://a.example) and [the FAQ](https://b.example).";
+        assert_eq!(detect_format(linked), Format::Markdown);
+        let outline = "# Guide\n\nIntro.\n\n## Install\n\nSteps.\n";
+        assert_eq!(detect_format(outline), Format::Markdown);
     }
 
     proptest::proptest! {
