@@ -129,6 +129,7 @@ impl RuleSpec {
                     drop: match self.drop.as_deref() {
                         None | Some("match") => kinds::Drop::Match,
                         Some("group") => kinds::Drop::Group,
+                        Some("line") => kinds::Drop::Line,
                         Some("none") => kinds::Drop::Nothing,
                         Some(other) => return Err(spec_error(self, &format!("drop {other:?}"))),
                     },

@@ -32,11 +32,23 @@ def test_a_joined_paragraph_that_reads_as_a_caption_is_lifted_in_the_first_pass(
 
 
 def test_a_second_headline_like_line_is_not_left_for_a_second_pass() -> None:
-    raw = "Monday the the the\nMOSCOW, May 17 (Reuters) -\nthe\n"
+    raw = "Monday the the the\nMOSCOW, May 17 (Reuters) - the rouble fell.\nthe\n"
     doc = CLEANER.clean(raw)
     assert doc.title == "Monday the the the"
-    assert doc.text == "the"
+    assert doc.text == "the rouble fell.\n\nthe"
     assert CLEANER.clean(doc.text).text == doc.text
+
+
+def test_a_short_line_over_another_is_no_headline() -> None:
+    # A heading over a tagline: taking the first for the title would leave the second as
+    # the next pass's headline, and so on down the text.
+    raw = "Reviews\n\nReviews of our classes and retreats\n\nWhat our students say\n\n" + (
+        "The teachers were patient and the retreat was the best week of my year.\n"
+    )
+    doc = CLEANER.clean(raw)
+    assert doc.title is None
+    assert doc.removed == []
+    assert doc.text.split() == raw.split()
 
 
 def test_a_repeated_byline_leaves_with_its_first_copy() -> None:

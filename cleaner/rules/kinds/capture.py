@@ -16,14 +16,16 @@ class Capture(Rule):
     The group named like `field` gives the value (dates are parsed to ISO 8601,
     urls must be absolute). A field already known keeps its value; the matched
     text is dropped all the same. `drop` says what leaves the body: the whole
-    `match` (default), only the captured `group`, or `none`.
+    `match` (default), only the captured `group`, the `line` (or lines) the group
+    stands on with its line break (a pattern may then look past that line for
+    evidence, such as the body that follows a headline, and leave it), or `none`.
     """
 
     default_phase = "extract"
     kind: Literal["capture"]
     pattern: RegexField
     field: FieldName
-    drop: Literal["match", "group", "none"] = "match"
+    drop: Literal["match", "group", "line", "none"] = "match"
     max_matches: int = 1
 
     @model_validator(mode="after")

@@ -1,9 +1,10 @@
 //! capture: take a metadata field from the text (the group named like the field) and
-//! drop the matched text, the captured group only, or nothing.
+//! drop the matched text, the captured group only, the lines it stands on, or nothing.
 
 use crate::buffer::Edit;
 use crate::text::doc::Doc;
 use crate::text::kinds::Pat;
+use crate::text::regions::line_bounds;
 
 use super::{group, matches_in, whole, Run};
 
@@ -12,6 +13,8 @@ use super::{group, matches_in, whole, Run};
 pub enum Drop {
     Match,
     Group,
+    /// The lines the captured group stands on, with the line break that ends them.
+    Line,
     Nothing,
 }
 
@@ -39,6 +42,7 @@ impl Capture {
             let dropped = match self.drop {
                 Drop::Match => Some((start, end)),
                 Drop::Group => captured,
+                Drop::Line => captured.map(|(lo, hi)| lines_of(doc.text(), lo, hi)),
                 Drop::Nothing => None,
             };
             if let Some((lo, hi)) = dropped {
@@ -51,5 +55,24 @@ impl Capture {
         let count = edits.len();
         doc.edit(edits, run.index);
         count
+    }
+}
+
+/// The span of the lines `text[start..end]` stands on, with the line break after them
+/// (none at the end of the text).
+fn lines_of(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let (line_start, line_end) = line_bounds(text, start, end);
+    (line_start, (line_end + 1).min(text.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines_of;
+
+    #[test]
+    fn a_group_s_lines_end_with_their_line_break() {
+        let text = "Title here\nThe body follows.";
+        assert_eq!(lines_of(text, 0, 5), (0, 11));
+        assert_eq!(lines_of(text, 13, 16), (11, text.len()));
     }
 }
