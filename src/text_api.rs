@@ -31,6 +31,8 @@ struct RuleSpec {
     #[pyo3(item)]
     lines: usize,
     #[pyo3(item)]
+    skip_code: bool,
+    #[pyo3(item)]
     formats: Vec<String>,
     #[pyo3(item)]
     sites: Vec<String>,
@@ -163,6 +165,7 @@ impl RuleSpec {
             id: self.id,
             place,
             lines: self.lines,
+            skip_code: self.skip_code,
             conditions,
             kind,
         })

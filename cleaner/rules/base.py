@@ -187,6 +187,7 @@ class Rule(BaseModel):
     where: Where = "anywhere"
     lines: int = Field(default=12, ge=1, le=10_000)
     fix: Literal["safe", "unsafe"] = "safe"
+    skip_code: bool = False
     examples: list[Example] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -217,6 +218,7 @@ class Rule(BaseModel):
             "kind": self.kind,
             "where": self.where,
             "lines": self.lines,
+            "skip_code": self.skip_code,
             "formats": list(self.formats),
             "sites": list(self.sites),
             "if_set": list(self.if_set),

@@ -4,6 +4,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::code::code_spans;
 use super::doc::Doc;
 use super::kinds::Run;
 use super::ruleset::TextRules;
@@ -101,10 +102,12 @@ pub fn run_one(rules: &TextRules, position: usize, doc: &mut Doc) -> usize {
 fn apply(rules: &TextRules, position: usize, doc: &mut Doc) -> usize {
     let rule = &rules.rules[position];
     let region = rule.region(doc);
+    let code = rule.skip_code.then(|| code_spans(doc.text()));
     let run = Run {
         index: position,
         id: &rule.id,
         region,
+        code: code.as_deref(),
     };
     rule.kind.apply(&run, doc)
 }

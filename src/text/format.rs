@@ -41,7 +41,7 @@ fn signals() -> &'static Signals {
             // are not evidence: plain text numbers and bullets its lists the same way.
             markdown: compile(concat!(
                 r"(?m)(?P<atx>^[ ]{0,3}#{1,6}[ \t]+\S)",
-                r"|(?P<strong>\*\*[^*\n]+\*\*|__[^_\n]*[ \t][^_\n]*__)",
+                r"|(?P<strong>\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|(?:^|[^\w])__[^_\s][^_\n]*[ \t][^_\n]*[^_\s]__)",
                 r"|(?P<link>!?\[[^\]\n]*\]\([^)\n]*\))",
                 r"|(?P<autolink><https?://[^>\s]+>)",
                 r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!$])",

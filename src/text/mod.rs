@@ -1,6 +1,7 @@
 //! The text phase: every text rule over a document's text, its removals recorded
 //! against the input, its captures kept as metadata, the body settled to a fixed point.
 
+pub mod code;
 pub mod doc;
 pub mod engine;
 pub mod format;

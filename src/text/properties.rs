@@ -55,6 +55,7 @@ fn rule(id: &str, place: Where, lines: usize, kind: Kind) -> TextRule {
         id: id.to_string(),
         place,
         lines,
+        skip_code: false,
         conditions: Conditions::default(),
         kind,
     }

@@ -89,6 +89,8 @@ pub struct TextRule {
     pub id: String,
     pub place: Where,
     pub lines: usize,
+    /// Whether matches that touch Markdown code are left alone.
+    pub skip_code: bool,
     pub conditions: Conditions,
     pub kind: Kind,
 }

@@ -8,7 +8,7 @@ use crate::text::kinds::Pat;
 use crate::text::pystr::{collapse_spaces, rstrip_chars};
 use crate::text::regions::line_bounds;
 
-use super::{group, matches_in, whole, Run};
+use super::{group, whole, Run};
 
 /// Separators a caption pattern may leave between the caption text and its credit.
 pub const TRAILING_SEPARATORS: &[char] = &[' ', '|', '/', '–', '—', '-', '(', ':'];
@@ -25,7 +25,7 @@ impl Caption {
         let text = doc.text();
         let mut edits = Vec::new();
         let mut captions = Vec::new();
-        for spans in matches_in(&self.pattern, text, run.region) {
+        for spans in run.matches(&self.pattern, text) {
             let (start, end) = whole(&spans);
             let (start, end) = line_bounds(text, start, end);
             edits.push(Edit::delete(start, end));

@@ -6,7 +6,7 @@ use crate::text::doc::Doc;
 use crate::text::kinds::Pat;
 use crate::text::regions::line_bounds;
 
-use super::{group, matches_in, whole, Run};
+use super::{group, whole, Run};
 
 /// What of a match leaves the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl Capture {
     pub fn apply(&self, run: &Run<'_>, doc: &mut Doc) -> usize {
         let source = format!("rule:{}", run.id);
         let mut edits = Vec::new();
-        for spans in matches_in(&self.pattern, doc.text(), run.region) {
+        for spans in run.matches(&self.pattern, doc.text()) {
             let (start, end) = whole(&spans);
             if start == end {
                 continue;

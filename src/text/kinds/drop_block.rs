@@ -23,6 +23,10 @@ impl DropBlock {
         let mut position = region_start;
         while let Some(opening) = first_in(&self.start, text, position, region_end) {
             let (open_start, open_end) = whole(&opening);
+            if run.in_code(open_start, open_end) {
+                position = open_end.max(next_char(text, open_start));
+                continue;
+            }
             let (block_start, _) = line_bounds(text, open_start, open_end);
             let limit = end_of_lines(text, block_start, self.max_lines);
             let next = match first_in(&self.end, text, open_end, limit.min(region_end)) {
@@ -74,6 +78,7 @@ mod tests {
             index: 0,
             id: "block",
             region: (0, text.len()),
+            code: None,
         };
         rule.apply(&run, &mut doc);
         doc.text().to_string()

@@ -5,7 +5,7 @@ use crate::text::doc::Doc;
 use crate::text::kinds::Pat;
 use crate::text::regions::line_bounds;
 
-use super::{matches_in, whole, Run};
+use super::{whole, Run};
 
 pub struct DropLines {
     pub pattern: Pat,
@@ -14,7 +14,8 @@ pub struct DropLines {
 impl DropLines {
     pub fn apply(&self, run: &Run<'_>, doc: &mut Doc) -> usize {
         let text = doc.text();
-        let edits: Vec<Edit> = matches_in(&self.pattern, text, run.region)
+        let edits: Vec<Edit> = run
+            .matches(&self.pattern, text)
             .iter()
             .map(|spans| {
                 let (start, end) = whole(spans);

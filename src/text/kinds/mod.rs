@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use crate::pattern::{Pattern, Spans};
 
+use super::code::touches_code;
 use super::doc::Doc;
 
 /// A compiled pattern with the source it was written as (the prefilter's sets are
@@ -44,6 +45,29 @@ pub struct Run<'a> {
     pub index: usize,
     pub id: &'a str,
     pub region: (usize, usize),
+    /// The text's Markdown code, for a rule that leaves it alone (`skip_code`); None
+    /// for every other rule.
+    pub code: Option<&'a [(usize, usize)]>,
+}
+
+impl Run<'_> {
+    /// Every match of `pattern` within the rule's region, less those that touch code
+    /// when the rule skips code.
+    pub fn matches(&self, pattern: &Pat, text: &str) -> Vec<Spans> {
+        let mut found = matches_in(pattern, text, self.region);
+        if let Some(code) = self.code.filter(|code| !code.is_empty()) {
+            found.retain(|spans| {
+                let (start, end) = whole(spans);
+                !touches_code(code, start, end)
+            });
+        }
+        found
+    }
+
+    /// Whether `text[start..end]` touches code the rule leaves alone.
+    pub fn in_code(&self, start: usize, end: usize) -> bool {
+        self.code.is_some_and(|code| touches_code(code, start, end))
+    }
 }
 
 impl Kind {

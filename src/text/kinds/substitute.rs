@@ -10,7 +10,7 @@ use crate::pattern::Spans;
 use crate::text::doc::Doc;
 use crate::text::kinds::Pat;
 
-use super::{group, matches_in, whole, Run};
+use super::{group, whole, Run};
 
 /// A piece of a replacement template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +80,7 @@ impl Substitute {
         let text = doc.text();
         let mut edits = Vec::new();
         let mut count = 0;
-        for spans in matches_in(&self.pattern, text, run.region) {
+        for spans in run.matches(&self.pattern, text) {
             let (start, end) = whole(&spans);
             if start == end {
                 continue;

@@ -1,0 +1,202 @@
+//! Where a Markdown text holds code: fenced blocks, indented blocks and inline code
+//! spans, as byte spans of the text.
+//!
+//! Rules that reduce Markdown syntax (`skip_code: true`) leave code alone: `*`, `_`,
+//! `#` and `>` there are the program's, not emphasis, headings or quotes. The reading
+//! is CommonMark's, simplified on the safe side: an indented block needs a blank line
+//! (or another code line) above it, whatever list it may sit in, and inline code is
+//! looked for within a line. Taking a little too much for code only leaves marks in
+//! place; taking too little would cut characters out of a program.
+
+/// Spaces a line is indented by to be an indented code block's line (a tab counts as
+/// four, as CommonMark counts it).
+const CODE_INDENT: usize = 4;
+/// Spaces a fence may be indented by.
+const MAX_FENCE_INDENT: usize = 3;
+/// Backticks or tildes that open a fence.
+const FENCE_MARKS: usize = 3;
+
+/// The code spans of `text`, in order and not overlapping.
+pub fn code_spans(text: &str) -> Vec<(usize, usize)> {
+    let data = text.as_bytes();
+    if memchr::memchr3(b'`', b'~', b'\t', data).is_none()
+        && memchr::memmem::find(data, b"    ").is_none()
+    {
+        return Vec::new();
+    }
+    let mut spans = Vec::new();
+    let mut fence: Option<(u8, usize, usize)> = None; // mark, length, block start
+    let mut previous_blank = true;
+    let mut previous_code = false;
+    let mut start = 0;
+    while start <= data.len() {
+        let end = memchr::memchr(b'\n', &data[start..]).map_or(data.len(), |at| start + at);
+        let line = &data[start..end];
+        let next = end + 1;
+        if let Some((mark, length, block)) = fence {
+            if closes_fence(line, mark, length) {
+                spans.push((block, end));
+                fence = None;
+            }
+        } else if let Some((mark, length)) = opens_fence(line) {
+            fence = Some((mark, length, start));
+            previous_code = false;
+        } else if is_blank(line) {
+            previous_blank = true;
+            previous_code = false;
+            start = next;
+            continue;
+        } else if indent(line) >= CODE_INDENT && (previous_blank || previous_code) {
+            push_joined(&mut spans, (start, end));
+            previous_code = true;
+        } else {
+            previous_code = false;
+            inline_spans(line, start, &mut spans);
+        }
+        previous_blank = false;
+        start = next;
+    }
+    if let Some((_, _, block)) = fence {
+        spans.push((block, data.len())); // an unclosed fence runs to the end
+    }
+    spans
+}
+
+/// Whether any code span overlaps `text[start..end]` (an empty match counts at its
+/// position). `spans` come from `code_spans`.
+pub fn touches_code(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let end = end.max(start + 1);
+    let after = spans.partition_point(|&(_, span_end)| span_end <= start);
+    spans
+        .get(after)
+        .is_some_and(|&(span_start, _)| span_start < end)
+}
+
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(|byte| matches!(byte, b' ' | b'\t' | b'\r'))
+}
+
+/// Columns of leading whitespace, a tab counting as reaching the next multiple of four.
+fn indent(line: &[u8]) -> usize {
+    let mut columns = 0;
+    for &byte in line {
+        match byte {
+            b' ' => columns += 1,
+            b'\t' => columns += CODE_INDENT - columns % CODE_INDENT,
+            _ => break,
+        }
+    }
+    columns
+}
+
+/// The mark and length of the fence `line` opens, if it opens one.
+fn opens_fence(line: &[u8]) -> Option<(u8, usize)> {
+    let spaces = line.iter().take_while(|&&byte| byte == b' ').count();
+    if spaces > MAX_FENCE_INDENT {
+        return None;
+    }
+    let rest = &line[spaces..];
+    let mark = *rest.first()?;
+    if mark != b'`' && mark != b'~' {
+        return None;
+    }
+    let length = rest.iter().take_while(|&&byte| byte == mark).count();
+    // A backtick fence's info string holds no backtick (else it is inline code).
+    let info_ok = mark == b'~' || !rest[length..].contains(&b'`');
+    (length >= FENCE_MARKS && info_ok).then_some((mark, length))
+}
+
+fn closes_fence(line: &[u8], mark: u8, length: usize) -> bool {
+    let spaces = line.iter().take_while(|&&byte| byte == b' ').count();
+    if spaces > MAX_FENCE_INDENT {
+        return false;
+    }
+    let rest = &line[spaces..];
+    let marks = rest.iter().take_while(|&&byte| byte == mark).count();
+    marks >= length && is_blank(&rest[marks..])
+}
+
+/// The inline code spans of one line (`offset`: where it starts in the text): a run of
+/// backticks up to the next run of as many.
+fn inline_spans(line: &[u8], offset: usize, spans: &mut Vec<(usize, usize)>) {
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'`', &line[at..]) {
+        let open = at + found;
+        let length = run_length(line, open);
+        let mut search = open + length;
+        let mut closed = None;
+        while let Some(next) = memchr::memchr(b'`', &line[search..]) {
+            let close = search + next;
+            let close_length = run_length(line, close);
+            if close_length == length {
+                closed = Some(close + close_length);
+                break;
+            }
+            search = close + close_length;
+        }
+        match closed {
+            Some(end) => {
+                spans.push((offset + open, offset + end));
+                at = end;
+            }
+            None => at = open + length,
+        }
+    }
+}
+
+fn run_length(line: &[u8], at: usize) -> usize {
+    line[at..].iter().take_while(|&&byte| byte == b'`').count()
+}
+
+/// Add a span, joined to the last one when it continues it (the lines of one block).
+fn push_joined(spans: &mut Vec<(usize, usize)>, span: (usize, usize)) {
+    match spans.last_mut() {
+        Some(last) if last.1 + 1 >= span.0 && last.0 <= span.0 => last.1 = span.1,
+        _ => spans.push(span),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code_of(text: &str) -> Vec<&str> {
+        code_spans(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn fenced_indented_and_inline_code_are_found() {
+        let text = "Intro with `a*b*c` inline.\n\n```python\nx = __init__\n```\n\nText.\n\n    # a comment\n    y = *z\n\nEnd.";
+        assert_eq!(
+            code_of(text),
+            vec![
+                "`a*b*c`",
+                "```python\nx = __init__\n```",
+                "    # a comment\n    y = *z"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_indented_line_continuing_a_paragraph_is_not_code() {
+        assert!(code_of("A paragraph\n    goes on here.").is_empty());
+    }
+
+    #[test]
+    fn an_unclosed_fence_runs_to_the_end_and_unmatched_backticks_are_text() {
+        assert_eq!(code_of("a ``b` c\n~~~\ncode *x*"), vec!["~~~\ncode *x*"]);
+    }
+
+    #[test]
+    fn matches_touching_code_are_told() {
+        let spans = vec![(5, 10), (20, 30)];
+        assert!(touches_code(&spans, 8, 12));
+        assert!(touches_code(&spans, 0, 6));
+        assert!(!touches_code(&spans, 10, 20));
+        assert!(touches_code(&spans, 25, 25));
+        assert!(!touches_code(&spans, 30, 30));
+    }
+}
