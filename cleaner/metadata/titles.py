@@ -39,7 +39,16 @@ def choose_title(page: Page, names: list[str], home: bool = False) -> tuple[str,
     often a logo or a section name: JSON-LD and meta titles beat it, `<title>`
     beats a short one. A home page's h1s are slogans: only a confirmed one wins.
     """
-    names = names + _name_shown_as_h1(page, names)
+    return rule_title(page, headline_names(page, names), home)
+
+
+def headline_names(page: Page, names: list[str]) -> list[str]:
+    """The site's names, with the one a documentation or book site shows as its h1."""
+    return names + _name_shown_as_h1(page, names)
+
+
+def rule_title(page: Page, names: list[str], home: bool) -> tuple[str, str] | None:
+    """`choose_title`'s choice, given the names `headline_names` gives."""
     candidates = _title_candidates(page, names, home)
     inside, outside = _headline_h1s(page.h1, names)
     if home:
@@ -149,24 +158,43 @@ def _title_candidates(page: Page, names: list[str], home: bool) -> list[_Candida
     Off a home page, a title that is only the site's name says nothing of the
     page and is left out.
     """
-    primary = primary_article(page)
-    found: list[tuple[str | None, str]] = [(ld_text(primary, "headline"), "json-ld")]
-    for key in ("og:title", "twitter:title", "twitter:text:title", "dcterms.title", "title"):
-        found.append((meta_value(page, key), "meta"))
-    found.append((ld_text(primary, "name"), "json-ld"))
-    found.append((clean_text(page.title), "html"))
     first_source: dict[str, str] = {}
-    for text, source in found:
-        text = _trimmed(text)
-        if text and text not in first_source:
-            first_source[text] = source
+    for found in metadata_titles(page):
+        first_source.setdefault(found.text, found.source)
     candidates = [
-        _Candidate(
-            raw, _site_title(raw, names) if home else _main_part(strip_site(raw, names)), src
-        )
+        _Candidate(raw, site_title(raw, names) if home else main_part(strip_site(raw, names)), src)
         for raw, src in first_source.items()
     ]
     return [c for c in candidates if home or compact_form(c.stripped) not in names]
+
+
+class MetadataTitle(NamedTuple):
+    """A title the page states for machines: its text, its provenance and the field it is in."""
+
+    text: str
+    source: str  # "json-ld", "meta" or "html" (the `<title>`)
+    field: str  # "headline", "og:title", ..., "name", "title"
+
+
+def metadata_titles(page: Page) -> list[MetadataTitle]:
+    """The titles of JSON-LD, Open Graph, Twitter, other meta and `<title>`, in that order,
+    without separators left dangling (`_trimmed`)."""
+    primary = primary_article(page)
+    found: list[tuple[str | None, str, str]] = [
+        (ld_text(primary, "headline"), "json-ld", "headline")
+    ]
+    for key in _META_TITLE_KEYS:
+        found.append((meta_value(page, key), "meta", key))
+    found.append((ld_text(primary, "name"), "json-ld", "name"))
+    found.append((clean_text(page.title), "html", "title"))
+    return [
+        MetadataTitle(text, source, field)
+        for raw, source, field in found
+        if (text := _trimmed(raw)) is not None
+    ]
+
+
+_META_TITLE_KEYS = ("og:title", "twitter:title", "twitter:text:title", "dcterms.title", "title")
 
 
 def _trimmed(text: str | None) -> str | None:
@@ -177,7 +205,7 @@ def _trimmed(text: str | None) -> str | None:
 _DANGLING = " |-–—·/•"
 
 
-def _site_title(raw: str, names: list[str]) -> str:
+def site_title(raw: str, names: list[str]) -> str:
     """A home page's title: the site's own, so a leading site name stays (`Brand | Tagline`).
 
     A trailing one goes, as on any page, and so do the parts after a first
@@ -185,10 +213,10 @@ def _site_title(raw: str, names: list[str]) -> str:
     """
     title = strip_site(raw, names, leading=False)
     first = title.split(" | ", 1)[0]
-    return title if is_site_name(first, names) else _main_part(title)
+    return title if is_site_name(first, names) else main_part(title)
 
 
-def _main_part(title: str) -> str:
+def main_part(title: str) -> str:
     """The headline before taglines and sections: the first `|`-separated part, or the first
     part of a breadcrumb trail (`Topic / Board / Forum`, `Topic - Board - Forum`)."""
     head = title.split(" | ", 1)[0].strip()
@@ -206,14 +234,31 @@ def _headline_h1s(nodes: list[LexborNode], names: list[str]) -> tuple[list[str],
     """Texts of the h1s that may be the headline: (inside article/main, elsewhere)."""
     inside: list[str] = []
     outside: list[str] = []
-    for node in nodes[:_MAX_H1]:
-        text = headline_text(node, names)
-        if not text or len(text) > 300 or is_site_name(text, names):
-            continue
-        (inside if _within(node, ("article", "main")) else outside).append(text)
+    for headline in page_headlines(nodes, names):
+        (inside if headline.inside else outside).append(headline.text)
     return inside, outside
 
 
+class Headline(NamedTuple):
+    """An h1 that may be the page's headline: its words, and whether it is inside article
+    or main."""
+
+    text: str
+    inside: bool
+
+
+def page_headlines(nodes: list[LexborNode], names: list[str]) -> list[Headline]:
+    """The h1s that may be the headline, in page order: not empty, not a whole
+    paragraph, not the site's name."""
+    found: list[Headline] = []
+    for node in nodes[:_MAX_H1]:
+        text = headline_text(node, names)
+        if text and len(text) <= _MAX_HEADLINE_CHARS and not is_site_name(text, names):
+            found.append(Headline(text, _within(node, ("article", "main"))))
+    return found
+
+
+_MAX_HEADLINE_CHARS = 300
 _MAX_H1 = 30  # pages with more h1s use them for widgets; the headline comes early
 
 
