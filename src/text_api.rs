@@ -60,6 +60,10 @@ struct RuleSpec {
     max_matches: Option<usize>,
     #[pyo3(item)]
     max_lines: Option<usize>,
+    #[pyo3(item)]
+    min_furniture: Option<usize>,
+    #[pyo3(item)]
+    min_prose_chars: Option<usize>,
     /// A substitute's template: literal text or a group index, piece by piece.
     #[pyo3(item)]
     template: Vec<(Option<String>, Option<usize>)>,
@@ -144,6 +148,10 @@ impl RuleSpec {
                 credit_group: self.groups.get("credit").copied(),
             }),
             "drop_title_repeat" => Kind::TitleRepeat(kinds::TitleRepeat),
+            "keep_main_run" => Kind::KeepMainRun(kinds::KeepMainRun {
+                min_furniture: self.min_furniture.unwrap_or(5),
+                min_prose_chars: self.min_prose_chars.unwrap_or(80),
+            }),
             other => return Err(spec_error(self, &format!("not a text kind: {other}"))),
         })
     }

@@ -232,6 +232,8 @@ class Rule(BaseModel):
             "drop": None,
             "max_matches": None,
             "max_lines": None,
+            "min_furniture": None,
+            "min_prose_chars": None,
             "template": [],
         }
         spec.update(self._kind_spec())

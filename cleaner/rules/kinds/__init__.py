@@ -15,6 +15,7 @@ from cleaner.rules.kinds.drop_block import DropBlock
 from cleaner.rules.kinds.drop_elements import DropElements
 from cleaner.rules.kinds.drop_lines import DropLines
 from cleaner.rules.kinds.drop_title_repeat import DropTitleRepeat
+from cleaner.rules.kinds.keep_main_run import KeepMainRun
 from cleaner.rules.kinds.lift_captions import LiftCaptions
 from cleaner.rules.kinds.substitute import Substitute
 
@@ -25,6 +26,7 @@ KINDS: dict[str, type[Rule]] = {
     "capture": Capture,
     "caption": CaptionRule,
     "drop_title_repeat": DropTitleRepeat,
+    "keep_main_run": KeepMainRun,
     "drop_elements": DropElements,
     "lift_captions": LiftCaptions,
 }
@@ -37,6 +39,7 @@ __all__ = [
     "DropElements",
     "DropLines",
     "DropTitleRepeat",
+    "KeepMainRun",
     "LiftCaptions",
     "Rule",
     "Substitute",

@@ -4,6 +4,7 @@ mod caption;
 mod capture;
 mod drop_block;
 mod drop_lines;
+mod main_run;
 mod substitute;
 mod title_repeat;
 
@@ -11,6 +12,7 @@ pub use caption::Caption;
 pub use capture::{Capture, Drop};
 pub use drop_block::DropBlock;
 pub use drop_lines::DropLines;
+pub use main_run::KeepMainRun;
 pub use substitute::{Piece, Substitute, Template};
 pub use title_repeat::TitleRepeat;
 
@@ -37,6 +39,7 @@ pub enum Kind {
     Capture(Capture),
     Caption(Caption),
     TitleRepeat(TitleRepeat),
+    KeepMainRun(KeepMainRun),
 }
 
 /// Who is running and where: the rule's position in the set (what its removals
@@ -79,7 +82,7 @@ impl Kind {
             Kind::Substitute(kind) => Some(&kind.pattern),
             Kind::Capture(kind) => Some(&kind.pattern),
             Kind::Caption(kind) => Some(&kind.pattern),
-            Kind::TitleRepeat(_) => None,
+            Kind::TitleRepeat(_) | Kind::KeepMainRun(_) => None,
         }
     }
 
@@ -92,6 +95,7 @@ impl Kind {
             Kind::Capture(kind) => kind.apply(run, doc),
             Kind::Caption(kind) => kind.apply(run, doc),
             Kind::TitleRepeat(kind) => kind.apply(run, doc),
+            Kind::KeepMainRun(kind) => kind.apply(run, doc),
         }
     }
 }

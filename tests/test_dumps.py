@@ -1,0 +1,48 @@
+"""Whole-page dumps: the article is found among the page's furniture; clean texts lose nothing."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner
+
+CLEANER = Cleaner()
+
+MENU = "\n".join(f"* [{name}](/{name.lower()})" for name in ("Home", "News", "Sport", "Weather"))
+FOOTER = "[Privacy](/privacy) | [Terms](/terms) | [Cookies](/cookies)\n\n![Harbour Gazette](/l.png)"
+PARAGRAPHS = (
+    "The harbour authority will change the ferry timetable from next Monday, adding two "
+    "early departures from the north pier and one late crossing on Fridays.",
+    "Passengers with season tickets keep them, and the old timetable stays on the notice "
+    "boards at both piers until the end of the month, a spokeswoman said.",
+)
+ARTICLE = "# Ferry timetable changes\n\n" + "\n\n".join(PARAGRAPHS)
+
+
+def test_a_dump_keeps_the_article_and_records_the_furniture() -> None:
+    dump = f"[Skip to content](#main)\n\n{MENU}\n\n{ARTICLE}\n\n{FOOTER}\n"
+    document = CLEANER.clean(dump)
+    assert document.format == "markdown"
+    assert document.title == "Ferry timetable changes"
+    assert document.text.split("\n\n") == list(PARAGRAPHS)
+    furniture = [r for r in document.removed if r.rule == "page-furniture"]
+    assert len(furniture) == 2
+    assert "[Weather](/weather)" in furniture[0].text and "Cookies" in furniture[1].text
+    for removal in furniture:
+        assert removal.start is not None and removal.end is not None
+        assert dump[removal.start : removal.end] == removal.text
+
+
+def test_a_listing_dump_keeps_its_items() -> None:
+    items = "\n\n".join(
+        f"* [Ferry timetable changes for the north pier, part {n}](/story/{n})" for n in range(8)
+    )
+    dump = f"{MENU}\n\n# Latest news\n\n{items}\n\n{FOOTER}\n"
+    document = CLEANER.clean(dump)
+    assert not any(r.rule == "page-furniture" for r in document.removed)
+    assert document.text.count("Ferry timetable changes for the north pier") == 8
+
+
+def test_an_article_with_a_few_links_is_no_dump() -> None:
+    article = ARTICLE + "\n\nSee the [timetable](/t), the [fares](/f) and the [map](/m).\n"
+    document = CLEANER.clean(article)
+    assert not any(r.rule == "page-furniture" for r in document.removed)
+    assert all(paragraph in document.text for paragraph in PARAGRAPHS)
