@@ -135,11 +135,11 @@ impl RuleSpec {
                     drop: match self.drop.as_deref() {
                         None | Some("match") => kinds::Drop::Match,
                         Some("group") => kinds::Drop::Group,
-                        Some("line") => kinds::Drop::Line,
                         Some("none") => kinds::Drop::Nothing,
                         Some(other) => return Err(spec_error(self, &format!("drop {other:?}"))),
                     },
                     max_matches: self.max_matches.unwrap_or(1),
+                    followed_by: self.patterns.get("followed_by").map(pat),
                 })
             }
             "caption" => Kind::Caption(kinds::Caption {

@@ -82,6 +82,7 @@ fn capture(source: &str, field: &str, drop: kinds::Drop, max_matches: usize) -> 
         field: field.to_string(),
         drop,
         max_matches,
+        followed_by: None,
     })
 }
 

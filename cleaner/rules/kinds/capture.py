@@ -16,17 +16,18 @@ class Capture(Rule):
     The group named like `field` gives the value (dates are parsed to ISO 8601,
     urls must be absolute). A field already known keeps its value; the matched
     text is dropped all the same. `drop` says what leaves the body: the whole
-    `match` (default), only the captured `group`, the `line` (or lines) the group
-    stands on with its line break (a pattern may then look past that line for
-    evidence, such as the body that follows a headline, and leave it), or `none`.
+    `match` (default), only the captured `group`, or `none`. `followed_by`: a pattern the next
+    line with text after a match must match at its start, or the match does not
+    count (the body below a headline is what makes a short first line one).
     """
 
     default_phase = "extract"
     kind: Literal["capture"]
     pattern: RegexField
     field: FieldName
-    drop: Literal["match", "group", "line", "none"] = "match"
+    drop: Literal["match", "group", "none"] = "match"
     max_matches: int = 1
+    followed_by: RegexField | None = None
 
     @model_validator(mode="after")
     def _group_named_like_field(self) -> Capture:
@@ -39,7 +40,8 @@ class Capture(Rule):
 
     def _kind_spec(self) -> CoreSpec:
         return {
-            "patterns": {"pattern": self.pattern.compiled},
+            "patterns": {"pattern": self.pattern.compiled}
+            | ({"followed_by": self.followed_by.compiled} if self.followed_by else {}),
             "groups": self.pattern.names,
             "field": self.field,
             "drop": self.drop,

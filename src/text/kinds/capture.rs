@@ -1,10 +1,10 @@
 //! capture: take a metadata field from the text (the group named like the field) and
-//! drop the matched text, the captured group only, the lines it stands on, or nothing.
+//! drop the matched text, the captured group only, or nothing; `followed_by` asks for
+//! evidence on the next line.
 
 use crate::buffer::Edit;
 use crate::text::doc::Doc;
 use crate::text::kinds::Pat;
-use crate::text::regions::line_bounds;
 
 use super::{group, whole, Run};
 
@@ -13,8 +13,6 @@ use super::{group, whole, Run};
 pub enum Drop {
     Match,
     Group,
-    /// The lines the captured group stands on, with the line break that ends them.
-    Line,
     Nothing,
 }
 
@@ -25,6 +23,9 @@ pub struct Capture {
     pub group: usize,
     pub drop: Drop,
     pub max_matches: usize,
+    /// A pattern the next line with text after a match must match for the match to
+    /// count (evidence below it, such as the body under a headline); None: no condition.
+    pub followed_by: Option<Pat>,
 }
 
 impl Capture {
@@ -33,7 +34,7 @@ impl Capture {
         let mut edits = Vec::new();
         for spans in run.matches(&self.pattern, doc.text()) {
             let (start, end) = whole(&spans);
-            if start == end {
+            if start == end || !self.is_followed(doc.text(), end) {
                 continue;
             }
             let captured = group(&spans, self.group);
@@ -42,7 +43,6 @@ impl Capture {
             let dropped = match self.drop {
                 Drop::Match => Some((start, end)),
                 Drop::Group => captured,
-                Drop::Line => captured.map(|(lo, hi)| lines_of(doc.text(), lo, hi)),
                 Drop::Nothing => None,
             };
             if let Some((lo, hi)) = dropped {
@@ -58,21 +58,52 @@ impl Capture {
     }
 }
 
-/// The span of the lines `text[start..end]` stands on, with the line break after them
-/// (none at the end of the text).
-fn lines_of(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let (line_start, line_end) = line_bounds(text, start, end);
-    (line_start, (line_end + 1).min(text.len()))
+impl Capture {
+    /// Whether the next line with text after `end` matches `followed_by` (at its start).
+    fn is_followed(&self, text: &str, end: usize) -> bool {
+        let Some(pattern) = &self.followed_by else {
+            return true;
+        };
+        let Some((start, stop)) = next_line_with_text(text, end) else {
+            return false;
+        };
+        pattern
+            .compiled
+            .find(text.as_bytes(), start, stop, 1)
+            .first()
+            .is_some_and(|spans| spans[0].0 == start as isize)
+    }
+}
+
+/// The (start, end) of the first line after offset `at` that holds more than
+/// whitespace, without its line break (the line `at` is in counts when `at` opens it).
+fn next_line_with_text(text: &str, at: usize) -> Option<(usize, usize)> {
+    let mut start = if at == 0 || text.as_bytes()[at - 1] == b'\n' {
+        at
+    } else {
+        text[at..].find('\n').map(|found| at + found + 1)?
+    };
+    while start < text.len() {
+        let stop = text[start..]
+            .find('\n')
+            .map_or(text.len(), |found| start + found);
+        if !text[start..stop].trim().is_empty() {
+            return Some((start, stop));
+        }
+        start = stop + 1;
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
-    use super::lines_of;
+    use super::next_line_with_text;
 
     #[test]
-    fn a_group_s_lines_end_with_their_line_break() {
-        let text = "Title here\nThe body follows.";
-        assert_eq!(lines_of(text, 0, 5), (0, 11));
-        assert_eq!(lines_of(text, 13, 16), (11, text.len()));
+    fn the_line_after_a_match_is_the_next_with_text() {
+        let text = "Title\n\n  \nBody here.\nMore.";
+        assert_eq!(next_line_with_text(text, 6), Some((10, 20)));
+        assert_eq!(next_line_with_text(text, 2), Some((10, 20)));
+        assert_eq!(next_line_with_text("Title\n", 6), None);
     }
 }

@@ -48,9 +48,8 @@ impl KeepMainRun {
         let text = doc.text();
         let (start, end) = run.region;
         // Every furniture line holds a link or an image, and so a `](`: a text with
-        // fewer is no dump, and is not read line by line.
-        let links = memchr::memmem::find_iter(&text.as_bytes()[start..end], b"](").count();
-        if links < self.min_furniture {
+        // fewer such lines is no dump, and is not read line by line.
+        if lines_with_links(&text.as_bytes()[start..end]) < self.min_furniture {
             return 0;
         }
         let lines = lines_of(text, start, end);
@@ -146,6 +145,19 @@ impl Line {
     fn is_furniture(&self) -> bool {
         self.images_only || (self.link as f64) >= LINK_SHARE * (self.visible.max(1) as f64)
     }
+}
+
+/// How many lines of `data` hold a `](`.
+fn lines_with_links(data: &[u8]) -> usize {
+    let mut count = 0;
+    let mut line_end = 0;
+    for at in memchr::memmem::find_iter(data, b"](") {
+        if at >= line_end {
+            count += 1;
+            line_end = memchr::memchr(b'\n', &data[at..]).map_or(data.len(), |found| at + found);
+        }
+    }
+    count
 }
 
 /// The (start, end) of each line of `text[start..end]`, line breaks left out.
@@ -365,6 +377,7 @@ mod tests {
         assert!(!prose.is_furniture() && prose.sentence);
         assert_eq!(best_run(&[-1.0, 2.0, -0.5, 3.0, -4.0]), Some((1, 3)));
         assert_eq!(best_run(&[-1.0, -2.0]), None);
+        assert_eq!(lines_with_links(b"[a](b) [c](d)\nno\n[e](f)"), 2);
         assert_eq!(
             kept_runs(&[2.0, -5.0, 4.0, 1.0, -9.0, 0.5]),
             vec![(0, 0), (2, 3)]
