@@ -10,6 +10,8 @@
 //! headings just above it belong to it. A text with fewer than `min_furniture` link or
 //! image lines is no dump (an article, a clean text) and is left as it is.
 
+use std::borrow::Cow;
+
 use crate::buffer::Edit;
 use crate::text::doc::Doc;
 
@@ -53,13 +55,19 @@ impl KeepMainRun {
             return 0;
         }
         let lines = lines_of(text, start, end);
-        let looks: Vec<Option<Line>> = lines.iter().map(|&(s, e)| read_line(&text[s..e])).collect();
-        let furniture = looks
+        // Only a line with a link or an image can be furniture: those are read first, and
+        // the rest only when they make the text a dump.
+        let furniture = lines
             .iter()
-            .flatten()
-            .filter(|line| line.is_furniture())
+            .filter(|&&(s, e)| text[s..e].contains("]("))
+            .filter_map(|&(s, e)| read_line(&text[s..e]))
+            .filter(Line::is_furniture)
             .count();
-        if furniture < self.min_furniture || self.lists_items(&looks) {
+        if furniture < self.min_furniture {
+            return 0;
+        }
+        let looks: Vec<Option<Line>> = lines.iter().map(|&(s, e)| read_line(&text[s..e])).collect();
+        if self.lists_items(&looks) {
             return 0;
         }
         let scores: Vec<f64> = looks.iter().map(|line| self.score(line.as_ref())).collect();
@@ -179,19 +187,35 @@ fn read_line(raw: &str) -> Option<Line> {
         return None;
     }
     let heading = trimmed.starts_with('#');
-    let (shown, link, images) = without_link_syntax(trimmed);
-    let shown = without_urls(&shown);
+    // Most lines hold no link and no URL, and are read as they are.
+    let (shown, link, images) = if trimmed.contains('[') {
+        let (shown, link, images) = without_link_syntax(trimmed);
+        (Cow::Owned(shown), link, images)
+    } else {
+        (Cow::Borrowed(trimmed), 0, 0)
+    };
+    let shown = if shown.contains("http") {
+        Cow::Owned(without_urls(&shown))
+    } else {
+        shown
+    };
     let body = shown.trim_start_matches(|c: char| {
         c.is_whitespace()
             || matches!(c, '#' | '>' | '*' | '+' | '-' | '|' | '.')
             || c.is_ascii_digit()
     });
     let body = body.trim_end();
-    let visible = body.chars().count();
+    // Characters as a reader sees them: a run of spaces is one.
+    let words = body.split_whitespace().count();
+    let visible = body
+        .split_whitespace()
+        .map(|word| word.chars().count())
+        .sum::<usize>()
+        + words.saturating_sub(1);
     Some(Line {
         visible,
         link: link.min(visible),
-        words: body.split_whitespace().count(),
+        words,
         sentence: ends_like_a_sentence(body),
         heading,
         images_only: images > 0 && visible == 0,
