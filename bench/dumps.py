@@ -31,7 +31,7 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -117,11 +117,10 @@ class CleanTally:
     words: int = 0
     lost: int = 0
     flagged: int = 0
-    rules: Counter[str] | None = None
+    rules: Counter[str] = field(default_factory=Counter)
 
     def add(self, text: str, kept: Counter[str], findings: set[str]) -> None:
         """Count one clean text, the words cleaner kept of it, and the rules it flagged."""
-        self.rules = self.rules if self.rules is not None else Counter()
         given = tokens(text)
         self.texts += 1
         self.changed += kept != given
@@ -157,7 +156,7 @@ def run_clean(dumps: Sequence[Dump], fold: str) -> None:
                 f"{1 - tally.lost / max(tally.words, 1):9.4f}{tally.flagged / tally.texts:9.1%}"
             )
     print("\nrules behind the flagged files (files per rule, tuning fold):")
-    for rule, count in (tallies["tune"].rules or Counter()).most_common():
+    for rule, count in tallies["tune"].rules.most_common():
         print(f"  {rule:32}{count:6d}")
 
 
