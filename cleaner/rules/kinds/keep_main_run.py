@@ -17,10 +17,13 @@ class KeepMainRun(Rule):
     as nothing, no URLs or list marks) and scored: prose (`min_prose_chars` or
     more, or a sentence of eight words or more) for its length, a line that is
     mostly link text or only images against, a short label a little against.
-    The run of lines with the best total stays, with the headings just above it;
-    what lies before and after it goes, each side as one removal. A text with
-    fewer than `min_furniture` link or image lines is no dump and is left alone,
-    so an article, or an already clean text, loses nothing.
+    Code lines and table rows count for neither. The run of lines with the best
+    total stays, with the headings just above it (and a run beside it scoring a
+    quarter of it); a stretch around the kept runs goes, as one removal, when at
+    most half of it is prose, code or table. A text is a dump only with
+    `min_furniture` link or image lines, a fifth of its lines furniture and three
+    of its first or last ten (a page's header or footer), and not when it lists
+    items; so an article, or an already clean text, loses nothing.
     """
 
     default_phase = "extract"

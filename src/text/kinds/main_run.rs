@@ -6,13 +6,16 @@
 //! are mostly link text or images, and the article somewhere among them as lines of
 //! prose. Each line is scored as the HTML extractor scores blocks, from what a reader
 //! sees of it: prose counts for its length, link and image lines count against, short
-//! labels a little against. The run of lines with the best total is the article; the
-//! headings just above it belong to it. A text with fewer than `min_furniture` link or
-//! image lines is no dump (an article, a clean text) and is left as it is.
+//! labels a little against, code and table lines not at all. The run of lines with the
+//! best total is the article; the headings just above it belong to it. Only stretches
+//! that are mostly furniture go. A text is taken for a dump only when furniture is a
+//! fifth of its lines and gathers at its start or end (a page's header or footer); an
+//! article, a clean text or an extractor's output is left as it is.
 
 use std::borrow::Cow;
 
 use crate::buffer::Edit;
+use crate::text::code::{code_spans, touches_code};
 use crate::text::doc::Doc;
 
 use super::Run;
@@ -37,6 +40,39 @@ const LINK_SCALE: f64 = 50.0;
 const IMAGE_COST: f64 = 2.0;
 /// What a short line that is neither prose nor links (a label, a heading) costs.
 const SHORT_COST: f64 = 0.3;
+/// A whole-page dump opens with the page's header or closes with its footer: this many of
+/// its first or last EDGE_LINES lines with text are furniture.
+const EDGE_FURNITURE: usize = 3;
+const EDGE_LINES: usize = 10;
+
+/// Whether furniture gathers at the start or the end of the text, as a page's header and
+/// footer do. An extractor's output that keeps link lists inside the article (a
+/// documentation page's references) has furniture only in its middle, and is no dump.
+fn has_furniture_at_an_edge(lines: &[Option<Line>]) -> bool {
+    let with_text: Vec<&Line> = lines.iter().flatten().collect();
+    let furniture = |edge: &[&Line]| edge.iter().filter(|line| line.is_furniture()).count();
+    let head = &with_text[..EDGE_LINES.min(with_text.len())];
+    let tail = &with_text[with_text.len().saturating_sub(EDGE_LINES)..];
+    furniture(head) >= EDGE_FURNITURE || furniture(tail) >= EDGE_FURNITURE
+}
+
+/// A stretch outside the kept runs goes only when at most this share of it is prose.
+const STRETCH_PROSE_SHARE: f64 = 0.5;
+
+/// A whole-page dump has at least this share of its lines with text as furniture; an
+/// extractor's output, or an article with a link list, has less.
+const FURNITURE_SHARE: f64 = 0.2;
+
+fn is_mostly_furnished(lines: &[Option<Line>]) -> bool {
+    let with_text = lines.iter().flatten().count();
+    let furniture = lines
+        .iter()
+        .flatten()
+        .filter(|line| line.is_furniture())
+        .count();
+    furniture as f64 >= FURNITURE_SHARE * with_text as f64
+}
+
 /// A link line of this many visible characters and words reads as an item's title.
 const ITEM_CHARS: usize = 40;
 const ITEM_WORDS: usize = 5;
@@ -66,29 +102,61 @@ impl KeepMainRun {
         if furniture < self.min_furniture {
             return 0;
         }
-        let looks: Vec<Option<Line>> = lines.iter().map(|&(s, e)| read_line(&text[s..e])).collect();
-        if self.lists_items(&looks) {
+        let mut looks: Vec<Option<Line>> =
+            lines.iter().map(|&(s, e)| read_line(&text[s..e])).collect();
+        mark_code(&mut looks, &lines, &code_spans(text));
+        if !has_furniture_at_an_edge(&looks)
+            || !is_mostly_furnished(&looks)
+            || self.lists_items(&looks)
+        {
             return 0;
         }
         let scores: Vec<f64> = looks.iter().map(|line| self.score(line.as_ref())).collect();
-        let mut edits = Vec::new();
-        let mut position = start;
-        for (first, last) in kept_runs(&scores) {
-            let first = with_headings_above(&looks, first);
-            if lines[first].0 > position {
-                edits.push(Edit::delete(position, lines[first].0));
-            }
-            position = lines[last].1;
-        }
-        if edits.is_empty() && position == start {
+        let runs = kept_runs(&scores);
+        if runs.is_empty() {
             return 0; // nothing reads as prose: not the finder's to empty the text
         }
-        if position < end {
-            edits.push(Edit::delete(position, end));
+        // The stretches between the kept runs, as line ranges; each goes when it is
+        // furniture, and stays when it holds as much prose (the finder's runs are a
+        // judgement; prose it would drop is better kept).
+        let mut edits = Vec::new();
+        let mut next_line = 0;
+        let mut position = start;
+        for (first, last) in runs
+            .into_iter()
+            .chain(std::iter::once((lines.len(), lines.len())))
+        {
+            let first = if first < lines.len() {
+                with_headings_above(&looks, first)
+            } else {
+                first
+            };
+            let stop = lines.get(first).map_or(end, |line| line.0);
+            if stop > position && self.is_furniture_stretch(&looks[next_line..first.max(next_line)])
+            {
+                edits.push(Edit::delete(position, stop));
+            }
+            if let Some(line) = lines.get(last) {
+                position = line.1;
+                next_line = last + 1;
+            }
         }
         let count = edits.len();
         doc.edit(edits, run.index);
         count
+    }
+
+    /// Whether a stretch of lines outside the kept runs is furniture to remove: at most
+    /// STRETCH_PROSE_SHARE of what a reader sees there is prose.
+    fn is_furniture_stretch(&self, lines: &[Option<Line>]) -> bool {
+        let visible: usize = lines.iter().flatten().map(|line| line.visible).sum();
+        let prose: usize = lines
+            .iter()
+            .flatten()
+            .filter(|line| line.structured || self.is_prose(line))
+            .map(|line| line.visible)
+            .sum();
+        prose as f64 <= STRETCH_PROSE_SHARE * visible as f64
     }
 
     /// Whether the dump is a list of items (a listing, a search result page): more lines
@@ -117,6 +185,9 @@ impl KeepMainRun {
         if line.images_only {
             return -IMAGE_COST;
         }
+        if line.structured {
+            return 0.0;
+        }
         if line.is_furniture() {
             return -(LINK_COST + line.visible as f64 / LINK_SCALE);
         }
@@ -139,6 +210,9 @@ struct Line {
     heading: bool,
     /// Whether the line shows images and nothing else.
     images_only: bool,
+    /// Whether the line is code or a table row: content that is neither prose nor
+    /// furniture (set from the text's code spans after reading).
+    structured: bool,
 }
 
 impl Line {
@@ -166,6 +240,20 @@ fn lines_with_links(data: &[u8]) -> usize {
         }
     }
     count
+}
+
+/// Mark the lines that lie in Markdown code as structured content.
+fn mark_code(looks: &mut [Option<Line>], lines: &[(usize, usize)], code: &[(usize, usize)]) {
+    if code.is_empty() {
+        return;
+    }
+    for (look, &(start, end)) in looks.iter_mut().zip(lines) {
+        if let Some(line) = look {
+            if touches_code(code, start, end) && !line.is_furniture() {
+                line.structured = true;
+            }
+        }
+    }
 }
 
 /// The (start, end) of each line of `text[start..end]`, line breaks left out.
@@ -219,6 +307,7 @@ fn read_line(raw: &str) -> Option<Line> {
         sentence: ends_like_a_sentence(body),
         heading,
         images_only: images > 0 && visible == 0,
+        structured: trimmed.starts_with('|'),
     })
 }
 
