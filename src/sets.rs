@@ -1,8 +1,8 @@
 //! Many patterns or literals matched in one pass over a text.
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind as LiteralMatchKind,
-};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA as LiteralDfa;
+use aho_corasick::{Anchored as LiteralAnchored, MatchKind as LiteralMatchKind, StartKind};
 use regex_automata::hybrid::dfa;
 use regex_automata::meta::Regex;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
@@ -233,11 +233,11 @@ fn build_dfa(hirs: &[Hir]) -> Result<Part, SyntaxError> {
 
 /// Which of many literal strings occur in a text, ignoring case: one pass.
 ///
-/// ASCII literals go through Aho-Corasick with ASCII case folding; the few with
-/// other letters through a case-insensitive pattern set, which folds them as the
-/// pattern dialect's `(?i)` does.
+/// ASCII literals go through an Aho-Corasick DFA with ASCII case folding; the few
+/// with other letters through a case-insensitive pattern set, which folds them as
+/// the pattern dialect's `(?i)` does.
 pub struct LiteralSet {
-    ascii: Option<(AhoCorasick, Vec<usize>)>,
+    ascii: Option<(LiteralDfa, Vec<usize>)>,
     other: Option<(Regex, Vec<usize>)>,
 }
 
@@ -251,12 +251,14 @@ impl LiteralSet {
         let ascii = if ascii.is_empty() {
             None
         } else {
-            let automaton = AhoCorasickBuilder::new()
+            // A full DFA: a few hundred selector literals make a small one, and it scans
+            // a page's markup several times faster than the default NFA. Without a
+            // prefilter or anchored starts, only match states are special (see `scan`).
+            let automaton = LiteralDfa::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(LiteralMatchKind::Standard)
-                // A full DFA: a few hundred selector literals make a small one, and it
-                // scans a page's markup several times faster than the default NFA.
-                .kind(Some(AhoCorasickKind::DFA))
+                .start_kind(StartKind::Unanchored)
+                .prefilter(false)
                 .build(ascii.iter().map(|(_, literal)| literal.as_bytes()))
                 .map_err(|error| SyntaxError(error.to_string()))?;
             Some((automaton, ascii.iter().map(|(index, _)| *index).collect()))
@@ -278,19 +280,7 @@ impl LiteralSet {
     pub fn present(&self, data: &[u8]) -> Vec<usize> {
         let mut found = Vec::new();
         if let Some((automaton, indices)) = &self.ascii {
-            let mut seen = vec![false; indices.len()];
-            let mut left = indices.len();
-            for hit in automaton.find_overlapping_iter(data) {
-                let slot = hit.pattern().as_usize();
-                if !seen[slot] {
-                    seen[slot] = true;
-                    found.push(indices[slot]);
-                    left -= 1;
-                    if left == 0 {
-                        break;
-                    }
-                }
-            }
+            found.extend(scan(automaton, data).into_iter().map(|slot| indices[slot]));
         }
         if let Some((regex, indices)) = &self.other {
             let mut set = Found::new(regex.pattern_len());
@@ -298,6 +288,105 @@ impl LiteralSet {
             found.extend(set.iter().map(|id| indices[id.as_usize()]));
         }
         found
+    }
+}
+
+/// How many stretches of a text `scan` walks side by side.
+const LANES: usize = 4;
+/// Texts shorter than this are walked in one stretch.
+const MIN_LANE_BYTES: usize = 4096;
+
+/// The patterns of `automaton` that occur in `data`, in the order first found.
+///
+/// A DFA walk is one dependent table load a byte: the next state needs the last
+/// one, so the processor waits on each load in turn. The text is cut into LANES
+/// stretches, each overlapping the next by a pattern's length less one byte (so
+/// every occurrence lies whole in the stretch it starts in), and the stretches are
+/// walked side by side, byte by byte: their loads overlap. A state's matches are
+/// looked at only in a match state; with standard semantics a match state lists
+/// every pattern ending there, those of its suffixes included, so every
+/// occurrence is seen. The walk ends early once every pattern has been found.
+fn scan(automaton: &LiteralDfa, data: &[u8]) -> Vec<usize> {
+    let Ok(start) = automaton.start_state(LiteralAnchored::No) else {
+        return Vec::new();
+    };
+    let mut found = FoundLiterals::new(automaton.patterns_len());
+    let lanes = lanes(data, automaton.max_pattern_len());
+    let common = lanes.iter().map(|lane| lane.len()).min().unwrap_or(0);
+    let mut states = [start; LANES];
+    for offset in 0..common {
+        let mut special = false;
+        for (state, lane) in states.iter_mut().zip(&lanes) {
+            *state = automaton.next_state(LiteralAnchored::No, *state, lane[offset]);
+            special |= automaton.is_special(*state);
+        }
+        if special {
+            for &state in &states {
+                found.note(automaton, state);
+            }
+            if found.all() {
+                return found.order;
+            }
+        }
+    }
+    for (state, lane) in states.iter_mut().zip(&lanes) {
+        for &byte in &lane[common..] {
+            *state = automaton.next_state(LiteralAnchored::No, *state, byte);
+            if automaton.is_special(*state) {
+                found.note(automaton, *state);
+            }
+        }
+    }
+    found.order
+}
+
+/// `data` cut into LANES stretches that together hold every run of `overlap + 1`
+/// bytes of it whole (a short text is its first stretch; the others are empty).
+fn lanes(data: &[u8], longest: usize) -> [&[u8]; LANES] {
+    let mut lanes = [&data[..0]; LANES];
+    if data.len() < MIN_LANE_BYTES {
+        lanes[0] = data;
+        return lanes;
+    }
+    let share = data.len().div_ceil(LANES);
+    for (index, lane) in lanes.iter_mut().enumerate() {
+        let begin = (index * share).min(data.len());
+        let end = ((index + 1) * share + longest.saturating_sub(1)).min(data.len());
+        *lane = &data[begin..end];
+    }
+    lanes
+}
+
+/// The patterns found so far, each once, in the order found.
+struct FoundLiterals {
+    seen: Vec<bool>,
+    order: Vec<usize>,
+}
+
+impl FoundLiterals {
+    fn new(patterns: usize) -> FoundLiterals {
+        FoundLiterals {
+            seen: vec![false; patterns],
+            order: Vec::new(),
+        }
+    }
+
+    /// Record the patterns that end in `state` (none unless it is a match state).
+    fn note(&mut self, automaton: &LiteralDfa, state: StateID) {
+        if !automaton.is_match(state) {
+            return;
+        }
+        for index in 0..automaton.match_len(state) {
+            let slot = automaton.match_pattern(state, index).as_usize();
+            if !self.seen[slot] {
+                self.seen[slot] = true;
+                self.order.push(slot);
+            }
+        }
+    }
+
+    fn all(&self) -> bool {
+        self.order.len() == self.seen.len()
     }
 }
 
@@ -369,5 +458,88 @@ mod tests {
         let mut found = set.present(b"<div class=\"RELATED \xc3\xbcnter\">");
         found.sort();
         assert_eq!(found, vec![0, 1]);
+    }
+
+    /// Whether `needle` occurs in `haystack`, ASCII letters compared without case.
+    fn contains_ignoring_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack
+            .windows(needle.len())
+            .any(|window| window.eq_ignore_ascii_case(needle))
+    }
+
+    proptest::proptest! {
+        /// Every literal that occurs is found, and only those, however they overlap.
+        #[test]
+        fn literal_set_finds_exactly_the_literals_that_occur(
+            literals in proptest::collection::vec("[abAB-]{1,5}", 1..12),
+            data in "[abAB -]{0,80}",
+        ) {
+            let set = LiteralSet::new(&literals).unwrap();
+            let mut found = set.present(data.as_bytes());
+            found.sort();
+            let expected: Vec<usize> = (0..literals.len())
+                .filter(|&index| {
+                    contains_ignoring_ascii_case(data.as_bytes(), literals[index].as_bytes())
+                })
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+
+        /// The same on texts long enough to be walked in lanes.
+        #[test]
+        fn literal_set_finds_the_same_in_long_texts(
+            literals in proptest::collection::vec("[a-eA-E]{2,6}", 1..24),
+            data in "[a-e -]{4096,6000}",
+        ) {
+            let set = LiteralSet::new(&literals).unwrap();
+            let mut found = set.present(data.as_bytes());
+            found.sort();
+            let expected: Vec<usize> = (0..literals.len())
+                .filter(|&index| {
+                    contains_ignoring_ascii_case(data.as_bytes(), literals[index].as_bytes())
+                })
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+
+        /// Every run of `longest` bytes of a text lies whole in one of its lanes, and
+        /// the lanes are pieces of the text.
+        #[test]
+        fn lanes_hold_every_run_of_a_pattern_length(size in 0usize..20_000, longest in 1usize..40) {
+            let data = vec![0u8; size];
+            let lanes = lanes(&data, longest);
+            let spans: Vec<(usize, usize)> = lanes
+                .iter()
+                .map(|lane| {
+                    let begin = (lane.as_ptr() as usize) - (data.as_ptr() as usize);
+                    (begin, begin + lane.len())
+                })
+                .collect();
+            for &(_, end) in &spans {
+                proptest::prop_assert!(end <= size);
+            }
+            for start in 0..=size.saturating_sub(longest) {
+                let end = (start + longest).min(size);
+                proptest::prop_assert!(
+                    spans.iter().any(|&(begin, stop)| begin <= start && end <= stop),
+                    "bytes {}..{} are in no lane", start, end
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn literal_set_finds_literals_across_lane_boundaries() {
+        let literals = vec!["needle".to_string(), "other".to_string()];
+        let set = LiteralSet::new(&literals).unwrap();
+        let size = 4 * MIN_LANE_BYTES;
+        for start in (0..size - 6)
+            .step_by(997)
+            .chain([size / 4 - 3, size / 2 - 1, size - 6])
+        {
+            let mut data = vec![b'x'; size];
+            data[start..start + 6].copy_from_slice(b"NEEDLE");
+            assert_eq!(set.present(&data), vec![0], "needle at {start}");
+        }
     }
 }
