@@ -31,8 +31,9 @@ class DropElements(DomRule):
     def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
         """Remove matching elements from a selectolax tree and record their text.
 
-        A match inside an element already removed, or kept as a content box,
-        is skipped without being touched. When the matches together
+        A match inside an element already removed (removing an element detaches
+        everything in it, so such a match has no parent), or kept as a content
+        box, is skipped without being touched. When the matches together
         hold most of the page's prose, those holding prose stay, with what
         they hold: the selector has met the page's content boxes, not its
         chrome (see `cleaner.rules.dom_guard`).
@@ -54,7 +55,6 @@ class DropElements(DomRule):
             if holds_main_content(node, tree, raw[node.mem_id]):
                 ctx.warnings.append(kept_warning(self.id, node))
                 continue
-            skipped.update(inner.mem_id for inner in node.css(selector))
             ctx.removed.append(Removal(self.id, None, None, collapsed_text(node)))
             node.decompose()
             count += 1

@@ -77,16 +77,13 @@ class LiftCaptions(DomRule):
         """Lift the caption of every matching figure; return how many were lifted."""
         selector = selector or self.selector
         count = 0
-        gone: set[int] = set()  # figures inside a figure already removed
         for figure in tree.css(selector):
-            if figure.mem_id in gone or figure.parent is None:
+            # Removing an element detaches everything in it: a figure inside a figure
+            # (or caption) already removed has no parent.
+            if figure.parent is None:
                 continue
-            inner = {node.mem_id for node in figure.css(selector)}
-            removed_figure = self._lift(figure, tree, ctx)
-            if removed_figure is not None:
+            if self._lift(figure, tree, ctx) is not None:
                 count += 1
-                if removed_figure:
-                    gone |= inner
         return count
 
     def _lift(self, figure: Any, tree: Any, ctx: Context) -> bool | None:
