@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cleaner.context import Context
+from cleaner.rules.page_text import PageText
 from cleaner.rules.ruleset import RuleSet
 
 
@@ -13,9 +14,11 @@ def run_dom_rules(ruleset: RuleSet, tree: Any, html: str | bytes, ctx: Context) 
 
     Each rule looks only for the parts of its selector that the page's markup
     (`html`, as text or UTF-8) can match, and a rule none of whose parts can match is
-    skipped.
+    skipped. The page's visible text, which the DOM guard weighs matches against,
+    is measured once and kept up to date as the rules remove elements.
     """
     page = ruleset.dom_prefilter.scan(html)
+    text = PageText()
     for position, rule in enumerate(ruleset.dom_rules):
         if page.can_match(position) and rule.applies(ctx):
-            rule.apply_dom(tree, ctx, page.selector(position))
+            rule.apply_dom(tree, ctx, page.selector(position), text)
