@@ -60,10 +60,13 @@ class RegexSet:
     def matching(self, data: bytes) -> list[int]: ...
 
 class LiteralSet:
-    """Which of many literals occur in a text, ignoring case, in one pass."""
+    """Which of many literals occur in a text, ignoring case, and which as a whole word, in
+    one pass."""
 
     def __init__(self, literals: list[str]) -> None: ...
-    def present(self, data: bytes) -> list[int]: ...
+    def occurrences(self, data: bytes) -> tuple[list[int], list[int]]:
+        """Indices of the literals found in `data`: (anywhere, as a whole word: with no
+        ASCII letter or digit, `_`, `-` or non-ASCII character beside it)."""
 
 def char_len(data: bytes, start: int, end: int) -> int:
     """How many characters the UTF-8 bytes `data[start:end]` hold."""

@@ -10,6 +10,7 @@
 pub mod buffer;
 pub mod dates;
 pub mod dialect;
+pub mod literals;
 pub mod nesting;
 pub mod normalize;
 pub mod pattern;
@@ -233,10 +234,11 @@ impl PyRegexSet {
     }
 }
 
-/// Which of many literals occur in a text, ignoring case, in one pass.
+/// Which of many literals occur in a text, ignoring case, and which as a whole word, in
+/// one pass.
 #[pyclass(frozen, module = "cleaner._core", name = "LiteralSet")]
 struct PyLiteralSet {
-    inner: sets::LiteralSet,
+    inner: literals::LiteralSet,
 }
 
 #[pymethods]
@@ -244,14 +246,17 @@ impl PyLiteralSet {
     #[new]
     fn new(literals: Vec<String>) -> PyResult<Self> {
         guarded_compile(|| {
-            let inner = sets::LiteralSet::new(&literals).map_err(pattern_error)?;
+            let inner = literals::LiteralSet::new(&literals).map_err(pattern_error)?;
             Ok(PyLiteralSet { inner })
         })
     }
 
-    /// Indices of the literals found somewhere in `data`.
-    fn present(&self, py: Python<'_>, data: &[u8]) -> PyResult<Vec<usize>> {
-        guarded(|| Ok(maybe_detached(py, data.len(), || self.inner.present(data))))
+    /// Indices of the literals found in `data`: (anywhere, as a whole word).
+    fn occurrences(&self, py: Python<'_>, data: &[u8]) -> PyResult<(Vec<usize>, Vec<usize>)> {
+        guarded(|| {
+            let found = maybe_detached(py, data.len(), || self.inner.occurrences(data));
+            Ok((found.anywhere, found.whole))
+        })
     }
 }
 
