@@ -86,6 +86,9 @@ def nfc(text: str) -> str:
 def collapse_spaces(line: str) -> str:
     """Whitespace runs as one space, none at the ends (`" ".join(line.split())`)."""
 
+def collapsed_len(text: str) -> int:
+    """`len(" ".join(text.split()))`, without building the collapsed text."""
+
 def detect_format(text: str) -> str:
     """'html', 'markdown' or 'text': what the text reads as."""
 

@@ -10,7 +10,8 @@ from cleaner.rules.ruleset import RuleSet
 
 
 def run_dom_rules(ruleset: RuleSet, tree: Any, html: str | bytes, ctx: Context) -> None:
-    """Apply the DOM rules that apply to this page to its selectolax `tree`.
+    """Apply the DOM rules that apply to this page to its selectolax `tree`, whose
+    never-content elements are gone (`cleaner.extract.page.drop_never_content`).
 
     Each rule looks only for the parts of its selector that the page's markup
     (`html`, as text or UTF-8) can match, and a rule none of whose parts can match is
@@ -18,7 +19,7 @@ def run_dom_rules(ruleset: RuleSet, tree: Any, html: str | bytes, ctx: Context) 
     is measured once and kept up to date as the rules remove elements.
     """
     page = ruleset.dom_prefilter.scan(html)
-    text = PageText()
+    text = PageText(pruned=True)
     for position, rule in enumerate(ruleset.dom_rules):
         if page.can_match(position) and rule.applies(ctx):
             rule.apply_dom(tree, ctx, page.selector(position), text)

@@ -309,6 +309,12 @@ fn collapse_spaces(line: &str) -> PyResult<String> {
     guarded(|| Ok(normalize::collapse_spaces(line)))
 }
 
+/// `len(" ".join(text.split()))`, without building the collapsed text.
+#[pyfunction]
+fn collapsed_len(text: &str) -> PyResult<usize> {
+    guarded(|| Ok(normalize::collapsed_len(text)))
+}
+
 /// ISO 8601 for a date written in `value` (`2024-05-17`, `2024-05-19T10:34`); None
 /// when no valid day is written there.
 #[pyfunction]
@@ -359,6 +365,7 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(canonical, module)?)?;
     module.add_function(wrap_pyfunction!(nfc, module)?)?;
     module.add_function(wrap_pyfunction!(collapse_spaces, module)?)?;
+    module.add_function(wrap_pyfunction!(collapsed_len, module)?)?;
     module.add_function(wrap_pyfunction!(parse_date, module)?)?;
     module.add_function(wrap_pyfunction!(month_names, module)?)?;
     module.add_function(wrap_pyfunction!(site_of, module)?)?;

@@ -67,3 +67,12 @@ def test_a_page_with_scripts_is_measured_afresh_every_time() -> None:
     assert page.visible_chars(root_of(tree)) == visible_chars(root_of(tree)) == 22
     remove(page, tree.css_first("script"))
     assert page.visible_chars(root_of(tree)) == visible_chars(root_of(tree)) == 21
+
+
+def test_a_pruned_page_counts_what_visible_chars_counts() -> None:
+    tree = LexborHTMLParser(PAGE)
+    page = PageText(pruned=True)
+    for node in tree.css("div, p, body"):
+        assert page.element_chars(node) == visible_chars(node)
+    remove(page, tree.css_first("div.a"))
+    assert page.visible_chars(root_of(tree)) == visible_chars(root_of(tree))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.dom import collapsed_text, visible_chars
+from cleaner.dom import collapsed_len, visible_chars
 from cleaner.extract.article_text import ArticleText
 from cleaner.extract.block_choice import choose_blocks
 from cleaner.extract.blocks import Block
@@ -64,7 +64,7 @@ def _unwrap_swallowing(tree: LexborHTMLParser) -> None:
         return
     page_chars: int | None = None
     for node in swallowing:
-        own = len(collapsed_text(node))
+        own = collapsed_len(node)
         if own < MIN_SWALLOWED_CHARS:  # a tracking pixel's or a "please enable scripts"
             continue
         if page_chars is None:

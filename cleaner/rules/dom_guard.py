@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cleaner.dom import collapsed_text, is_descendant, visible_chars
+from cleaner.dom import collapsed_text, is_descendant
 from cleaner.extract.blocks import MIN_PROSE_CHARS, is_inside, text_blocks
 from cleaner.rules.page_text import PageText
 
@@ -160,8 +160,9 @@ def content_boxes(
     own = sum(prose.values())
     if len(boxes) < 2 or own < MIN_GUARDED_CHARS:
         return set()
-    shown = (page or PageText()).visible_chars(root)
-    if sum(visible_chars(node) for node in boxes) < MAX_REMOVABLE_SHARE * shown:
+    page = page or PageText()
+    shown = page.visible_chars(root)
+    if sum(map(page.element_chars, boxes)) < MAX_REMOVABLE_SHARE * shown:
         return set()  # hidden copies, or a small share of what the reader sees
     prose_total = _prose_chars(root)
     if own > MOST_PROSE_SHARE * prose_total and prose_total - own < MIN_ARTICLE_PROSE_CHARS:
@@ -190,7 +191,7 @@ def _is_large(node: Any, tree: Any, page: PageText, raw: int | None = None) -> b
         raw = len(node.text(deep=True))
     if raw < MIN_GUARDED_CHARS:  # raw text bounds the visible text
         return False
-    own = visible_chars(node)
+    own = page.element_chars(node)
     if own < MIN_GUARDED_CHARS:
         return False
     root = tree.body or tree.root

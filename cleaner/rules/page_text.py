@@ -10,22 +10,28 @@ element takes exactly its own words away: the element's collapsed text and the
 one space that joined it to the rest. The rules record that text anyway.
 
 That holds while the page has no scripts, styles or templates (whose text
-`visible_chars` leaves out): the HTML path removes them before the rules run.
-A page that still has some (a rule's example, a test) is measured afresh each
-time. So is a page whose body, or an element holding it, was removed.
+`visible_chars` leaves out), which the HTML path removes before the rules run
+(`drop_never_content`): a `PageText` told so (`pruned`) counts any element's
+visible text as its collapsed text, without looking for them. A page that may
+still have some (a rule's example, a test) is looked through, and measured
+afresh each time if it has any. So is a page whose body, or an element holding
+it, was removed.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from cleaner.dom import INVISIBLE, collapsed_text, is_descendant, visible_chars
+from cleaner.dom import INVISIBLE, collapsed_len, is_descendant, visible_chars
 
 
 class PageText:
-    """The visible characters of one page's root (its body, else its document element)."""
+    """The visible characters of one page's root (its body, else its document element),
+    and of its elements."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, pruned: bool = False) -> None:
+        #: Whether the page holds no INVISIBLE elements (they were removed).
+        self._pruned = pruned
         #: The root last measured, while its count can be kept exact.
         self._root: Any = None
         self._chars = 0
@@ -34,11 +40,15 @@ class PageText:
         """`visible_chars(root)`: counted once, then kept as elements are removed."""
         if self._root is not None and root.mem_id == self._root.mem_id:
             return self._chars
-        if root.css_first(INVISIBLE) is not None:
+        if not self._pruned and root.css_first(INVISIBLE) is not None:
             self._root = None
             return visible_chars(root)
-        self._root, self._chars = root, len(collapsed_text(root))
+        self._root, self._chars = root, collapsed_len(root)
         return self._chars
+
+    def element_chars(self, node: Any) -> int:
+        """`visible_chars(node)` of an element of the page."""
+        return collapsed_len(node) if self._pruned else visible_chars(node)
 
     def removing(self, node: Any, text: str) -> None:
         """Take `node` off the count: it is about to be removed, and `text` is its

@@ -15,7 +15,7 @@ from pydantic import field_validator
 
 from cleaner.context import Context
 from cleaner.document import Caption, Removal
-from cleaner.dom import check_selector, collapsed_text, is_descendant, visible_chars
+from cleaner.dom import check_selector, collapsed_text, is_descendant
 from cleaner.rules.dom_guard import holds_main_content
 from cleaner.rules.dom_rule import DomRule
 from cleaner.rules.kinds.caption import TRAILING_SEPARATORS, CaptionRule
@@ -146,7 +146,7 @@ class LiftCaptions(DomRule):
         parts = ([caption] if caption is not None else []) + [
             node for node in credits if caption is None or not is_descendant(node, caption)
         ]
-        other = visible_chars(figure) - sum(visible_chars(node) for node in parts)
+        other = page.element_chars(figure) - sum(map(page.element_chars, parts))
         if other <= MAX_OTHER_CHARS and not holds_main_content(figure, tree, page=page):
             return [figure]
         if any(holds_main_content(node, tree, page=page) for node in parts):
