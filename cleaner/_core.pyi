@@ -68,6 +68,9 @@ class LiteralSet:
         """Indices of the literals found in `data`: (anywhere, as a whole word: with no
         ASCII letter or digit, `_`, `-` or non-ASCII character beside it)."""
 
+def holds(data: bytes, needle: bytes) -> bool:
+    """Whether `needle` occurs in `data`."""
+
 def char_len(data: bytes, start: int, end: int) -> int:
     """How many characters the UTF-8 bytes `data[start:end]` hold."""
 
@@ -94,6 +97,9 @@ def detect_format(text: str) -> str:
 
 def tags_too_deep(html: str, max_depth: int) -> list[tuple[int, int]]:
     """Spans of the opening and closing tags nested deeper than `max_depth`."""
+
+def tag_openings(html: bytes) -> int:
+    """How many `<` the UTF-8 markup `html` holds."""
 
 def plain_view(text: str) -> str:
     """The text as the rules see it: Unicode spaces as ' ', line breaks as '\\n'."""

@@ -65,11 +65,11 @@ def clean_html(
     deadline = deadline or Deadline(None)
     ctx = Context(format="html")
     ctx.set_fields(known or {}, "argument")
-    flat = flatten_deep_nesting(html)
+    flat = flatten_deep_nesting(html, markup=markup)
     if flat is not html:
         html, markup = flat, None
     tree, source = _parse(html, markup)
-    place_streamed_content(tree, html)
+    place_streamed_content(tree, html, source if isinstance(source, bytes) else None)
     collected = collect(tree)
     metadata = extract_metadata(
         tree, url=url, crawl_date=options.crawl_date, html=html, collected=collected

@@ -260,6 +260,17 @@ impl PyLiteralSet {
     }
 }
 
+/// Whether `needle` occurs in `data` (the memchr crate's vectorised search: Python's
+/// `in` reads a page's markup at a fifth of its speed for short needles).
+#[pyfunction]
+fn holds(py: Python<'_>, data: &[u8], needle: &[u8]) -> PyResult<bool> {
+    guarded(|| {
+        Ok(maybe_detached(py, data.len(), || {
+            memchr::memmem::find(data, needle).is_some()
+        }))
+    })
+}
+
 /// How many characters the UTF-8 bytes `data[start:end]` hold.
 #[pyfunction]
 fn char_len(data: &[u8], start: usize, end: usize) -> PyResult<usize> {
@@ -359,6 +370,7 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     token_mask::register(module)?;
     module.add_class::<PyRegexSet>()?;
     module.add_class::<PyLiteralSet>()?;
+    module.add_function(wrap_pyfunction!(holds, module)?)?;
     module.add_function(wrap_pyfunction!(char_len, module)?)?;
     module.add_function(wrap_pyfunction!(char_bytes, module)?)?;
     module.add_function(wrap_pyfunction!(size_limits, module)?)?;
