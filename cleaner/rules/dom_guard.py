@@ -152,16 +152,18 @@ def content_boxes(
         return set()
     candidates = [node for node in _outermost(matches) if node.tag not in CHROME_TAGS]
     # An element with less raw text than one prose block holds no prose: not walked.
-    prose = {
-        node.mem_id: _prose_chars(node) if raw[node.mem_id] >= MIN_PROSE_CHARS else 0
-        for node in candidates
-    }
-    boxes = [node for node in candidates if prose[node.mem_id] > 0]
+    walked = [node for node in candidates if raw[node.mem_id] >= MIN_PROSE_CHARS]
+    page = page or PageText()
+    shown = page.visible_chars(root)
+    # The boxes are some of these: when these are a small share of what the reader
+    # sees, so are the boxes, and their prose need not be measured.
+    if sum(map(page.element_chars, walked)) < MAX_REMOVABLE_SHARE * shown:
+        return set()
+    prose = {node.mem_id: _prose_chars(node) for node in walked}
+    boxes = [node for node in walked if prose[node.mem_id] > 0]
     own = sum(prose.values())
     if len(boxes) < 2 or own < MIN_GUARDED_CHARS:
         return set()
-    page = page or PageText()
-    shown = page.visible_chars(root)
     if sum(map(page.element_chars, boxes)) < MAX_REMOVABLE_SHARE * shown:
         return set()  # hidden copies, or a small share of what the reader sees
     prose_total = _prose_chars(root)
