@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import Cleaner
+from cleaner.page_selectors import NEVER_CONTENT, PAGE_SELECTORS, SWALLOWING
 from cleaner.rules.dom_prefilter import split_selector
 from cleaner.rules.selector_needs import Need, needs_of
 
@@ -67,6 +68,13 @@ def test_a_token_must_be_a_whole_word_of_the_markup() -> None:
         assert page.can_match(position) is can_match, markup
 
 
+def test_the_html_paths_own_selectors_are_narrowed_too() -> None:
+    page = RULESET.dom_prefilter.scan("<html><body><script>x</script><p>Text</p></body></html>")
+    assert page.narrowed(NEVER_CONTENT) == "script"
+    assert page.narrowed(SWALLOWING) == ""
+    assert page.narrowed("p, nav") == "p, nav"  # a selector it was not built with: whole
+
+
 def test_rules_are_skipped_or_narrowed_on_a_page_without_their_tokens() -> None:
     page = RULESET.dom_prefilter.scan("<html><body><nav>Home</nav><p>Text</p></body></html>")
     positions = {rule.id: n for n, rule in enumerate(RULESET.dom_rules)}
@@ -95,6 +103,10 @@ def assert_narrowing_keeps_every_match(html: str) -> None:
         full = [node.mem_id for node in tree.css(rule.dom_selector)]
         narrowed = page.selector(position) if page.can_match(position) else None
         assert (full == [n.mem_id for n in tree.css(narrowed)]) if narrowed else not full, rule.id
+    for selector in PAGE_SELECTORS:
+        full = [node.mem_id for node in tree.css(selector)]
+        narrowed = page.narrowed(selector)
+        assert (full == [n.mem_id for n in tree.css(narrowed)]) if narrowed else not full, selector
 
 
 #: Words of the rules' selectors, and words that hold them without being them.
@@ -103,9 +115,16 @@ _WORDS = (
     *("true", "dialog", "navigation", "display:none", "display: none", "gallery", "tags"),
     *("RELATED", "loads", "ads-x", "x_ads", "ads2", "related-posts", "jp-relatedposts"),
     *("nav", "footer", "aside", "figure", "marquee", "navbar", "é-ads", "ads\u00e9"),
+    *("post-author", "byline", "date", "meta-data", "hidden", "author", "username"),
 )
-_TAGS = ("div", "nav", "aside", "footer", "figure", "marquee", "section", "span", "p", "image")
-_ATTRIBUTES = ("class", "id", "role", "aria-hidden", "aria-label", "style", "CLASS", "data-x")
+_TAGS = (
+    *("div", "nav", "aside", "footer", "figure", "marquee", "section", "span", "p", "image"),
+    *("time", "noscript", "button", "input", "svg", "template"),
+)
+_ATTRIBUTES = (
+    *("class", "id", "role", "aria-hidden", "aria-label", "style", "CLASS", "data-x"),
+    *("itemprop", "rel", "hidden"),
+)
 _SPACES = (" ", "\t", "\n", "\r\n", "\f", "  ")
 
 

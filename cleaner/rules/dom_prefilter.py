@@ -42,28 +42,44 @@ def _alternatives(selector: str | None) -> tuple[Alternative, ...] | None:
     return tuple(Alternative(part, needs_of(part)) for part in split_selector(selector))
 
 
-class DomPrefilter:
-    """The alternatives of every DOM rule's selector, and one set of their literals."""
+#: An alternative's text and the keys a page must show for it to match (see `_keys`).
+Checked = tuple[tuple[str, frozenset[int]], ...]
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+
+class DomPrefilter:
+    """The alternatives of every DOM rule's selector and of `page_selectors` (those the
+    HTML path runs itself: `cleaner.page_selectors`), and one set of their literals."""
+
+    def __init__(self, rules: Sequence[Rule], page_selectors: Sequence[str] = ()) -> None:
         alternatives = tuple(_alternatives(rule.dom_selector) for rule in rules)
+        own = {selector: _alternatives(selector) or () for selector in page_selectors}
         literals = sorted(
-            {need.literal for alts in alternatives if alts for alt in alts for need in alt.needs}
+            {
+                need.literal
+                for alts in (*alternatives, *own.values())
+                if alts
+                for alt in alts
+                for need in alt.needs
+            }
         )
         index = {literal: position for position, literal in enumerate(literals)}
         self._rules = tuple(
-            None if alts is None else tuple((alt.source, _keys(alt, index)) for alt in alts)
-            for alts in alternatives
+            None if alts is None else _checked(alts, index) for alts in alternatives
         )
+        self._own = {selector: _checked(alts, index) for selector, alts in own.items()}
         self._set = LiteralSet(literals)
 
     def scan(self, html: str | bytes) -> PageSelectors:
-        """The narrowed selector of each rule for one page's markup (text, or the
-        UTF-8 bytes the caller encoded it to already)."""
+        """The narrowed selectors for one page's markup (text, or the UTF-8 bytes the
+        caller encoded it to already)."""
         anywhere, whole = self._set.occurrences(html if isinstance(html, bytes) else utf8(html))
         found = {_key(index, whole=False) for index in anywhere}
         found.update(_key(index, whole=True) for index in whole)
-        return PageSelectors(self._rules, frozenset(found))
+        return PageSelectors(self._rules, self._own, frozenset(found))
+
+
+def _checked(alternatives: tuple[Alternative, ...], index: dict[str, int]) -> Checked:
+    return tuple((alt.source, _keys(alt, index)) for alt in alternatives)
 
 
 def _keys(alternative: Alternative, index: dict[str, int]) -> frozenset[int]:
@@ -78,13 +94,16 @@ def _key(literal: int, whole: bool) -> int:
 
 @dataclass(frozen=True)
 class PageSelectors:
-    """Per page: which alternatives of each rule's selector can match it.
+    """Per page: which alternatives of each rule's selector, and of the HTML path's own
+    selectors, can match it.
 
     `rules`: per DOM rule, its alternatives with the keys each needs (None for a
-    rule without a selector); `found`: the keys the page's markup shows.
+    rule without a selector); `own`: the same for each of the HTML path's
+    selectors; `found`: the keys the page's markup shows.
     """
 
-    rules: tuple[tuple[tuple[str, frozenset[int]], ...] | None, ...]
+    rules: tuple[Checked | None, ...]
+    own: dict[str, Checked]
     found: frozenset[int]
 
     def can_match(self, position: int) -> bool:
@@ -98,5 +117,15 @@ class PageSelectors:
         alternatives = self.rules[position]
         if alternatives is None:
             return None
+        found = self.found
+        return ", ".join(source for source, keys in alternatives if keys <= found)
+
+    def narrowed(self, selector: str) -> str:
+        """One of the HTML path's selectors cut to the alternatives that can match this
+        page ("": none can). A selector the prefilter was not built with comes back
+        whole."""
+        alternatives = self.own.get(selector)
+        if alternatives is None:
+            return selector
         found = self.found
         return ", ".join(source for source, keys in alternatives if keys <= found)
