@@ -60,10 +60,16 @@ class RegexSet:
     def matching(self, data: bytes) -> list[int]: ...
 
 class LiteralSet:
-    """Which of many literals occur in a text, ignoring case, in one pass."""
+    """Which of many literals occur in a text, ignoring case, and which as a whole word, in
+    one pass."""
 
     def __init__(self, literals: list[str]) -> None: ...
-    def present(self, data: bytes) -> list[int]: ...
+    def occurrences(self, data: bytes) -> tuple[list[int], list[int]]:
+        """Indices of the literals found in `data`: (anywhere, as a whole word: with no
+        ASCII letter or digit, `_`, `-` or non-ASCII character beside it)."""
+
+def holds(data: bytes, needle: bytes) -> bool:
+    """Whether `needle` occurs in `data`."""
 
 def char_len(data: bytes, start: int, end: int) -> int:
     """How many characters the UTF-8 bytes `data[start:end]` hold."""
@@ -83,11 +89,17 @@ def nfc(text: str) -> str:
 def collapse_spaces(line: str) -> str:
     """Whitespace runs as one space, none at the ends (`" ".join(line.split())`)."""
 
+def collapsed_len(text: str) -> int:
+    """`len(" ".join(text.split()))`, without building the collapsed text."""
+
 def detect_format(text: str) -> str:
     """'html', 'markdown' or 'text': what the text reads as."""
 
 def tags_too_deep(html: str, max_depth: int) -> list[tuple[int, int]]:
     """Spans of the opening and closing tags nested deeper than `max_depth`."""
+
+def tag_openings(html: bytes) -> int:
+    """How many `<` the UTF-8 markup `html` holds."""
 
 def plain_view(text: str) -> str:
     """The text as the rules see it: Unicode spaces as ' ', line breaks as '\\n'."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 from typing import Any
 
+from cleaner import normalize
+
 
 def ancestors(node: Any, *, stop_at: Container[str] = ()) -> Iterator[Any]:
     """The elements above `node`, nearest first: its parent, its parent's parent, ...
@@ -40,14 +42,19 @@ def collapsed_text(node: Any) -> str:
     return " ".join(node.text(separator=" ").split())
 
 
+def collapsed_len(node: Any) -> int:
+    """`len(collapsed_text(node))`, counted in the core without building the text."""
+    return normalize.collapsed_len(node.text(separator=" "))
+
+
 #: Elements whose text a reader never sees.
 INVISIBLE = "script, style, noscript, template"
 
 
 def visible_chars(node: Any) -> int:
     """Characters of a node's text, whitespace collapsed, without script or style text."""
-    hidden = sum(len(collapsed_text(inner)) for inner in node.css(INVISIBLE))
-    return max(0, len(collapsed_text(node)) - hidden)
+    hidden = sum(collapsed_len(inner) for inner in node.css(INVISIBLE))
+    return max(0, collapsed_len(node) - hidden)
 
 
 def check_selector(value: str) -> None:

@@ -35,6 +35,7 @@ from cleaner.extract.streamed import place_streamed_content
 from cleaner.metadata import PageMetadata, extract_metadata
 from cleaner.metadata.page import Page, collect
 from cleaner.options import CleanOptions
+from cleaner.page_selectors import BYLINES_AND_DATES, NEVER_CONTENT, SWALLOWING
 from cleaner.page_type import classify_page
 from cleaner.rules.ruleset import RuleSet
 from cleaner.text_phase import finish, run_text_phase
@@ -65,14 +66,20 @@ def clean_html(
     deadline = deadline or Deadline(None)
     ctx = Context(format="html")
     ctx.set_fields(known or {}, "argument")
-    flat = flatten_deep_nesting(html)
+    flat = flatten_deep_nesting(html, markup=markup)
     if flat is not html:
         html, markup = flat, None
     tree, source = _parse(html, markup)
-    place_streamed_content(tree, html)
+    selectors = ruleset.dom_prefilter.scan(source)
+    place_streamed_content(tree, html, source if isinstance(source, bytes) else None)
     collected = collect(tree)
     metadata = extract_metadata(
-        tree, url=url, crawl_date=options.crawl_date, html=html, collected=collected
+        tree,
+        url=url,
+        crawl_date=options.crawl_date,
+        html=html,
+        collected=collected,
+        bylines_and_dates=selectors.narrowed(BYLINES_AND_DATES),
     )
     _set_page_fields(ctx, metadata)
     ctx.set_field("url", url, "argument")
@@ -80,8 +87,8 @@ def clean_html(
     ctx.page_type, ctx.provenance["page_type"] = classify_page(tree, html, collected, page_url)
     deadline.check()
     signals = page_signals(tree, collected)
-    drop_never_content(tree)
-    run_dom_rules(ruleset, tree, source, ctx)
+    drop_never_content(tree, selectors.narrowed(NEVER_CONTENT), selectors.narrowed(SWALLOWING))
+    run_dom_rules(ruleset, tree, source, ctx, selectors)
     deadline.check()
     extraction = extract_text(
         tree,

@@ -50,3 +50,8 @@ def nfc(text: str) -> str:
 def collapse_spaces(line: str) -> str:
     """`" ".join(line.split())`: whitespace runs as one space, none at the ends."""
     return _text_in_core(_core.collapse_spaces, line)
+
+
+def collapsed_len(text: str) -> int:
+    """`len(" ".join(text.split()))`, counted without building the collapsed text."""
+    return _in_core(_core.collapsed_len, text)[0]

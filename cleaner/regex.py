@@ -175,13 +175,18 @@ _ALL = 1 << 62
 
 
 class LiteralSet:
-    """Which of many literal strings occur in a text, ignoring case: one pass."""
+    """Which of many literal strings occur in a text, ignoring case, and which occur as a
+    whole word: one pass."""
 
     __slots__ = ("_set",)
 
     def __init__(self, literals: Sequence[str]) -> None:
         self._set = _core.LiteralSet(list(literals))
 
-    def present(self, data: bytes) -> set[int]:
-        """Indices (in the order given) of the literals found somewhere in `data`."""
-        return set(self._set.present(data))
+    def occurrences(self, data: bytes) -> tuple[set[int], set[int]]:
+        """Indices (in the order given) of the literals found in `data`: anywhere, and
+        as a whole word (no ASCII letter or digit, `_`, `-` or non-ASCII character
+        beside the occurrence). A literal with a non-ASCII character counts as whole
+        wherever it is found."""
+        anywhere, whole = self._set.occurrences(data)
+        return set(anywhere), set(whole)

@@ -25,31 +25,53 @@ pub fn collapse_spaces(line: &str) -> String {
     out
 }
 
+/// `len(" ".join(text.split()))` in Python: the characters of a text's words, and one
+/// space between each two.
+pub fn collapsed_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut words: usize = 0;
+    let mut chars = 0;
+    let mut at = 0;
+    while let Some((word, end)) = next_word(bytes, at) {
+        words += 1;
+        chars += bytes[word..end]
+            .iter()
+            .filter(|&&byte| byte & 0xC0 != 0x80)
+            .count();
+        at = end;
+    }
+    chars + words.saturating_sub(1)
+}
+
 /// Append `collapse_spaces(line)` to `out`: words found byte by byte.
 fn push_collapsed(line: &str, out: &mut String) {
-    let bytes = line.as_bytes();
     let start = out.len();
     let mut at = 0;
-    while at < bytes.len() {
-        while let Some(length) = space_at(bytes, at) {
-            at += length;
+    while let Some((word, end)) = next_word(line.as_bytes(), at) {
+        if out.len() > start {
+            out.push(' ');
         }
-        let word = at;
-        while at < bytes.len() {
-            // Printable ASCII is never a space: one comparison for most bytes.
-            let byte = bytes[at];
-            if !(b'!'..=b'~').contains(&byte) && space_at(bytes, at).is_some() {
-                break;
-            }
-            at += 1;
-        }
-        if word < at {
-            if out.len() > start {
-                out.push(' ');
-            }
-            out.push_str(&line[word..at]);
-        }
+        out.push_str(&line[word..end]);
+        at = end;
     }
+}
+
+/// The byte span of the first word (a run of characters that are not `is_space`) of a
+/// UTF-8 text at or after byte `at`; None when only spaces are left.
+fn next_word(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    while let Some(length) = space_at(bytes, at) {
+        at += length;
+    }
+    let word = at;
+    while at < bytes.len() {
+        // Printable ASCII is never a space: one comparison for most bytes.
+        let byte = bytes[at];
+        if !(b'!'..=b'~').contains(&byte) && space_at(bytes, at).is_some() {
+            break;
+        }
+        at += 1;
+    }
+    (word < at).then_some((word, at))
 }
 
 /// The length in bytes of the whitespace character (`is_space`) that starts at byte
@@ -288,6 +310,11 @@ mod tests {
         fn lines_collapse_as_split_on_spaces(line in "[ab \t\x0b\x0c\r\x1c-\x1f\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}-\u{2030}\u{205f}\u{3000}é]{0,30}") {
             let words: Vec<&str> = line.split(is_space).filter(|word| !word.is_empty()).collect();
             prop_assert_eq!(collapse_spaces(&line), words.join(" "));
+        }
+
+        #[test]
+        fn collapsed_length_is_the_collapsed_lines_length(line in "[ab \t\x0b\x0c\r\x1c-\x1f\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}-\u{2030}\u{205f}\u{3000}é]{0,30}") {
+            prop_assert_eq!(collapsed_len(&line), collapse_spaces(&line).chars().count());
         }
 
         #[test]

@@ -1,8 +1,5 @@
-//! Many patterns or literals matched in one pass over a text.
+//! Many patterns matched in one pass over a text.
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind as LiteralMatchKind,
-};
 use regex_automata::hybrid::dfa;
 use regex_automata::meta::Regex;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
@@ -231,80 +228,6 @@ fn build_dfa(hirs: &[Hir]) -> Result<Part, SyntaxError> {
     Ok(Part::Dfa(automaton, caches))
 }
 
-/// Which of many literal strings occur in a text, ignoring case: one pass.
-///
-/// ASCII literals go through Aho-Corasick with ASCII case folding; the few with
-/// other letters through a case-insensitive pattern set, which folds them as the
-/// pattern dialect's `(?i)` does.
-pub struct LiteralSet {
-    ascii: Option<(AhoCorasick, Vec<usize>)>,
-    other: Option<(Regex, Vec<usize>)>,
-}
-
-impl LiteralSet {
-    pub fn new(literals: &[String]) -> Result<LiteralSet, SyntaxError> {
-        let (ascii, other): (Vec<_>, Vec<_>) = literals
-            .iter()
-            .enumerate()
-            .filter(|(_, literal)| !literal.is_empty())
-            .partition(|(_, literal)| literal.is_ascii());
-        let ascii = if ascii.is_empty() {
-            None
-        } else {
-            let automaton = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(LiteralMatchKind::Standard)
-                // A full DFA: a few hundred selector literals make a small one, and it
-                // scans a page's markup several times faster than the default NFA.
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(ascii.iter().map(|(_, literal)| literal.as_bytes()))
-                .map_err(|error| SyntaxError(error.to_string()))?;
-            Some((automaton, ascii.iter().map(|(index, _)| *index).collect()))
-        };
-        let other = if other.is_empty() {
-            None
-        } else {
-            let hirs = other
-                .iter()
-                .map(|(_, literal)| dialect::parse(&format!("(?i:{})", escape(literal))))
-                .collect::<Result<Vec<_>, _>>()?;
-            let regex = build(&hirs, config().match_kind(MatchKind::All))?;
-            Some((regex, other.iter().map(|(index, _)| *index).collect()))
-        };
-        Ok(LiteralSet { ascii, other })
-    }
-
-    /// Indices (in the order given) of the literals found somewhere in `data`.
-    pub fn present(&self, data: &[u8]) -> Vec<usize> {
-        let mut found = Vec::new();
-        if let Some((automaton, indices)) = &self.ascii {
-            let mut seen = vec![false; indices.len()];
-            let mut left = indices.len();
-            for hit in automaton.find_overlapping_iter(data) {
-                let slot = hit.pattern().as_usize();
-                if !seen[slot] {
-                    seen[slot] = true;
-                    found.push(indices[slot]);
-                    left -= 1;
-                    if left == 0 {
-                        break;
-                    }
-                }
-            }
-        }
-        if let Some((regex, indices)) = &self.other {
-            let mut set = Found::new(regex.pattern_len());
-            regex.which_overlapping_matches(&Input::new(data), &mut set);
-            found.extend(set.iter().map(|id| indices[id.as_usize()]));
-        }
-        found
-    }
-}
-
-fn escape(literal: &str) -> String {
-    regex_syntax::escape(literal)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,18 +279,5 @@ mod tests {
         let mut found = split.matching(b"a\nRead more\nTags:\n## x **y**");
         found.sort();
         assert_eq!(found, vec![0, 1, 3, 5]);
-    }
-
-    #[test]
-    fn literal_set_ignores_case() {
-        let literals = vec![
-            "related".to_string(),
-            "Ünter".to_string(),
-            "nav".to_string(),
-        ];
-        let set = LiteralSet::new(&literals).unwrap();
-        let mut found = set.present(b"<div class=\"RELATED \xc3\xbcnter\">");
-        found.sort();
-        assert_eq!(found, vec![0, 1]);
     }
 }

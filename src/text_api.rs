@@ -444,12 +444,19 @@ fn py_tags_too_deep(py: Python<'_>, html: &str, max_depth: usize) -> PyResult<Ve
     })
 }
 
+/// How many `<` the UTF-8 markup `html` holds.
+#[pyfunction(name = "tag_openings")]
+fn py_tag_openings(py: Python<'_>, html: &[u8]) -> PyResult<usize> {
+    detached(py, || crate::nesting::tag_openings(html))
+}
+
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyTextRules>()?;
     module.add_class::<PyTextOutcome>()?;
     module.add_function(wrap_pyfunction!(py_detect_format, module)?)?;
     module.add_function(wrap_pyfunction!(py_plain_view, module)?)?;
     module.add_function(wrap_pyfunction!(py_tags_too_deep, module)?)?;
+    module.add_function(wrap_pyfunction!(py_tag_openings, module)?)?;
     Ok(())
 }
 

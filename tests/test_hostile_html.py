@@ -42,6 +42,7 @@ def test_flattening_keeps_every_word_and_caps_the_depth() -> None:
     inner = "".join(f"<span>{word}</span>" for word in words.split()[:50]) + f"<p>{PROSE}</p>"
     html = nested(SCAN_ABOVE_TAGS, inner)
     flat = flatten_deep_nesting(html)
+    assert flatten_deep_nesting(html, markup=html.encode()) == flat  # counted in the core
     assert depth_of(flat) <= MAX_DEPTH + 4
     text = LexborHTMLParser(flat).body.text()  # type: ignore[union-attr]
     assert text == LexborHTMLParser(html).body.text()  # type: ignore[union-attr]
@@ -50,6 +51,7 @@ def test_flattening_keeps_every_word_and_caps_the_depth() -> None:
 def test_ordinary_pages_are_not_touched() -> None:
     page = nested(200) * 20
     assert flatten_deep_nesting(page) is page
+    assert flatten_deep_nesting(page, markup=page.encode()) is page
     many_tags = "<html><body>" + "<p>para</p><br><img src=x>" * SCAN_ABOVE_TAGS + "</body></html>"
     assert flatten_deep_nesting(many_tags) == many_tags
 

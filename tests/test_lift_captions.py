@@ -210,6 +210,25 @@ def test_guard_keeps_a_widget_holding_the_post() -> None:
     assert [r.text for r in ctx.removed] == ["Archives"]
 
 
+def test_matches_inside_a_removed_match_are_removed_with_it() -> None:
+    rule = DropElements.model_validate(
+        {
+            "id": "related",
+            "kind": "drop_elements",
+            "description": "d",
+            "selector": '[class~="related"]',
+            "examples": [{"input": "<p>x</p>"}],
+        }
+    )
+    html = (
+        '<body><div class="related">Outer <div class="related">Inner</div></div><p>Body.</p>'
+        '<div class="related">Last</div></body>'
+    )
+    text, ctx, count = run(rule, html)
+    assert (text, count) == ("Body.", 2)
+    assert [r.text for r in ctx.removed] == ["Outer Inner", "Last"]
+
+
 def test_guard_keeps_the_declared_article_body() -> None:
     html = (
         f'<body><h1>Headline</h1><div class="x"><div itemprop="articleBody">{LONG}</div></div>'

@@ -45,6 +45,13 @@ def test_segments_go_where_their_placeholders_stand() -> None:
     assert tree.css_first("template") is None
 
 
+def test_the_markup_in_utf8_is_searched_as_the_text_is() -> None:
+    html = _streamed_page()
+    assert place_streamed_content(LexborHTMLParser(html), html, html.encode()) == 2
+    plain = "<html><body><p>No segments here.</p></body></html>"
+    assert place_streamed_content(LexborHTMLParser(plain), plain, plain.encode()) == 0
+
+
 def test_a_fallback_without_boundary_comments_goes_when_short() -> None:
     html = _streamed_page(comments=False)
     tree = LexborHTMLParser(html)

@@ -102,6 +102,15 @@ def test_a_very_long_line_collapses_like_a_short_one() -> None:
     assert normalize.collapse_spaces(long_line) == " ".join(long_line.split())
 
 
+def test_collapsed_length_is_that_of_the_collapsed_text() -> None:
+    spaces = "".join(chr(code) for code in range(0x110000) if chr(code).isspace())
+    for text in ("", "  ", "one", " one  two ", f"a{spaces}b{spaces}", "x\ud800  y\u00e9 ", spaces):
+        assert normalize.collapsed_len(text) == len(" ".join(text.split())), repr(text)
+    for code in range(0x110000):
+        text = f"a{chr(code)}b {chr(code)}"
+        assert normalize.collapsed_len(text) == len(" ".join(text.split())), hex(code)
+
+
 def test_the_deadline_is_checked_in_the_core() -> None:
     with pytest.raises(DocumentTimeout):
         run_text_rules(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaner.dom import is_descendant
 
@@ -30,6 +30,35 @@ INLINE_TAGS = frozenset(
 
 #: Elements whose line breaks are the page's own, not the source's wrapping.
 PREFORMATTED_TAGS = frozenset({"pre", "listing", "plaintext", "textarea"})
+
+
+def _tag_ids(names: frozenset[str]) -> frozenset[int]:
+    """The parser's ids of these tags (a text node's for "-text").
+
+    The walk over every node of a page compares ids, not names: a node's
+    `tag_id` is an int read straight from the parser, its `tag` a lookup that
+    makes a str. A tag the parser knows has one id in every document, and no
+    other tag (a custom element's included) has it, so the ids tell the same.
+    """
+    ids = set()
+    for name in names:
+        if name == "-text":
+            node = LexborHTMLParser("<p>x</p>").css_first("p")
+            node = node.child if node is not None else None
+        else:
+            node = LexborHTMLParser(f"<body><{name}>x</{name}></body>").css_first(name)
+        if node is None or node.tag != name:
+            raise RuntimeError(f"the HTML parser does not make a <{name}> of its tag")
+        ids.add(node.tag_id)
+    return frozenset(ids)
+
+
+_INLINE_IDS = _tag_ids(INLINE_TAGS)
+_PREFORMATTED_IDS = _tag_ids(PREFORMATTED_TAGS)
+(_TEXT_ID,) = _tag_ids(frozenset({"-text"}))
+(_BR_ID,) = _tag_ids(frozenset({"br"}))
+(_A_ID,) = _tag_ids(frozenset({"a"}))
+(_HTML_ID,) = _tag_ids(frozenset({"html"}))
 
 #: A run shorter than this, or mostly links, is not prose.
 MIN_PROSE_CHARS = 25
@@ -91,8 +120,8 @@ def text_blocks(root: LexborNode) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     for node in root.traverse(include_text=True):
-        tag = node.tag
-        if tag == "-text":
+        tag = node.tag_id
+        if tag == _TEXT_ID:
             text = node.text_content
             if not text:
                 continue
@@ -102,10 +131,10 @@ def text_blocks(root: LexborNode) -> list[Block]:
                     current.parts.append(" ")
                 continue
             current = _add_text(node, text, current, blocks)
-        elif tag == "br":
+        elif tag == _BR_ID:
             if current is not None:
                 current.parts.append("\n")
-        elif tag not in INLINE_TAGS:
+        elif tag not in _INLINE_IDS:
             current = None
     for block in blocks:
         block.finish()
@@ -119,14 +148,14 @@ def _add_text(
     in_link = False
     holder = node.parent
     while holder is not None:
-        holder_tag = holder.tag
-        if holder_tag not in INLINE_TAGS:
+        holder_tag = holder.tag_id
+        if holder_tag not in _INLINE_IDS:
             break
-        in_link = in_link or holder_tag == "a"
+        in_link = in_link or holder_tag == _A_ID
         holder = holder.parent
     else:
         return current
-    if holder_tag not in PREFORMATTED_TAGS:
+    if holder_tag not in _PREFORMATTED_IDS:
         # Source line breaks are spaces in HTML; only `<br>` (and `<pre>`) break a line.
         text = text.replace("\r", " ").replace("\n", " ")
     if current is None or current.node.mem_id != holder.mem_id:
@@ -160,7 +189,7 @@ def _chain(
         if cached is not None:
             chain, below_html = cached
             break
-        pending.append((key, current.tag == "html"))
+        pending.append((key, current.tag_id == _HTML_ID))
         current = current.parent
     for key, is_html in reversed(pending):
         chain = (key, *chain)

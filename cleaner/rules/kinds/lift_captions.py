@@ -15,10 +15,11 @@ from pydantic import field_validator
 
 from cleaner.context import Context
 from cleaner.document import Caption, Removal
-from cleaner.dom import check_selector, collapsed_text, is_descendant, visible_chars
+from cleaner.dom import check_selector, collapsed_text, is_descendant
 from cleaner.rules.dom_guard import holds_main_content
 from cleaner.rules.dom_rule import DomRule
 from cleaner.rules.kinds.caption import TRAILING_SEPARATORS, CaptionRule
+from cleaner.rules.page_text import PageText
 from cleaner.rules.paths import default_rules_path
 from cleaner.text_rules import run_rule
 
@@ -73,23 +74,30 @@ class LiftCaptions(DomRule):
     def finding_note(self) -> str:
         return "taken as a caption"
 
-    def apply_dom(self, tree: Any, ctx: Context, selector: str | None = None) -> int:
-        """Lift the caption of every matching figure; return how many were lifted."""
+    def apply_dom(
+        self,
+        tree: Any,
+        ctx: Context,
+        selector: str | None = None,
+        page: PageText | None = None,
+    ) -> int:
+        """Lift the caption of every matching figure; return how many were lifted.
+
+        `page`: the page's visible text, kept across the DOM rules of one page.
+        """
         selector = selector or self.selector
+        page = page or PageText()
         count = 0
-        gone: set[int] = set()  # figures inside a figure already removed
         for figure in tree.css(selector):
-            if figure.mem_id in gone or figure.parent is None:
+            # Removing an element detaches everything in it: a figure inside a figure
+            # (or caption) already removed has no parent.
+            if figure.parent is None:
                 continue
-            inner = {node.mem_id for node in figure.css(selector)}
-            removed_figure = self._lift(figure, tree, ctx)
-            if removed_figure is not None:
+            if self._lift(figure, tree, ctx, page) is not None:
                 count += 1
-                if removed_figure:
-                    gone |= inner
         return count
 
-    def _lift(self, figure: Any, tree: Any, ctx: Context) -> bool | None:
+    def _lift(self, figure: Any, tree: Any, ctx: Context, page: PageText) -> bool | None:
         """Lift one figure's caption; None: nothing lifted, else whether the figure went."""
         caption = figure.css_first(self.caption)
         if caption is not None and _is_link_only(caption):
@@ -100,12 +108,14 @@ class LiftCaptions(DomRule):
         record = self._record(caption, credits)
         if record is None:
             return None
-        targets = self._targets(figure, caption, credits, tree)
+        targets = self._targets(figure, caption, credits, tree, page)
         if not targets:
             return None
         ctx.captions.append(record)
         for node in targets:
-            ctx.removed.append(Removal(self.id, None, None, collapsed_text(node)))
+            text = collapsed_text(node)
+            ctx.removed.append(Removal(self.id, None, None, text))
+            page.removing(node, text)
             node.decompose()
         return targets[0] is figure
 
@@ -129,15 +139,17 @@ class LiftCaptions(DomRule):
             return None
         return Caption(text or None, credit or None)
 
-    def _targets(self, figure: Any, caption: Any, credits: list[Any], tree: Any) -> list[Any]:
+    def _targets(
+        self, figure: Any, caption: Any, credits: list[Any], tree: Any, page: PageText
+    ) -> list[Any]:
         """What to remove: the whole figure, else its caption and stray credits, else nothing."""
         parts = ([caption] if caption is not None else []) + [
             node for node in credits if caption is None or not is_descendant(node, caption)
         ]
-        other = visible_chars(figure) - sum(visible_chars(node) for node in parts)
-        if other <= MAX_OTHER_CHARS and not holds_main_content(figure, tree):
+        other = page.element_chars(figure) - sum(map(page.element_chars, parts))
+        if other <= MAX_OTHER_CHARS and not holds_main_content(figure, tree, page=page):
             return [figure]
-        if any(holds_main_content(node, tree) for node in parts):
+        if any(holds_main_content(node, tree, page=page) for node in parts):
             return []
         return parts
 

@@ -1,0 +1,33 @@
+"""The selectors the HTML path runs on every page besides the DOM rules' own.
+
+One literal pass over a page's markup (`cleaner.rules.dom_prefilter`) narrows
+these to what the page can match, along with the rules' selectors, so they are
+written here, where the rule set's prefilter and the steps that run them both
+read them.
+"""
+
+from __future__ import annotations
+
+#: Elements whose text is never article text: code, styling, embedded objects and form
+#: controls. Site chrome (navigation, share bars, ...) is left to the YAML rules.
+NEVER_CONTENT = (
+    "script, style, noscript, template, svg, math, iframe, object, embed, canvas, "
+    "button, select, input, textarea, option, [hidden]"
+)
+
+#: Never-content elements that may hold the whole page: an unclosed `<noscript>` (a
+#: tracking pixel's, say) swallows everything after it, which browsers still show.
+SWALLOWING = "noscript"
+
+#: Body elements that may be a byline or a date. Few substring selectors keep the one
+#: traversal cheap (its cost grows with the selector count; each one more costs about a
+#: fifth), Python then checks whole class tokens. `*=` is case-sensitive: "Byline" and
+#: "AuthorName" are found, camel-case "byLine" and "articleDate" are not. A forum credits a
+#: thread to its starter's `username`.
+BYLINES_AND_DATES = (
+    "[itemprop], [rel~=author], [class*=uthor], [class*=yline], [class*=sername], time, "
+    "[class*=date], [class*=meta]"
+)
+
+#: Every one of them, for the prefilter.
+PAGE_SELECTORS = (NEVER_CONTENT, SWALLOWING, BYLINES_AND_DATES)

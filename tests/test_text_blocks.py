@@ -1,0 +1,34 @@
+"""Text blocks: runs of inline text with the block element that holds them."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from cleaner.extract.blocks import text_blocks
+
+
+def blocks_of(body: str) -> list[tuple[str, str, int]]:
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    assert tree.body is not None
+    return [
+        (block.node.tag or "", block.text, block.link_chars) for block in text_blocks(tree.body)
+    ]
+
+
+def test_inline_elements_stay_in_the_run_and_block_elements_end_it() -> None:
+    assert blocks_of(
+        "<div>Lead <b>bold</b> <a href=x>link</a><p>Para<br>line two</p>tail</div>"
+    ) == [("div", "Lead bold link", 4), ("p", "Para\nline two", 0), ("div", "tail", 0)]
+
+
+def test_an_unknown_element_is_a_block_even_when_named_like_an_inline_one() -> None:
+    # Custom elements get ids of their own in each document, none of an inline tag's.
+    assert blocks_of("<div>One <span-x>two</span-x> <b-2>three</b-2></div>") == [
+        ("div", "One", 0),
+        ("span-x", "two", 0),
+        ("b-2", "three", 0),
+    ]
+
+
+def test_preformatted_text_keeps_its_line_breaks() -> None:
+    assert blocks_of("<pre>a\n  b</pre><p>c\nd</p>") == [("pre", "a\nb", 0), ("p", "c d", 0)]
