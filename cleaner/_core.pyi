@@ -63,10 +63,11 @@ class LiteralSet:
     """Which of many literals occur in a text, ignoring case, and which as a whole word, in
     one pass."""
 
-    def __init__(self, literals: list[str]) -> None: ...
+    def __init__(self, literals: list[str], attributes: list[str | None] = ...) -> None: ...
     def occurrences(self, data: bytes) -> tuple[list[int], list[int]]:
         """Indices of the literals found in `data`: (anywhere, as a whole word: with no
-        ASCII letter or digit, `_`, `-` or non-ASCII character beside it)."""
+        ASCII letter or digit, `_`, `-` or non-ASCII character beside it); a literal
+        given an attribute counts only where it may lie in a value of that attribute."""
 
 def holds(data: bytes, needle: bytes) -> bool:
     """Whether `needle` occurs in `data`."""

@@ -119,14 +119,15 @@ def _parse(html: str, markup: bytes | None) -> tuple[LexborHTMLParser, str | byt
     same bytes: each encoding of a page of a few hundred KB holding a character
     beyond Latin-1 is a few percent of its time. Bytes parse to the same tree
     as the str they encode. A page with a lone surrogate, which UTF-8 cannot
-    hold, is parsed as text (selectolax drops the surrogate) and scanned with a
-    stand-in for it, as before.
+    hold, is encoded without it, as selectolax encodes a str (the same tree as
+    parsing the str), so the prefilter scans what the parser read: a surrogate
+    inside a class name or an id leaves the parser the name without it.
     """
     if markup is None:
         try:
             markup = html.encode("utf-8")
         except UnicodeEncodeError:
-            return LexborHTMLParser(html), html
+            markup = html.encode("utf-8", errors="ignore")
     return LexborHTMLParser(markup), markup
 
 

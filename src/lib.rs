@@ -7,6 +7,7 @@
 //! Long searches release the GIL. A panic never reaches Python as one: every entry
 //! point catches it and raises `CoreError`, an ordinary exception.
 
+pub mod attribute_values;
 pub mod buffer;
 pub mod dates;
 pub mod dialect;
@@ -244,9 +245,10 @@ struct PyLiteralSet {
 #[pymethods]
 impl PyLiteralSet {
     #[new]
-    fn new(literals: Vec<String>) -> PyResult<Self> {
+    #[pyo3(signature = (literals, attributes = Vec::new()))]
+    fn new(literals: Vec<String>, attributes: Vec<Option<String>>) -> PyResult<Self> {
         guarded_compile(|| {
-            let inner = literals::LiteralSet::new(&literals).map_err(pattern_error)?;
+            let inner = literals::LiteralSet::new(&literals, &attributes).map_err(pattern_error)?;
             Ok(PyLiteralSet { inner })
         })
     }
