@@ -104,10 +104,6 @@ class Block:
         """Share of the run's characters that sit inside links."""
         return self.link_chars / max(1, len(self.text))
 
-    def is_inside(self, container: LexborNode) -> bool:
-        """Whether the block's element is `container` or lies beneath it."""
-        return container.mem_id in self.chain
-
 
 def text_blocks(root: LexborNode) -> list[Block]:
     """Every run of text under `root`, in page order (their `chain` not yet traced: see
