@@ -43,6 +43,7 @@ SIGN_IN = re.compile(
 MAX_SHELL_WORDS = 25
 MAX_ERROR_PAGE_WORDS = 150
 MAX_LOGIN_WALL_WORDS = 120
+_COUNTED_WORDS = max(MAX_SHELL_WORDS, MAX_ERROR_PAGE_WORDS, MAX_LOGIN_WALL_WORDS)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,9 @@ def empty_page_reason(signals: PageSignals, text: str, tree: LexborHTMLParser) -
 
     `tree`: the page as extraction left it, read only when the text is short.
     """
-    words = len(text.split())
+    # Words are counted up to one past the most any check allows: splitting the rest
+    # of a long article into words would change no answer.
+    words = len(text.split(maxsplit=_COUNTED_WORDS))
     if signals.scripts and words <= MAX_SHELL_WORDS and _visible_words(tree) <= MAX_SHELL_WORDS:
         return f"{SHELL_REASON}: the page has no text without JavaScript"
     if words <= MAX_ERROR_PAGE_WORDS and (
