@@ -72,6 +72,9 @@ class LiteralSet:
 def holds(data: bytes, needle: bytes) -> bool:
     """Whether `needle` occurs in `data`."""
 
+def is_utf8(data: bytes) -> bool:
+    """Whether `data` is valid UTF-8, as Python's strict decoder sees it."""
+
 def char_len(data: bytes, start: int, end: int) -> int:
     """How many characters the UTF-8 bytes `data[start:end]` hold."""
 

@@ -32,6 +32,7 @@ from cleaner.extract.empty_page import (
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import Extraction, drop_never_content, extract_text
 from cleaner.extract.streamed import place_streamed_content
+from cleaner.lazy_text import LazyText, text_of
 from cleaner.metadata import PageMetadata, extract_metadata
 from cleaner.metadata.page import Page, collect
 from cleaner.options import CleanOptions
@@ -46,7 +47,7 @@ _PAGE_FIELDS: tuple[FieldName, ...] = ("url", "title", "author", "date", "sectio
 
 def clean_html(
     ruleset: RuleSet,
-    html: str,
+    html: LazyText,
     *,
     url: str | None = None,
     options: CleanOptions,
@@ -58,7 +59,9 @@ def clean_html(
 
     Of the `options`, the crawl date caps the page's date and the
     over-removal limit goes to the text phase; the deadline is the caller's.
-    `markup`: `html` in UTF-8, when the caller has it (the bytes it was read from).
+    `markup`: `html` in UTF-8, when the caller has it (the bytes it was read from);
+    `html` may then be the function that decodes it, called only by the steps that
+    read the text (see `cleaner.lazy_text`).
 
     Nesting deeper than any real page is flattened first: the HTML parser's
     time grows with the square of the depth, and a C parse cannot be stopped.
@@ -71,7 +74,7 @@ def clean_html(
         html, markup = flat, None
     tree, source = _parse(html, markup)
     selectors = ruleset.dom_prefilter.scan(source)
-    place_streamed_content(tree, html, source if isinstance(source, bytes) else None)
+    place_streamed_content(tree, html, source)
     collected = collect(tree)
     metadata = extract_metadata(
         tree,
@@ -111,7 +114,7 @@ def clean_html(
     return run_text_phase(ruleset, ctx, extraction.text, options, deadline=deadline)
 
 
-def _parse(html: str, markup: bytes | None) -> tuple[LexborHTMLParser, str | bytes]:
+def _parse(html: LazyText, markup: bytes | None) -> tuple[LexborHTMLParser, bytes]:
     """The parsed page, and its markup as the DOM prefilter reads it: in UTF-8, encoded
     once (or not at all, given `markup`).
 
@@ -125,9 +128,9 @@ def _parse(html: str, markup: bytes | None) -> tuple[LexborHTMLParser, str | byt
     """
     if markup is None:
         try:
-            markup = html.encode("utf-8")
+            markup = text_of(html).encode("utf-8")
         except UnicodeEncodeError:
-            markup = html.encode("utf-8", errors="ignore")
+            markup = text_of(html).encode("utf-8", errors="ignore")
     return LexborHTMLParser(markup), markup
 
 

@@ -273,6 +273,17 @@ fn holds(py: Python<'_>, data: &[u8], needle: &[u8]) -> PyResult<bool> {
     })
 }
 
+/// Whether `data` is valid UTF-8 (what Python's strict decoder accepts: no surrogates,
+/// overlong forms or code points past U+10FFFF), checked without making the str.
+#[pyfunction]
+fn is_utf8(py: Python<'_>, data: &[u8]) -> PyResult<bool> {
+    guarded(|| {
+        Ok(maybe_detached(py, data.len(), || {
+            std::str::from_utf8(data).is_ok()
+        }))
+    })
+}
+
 /// How many characters the UTF-8 bytes `data[start:end]` hold.
 #[pyfunction]
 fn char_len(data: &[u8], start: usize, end: usize) -> PyResult<usize> {
@@ -373,6 +384,7 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyRegexSet>()?;
     module.add_class::<PyLiteralSet>()?;
     module.add_function(wrap_pyfunction!(holds, module)?)?;
+    module.add_function(wrap_pyfunction!(is_utf8, module)?)?;
     module.add_function(wrap_pyfunction!(char_len, module)?)?;
     module.add_function(wrap_pyfunction!(char_bytes, module)?)?;
     module.add_function(wrap_pyfunction!(size_limits, module)?)?;
