@@ -36,7 +36,7 @@ from cleaner.lazy_text import LazyText, text_of
 from cleaner.metadata import PageMetadata, extract_metadata
 from cleaner.metadata.page import Page, collect
 from cleaner.options import CleanOptions
-from cleaner.page_selectors import BYLINES_AND_DATES, NEVER_CONTENT, SWALLOWING
+from cleaner.page_selectors import BYLINES_AND_DATES, NEVER_CONTENT, SIGNALS, SWALLOWING
 from cleaner.page_type import classify_page
 from cleaner.rules.ruleset import RuleSet
 from cleaner.text_phase import finish, run_text_phase
@@ -89,7 +89,7 @@ def clean_html(
     page_url = ctx.fields.get("url")
     ctx.page_type, ctx.provenance["page_type"] = classify_page(tree, html, collected, page_url)
     deadline.check()
-    signals = page_signals(tree, collected)
+    signals = page_signals(tree, collected, selectors.narrowed(SIGNALS))
     drop_never_content(tree, selectors.narrowed(NEVER_CONTENT), selectors.narrowed(SWALLOWING))
     run_dom_rules(ruleset, tree, source, ctx, selectors)
     deadline.check()
