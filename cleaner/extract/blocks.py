@@ -95,8 +95,9 @@ class Block:
         else:
             lines = (" ".join(line.split()) for line in joined.split("\n"))
             self.text = "\n".join(line for line in lines if line)
+        size = len(self.text)
         self.prose = (
-            len(self.text) >= MIN_PROSE_CHARS and self.link_density < MAX_PROSE_LINK_DENSITY
+            size >= MIN_PROSE_CHARS and self.link_chars / size < MAX_PROSE_LINK_DENSITY
         )
 
     @property
