@@ -63,13 +63,17 @@ class LiteralSet:
     """Which of many literals occur in a text, ignoring case, and which as a whole word, in
     one pass."""
 
-    def __init__(self, literals: list[str]) -> None: ...
+    def __init__(self, literals: list[str], attributes: list[str | None] = ...) -> None: ...
     def occurrences(self, data: bytes) -> tuple[list[int], list[int]]:
         """Indices of the literals found in `data`: (anywhere, as a whole word: with no
-        ASCII letter or digit, `_`, `-` or non-ASCII character beside it)."""
+        ASCII letter or digit, `_`, `-` or non-ASCII character beside it); a literal
+        given an attribute counts only where it may lie in a value of that attribute."""
 
 def holds(data: bytes, needle: bytes) -> bool:
     """Whether `needle` occurs in `data`."""
+
+def is_utf8(data: bytes) -> bool:
+    """Whether `data` is valid UTF-8, as Python's strict decoder sees it."""
 
 def char_len(data: bytes, start: int, end: int) -> int:
     """How many characters the UTF-8 bytes `data[start:end]` hold."""

@@ -30,5 +30,6 @@ def run_dom_rules(
     page = selectors if selectors is not None else ruleset.dom_prefilter.scan(html)
     text = PageText(pruned=True)
     for position, rule in enumerate(ruleset.dom_rules):
-        if page.can_match(position) and rule.applies(ctx):
-            rule.apply_dom(tree, ctx, page.selector(position), text)
+        narrowed = page.selector(position)  # "": nothing of it can match
+        if narrowed != "" and rule.applies(ctx):
+            rule.apply_dom(tree, ctx, narrowed, text)

@@ -32,10 +32,11 @@ from cleaner.extract.empty_page import (
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import Extraction, drop_never_content, extract_text
 from cleaner.extract.streamed import place_streamed_content
+from cleaner.lazy_text import LazyText, text_of
 from cleaner.metadata import PageMetadata, extract_metadata
 from cleaner.metadata.page import Page, collect
 from cleaner.options import CleanOptions
-from cleaner.page_selectors import BYLINES_AND_DATES, NEVER_CONTENT, SWALLOWING
+from cleaner.page_selectors import BYLINES_AND_DATES, NEVER_CONTENT, SIGNALS, SWALLOWING
 from cleaner.page_type import classify_page
 from cleaner.rules.ruleset import RuleSet
 from cleaner.text_phase import finish, run_text_phase
@@ -46,7 +47,7 @@ _PAGE_FIELDS: tuple[FieldName, ...] = ("url", "title", "author", "date", "sectio
 
 def clean_html(
     ruleset: RuleSet,
-    html: str,
+    html: LazyText,
     *,
     url: str | None = None,
     options: CleanOptions,
@@ -58,7 +59,9 @@ def clean_html(
 
     Of the `options`, the crawl date caps the page's date and the
     over-removal limit goes to the text phase; the deadline is the caller's.
-    `markup`: `html` in UTF-8, when the caller has it (the bytes it was read from).
+    `markup`: `html` in UTF-8, when the caller has it (the bytes it was read from);
+    `html` may then be the function that decodes it, called only by the steps that
+    read the text (see `cleaner.lazy_text`).
 
     Nesting deeper than any real page is flattened first: the HTML parser's
     time grows with the square of the depth, and a C parse cannot be stopped.
@@ -71,7 +74,7 @@ def clean_html(
         html, markup = flat, None
     tree, source = _parse(html, markup)
     selectors = ruleset.dom_prefilter.scan(source)
-    place_streamed_content(tree, html, source if isinstance(source, bytes) else None)
+    place_streamed_content(tree, html, source)
     collected = collect(tree)
     metadata = extract_metadata(
         tree,
@@ -86,7 +89,7 @@ def clean_html(
     page_url = ctx.fields.get("url")
     ctx.page_type, ctx.provenance["page_type"] = classify_page(tree, html, collected, page_url)
     deadline.check()
-    signals = page_signals(tree, collected)
+    signals = page_signals(tree, collected, selectors.narrowed(SIGNALS))
     drop_never_content(tree, selectors.narrowed(NEVER_CONTENT), selectors.narrowed(SWALLOWING))
     run_dom_rules(ruleset, tree, source, ctx, selectors)
     deadline.check()
@@ -111,7 +114,7 @@ def clean_html(
     return run_text_phase(ruleset, ctx, extraction.text, options, deadline=deadline)
 
 
-def _parse(html: str, markup: bytes | None) -> tuple[LexborHTMLParser, str | bytes]:
+def _parse(html: LazyText, markup: bytes | None) -> tuple[LexborHTMLParser, bytes]:
     """The parsed page, and its markup as the DOM prefilter reads it: in UTF-8, encoded
     once (or not at all, given `markup`).
 
@@ -119,14 +122,15 @@ def _parse(html: str, markup: bytes | None) -> tuple[LexborHTMLParser, str | byt
     same bytes: each encoding of a page of a few hundred KB holding a character
     beyond Latin-1 is a few percent of its time. Bytes parse to the same tree
     as the str they encode. A page with a lone surrogate, which UTF-8 cannot
-    hold, is parsed as text (selectolax drops the surrogate) and scanned with a
-    stand-in for it, as before.
+    hold, is encoded without it, as selectolax encodes a str (the same tree as
+    parsing the str), so the prefilter scans what the parser read: a surrogate
+    inside a class name or an id leaves the parser the name without it.
     """
     if markup is None:
         try:
-            markup = html.encode("utf-8")
+            markup = text_of(html).encode("utf-8")
         except UnicodeEncodeError:
-            return LexborHTMLParser(html), html
+            markup = text_of(html).encode("utf-8", errors="ignore")
     return LexborHTMLParser(markup), markup
 
 

@@ -29,5 +29,9 @@ BYLINES_AND_DATES = (
     "[class*=date], [class*=meta]"
 )
 
+#: The elements that tell an empty page: password fields (a login wall) and scripts (a
+#: script-rendered shell, a framework's page data).
+SIGNALS = 'input[type="password" i], script'
+
 #: Every one of them, for the prefilter.
-PAGE_SELECTORS = (NEVER_CONTENT, SWALLOWING, BYLINES_AND_DATES)
+PAGE_SELECTORS = (NEVER_CONTENT, SWALLOWING, BYLINES_AND_DATES, SIGNALS)

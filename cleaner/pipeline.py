@@ -10,8 +10,9 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline, DocumentTimeout, enforced
 from cleaner.document import Document, Format, is_html
 from cleaner.html import clean_html
+from cleaner.lazy_text import LazyText, text_of
 from cleaner.options import CleanOptions
-from cleaner.read import decode_keeping_utf8, detect_format, looks_binary, repair_mojibake
+from cleaner.read import detect_format, looks_binary, read_keeping_utf8, repair_mojibake
 from cleaner.rules.ruleset import RuleSet
 from cleaner.text_phase import run_text_phase
 
@@ -42,7 +43,7 @@ def clean_raw(
         with _timer_while_reading(raw, options, deadline):
             text, markup = _read(raw, options)
         deadline.check()
-        format = format or detect_format(text)
+        format = format or detect_format(text_of(text))
         if is_html(format):
             with enforced(deadline):
                 return clean_html(
@@ -58,7 +59,7 @@ def clean_raw(
         ctx.set_fields(known or {}, "argument")
         ctx.set_field("url", url, "argument")
         # In the core, which checks the deadline itself, from any thread: no timer needed.
-        return run_text_phase(ruleset, ctx, text, options, deadline=deadline)
+        return run_text_phase(ruleset, ctx, text_of(text), options, deadline=deadline)
     except DocumentTimeout:
         return _failed(url, given, "timeout")
     except CoreError as error:  # a panic in the compiled core, caught there
@@ -70,15 +71,15 @@ def _failed(url: str | None, format: Format | None, reason: str) -> Document:
     return Document(url=url, status="error", format=format or "text", reason=reason)
 
 
-def _read(raw: str | bytes, options: CleanOptions) -> tuple[str, bytes | None]:
+def _read(raw: str | bytes, options: CleanOptions) -> tuple[LazyText, bytes | None]:
     """The input as text (bytes decoded, mojibake repaired when asked), and its UTF-8
-    form when that is the raw input itself (bytes read as UTF-8, nothing repaired)."""
+    form when that is the raw input itself (bytes read as UTF-8, nothing repaired):
+    then the text is decoded only when a step reads it."""
     if not isinstance(raw, bytes):
-        text, markup = raw, None
-    else:
-        text, markup = decode_keeping_utf8(raw, options.content_type)
+        return (repair_mojibake(raw) if options.fix_mojibake else raw), None
+    text, markup = read_keeping_utf8(raw, options.content_type)
     if options.fix_mojibake:
-        return repair_mojibake(text), None
+        return repair_mojibake(text_of(text)), None
     return text, markup
 
 

@@ -10,6 +10,7 @@ from typing import cast
 from cleaner import _core
 from cleaner.document import Format
 from cleaner.errors import CleanerError
+from cleaner.lazy_text import LazyText, decoded_on_first_use, text_of
 from cleaner.regex import STAND_INS
 
 #: File suffixes of the raw inputs cleaner reads when it walks a folder.
@@ -33,7 +34,16 @@ def decode(raw: bytes, content_type: str | None = None) -> str:
 
 def decode_keeping_utf8(raw: bytes, content_type: str | None = None) -> tuple[str, bytes | None]:
     """Bytes → str, and `raw` itself when the str is `raw` read as UTF-8 (its UTF-8
-    form, which the HTML path would otherwise encode again), else None.
+    form, which the HTML path would otherwise encode again), else None (see
+    `read_keeping_utf8`)."""
+    text, markup = read_keeping_utf8(raw, content_type)
+    return text_of(text), markup
+
+
+def read_keeping_utf8(raw: bytes, content_type: str | None = None) -> tuple[LazyText, bytes | None]:
+    """Bytes → text, and `raw` itself when the text is `raw` read as UTF-8 (its UTF-8
+    form, which the HTML path would otherwise encode again), else None. Bytes read
+    as UTF-8 are checked in the core and decoded only when the text is first read.
 
     Trusting in turn: a BOM, the HTTP `content_type` charset, a
     `<meta charset>` near the top of a page, strict UTF-8, UTF-8 with stray
@@ -55,14 +65,14 @@ def decode_keeping_utf8(raw: bytes, content_type: str | None = None) -> tuple[st
             return raw.decode(utf16, errors="replace"), None
     declared = _charset_in(content_type or "") or _meta_charset(raw)
     if declared is not None and not (declared == "cp1252" and _is_utf8(raw)):
-        if declared == "utf-8" and (strict := _strict_utf8(raw)) is not None:
-            return strict, raw  # what replacing would give, for bytes that need none
+        if declared == "utf-8" and _core.is_utf8(raw):
+            return decoded_on_first_use(raw), raw  # bytes that replacing would not touch
         try:
             return raw.decode(declared, errors="replace"), None
         except (UnicodeError, LookupError):  # a codec that fails even when told to replace
             pass
-    if (strict := _strict_utf8(raw)) is not None:
-        return strict, raw
+    if _core.is_utf8(raw):
+        return decoded_on_first_use(raw), raw
     if _mostly_utf8(raw):
         return raw.decode("utf-8", errors=_CP1252_FALLBACK), None
     if _reads_as_western_cp1252(raw):
@@ -73,14 +83,6 @@ def decode_keeping_utf8(raw: bytes, content_type: str | None = None) -> tuple[st
     if best is not None:
         return str(best), None
     return raw.decode("utf-8", errors="replace"), None
-
-
-def _strict_utf8(raw: bytes) -> str | None:
-    """`raw` read as UTF-8, or None when it is not valid UTF-8."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
 
 
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)

@@ -180,13 +180,15 @@ class LiteralSet:
 
     __slots__ = ("_set",)
 
-    def __init__(self, literals: Sequence[str]) -> None:
-        self._set = _core.LiteralSet(list(literals))
+    def __init__(self, literals: Sequence[str], attributes: Sequence[str | None] = ()) -> None:
+        self._set = _core.LiteralSet(list(literals), list(attributes))
 
     def occurrences(self, data: bytes) -> tuple[set[int], set[int]]:
         """Indices (in the order given) of the literals found in `data`: anywhere, and
         as a whole word (no ASCII letter or digit, `_`, `-` or non-ASCII character
-        beside the occurrence). A literal with a non-ASCII character counts as whole
-        wherever it is found."""
+        beside the occurrence). A literal given an attribute (`attributes`, in the
+        same order) counts only where it may lie in a value of that attribute in the
+        markup. A literal with a non-ASCII character counts as whole wherever it is
+        found."""
         anywhere, whole = self._set.occurrences(data)
         return set(anywhere), set(whole)

@@ -7,6 +7,7 @@
 //! Long searches release the GIL. A panic never reaches Python as one: every entry
 //! point catches it and raises `CoreError`, an ordinary exception.
 
+pub mod attribute_values;
 pub mod buffer;
 pub mod dates;
 pub mod dialect;
@@ -244,9 +245,10 @@ struct PyLiteralSet {
 #[pymethods]
 impl PyLiteralSet {
     #[new]
-    fn new(literals: Vec<String>) -> PyResult<Self> {
+    #[pyo3(signature = (literals, attributes = Vec::new()))]
+    fn new(literals: Vec<String>, attributes: Vec<Option<String>>) -> PyResult<Self> {
         guarded_compile(|| {
-            let inner = literals::LiteralSet::new(&literals).map_err(pattern_error)?;
+            let inner = literals::LiteralSet::new(&literals, &attributes).map_err(pattern_error)?;
             Ok(PyLiteralSet { inner })
         })
     }
@@ -267,6 +269,17 @@ fn holds(py: Python<'_>, data: &[u8], needle: &[u8]) -> PyResult<bool> {
     guarded(|| {
         Ok(maybe_detached(py, data.len(), || {
             memchr::memmem::find(data, needle).is_some()
+        }))
+    })
+}
+
+/// Whether `data` is valid UTF-8 (what Python's strict decoder accepts: no surrogates,
+/// overlong forms or code points past U+10FFFF), checked without making the str.
+#[pyfunction]
+fn is_utf8(py: Python<'_>, data: &[u8]) -> PyResult<bool> {
+    guarded(|| {
+        Ok(maybe_detached(py, data.len(), || {
+            std::str::from_utf8(data).is_ok()
         }))
     })
 }
@@ -371,6 +384,7 @@ fn _core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyRegexSet>()?;
     module.add_class::<PyLiteralSet>()?;
     module.add_function(wrap_pyfunction!(holds, module)?)?;
+    module.add_function(wrap_pyfunction!(is_utf8, module)?)?;
     module.add_function(wrap_pyfunction!(char_len, module)?)?;
     module.add_function(wrap_pyfunction!(char_bytes, module)?)?;
     module.add_function(wrap_pyfunction!(size_limits, module)?)?;

@@ -1,5 +1,5 @@
 //! Which of many literal strings occur in a text, ignoring case, and which occur as a
-//! whole word: one pass.
+//! whole word, anywhere or within the values of a given attribute: one pass.
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
@@ -7,18 +7,29 @@ use aho_corasick::{Anchored, MatchKind as LiteralMatchKind, StartKind};
 use regex_automata::meta::Regex;
 use regex_automata::{Input, MatchKind, PatternSet as Found};
 
+use crate::attribute_values::Markup;
 use crate::dialect::{self, SyntaxError};
 use crate::pattern::{build, config};
 
 /// Which of many literal strings occur in a text, ignoring case: one pass.
 ///
 /// ASCII literals go through an Aho-Corasick DFA with ASCII case folding, which
-/// also tells which occur as a whole word (see `is_word_byte`); the few with other
-/// letters through a case-insensitive pattern set, which folds them as the pattern
-/// dialect's `(?i)` does, and which counts each occurrence as a whole word.
+/// also tells which occur as a whole word (see `is_word_byte`), and, for a literal
+/// given an attribute, counts only the occurrences that may lie in a value of that
+/// attribute (see `attribute_values`); the few with other letters through a
+/// case-insensitive pattern set, which folds them as the pattern dialect's `(?i)`
+/// does, and which counts each occurrence, wherever it is, as a whole word.
 pub struct LiteralSet {
-    ascii: Option<(DFA, Vec<usize>)>,
+    ascii: Option<AsciiLiterals>,
     other: Option<(Regex, Vec<usize>)>,
+}
+
+/// The ASCII literals' automaton, each pattern's index among all literals, and the
+/// attribute (lower case) whose values each must lie in, if any.
+struct AsciiLiterals {
+    automaton: DFA,
+    indices: Vec<usize>,
+    places: Vec<Option<Vec<u8>>>,
 }
 
 /// The literals found in a text, by their index in the order given: those that occur
@@ -31,12 +42,21 @@ pub struct Occurrences {
 }
 
 impl LiteralSet {
-    pub fn new(literals: &[String]) -> Result<LiteralSet, SyntaxError> {
+    /// The set of `literals`, each to be found anywhere, or, where `attributes` names
+    /// one for it (`attributes` may be shorter), within that attribute's values.
+    pub fn new(
+        literals: &[String],
+        attributes: &[Option<String>],
+    ) -> Result<LiteralSet, SyntaxError> {
         let (ascii, other): (Vec<_>, Vec<_>) = literals
             .iter()
             .enumerate()
             .filter(|(_, literal)| !literal.is_empty())
             .partition(|(_, literal)| literal.is_ascii());
+        let place = |index: usize| {
+            let name = attributes.get(index).and_then(Option::as_ref);
+            name.map(|name| name.to_ascii_lowercase().into_bytes())
+        };
         let ascii = if ascii.is_empty() {
             None
         } else {
@@ -50,7 +70,13 @@ impl LiteralSet {
                 .prefilter(false)
                 .build(ascii.iter().map(|(_, literal)| literal.as_bytes()))
                 .map_err(|error| SyntaxError(error.to_string()))?;
-            Some((automaton, ascii.iter().map(|(index, _)| *index).collect()))
+            let indices = ascii.iter().map(|(index, _)| *index).collect();
+            let places = ascii.iter().map(|(index, _)| place(*index)).collect();
+            Some(AsciiLiterals {
+                automaton,
+                indices,
+                places,
+            })
         };
         let other = if other.is_empty() {
             None
@@ -68,8 +94,13 @@ impl LiteralSet {
     /// The literals found in `data`: anywhere, and as a whole word.
     pub fn occurrences(&self, data: &[u8]) -> Occurrences {
         let mut found = Occurrences::default();
-        if let Some((automaton, indices)) = &self.ascii {
-            let seen = scan(automaton, data);
+        if let Some(AsciiLiterals {
+            automaton,
+            indices,
+            places,
+        }) = &self.ascii
+        {
+            let seen = scan(automaton, places, data);
             found
                 .anywhere
                 .extend(seen.anywhere.iter().map(|&slot| indices[slot]));
@@ -120,11 +151,11 @@ const MIN_LANE_BYTES: usize = 4096;
 /// looked at only in a match state; with standard semantics a match state lists
 /// every pattern ending there, those of its suffixes included, so every
 /// occurrence is seen. The walk ends early once every pattern has been found whole.
-fn scan(automaton: &DFA, data: &[u8]) -> Occurrences {
+fn scan(automaton: &DFA, places: &[Option<Vec<u8>>], data: &[u8]) -> Occurrences {
     let Ok(start) = automaton.start_state(Anchored::No) else {
         return Occurrences::default();
     };
-    let mut found = FoundLiterals::new(automaton, data);
+    let mut found = FoundLiterals::new(automaton, places, data);
     let (begins, lanes) = lanes(data, automaton.max_pattern_len());
     let common = lanes.iter().map(|lane| lane.len()).min().unwrap_or(0);
     let [first, second, third, fourth] = lanes.map(|lane| &lane[..common]);
@@ -179,21 +210,34 @@ fn lanes(data: &[u8], longest: usize) -> ([usize; LANES], [&[u8]; LANES]) {
     (begins, lanes)
 }
 
+/// How many occurrences of one literal given an attribute are looked at in a text
+/// before it counts as found there (so a page of many costs a bounded amount).
+const PLACE_CHECKS: u32 = 64;
+
 /// The patterns found so far in one text, each once per kind, in the order found.
 struct FoundLiterals<'a> {
     automaton: &'a DFA,
+    /// Per pattern, the attribute whose values it must lie in (lower case), if any.
+    places: &'a [Option<Vec<u8>>],
     data: &'a [u8],
+    /// The markup's quotes, listed once some pattern needs a place looked at.
+    markup: Option<Markup<'a>>,
+    /// Per pattern, how many of its occurrences may still be looked at.
+    checks: Vec<u32>,
     anywhere: Vec<bool>,
     whole: Vec<bool>,
     occurrences: Occurrences,
 }
 
 impl<'a> FoundLiterals<'a> {
-    fn new(automaton: &'a DFA, data: &'a [u8]) -> FoundLiterals<'a> {
+    fn new(automaton: &'a DFA, places: &'a [Option<Vec<u8>>], data: &'a [u8]) -> FoundLiterals<'a> {
         let patterns = automaton.patterns_len();
         FoundLiterals {
             automaton,
+            places,
             data,
+            markup: None,
+            checks: vec![PLACE_CHECKS; patterns],
             anywhere: vec![false; patterns],
             whole: vec![false; patterns],
             occurrences: Occurrences::default(),
@@ -210,15 +254,41 @@ impl<'a> FoundLiterals<'a> {
         for index in 0..automaton.match_len(state) {
             let pattern = automaton.match_pattern(state, index);
             let slot = pattern.as_usize();
-            if !self.anywhere[slot] {
-                self.anywhere[slot] = true;
-                self.occurrences.anywhere.push(slot);
+            if self.whole[slot] {
+                continue; // found whole, so found anywhere too
             }
-            if !self.whole[slot] && self.is_whole(end - automaton.pattern_len(pattern), end) {
-                self.whole[slot] = true;
-                self.occurrences.whole.push(slot);
+            let start = end - automaton.pattern_len(pattern);
+            let whole = self.is_whole(start, end);
+            if (whole || !self.anywhere[slot]) && self.in_place(slot, start) {
+                self.found(slot, whole);
             }
         }
+    }
+
+    fn found(&mut self, slot: usize, whole: bool) {
+        if !self.anywhere[slot] {
+            self.anywhere[slot] = true;
+            self.occurrences.anywhere.push(slot);
+        }
+        if whole {
+            self.whole[slot] = true;
+            self.occurrences.whole.push(slot);
+        }
+    }
+
+    /// Whether an occurrence at `start` lies where the pattern is looked for: anywhere,
+    /// or in a value of its attribute. Past PLACE_CHECKS looks, every occurrence does.
+    fn in_place(&mut self, slot: usize, start: usize) -> bool {
+        let Some(name) = &self.places[slot] else {
+            return true;
+        };
+        if self.checks[slot] == 0 {
+            return true;
+        }
+        self.checks[slot] -= 1;
+        let data = self.data;
+        let markup = self.markup.get_or_insert_with(|| Markup::new(data));
+        markup.in_value_of(start, name)
     }
 
     /// Whether no word byte touches `data[start..end]`.
@@ -244,7 +314,7 @@ mod tests {
             "Ünter".to_string(),
             "nav".to_string(),
         ];
-        let set = LiteralSet::new(&literals).unwrap();
+        let set = LiteralSet::new(&literals, &[]).unwrap();
         let mut found = set
             .occurrences(b"<div class=\"RELATED \xc3\xbcnter\">")
             .anywhere;
@@ -258,7 +328,7 @@ mod tests {
             .iter()
             .map(|literal| literal.to_string())
             .collect();
-        let set = LiteralSet::new(&literals).unwrap();
+        let set = LiteralSet::new(&literals, &[]).unwrap();
         let found = set.occurrences(b"<p class=\"loads ADS\" xlink:role=\"navbar\"> x\xc3\xa9");
         let mut anywhere = found.anywhere;
         anywhere.sort();
@@ -266,6 +336,30 @@ mod tests {
         whole.sort();
         assert_eq!(anywhere, vec![0, 1, 2, 3, 4]);
         assert_eq!(whole, vec![0, 3]);
+    }
+
+    #[test]
+    fn a_literal_given_an_attribute_counts_only_in_its_values() {
+        let literals: Vec<String> = ["ads", "ads", "share", "date"]
+            .iter()
+            .map(|literal| literal.to_string())
+            .collect();
+        let attributes = [
+            Some("class".to_string()),
+            None,
+            Some("aria-label".to_string()),
+            Some("CLASS".to_string()),
+        ];
+        let set = LiteralSet::new(&literals, &attributes).unwrap();
+        let markup =
+            br#"<p class="x">loads of ads</p><a aria-label='Share'>x</a><b class=updated>"#;
+        let found = set.occurrences(markup);
+        let mut anywhere = found.anywhere;
+        anywhere.sort();
+        let mut whole = found.whole;
+        whole.sort();
+        assert_eq!(anywhere, vec![1, 2, 3]);
+        assert_eq!(whole, vec![1, 2]);
     }
 
     /// Whether `needle` occurs in `haystack`, ASCII letters compared without case, and
@@ -311,7 +405,7 @@ mod tests {
             literals in proptest::collection::vec("[abAB-]{1,5}", 1..12),
             data in "[abAB -]{0,80}",
         ) {
-            let set = LiteralSet::new(&literals).unwrap();
+            let set = LiteralSet::new(&literals, &[]).unwrap();
             let found = sorted(set.occurrences(data.as_bytes()));
             proptest::prop_assert_eq!(found, expected(&literals, data.as_bytes()));
         }
@@ -322,7 +416,7 @@ mod tests {
             literals in proptest::collection::vec("[a-eA-E]{2,6}", 1..24),
             data in "[a-e -]{4096,6000}",
         ) {
-            let set = LiteralSet::new(&literals).unwrap();
+            let set = LiteralSet::new(&literals, &[]).unwrap();
             let found = sorted(set.occurrences(data.as_bytes()));
             proptest::prop_assert_eq!(found, expected(&literals, data.as_bytes()));
         }
@@ -357,7 +451,7 @@ mod tests {
     #[test]
     fn literal_set_finds_literals_across_lane_boundaries() {
         let literals = vec!["needle".to_string(), "other".to_string()];
-        let set = LiteralSet::new(&literals).unwrap();
+        let set = LiteralSet::new(&literals, &[]).unwrap();
         let size = 4 * MIN_LANE_BYTES;
         for start in (0..size - 6)
             .step_by(997)

@@ -33,36 +33,40 @@ def test_split_selector_keeps_commas_inside_brackets_quotes_and_pseudo_arguments
 @pytest.mark.parametrize(
     ("alternative", "needs"),
     [
-        ('[class~="related-posts"]', [("related-posts", True)]),
-        ("#comments", [("comments", True)]),
-        ("div.sidebar > p", [("sidebar", True)]),
-        ("div.sidebar > p.note", [("sidebar", True), ("note", True)]),  # every one is needed
-        ("[data-ad-slot]", [("data-ad-slot", True)]),
-        ('[style*="display: none"]', [("display: none", False)]),
-        ('[id^="taboola-"]', [("taboola-", False)]),
-        ('[aria-label="Text size"]', [("Text size", True)]),
-        ('[lang|="en-gb"]', [("en-gb", False)]),  # or "en-gb-x"
-        ("nav", [("<nav", False)]),  # a tag alone: its start tag
+        ('[class~="related-posts"]', [("related-posts", True, "class")]),
+        ("#comments", [("comments", True, "id")]),
+        ("div.sidebar > p", [("sidebar", True, "class")]),
+        # Every one is needed.
+        ("div.sidebar > p.note", [("sidebar", True, "class"), ("note", True, "class")]),
+        ("[data-ad-slot]", [("data-ad-slot", True, None)]),  # a name: anywhere
+        ('[style*="display: none"]', [("display: none", False, "style")]),
+        ('[id^="taboola-"]', [("taboola-", False, "id")]),
+        ('[aria-label="Text size"]', [("Text size", True, "aria-label")]),
+        ('[ROLE="navigation"]', [("navigation", True, "role")]),
+        ('[lang|="en-gb"]', [("en-gb", False, "lang")]),  # or "en-gb-x"
+        ("nav", [("<nav", False, None)]),  # a tag alone: its start tag
         ("tbody.x", []),  # a tag the parser may make up, and a short class
-        ("div:not(.sponsored)", [("<div", False)]),  # a negated class need not be present
+        ("div:not(.sponsored)", [("<div", False, None)]),  # a negated class need not be
         ("a.ad", []),  # too short to narrow anything
         ('[title="caf&eacute;"]', []),  # the value may be spelt another way
         ('[class~="ad"]', []),  # too short, and every page has a class
         # An escape may go on with the token (`advert-box`): no whole words.
-        ("span.advert\\-box", [("advert", False)]),
+        ("span.advert\\-box", [("advert", False, "class")]),
     ],
 )
-def test_needs_of(alternative: str, needs: list[tuple[str, bool]]) -> None:
-    assert needs_of(alternative) == tuple(Need(literal, whole) for literal, whole in needs)
+def test_needs_of(alternative: str, needs: list[tuple[str, bool, str | None]]) -> None:
+    assert needs_of(alternative) == tuple(Need(*need) for need in needs)
 
 
-def test_a_token_must_be_a_whole_word_of_the_markup() -> None:
+def test_a_token_must_be_a_whole_word_of_a_class_value() -> None:
     position = next(n for n, r in enumerate(RULESET.dom_rules) if r.id == "related-box")
     for markup, can_match in [
         ('<div class="related-box-wrapper loaded">x</div>', False),
         ('<div class="x related">x</div>', True),
         ("<div class=RELATED>x</div>", True),
         ('<div class="a&#32;related">x</div>', True),
+        ('<div id="related">x</div><p>Related stories</p>', False),
+        ("<script>var c = 'related';</script>", False),
     ]:
         page = RULESET.dom_prefilter.scan(markup)
         assert page.can_match(position) is can_match, markup
@@ -116,6 +120,7 @@ _WORDS = (
     *("RELATED", "loads", "ads-x", "x_ads", "ads2", "related-posts", "jp-relatedposts"),
     *("nav", "footer", "aside", "figure", "marquee", "navbar", "é-ads", "ads\u00e9"),
     *("post-author", "byline", "date", "meta-data", "hidden", "author", "username"),
+    *("it's", 'say"ads', "a=ads", "&#32;ads", ">ads"),  # quotes, '=', references, '>'
 )
 _TAGS = (
     *("div", "nav", "aside", "footer", "figure", "marquee", "section", "span", "p", "image"),
@@ -151,3 +156,10 @@ def _elements(draw: st.DrawFn) -> str:
 @given(st.lists(_elements(), min_size=1, max_size=12))
 def test_narrowing_keeps_every_match_on_random_pages(elements: list[str]) -> None:
     assert_narrowing_keeps_every_match("<html><body>" + "".join(elements) + "</body></html>")
+
+
+def test_a_lone_surrogate_the_parser_drops_leaves_the_name_it_reads() -> None:
+    # selectolax encodes a str without its lone surrogates: the class is "related".
+    html = '<html><body><p>Body text.</p><div class="rel\ud81eated">More</div></body></html>'
+    doc = Cleaner().clean(html, format="html")
+    assert [removal.rule for removal in doc.removed if removal.rule == "related-box"]

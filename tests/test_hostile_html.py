@@ -136,3 +136,17 @@ def test_fallback_extractor_reads_a_list_in_a_quote() -> None:
     page = "<html><body><blockquote><ul>the</ul></blockquote></body></html>"
     doc = CLEANER.clean(page.encode())
     assert (doc.text, doc.provenance.get("text")) == ("the", "trafilatura")
+
+
+def test_a_page_given_as_bytes_is_decoded_only_when_a_step_reads_its_text() -> None:
+    page = f"<html><body><p>{PROSE}</p></body></html>"
+    decoded: list[str] = []
+
+    def text() -> str:
+        decoded.append(page)
+        return page
+
+    assert flatten_deep_nesting(text, markup=page.encode()) is text
+    assert not decoded
+    deep = nested(SCAN_ABOVE_TAGS)
+    assert flatten_deep_nesting(lambda: deep, markup=deep.encode()) != deep  # read to flatten

@@ -17,7 +17,8 @@ import tracemalloc
 import pytest
 
 from cleaner import Cleaner, CleanerError, clean
-from cleaner.read import decode, looks_binary
+from cleaner.lazy_text import text_of
+from cleaner.read import decode, looks_binary, read_keeping_utf8
 
 CLEANER = Cleaner()
 ARTICLE = (
@@ -217,3 +218,12 @@ def test_text_with_a_stray_nul_is_still_text() -> None:
     raw = ("A long paragraph of ordinary article text. " * 50).encode() + b"\x00 end."
     doc = CLEANER.clean(raw)
     assert doc.status == "ok" and doc.text.startswith("A long paragraph")
+
+
+@pytest.mark.parametrize(
+    "raw", ["Grüße, café".encode(), b"plain ascii", b"\xed\xa0\x80 a surrogate", b"caf\xe9"]
+)
+def test_bytes_read_lazily_give_what_decoding_gives(raw: bytes) -> None:
+    text, markup = read_keeping_utf8(raw)
+    assert text_of(text) == decode(raw)
+    assert (markup is raw) == (not isinstance(text, str))  # UTF-8: decoded when read

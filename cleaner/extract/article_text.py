@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborNode
-
 from cleaner.extract.blocks import Block
 from cleaner.extract.main_content import MainContent
 
@@ -40,8 +38,9 @@ def article_text(blocks: list[Block], main: MainContent) -> ArticleText:
     """Paragraphs of the article (each `<br>`-separated line its own), in page order."""
     result = ArticleText()
     inside = []
+    containers = frozenset(container.mem_id for container in main.containers)
     for block in blocks:
-        if not block.text or not _in_any(block, main.containers):
+        if not block.text or containers.isdisjoint(block.chain):
             continue
         reason = _left_out(block)
         if reason:
@@ -71,7 +70,3 @@ def _prose_span(blocks: list[Block]) -> tuple[int, int]:
     """Index of the first and of the last prose run (an empty span when there is none)."""
     indexes = [i for i, block in enumerate(blocks) if block.prose]
     return (indexes[0], indexes[-1]) if indexes else (0, -1)
-
-
-def _in_any(block: Block, containers: tuple[LexborNode, ...]) -> bool:
-    return any(block.is_inside(container) for container in containers)

@@ -95,18 +95,15 @@ class Block:
         else:
             lines = (" ".join(line.split()) for line in joined.split("\n"))
             self.text = "\n".join(line for line in lines if line)
+        size = len(self.text)
         self.prose = (
-            len(self.text) >= MIN_PROSE_CHARS and self.link_density < MAX_PROSE_LINK_DENSITY
+            size >= MIN_PROSE_CHARS and self.link_chars / size < MAX_PROSE_LINK_DENSITY
         )
 
     @property
     def link_density(self) -> float:
         """Share of the run's characters that sit inside links."""
         return self.link_chars / max(1, len(self.text))
-
-    def is_inside(self, container: LexborNode) -> bool:
-        """Whether the block's element is `container` or lies beneath it."""
-        return container.mem_id in self.chain
 
 
 def text_blocks(root: LexborNode) -> list[Block]:

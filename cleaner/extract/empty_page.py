@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.dom import collapsed_text
 from cleaner.metadata.page import Page
+from cleaner.page_selectors import SIGNALS
 
 #: How a part of an error page's title or headline opens (see `_names_an_error`).
 ERROR_PAGE = re.compile(
@@ -43,6 +44,7 @@ SIGN_IN = re.compile(
 MAX_SHELL_WORDS = 25
 MAX_ERROR_PAGE_WORDS = 150
 MAX_LOGIN_WALL_WORDS = 120
+_COUNTED_WORDS = max(MAX_SHELL_WORDS, MAX_ERROR_PAGE_WORDS, MAX_LOGIN_WALL_WORDS)
 
 
 @dataclass(frozen=True)
@@ -58,19 +60,17 @@ class PageSignals:
     page_data: tuple[str, ...] = ()
 
 
-#: The elements `page_signals` reads, found in one traversal.
-_SIGNAL_SELECTOR = 'input[type="password" i], script'
-
-
-def page_signals(tree: LexborHTMLParser, collected: Page) -> PageSignals:
+def page_signals(tree: LexborHTMLParser, collected: Page, selector: str = SIGNALS) -> PageSignals:
     """The signals of a parsed page (call it before never-content elements are dropped).
 
     Its title and first h1 come from `collected`, the head signals metadata
-    gathered in its own traversal; only password fields and scripts are sought.
+    gathered in its own traversal; only password fields and scripts are sought,
+    in one traversal (`selector`: SIGNALS, or the part of it that can match the
+    page, see `cleaner.rules.dom_prefilter`; "" when none can).
     """
     password_fields = scripts = 0
     page_data: list[str] = []
-    for node in tree.css(_SIGNAL_SELECTOR):
+    for node in tree.css(selector) if selector else ():
         if node.tag != "script":
             password_fields += 1
             continue
@@ -91,7 +91,9 @@ def empty_page_reason(signals: PageSignals, text: str, tree: LexborHTMLParser) -
 
     `tree`: the page as extraction left it, read only when the text is short.
     """
-    words = len(text.split())
+    # Words are counted up to one past the most any check allows: splitting the rest
+    # of a long article into words would change no answer.
+    words = len(text.split(maxsplit=_COUNTED_WORDS))
     if signals.scripts and words <= MAX_SHELL_WORDS and _visible_words(tree) <= MAX_SHELL_WORDS:
         return f"{SHELL_REASON}: the page has no text without JavaScript"
     if words <= MAX_ERROR_PAGE_WORDS and (

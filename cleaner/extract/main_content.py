@@ -53,10 +53,11 @@ def find_main_content(blocks: list[Block]) -> MainContent | None:
         return None
     core = _best_scored(scores, nodes)
     prose_kinds = [_kind(block) if block.prose else None for block in blocks]
+    core_id = core.mem_id
     kinds = {
         kind
         for kind, block in zip(prose_kinds, blocks, strict=True)
-        if kind is not None and block.is_inside(core)
+        if kind is not None and core_id in block.chain
     }
     balance = _prose_balance(blocks, prose_kinds, kinds)
     widened = _widen(core, balance)
@@ -103,11 +104,23 @@ def _above(block: Block, level: int) -> LexborNode:
 
 def _best_scored(scores: dict[int, float], nodes: dict[int, LexborNode]) -> LexborNode:
     """The best of the top scores (`nodes`, best first) once each is discounted by its
-    link density."""
-    return max(
-        nodes.values(),
-        key=lambda node: scores[node.mem_id] * (1 - _link_density(node)),
-    )
+    link density; of equal ones, the first.
+
+    A discount only lowers a score, so once a score is no higher than the best
+    discounted one so far, neither it nor any after it can win: their link
+    density (a walk of the node's text and links) is not measured.
+    """
+    best_node: LexborNode | None = None
+    best = 0.0
+    for key, node in nodes.items():
+        score = scores[key]
+        if best_node is not None and score <= best:
+            break
+        discounted = score * (1 - _link_density(node))
+        if best_node is None or discounted > best:
+            best_node, best = node, discounted
+    assert best_node is not None, "there is a top score"
+    return best_node
 
 
 def _link_density(node: LexborNode) -> float:
@@ -179,8 +192,9 @@ def _with_siblings(
 def _holds_prose_of(
     node: LexborNode, blocks: list[Block], prose_kinds: list[Kind | None], kinds: set[Kind]
 ) -> bool:
+    node_id = node.mem_id
     return any(
-        kind is not None and kind in kinds and block.is_inside(node)
+        kind is not None and kind in kinds and node_id in block.chain
         for kind, block in zip(prose_kinds, blocks, strict=True)
     )
 

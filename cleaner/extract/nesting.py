@@ -10,6 +10,7 @@ depth of the tree they build for the same reason (Chromium: 512). Tags past
 from __future__ import annotations
 
 from cleaner import _core
+from cleaner.lazy_text import LazyText, text_of
 from cleaner.regex import STAND_INS
 
 #: Open elements deeper than this lose their tags (their text stays). Real pages
@@ -23,27 +24,29 @@ SCAN_ABOVE_TAGS = 10_000
 
 
 def flatten_deep_nesting(
-    html: str, max_depth: int = MAX_DEPTH, *, markup: bytes | None = None
-) -> str:
+    html: LazyText, max_depth: int = MAX_DEPTH, *, markup: bytes | None = None
+) -> LazyText:
     """`html` with the tags of elements nested deeper than `max_depth` removed.
 
     Pages with fewer than SCAN_ABOVE_TAGS tags are returned as they are,
     without a scan. `markup`: `html` in UTF-8, when the caller has it: its `<`
     are counted in the core, about ten times as fast as `str.count` (most pages
-    hold a character beyond Latin-1, which makes their str two bytes a character).
+    hold a character beyond Latin-1, which makes their str two bytes a character),
+    and `html` may be the function that decodes it (read only to flatten).
     """
-    openings = _core.tag_openings(markup) if markup is not None else html.count("<")
+    openings = _core.tag_openings(markup) if markup is not None else text_of(html).count("<")
     if openings <= max(SCAN_ABOVE_TAGS, max_depth):
         return html
-    dropped = _tags_too_deep(html, max_depth)
+    text = text_of(html)
+    dropped = _tags_too_deep(text, max_depth)
     if not dropped:
         return html
     pieces: list[str] = []
     cursor = 0
     for start, end in dropped:
-        pieces.append(html[cursor:start])
+        pieces.append(text[cursor:start])
         cursor = end
-    pieces.append(html[cursor:])
+    pieces.append(text[cursor:])
     return "".join(pieces)
 
 

@@ -32,8 +32,8 @@ class PageBlocks:
         """Per block: whether it lies in one of the finder's main containers."""
         if self.main is None:
             return [False] * len(self.blocks)
-        containers = self.main.containers
-        return [any(b.is_inside(c) for c in containers) for b in self.blocks]
+        containers = frozenset(container.mem_id for container in self.main.containers)
+        return [not containers.isdisjoint(block.chain) for block in self.blocks]
 
     @cached_property
     def kept(self) -> list[bool]:

@@ -24,6 +24,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import _core
+from cleaner.lazy_text import LazyText, text_of
 
 #: Text that is in the markup of every streamed page that has hidden segments.
 STREAM_MARK = 'id="S:'
@@ -39,7 +40,9 @@ _CLOSING_COMMENT = "<!--/$-->"
 MAX_FALLBACK_CHARS = 100
 
 
-def place_streamed_content(tree: LexborHTMLParser, html: str, markup: bytes | None = None) -> int:
+def place_streamed_content(
+    tree: LexborHTMLParser, html: LazyText, markup: bytes | None = None
+) -> int:
     """Move each hidden streamed segment of the page to its placeholder; return how many
     were placed. `html` is the page's markup, looked at only for STREAM_MARK;
     `markup`: the same in UTF-8, when the caller has it, searched in the core (five
@@ -47,7 +50,7 @@ def place_streamed_content(tree: LexborHTMLParser, html: str, markup: bytes | No
     if markup is not None:
         if not _core.holds(markup, _STREAM_MARK_BYTES):
             return 0
-    elif STREAM_MARK not in html:
+    elif STREAM_MARK not in text_of(html):
         return 0
     placed = 0
     for segment in tree.css(SEGMENT_SELECTOR):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
+from cleaner.lazy_text import LazyText, text_of
 from cleaner.metadata.authors import choose_authors
 from cleaner.metadata.date_values import FoundDate, crawl_day_of
 from cleaner.metadata.datelines import dateline_date
@@ -69,7 +70,7 @@ def extract_metadata(
     tree: LexborHTMLParser,
     url: str | None = None,
     crawl_date: str | None = None,
-    html: str | None = None,
+    html: LazyText | None = None,
     *,
     collected: Page | None = None,
     bylines_and_dates: str = BYLINES_AND_DATES,
@@ -78,8 +79,9 @@ def extract_metadata(
 
     `url` is where the page was fetched (resolves a relative canonical link and
     gives the site); `crawl_date` (ISO) caps the date: a later one is skipped.
-    `html` is the source `tree` was parsed from, which htmldate reads when the
-    page's own date markup says nothing (serialised from `tree` if not given).
+    `html` is the source `tree` was parsed from (or what decodes it, see
+    `cleaner.lazy_text`), which htmldate reads when the page's own date markup
+    says nothing (serialised from `tree` if not given).
     `collected`: the page's meta tags and JSON-LD as `collect` found them, when
     the caller collected them already (the page type reads them too).
     `bylines_and_dates`: the part of BYLINES_AND_DATES that can match the page,
@@ -108,7 +110,7 @@ def extract_metadata(
         """The date beside the headline, else htmldate's on a page that looks like a post."""
         found = dateline_date(page.h1, result.title, names, crawl_day)
         if found is None:
-            source = html if html is not None else tree.html or ""
+            source = text_of(html) if html is not None else tree.html or ""
             found = htmldate_date(source, page, url or result.url, crawl_day)
         return found
 

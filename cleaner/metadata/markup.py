@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -66,13 +67,10 @@ def _is_byline(node: LexborNode) -> bool:
         return True
     if "author" in (attrs.get("rel") or "").lower().split():
         return True
-    tokens = (attrs.get("class") or "").lower().split()
-    if any(
-        _BYLINE_TOKEN.fullmatch(token) and not any(part in token for part in _NOT_BYLINE_PARTS)
-        for token in tokens
-    ):
+    classes = attrs.get("class") or ""
+    if _names_a_byline(classes):
         return True
-    return is_meta_line(node)
+    return _names_a_meta_line(classes) and _credits_someone(node)
 
 
 def is_meta_line(node: LexborNode) -> bool:
@@ -81,8 +79,23 @@ def is_meta_line(node: LexborNode) -> bool:
     Its links are as often categories and tags as the author's, so only its
     words after "by" name the author.
     """
-    tokens = (node.attributes.get("class") or "").lower().split()
-    return any(_META_TOKEN.fullmatch(t) for t in tokens) and _credits_someone(node)
+    return _names_a_meta_line(node.attributes.get("class") or "") and _credits_someone(node)
+
+
+@lru_cache(maxsize=2048)
+def _names_a_byline(classes: str) -> bool:
+    """Whether a class attribute holds a whole byline token (pages repeat their class
+    attributes: each is matched once)."""
+    return any(
+        _BYLINE_TOKEN.fullmatch(token) and not any(part in token for part in _NOT_BYLINE_PARTS)
+        for token in classes.lower().split()
+    )
+
+
+@lru_cache(maxsize=2048)
+def _names_a_meta_line(classes: str) -> bool:
+    """Whether a class attribute holds a post's meta-line token (`entry-meta`)."""
+    return any(_META_TOKEN.fullmatch(token) for token in classes.lower().split())
 
 
 #: A post's meta line (`entry-meta`, `post-meta`, `page-header__meta`): a byline when it says "by".

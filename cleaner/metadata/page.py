@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -207,8 +208,13 @@ def primary_article(page: Page) -> JsonObject | None:
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1024)
 def compact_form(text: str | None) -> str:
-    """Lower case letters and digits only: the loose form names are compared in."""
+    """Lower case letters and digits only: the loose form names are compared in.
+
+    Cached: a page compares its few names and titles with each other some thirty
+    times, and the regex substitution is the cost of each.
+    """
     return _NOT_ALNUM.sub("", text.lower()) if text else ""
 
 

@@ -19,6 +19,7 @@ from typing import cast
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.document import PAGE_TYPES, PageType
+from cleaner.lazy_text import LazyText, text_of
 from cleaner.metadata.page import Page
 from cleaner.page_type.features import page_features, quick_features, structure_features
 from cleaner.page_type.model import Cascade, ModelError, default_cascade
@@ -28,11 +29,12 @@ MIN_TEXT_CHARS = 100
 
 
 def classify_page(
-    tree: LexborHTMLParser, html: str, signals: Page, url: str | None
+    tree: LexborHTMLParser, html: LazyText, signals: Page, url: str | None
 ) -> tuple[PageType, str]:
     """(page type, provenance) of a parsed page, before any of it is pruned.
 
-    `tree` is the parsed `html`; `signals` are the meta tags and JSON-LD
+    `tree` is the parsed `html` (or what decodes it: read only for the full
+    model, see `cleaner.lazy_text`); `signals` are the meta tags and JSON-LD
     objects the metadata step collected; `url` is the page's own url, if
     known. Provenance is "model" for the classifier's choice, "html" for a
     page with too little text (and nothing declared that tells its type).
@@ -42,7 +44,7 @@ def classify_page(
     decided = cascade.quick_decision(quick)
     if decided is not None:
         return cast(PageType, decided), "model"
-    features = {**quick, **structure_features(tree, html)}
+    features = {**quick, **structure_features(tree, text_of(html))}
     if features["text_chars"] < MIN_TEXT_CHARS:
         return "other", "html"
     return cast(PageType, cascade.full.predict(features)), "model"

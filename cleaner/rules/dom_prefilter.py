@@ -13,7 +13,7 @@ match, or not at all.
 
 The narrowing never loses a match: an alternative is dropped only when a
 literal it cannot match without is absent from the markup, or never a whole word
-there when it must be one.
+there when it must be one, or never where the value of its attribute may be.
 """
 
 from __future__ import annotations
@@ -53,21 +53,23 @@ class DomPrefilter:
     def __init__(self, rules: Sequence[Rule], page_selectors: Sequence[str] = ()) -> None:
         alternatives = tuple(_alternatives(rule.dom_selector) for rule in rules)
         own = {selector: _alternatives(selector) or () for selector in page_selectors}
-        literals = sorted(
+        sought = sorted(
             {
-                need.literal
+                (need.literal, need.attribute or "")
                 for alts in (*alternatives, *own.values())
                 if alts
                 for alt in alts
                 for need in alt.needs
             }
         )
-        index = {literal: position for position, literal in enumerate(literals)}
+        index = {pair: position for position, pair in enumerate(sought)}
         self._rules = tuple(
             None if alts is None else _checked(alts, index) for alts in alternatives
         )
         self._own = {selector: _checked(alts, index) for selector, alts in own.items()}
-        self._set = LiteralSet(literals)
+        self._set = LiteralSet(
+            [literal for literal, _ in sought], [attribute or None for _, attribute in sought]
+        )
 
     def scan(self, html: str | bytes) -> PageSelectors:
         """The narrowed selectors for one page's markup (text, or the UTF-8 bytes the
@@ -78,13 +80,19 @@ class DomPrefilter:
         return PageSelectors(self._rules, self._own, frozenset(found))
 
 
-def _checked(alternatives: tuple[Alternative, ...], index: dict[str, int]) -> Checked:
+#: The position of each (literal, attribute or "") in the literal set.
+Index = dict[tuple[str, str], int]
+
+
+def _checked(alternatives: tuple[Alternative, ...], index: Index) -> Checked:
     return tuple((alt.source, _keys(alt, index)) for alt in alternatives)
 
 
-def _keys(alternative: Alternative, index: dict[str, int]) -> frozenset[int]:
+def _keys(alternative: Alternative, index: Index) -> frozenset[int]:
     """What a page must show for `alternative` to match: one key per need."""
-    return frozenset(_key(index[need.literal], need.whole) for need in alternative.needs)
+    return frozenset(
+        _key(index[need.literal, need.attribute or ""], need.whole) for need in alternative.needs
+    )
 
 
 def _key(literal: int, whole: bool) -> int:

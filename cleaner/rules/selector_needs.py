@@ -3,14 +3,16 @@
 An element matches `[class~="related"]` only if its class attribute holds the
 token `related`, and the parser built that attribute from the page's markup:
 the markup holds `related` (in any case, as HTML's quirks mode compares class
-names without case), with nothing a token could continue with on either side.
-Tokens, ids and attribute names and values are written between quotes, `=`,
-whitespace, `/` and `>`; none of those is a word byte (an ASCII letter or
-digit, `_`, `-`, or a byte of a non-ASCII character), so such a literal must
-occur as a whole word. `[style*="display:none"]` needs its value somewhere in the
-markup, word or not; an element of a tag (`nav`) needs its start tag (`<nav`),
-except tags the parser makes up without one (`<html>`, `<tbody>`, `<p>` for a
-stray `</p>`, `<img>` for `<image>`, ...).
+names without case) in the value of a `class` attribute, with nothing a token
+could continue with on either side. Tokens, ids and attribute names and values
+are written between quotes, `=`, whitespace, `/` and `>`; none of those is a word
+byte (an ASCII letter or digit, `_`, `-`, or a byte of a non-ASCII character),
+so such a literal must occur as a whole word, and a value's in a value of its
+attribute (the core tells where a place may be one: `src/attribute_values.rs`).
+`[style*="display:none"]` needs its value in a `style` value, word or not; an
+element of a tag (`nav`) needs its start tag (`<nav`), except tags the parser
+makes up without one (`<html>`, `<tbody>`, `<p>` for a stray `</p>`, `<img>` for
+`<image>`, ...).
 
 Every literal an alternative names outside the arguments of pseudo-classes
 (`:not(.x)` matches where `.x` is absent) is needed at once: all the compound
@@ -54,10 +56,12 @@ _IMPLIED_TAGS = frozenset({"html", "head", "body", "tbody", "tr", "colgroup", "p
 @dataclass(frozen=True)
 class Need:
     """A literal the page's markup must hold (ASCII case ignored) for an alternative to
-    match: anywhere, or as a whole word."""
+    match: anywhere, or as a whole word; and, given an `attribute`, in a value of that
+    attribute (a class token in a `class`, an id in an `id`)."""
 
     literal: str
     whole: bool
+    attribute: str | None = None
 
 
 def split_selector(selector: str) -> list[str]:
@@ -92,12 +96,15 @@ def needs_of(alternative: str) -> tuple[Need, ...]:
     found: list[Need] = []
     for match in _LITERALS.finditer(outside):
         value = match.group("dq") or match.group("sq") or match.group("bare")
-        if match.group("token") is not None:
-            found.append(Need(match.group("token"), words))
+        token, name = match.group("token"), match.group("name")
+        if token is not None:
+            attribute = "class" if match.group(0).startswith(".") else "id"
+            found.append(Need(token, words, attribute))
         elif value is not None:
-            found.append(Need(value, words and match.group("op") in _WHOLE_VALUE_OPERATORS))
+            whole = words and match.group("op") in _WHOLE_VALUE_OPERATORS
+            found.append(Need(value, whole, name.lower()))
         else:
-            found.append(Need(match.group("name"), words))
+            found.append(Need(name, words))
     needs = [need for need in found if _is_plain(need.literal)]
     opening = _TYPE.match(outside)
     if not needs and opening is not None:
