@@ -96,9 +96,7 @@ class Block:
             lines = (" ".join(line.split()) for line in joined.split("\n"))
             self.text = "\n".join(line for line in lines if line)
         size = len(self.text)
-        self.prose = (
-            size >= MIN_PROSE_CHARS and self.link_chars / size < MAX_PROSE_LINK_DENSITY
-        )
+        self.prose = size >= MIN_PROSE_CHARS and self.link_chars / size < MAX_PROSE_LINK_DENSITY
 
     @property
     def link_density(self) -> float:
