@@ -136,6 +136,24 @@ def test_a_page_over_cleaners_time_limit_is_skipped_and_counted(tmp_path: Path) 
     assert "forwarded" not in stats and "clean_error" not in stats
 
 
+class _FailingOnBread(CleanerExtractor):
+    """Cleans as usual, except that the bread page fails as a page that raised would."""
+
+    def clean_page(self, page: Page | str) -> CleanedPage:
+        cleaned = super().clean_page(page)
+        if isinstance(page, Page) and page.url == BREAD_URL:
+            return CleanedPage("", "error", "exception: ValueError: broken", cleaned.metadata)
+        return cleaned
+
+
+def test_a_page_that_fails_is_skipped_and_counted_and_the_run_goes_on(tmp_path: Path) -> None:
+    written, stats = _run(tmp_path, _FailingOnBread())
+    assert sorted(written) == ["fig"]
+    assert stats["clean_error"] == 1
+    assert stats["dropped_empty"] == 1
+    assert stats["forwarded"] == 1
+
+
 def test_options_come_as_a_clean_options_or_as_keywords() -> None:
     options = CleanOptions(max_removed_share=0.5, crawl_date="2024-01-01")
     step = CleanerExtractor(options=options, timeout=None)
