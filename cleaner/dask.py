@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cleaner.batch.dask_backend import absolute_path
 from cleaner.batch.records import (
     DEFAULT_ID_FIELD,
     DEFAULT_URL_FIELD,
@@ -22,34 +21,15 @@ from cleaner.batch.records import (
     Record,
     record_from_object,
 )
-from cleaner.batch.worker import CleanSettings, clean_records
+from cleaner.batch.worker import CleanSettings, clean_records, settings_for
 from cleaner.document import SCALAR_FIELDS
-from cleaner.options import DEFAULT_OPTIONS, CleanKeywords, CleanOptions
+from cleaner.options import CleanKeywords, CleanOptions
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
 #: Result fields `clean_dataframe` adds unless told otherwise.
 DEFAULT_COLUMNS = ("text", "title", "date", "author", "site", "status", "reason")
-
-
-def settings_for(
-    *,
-    rules: Sequence[str | Path] | None = None,
-    extra_rules: Sequence[str | Path] = (),
-    options: CleanOptions | None = None,
-    **keywords: Unpack[CleanKeywords],
-) -> CleanSettings:
-    """Picklable clean settings with rule paths made absolute (workers may start elsewhere).
-
-    `options` and `keywords` combine as in `cleaner.clean`: a keyword
-    overrides the same field of `options`.
-    """
-    return CleanSettings(
-        rules=None if rules is None else tuple(absolute_path(p) for p in rules),
-        extra_rules=tuple(absolute_path(p) for p in extra_rules),
-        options=(options or DEFAULT_OPTIONS).with_keywords(keywords),
-    )
 
 
 def clean_bag(

@@ -11,19 +11,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from cleaner.batch.pool import Chunking, ResultFuture
 from cleaner.batch.records import Record
-from cleaner.batch.worker import CleanSettings, clean_records, cleaner_for
+from cleaner.batch.worker import CleanSettings, absolute_path, clean_records, cleaner_for
 from cleaner.errors import InputError
 from cleaner.jobs import default_jobs
-
-
-def absolute_path(path: str | Path) -> str:
-    """A rule path as every worker must see it: absolute."""
-    return str(Path(path).resolve())
 
 
 class DaskBackend:

@@ -10,12 +10,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from cleaner.api import Cleaner
 from cleaner.batch.records import Record, parsed
 from cleaner.document import Document
-from cleaner.options import DEFAULT_OPTIONS, CleanOptions
+from cleaner.options import DEFAULT_OPTIONS, CleanKeywords, CleanOptions
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 #: Longest reason text kept for an exception, so one odd page cannot bloat the output.
 _MAX_REASON = 300
@@ -35,6 +39,31 @@ class CleanSettings:
     extra_rules: tuple[str, ...] = ()
     url: str | None = None
     options: CleanOptions = DEFAULT_OPTIONS
+
+
+def settings_for(
+    *,
+    rules: Sequence[str | Path] | None = None,
+    extra_rules: Sequence[str | Path] = (),
+    options: CleanOptions | None = None,
+    **keywords: Unpack[CleanKeywords],
+) -> CleanSettings:
+    """Picklable clean settings with rule paths made absolute (workers may start elsewhere).
+
+    `options` and `keywords` combine as in `cleaner.clean`: a keyword
+    overrides the same field of `options`. Dask and datatrove steps build
+    their settings here, so every backend cleans with the same options.
+    """
+    return CleanSettings(
+        rules=None if rules is None else tuple(absolute_path(p) for p in rules),
+        extra_rules=tuple(absolute_path(p) for p in extra_rules),
+        options=(options or DEFAULT_OPTIONS).with_keywords(keywords),
+    )
+
+
+def absolute_path(path: str | Path) -> str:
+    """A rule path as every worker must see it: absolute."""
+    return str(Path(path).resolve())
 
 
 _cleaners: dict[tuple[tuple[str, ...] | None, tuple[str, ...]], Cleaner] = {}
