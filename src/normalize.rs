@@ -58,6 +58,7 @@ fn push_collapsed(line: &str, out: &mut String) {
 
 /// The byte span of the first word (a run of characters that are not `is_space`) of a
 /// UTF-8 text at or after byte `at`; None when only spaces are left.
+#[inline(always)]
 fn next_word(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
     while let Some(length) = space_at(bytes, at) {
         at += length;

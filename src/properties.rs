@@ -122,6 +122,12 @@ proptest! {
         prop_assert!(on_boundaries(&text, &part, start, data.len()));
         let first = compiled.find(data, 0, data.len(), 1);
         prop_assert_eq!(first.as_slice(), &all[..all.len().min(1)]);
+        let whole: Vec<_> = compiled
+            .find_whole(data, start, data.len(), usize::MAX)
+            .iter()
+            .map(|spans| spans[0])
+            .collect();
+        prop_assert_eq!(whole, part.iter().map(|spans| spans[0]).collect::<Vec<_>>());
     }
 
     #[test]

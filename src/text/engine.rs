@@ -61,7 +61,7 @@ fn identify_site(rules: &TextRules, doc: &mut Doc) {
     let found = rules
         .fingerprints
         .iter()
-        .find(|(pattern, _)| !pattern.compiled.find(data, 0, data.len(), 1).is_empty());
+        .find(|(pattern, _)| pattern.compiled.is_match(data));
     if let Some((_, site)) = found {
         doc.set_field("site", Some(site), "fingerprint");
     }

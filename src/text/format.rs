@@ -69,7 +69,8 @@ pub fn detect_format(text: &str) -> Format {
         Cow::Borrowed(head)
     };
     let data = head.as_bytes();
-    let found = |pattern: &Pattern, limit: usize| pattern.find(data, 0, data.len(), limit).len();
+    let found =
+        |pattern: &Pattern, limit: usize| pattern.find_whole(data, 0, data.len(), limit).len();
     let signals = signals();
     // Every HTML signal holds a '<'; most text has none, and skips two passes.
     let has_tag = head.contains('<');
@@ -105,7 +106,7 @@ fn opens_like_a_page(text: &str) -> bool {
     let data = opening.as_bytes();
     signals()
         .html_start
-        .find(data, 0, data.len(), 1)
+        .find_whole(data, 0, data.len(), 1)
         .first()
         .is_some_and(|spans| (spans[0].1 as usize) < data.len())
 }

@@ -579,7 +579,7 @@ fn unfiltered_pass(doc: &mut Doc) {
         let found = rules()
             .fingerprints
             .iter()
-            .find(|(pattern, _)| !pattern.compiled.find(data, 0, data.len(), 1).is_empty())
+            .find(|(pattern, _)| pattern.compiled.is_match(data))
             .map(|(_, site)| site.clone());
         if let Some(site) = found {
             doc.set_field("site", Some(&site), "fingerprint");

@@ -1,6 +1,8 @@
 //! The head and tail regions of a text, counted in non-blank lines, and the whole
 //! lines a match touches. Offsets are byte offsets into the text.
 
+use memchr::{memchr, memrchr};
+
 use super::pystr::is_blank;
 
 /// Offset just past the `count`-th non-blank line (its newline included, so `$` matches).
@@ -8,7 +10,7 @@ pub fn head_end(text: &str, count: usize) -> usize {
     let mut seen = 0;
     let mut position = 0;
     loop {
-        let newline = text[position..].find('\n').map(|at| position + at);
+        let newline = memchr(b'\n', &text.as_bytes()[position..]).map(|at| position + at);
         let stop = newline.unwrap_or(text.len());
         if stop > position && !is_blank(&text[position..stop]) {
             seen += 1;
@@ -28,7 +30,7 @@ pub fn tail_start(text: &str, count: usize) -> usize {
     let mut seen = 0;
     let mut stop = text.len();
     while stop > 0 {
-        let newline = text[..stop].rfind('\n');
+        let newline = memrchr(b'\n', &text.as_bytes()[..stop]);
         let line_start = newline.map_or(0, |at| at + 1);
         if !is_blank(&text[line_start..stop]) {
             seen += 1;
@@ -44,13 +46,13 @@ pub fn tail_start(text: &str, count: usize) -> usize {
 /// The whole lines (without the final newline) that `text[start..end]` touches.
 pub fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    let line_start = memrchr(b'\n', &bytes[..start]).map_or(0, |at| at + 1);
     let end = if end > start && bytes[end - 1] == b'\n' {
         end - 1
     } else {
         end
     };
-    let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+    let line_end = memchr(b'\n', &bytes[end..]).map_or(text.len(), |at| end + at);
     (line_start, line_end)
 }
 
@@ -58,7 +60,7 @@ pub fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 pub fn end_of_lines(text: &str, start: usize, count: usize) -> usize {
     let mut position = start;
     for _ in 0..count {
-        match text[position..].find('\n') {
+        match memchr(b'\n', &text.as_bytes()[position..]) {
             None => return text.len(),
             Some(at) => position += at + 1,
         }

@@ -69,7 +69,7 @@ impl Capture {
         };
         pattern
             .compiled
-            .find(text.as_bytes(), start, stop, 1)
+            .find_whole(text.as_bytes(), start, stop, 1)
             .first()
             .is_some_and(|spans| spans[0].0 == start as isize)
     }

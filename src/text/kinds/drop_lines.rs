@@ -15,7 +15,7 @@ impl DropLines {
     pub fn apply(&self, run: &Run<'_>, doc: &mut Doc) -> usize {
         let text = doc.text();
         let edits: Vec<Edit> = run
-            .matches(&self.pattern, text)
+            .whole_matches(&self.pattern, text)
             .iter()
             .map(|spans| {
                 let (start, end) = whole(spans);

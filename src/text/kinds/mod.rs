@@ -57,7 +57,19 @@ impl Run<'_> {
     /// Every match of `pattern` within the rule's region, less those that touch code
     /// when the rule skips code.
     pub fn matches(&self, pattern: &Pat, text: &str) -> Vec<Spans> {
-        let mut found = matches_in(pattern, text, self.region);
+        self.outside_code(matches_in(pattern, text, self.region))
+    }
+
+    /// As `matches`, each with the whole match's span alone (for rules that read no group).
+    pub fn whole_matches(&self, pattern: &Pat, text: &str) -> Vec<Spans> {
+        let (start, end) = self.region;
+        let found = pattern
+            .compiled
+            .find_whole(text.as_bytes(), start, end, usize::MAX >> 1);
+        self.outside_code(found)
+    }
+
+    fn outside_code(&self, mut found: Vec<Spans>) -> Vec<Spans> {
         if let Some(code) = self.code.filter(|code| !code.is_empty()) {
             found.retain(|spans| {
                 let (start, end) = whole(spans);
@@ -107,11 +119,11 @@ pub(crate) fn matches_in(pattern: &Pat, text: &str, (start, end): (usize, usize)
         .find(text.as_bytes(), start, end, usize::MAX >> 1)
 }
 
-/// The first match of `pattern` within `text[start..end]`.
+/// The first match of `pattern` within `text[start..end]`, its whole span alone.
 pub(crate) fn first_in(pattern: &Pat, text: &str, start: usize, end: usize) -> Option<Spans> {
     pattern
         .compiled
-        .find(text.as_bytes(), start, end, 1)
+        .find_whole(text.as_bytes(), start, end, 1)
         .into_iter()
         .next()
 }

@@ -5,8 +5,6 @@
 //! twice in the region is taken as the headline: it becomes the title and every
 //! copy leaves the body.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::buffer::Edit;
 use crate::dates::is_date_line;
 use crate::text::doc::Doc;
@@ -258,47 +256,62 @@ const OPENING: usize = 16;
 /// line that recurs further down (a date two posts share, a quoted reply, a label
 /// over each product) is no headline.
 ///
-/// Only lines whose key opens as another line's does can repeat one: their keys'
-/// openings are made first (a few bytes each), and whole keys only for those.
+/// Lines are compared by their keys' openings (a few bytes) first; whole keys are
+/// made only for a line whose opening is a top line's, and for that top line.
 fn repeated_key(region: &str) -> Option<String> {
-    let lines: Vec<(usize, &str)> = region
-        .split('\n')
-        .filter(|line| !line.trim().is_empty())
-        .enumerate()
-        .filter(|(_, line)| short_enough(line))
-        .collect();
-    let openings: Vec<Vec<u8>> = lines
-        .iter()
-        .map(|(_, line)| {
-            let mut opening = Vec::with_capacity(OPENING + 4);
-            key_opening(line, &mut opening, OPENING);
-            opening.truncate(OPENING);
-            opening
-        })
-        .collect();
-    let mut counts: HashMap<&[u8], usize> = HashMap::with_capacity(openings.len());
-    for opening in &openings {
-        *counts.entry(opening).or_default() += 1;
-    }
+    let mut top: Vec<TopLine<'_>> = Vec::with_capacity(HEADLINE_LINES);
+    let mut opening = Vec::with_capacity(OPENING + 4);
     let mut line_key = Vec::new();
-    let mut seen: HashSet<Vec<u8>> = HashSet::with_capacity(openings.len());
-    for ((ordinal, line), opening) in lines.iter().zip(&openings) {
-        if counts[&opening[..]] < 2 {
+    let lines = region.split('\n').filter(|line| !line.trim().is_empty());
+    for (ordinal, line) in lines.enumerate() {
+        if ordinal >= HEADLINE_LINES && top.is_empty() {
+            return None;
+        }
+        if !short_enough(line) {
             continue;
         }
-        key_bytes(line, &mut line_key);
-        // A key too short for a headline never makes one, nor does any copy of it.
-        if !headline_sized(&line_key) {
-            continue;
+        key_opening(line, &mut opening, OPENING);
+        opening.truncate(OPENING);
+        if top.iter().any(|earlier| earlier.opening == opening) {
+            key_bytes(line, &mut line_key);
+            // A key too short for a headline never makes one, nor does any copy of it.
+            let repeats = headline_sized(&line_key)
+                && top
+                    .iter_mut()
+                    .any(|earlier| earlier.opening == opening && earlier.key() == line_key);
+            if repeats && may_be_headline(line) {
+                return Some(
+                    String::from_utf8(line_key).expect("a key is made of whole characters"),
+                );
+            }
         }
-        if seen.contains(&line_key) && may_be_headline(line) {
-            return Some(String::from_utf8(line_key).expect("a key is made of whole characters"));
-        }
-        if *ordinal < HEADLINE_LINES {
-            seen.insert(line_key.clone());
+        if ordinal < HEADLINE_LINES {
+            top.push(TopLine {
+                line,
+                opening: opening.clone(),
+                key: None,
+            });
         }
     }
     None
+}
+
+/// One of the region's first lines with text, its key made when first asked for.
+struct TopLine<'a> {
+    line: &'a str,
+    opening: Vec<u8>,
+    key: Option<Vec<u8>>,
+}
+
+impl TopLine<'_> {
+    fn key(&mut self) -> &[u8] {
+        let line = self.line;
+        self.key.get_or_insert_with(|| {
+            let mut key = Vec::new();
+            key_bytes(line, &mut key);
+            key
+        })
+    }
 }
 
 /// How far down the region (in lines with text) an untold headline's first copy may be.
@@ -315,6 +328,7 @@ fn may_be_headline(line: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::collections::HashSet;
 
     #[test]
     fn an_untold_headline_is_printed_at_the_top() {
