@@ -73,7 +73,7 @@ def test_empty_input_is_status_empty_with_reason() -> None:
 
 
 def test_all_boilerplate_is_status_empty_with_reason() -> None:
-    doc = clean("Read more: Another story\nhttps://example.com/x\n")
+    doc = clean("Read more: Another story\nhttps://t.co/x\n")
     assert doc.status == "empty" and doc.reason == "rules removed all text"
     assert [r.rule for r in doc.removed] == ["related-links", "bare-url-line"]
 

@@ -826,7 +826,7 @@ LINKS = [
     Case(
         "bare-url-lines-text",
         "The council approved the plan on Monday.\n"
-        "https://www.example.org/news/2024/06/03/council-vote\n"
+        "https://pbs.example.com/media/council-vote.jpg\n"
         "- https://t.co/AbC123\n"
         "The vote was 31 to 12.\n",
         "The council approved the plan on Monday.\n\nThe vote was 31 to 12.",
@@ -835,7 +835,7 @@ LINKS = [
     Case(
         "bare-autolink-line-markdown",
         "The council approved **the plan** on Monday.\n\n"
-        "<https://www.example.org/news/council-vote>\n\n"
+        "<https://bit.ly/council-vote>\n\n"
         "The vote was 31 to 12.\n",
         "The council approved the plan on Monday.\n\nThe vote was 31 to 12.",
         removed=("markdown-strong", "markdown-strong", "bare-url-line"),
@@ -860,6 +860,15 @@ LINK_NEGATIVES = [
         "Social networks were asked to remove the video.\n\n"
         "Twitter\n\n"
         "The platform said it had taken the clip down within an hour.",
+    ),
+    Case(
+        "a-page-or-source-url-on-its-own-line-stays",
+        "The filing lists its sources:\n"
+        "https://www.example.org/reports/2024/annual-survey\n"
+        "The survey ran for six weeks.",
+        "The filing lists its sources:\n\n"
+        "https://www.example.org/reports/2024/annual-survey\n\n"
+        "The survey ran for six weeks.",
     ),
 ]
 
