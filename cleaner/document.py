@@ -93,6 +93,9 @@ class Document:
     """
 
     text: str = ""
+    #: The same content as `text` as GitHub-flavoured Markdown (headings, lists, tables,
+    #: code, quotes), when asked for (`CleanOptions.markdown`); None otherwise.
+    markdown: str | None = None
     title: str | None = None
     date: str | None = None
     author: str | None = None

@@ -10,6 +10,7 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline, DocumentTimeout, enforced
 from cleaner.document import Document, Format, is_html
 from cleaner.html import clean_html
+from cleaner.markdown import text_markdown
 from cleaner.options import CleanOptions
 from cleaner.read import decode_keeping_utf8, detect_format, looks_binary, repair_mojibake
 from cleaner.rules.ruleset import RuleSet
@@ -58,7 +59,10 @@ def clean_raw(
         ctx.set_fields(known or {}, "argument")
         ctx.set_field("url", url, "argument")
         # In the core, which checks the deadline itself, from any thread: no timer needed.
-        return run_text_phase(ruleset, ctx, text, options, deadline=deadline)
+        document = run_text_phase(ruleset, ctx, text, options, deadline=deadline)
+        if options.markdown:
+            document.markdown = text_markdown(document, text, options)
+        return document
     except DocumentTimeout:
         return _failed(url, given, "timeout")
     except CoreError as error:  # a panic in the compiled core, caught there

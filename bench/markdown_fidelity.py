@@ -1,0 +1,124 @@
+"""How faithfully `Document.markdown` says `Document.text`, and what asking for it costs.
+
+Runs `cleaner.clean(page, url=..., markdown=True)` on the WCXB development
+pages (README beside the data), parses each page's Markdown with a CommonMark
+parser (markdown-it-py, with GitHub's tables) and strips its syntax: the text
+of its paragraphs, headings, list items, cells and code. The word F1 of that
+text against `doc.text` (the benchmark's metric: lowercase `\\w+` tokens,
+multisets) is printed overall and per page type; 1.0 means the Markdown says
+exactly the body's words. Speed is pages per second on one process over the
+same pages, with and without the option (each pass warmed up on one page).
+
+    python bench/markdown_fidelity.py [--data DIR] [--limit N] [--worst N]
+
+Needs the `test` extra (markdown-it-py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from wcxb import DEFAULT_DATA, PAGE_TYPES, Page, load_pages, word_scores
+
+import cleaner
+from cleaner import CleanOptions
+
+#: Block tokens whose content is text of the page (code, and raw HTML were there any).
+_CONTENT_BLOCKS = frozenset({"fence", "code_block", "html_block"})
+
+
+def parser() -> MarkdownIt:
+    """A CommonMark parser with GitHub's pipe tables."""
+    return MarkdownIt("commonmark").enable("table")
+
+
+def stripped_text(markdown: str, markdown_it: MarkdownIt | None = None) -> str:
+    """The text a Markdown document says, its syntax stripped: one line per block."""
+    lines: list[str] = []
+    for token in (markdown_it or parser()).parse(markdown):
+        if token.type == "inline":
+            lines.append(_inline_text(token.children or []))
+        elif token.type in _CONTENT_BLOCKS:
+            lines.append(token.content)
+    return "\n".join(lines)
+
+
+def _inline_text(children: list[Token]) -> str:
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(_inline_text(child.children or []))
+    return "".join(parts)
+
+
+def fidelity(pages: Sequence[Page], markdown_it: MarkdownIt) -> list[tuple[Page, float]]:
+    """Each page with the word F1 of its stripped Markdown against its body."""
+    options = CleanOptions(markdown=True)
+    scores = []
+    for page in pages:
+        document = cleaner.clean(page.html, url=page.url, options=options)
+        stripped = stripped_text(document.markdown or "", markdown_it)
+        scores.append((page, word_scores(document.text, stripped)[2]))
+    return scores
+
+
+def pages_per_second(pages: Sequence[Page], options: CleanOptions) -> float:
+    """Pages per second cleaning every page once with `options` (warmed up on the first)."""
+    cleaner.clean(pages[0].html, url=pages[0].url, options=options)
+    start = time.perf_counter()
+    for page in pages:
+        cleaner.clean(page.html, url=page.url, options=options)
+    return len(pages) / (time.perf_counter() - start)
+
+
+def report(scores: list[tuple[Page, float]], worst: int) -> None:
+    by_type: dict[str, list[float]] = defaultdict(list)
+    for page, score in scores:
+        by_type["all"].append(score)
+        by_type[page.page_type].append(score)
+    print(f"{'pages':<14} {'n':>5} {'word F1':>8}  (stripped Markdown against doc.text)")
+    for group in ("all", *PAGE_TYPES):
+        values = by_type.get(group, [])
+        if values:
+            print(f"{group:<14} {len(values):>5} {sum(values) / len(values):>8.4f}")
+    if worst:
+        print("\nlowest pages:")
+        for page, score in sorted(scores, key=lambda pair: pair[1])[:worst]:
+            print(f"  {page.key} {page.page_type:<13} {score:.4f} {page.url}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the WCXB dev folder")
+    arguments.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    arguments.add_argument("--worst", type=int, default=5, help="list the N lowest pages")
+    arguments.add_argument("--no-speed", action="store_true", help="skip the speed passes")
+    args = arguments.parse_args(argv)
+    pages = load_pages(args.data)
+    if args.limit:
+        pages = pages[: args.limit]
+    report(fidelity(pages, parser()), args.worst)
+    if not args.no_speed:
+        plain = pages_per_second(pages, CleanOptions())
+        with_markdown = pages_per_second(pages, CleanOptions(markdown=True))
+        print(f"\npages/s without markdown: {plain:.1f}")
+        print(f"pages/s with markdown:    {with_markdown:.1f} ({with_markdown / plain - 1:+.1%})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
