@@ -13,8 +13,11 @@ import re
 
 #: Characters that open inline syntax wherever they stand.
 _INLINE = re.compile(r"[\\`*\[\]<~]|&(?=#?[0-9A-Za-z]+;)|(?<![^\W_])_|_(?![^\W_])")
-#: What opens a block at a line's start: a heading, list item, quote, setext underline.
-_LINE_START = re.compile(r"^(?:[#+\-=>]|(\d{1,9})([.)]))")
+#: What opens a block at a line's start: a heading, a list item, a quote, a setext
+#: underline or thematic break.
+_LINE_START = re.compile(
+    r"^(?:#{1,6}(?=[ \t]|$)|[-+](?=[ \t]|$)|[-=]+[ \t]*$|>|(\d{1,9})([.)])(?=[ \t]|$))"
+)
 #: A run of `#` that ends a line after a space: an ATX heading's closing sequence.
 _CLOSING_HASHES = re.compile(r"(^|[ \t])(#+)[ \t]*$")
 #: Runs of backticks, for the fence a code span or block needs.

@@ -81,8 +81,7 @@ def _chunks(units: list[Unit]) -> Iterator[tuple[Sequence[Container], list[str],
         place = unit.place
         if place.table is not None and is_data_table(place.table):
             run = _run(units, index, lambda u: u.place.table, place.table.mem_id)
-            texts = {u.place.cell.mem_id: cell_text(u.lines) for u in run if u.place.cell}
-            yield place.containers, pipe_table(place.table, texts), False
+            yield place.containers, pipe_table(place.table, _cell_texts(run)), False
         elif place.pre is not None:
             run = _run(units, index, lambda u: u.place.pre, place.pre.mem_id)
             code = [line for u in run for line in u.lines]
@@ -96,6 +95,15 @@ def _chunks(units: list[Unit]) -> Iterator[tuple[Sequence[Container], list[str],
             run = [unit]
             yield place.containers, unit.lines, True
         index += len(run)
+
+
+def _cell_texts(units: list[Unit]) -> dict[int, str]:
+    """Each cell's Markdown by the cell's `mem_id` (a cell may hold several blocks)."""
+    lines: dict[int, list[str]] = {}
+    for unit in units:
+        if unit.place.cell is not None:
+            lines.setdefault(unit.place.cell.mem_id, []).extend(unit.lines)
+    return {key: cell_text(cell) for key, cell in lines.items()}
 
 
 def _run(
