@@ -26,7 +26,7 @@ _BACKTICKS = re.compile(r"`+")
 
 def escape_inline(text: str) -> str:
     """`text` as Markdown inline content that renders as `text` itself."""
-    return _INLINE.sub(lambda match: "\\" + match.group(0), text)
+    return _INLINE.sub(r"\\\g<0>", text)
 
 
 def escape_line_start(line: str) -> str:

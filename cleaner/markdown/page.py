@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from cleaner.document import Removal
 from selectolax.lexbor import LexborNode
 
+from cleaner.document import Removal
 from cleaner.extract.blocks import Block
 from cleaner.markdown.escape import code_fence, escape_heading
-from cleaner.markdown.inline import InlineStyle
-from cleaner.markdown.structure import Container, code_language, is_data_table
+from cleaner.markdown.inline import InlineStyle, code_holders
+from cleaner.markdown.structure import Container, Places, code_language, is_data_table
 from cleaner.markdown.survival import line_spans, survivors
 from cleaner.markdown.tables import cell_text, pipe_table
 from cleaner.markdown.units import Unit, block_unit, plain_unit
@@ -43,11 +43,16 @@ def _units(
     owned, rest = _block_spans(text, blocks)
     spans = [span for _, span in owned] + line_spans(text, rest)
     left = survivors(text, spans, removals)
+    rich = style.links or style.images
+    inline = code_holders(blocks[0].node) if owned and not rich else frozenset()
+    places = Places()
     position = 0
     for _, lines in groupby(owned, key=lambda pair: id(pair[0])):
         pairs = list(lines)
         count = len(pairs)
-        unit = block_unit(pairs[0][0], left[position : position + count], style)
+        block = pairs[0][0]
+        plain = not rich and block.node.mem_id not in inline
+        unit = block_unit(block, left[position : position + count], style, places, plain=plain)
         position += count
         if unit is not None:
             yield unit
@@ -57,10 +62,14 @@ def _units(
             yield unit
 
 
-def _block_spans(text: str, blocks: Sequence[Block]) -> tuple[list[tuple[Block, tuple[int, int]]], int]:
+#: A line of a block and its span in the text.
+_Owned = tuple[Block, tuple[int, int]]
+
+
+def _block_spans(text: str, blocks: Sequence[Block]) -> tuple[list[_Owned], int]:
     """Each block line's span in `text` (a paragraph each, one blank line apart), and
     where the text after them starts; no spans when the text is not made so."""
-    owned: list[tuple[Block, tuple[int, int]]] = []
+    owned: list[_Owned] = []
     offset = end = 0
     for block in blocks:
         for line in block.text.split("\n"):
@@ -152,7 +161,7 @@ class Layout:
         if _continues_list(containers, last, self.opened):
             return
         shared = []
-        for mine, theirs in zip(containers, last):
+        for mine, theirs in zip(containers, last, strict=False):
             if mine.key != theirs.key:
                 break
             shared.append(mine)
@@ -181,11 +190,12 @@ def _continues_list(
     list needs a blank line, or it would continue the last item's paragraph)."""
     if not containers or containers[-1].is_quote or containers[-1].key in opened:
         return False
-    item = containers[-1]
-    lists = {c.list_key for c in last if not c.is_quote}
-    return item.list_key in lists or any(c.key == l.key for c in containers for l in last if not l.is_quote)
+    items = [container for container in last if not container.is_quote]
+    if containers[-1].list_key in {item.list_key for item in items}:
+        return True
+    mine = {container.key for container in containers}
+    return any(item.key in mine for item in items)
 
 
 def _continuation(containers: Sequence[Container]) -> str:
     return "".join("> " if c.is_quote else " " * len(c.marker) for c in containers)
-

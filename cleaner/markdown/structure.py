@@ -54,22 +54,49 @@ class Place:
     table: LexborNode | None = None
 
 
+class Places:
+    """The places of one page's blocks; what lies above an element is worked out once
+    for every block under it (a page's blocks share most of their ancestors)."""
+
+    def __init__(self) -> None:
+        #: Per element's `mem_id`: its containers (outermost first) and its `<pre>`.
+        self._above: dict[int, tuple[tuple[Container, ...], LexborNode | None]] = {}
+
+    def place_of(self, node: LexborNode) -> Place:
+        """The place of the block whose element is `node`."""
+        containers, pre = self._structure(node)
+        cell, table = _cell_of(node)
+        return Place(HEADINGS.get(node.tag or "", 0), containers, pre, cell, table)
+
+    def _structure(self, node: LexborNode) -> tuple[tuple[Container, ...], LexborNode | None]:
+        """The containers and `<pre>` of `node` and its ancestors."""
+        pending: list[LexborNode] = []
+        current: LexborNode | None = node
+        known: tuple[tuple[Container, ...], LexborNode | None] = ((), None)
+        while current is not None and current.tag not in _TOP:
+            cached = self._above.get(current.mem_id)
+            if cached is not None:
+                known = cached
+                break
+            pending.append(current)
+            current = current.parent
+        containers, pre = known
+        for element in reversed(pending):
+            tag = element.tag
+            if tag == "blockquote":
+                containers = (*containers, Container(element))
+            elif tag == "li":
+                containers = (*containers, Container(element, _marker(element)))
+            elif tag == "pre":  # the innermost, where one holds another
+                pre = element
+            self._above[element.mem_id] = (containers, pre)
+        return containers, pre
+
+
 def place_of(node: LexborNode) -> Place:
-    """The place of the block whose element is `node`."""
-    containers: list[Container] = []
-    pre: LexborNode | None = None
-    current: LexborNode | None = node
-    while current is not None and current.tag not in _TOP:
-        tag = current.tag
-        if tag == "blockquote":
-            containers.append(Container(current))
-        elif tag == "li":
-            containers.append(Container(current, _marker(current)))
-        elif tag == "pre" and pre is None:
-            pre = current
-        current = current.parent
-    cell, table = _cell_of(node)
-    return Place(HEADINGS.get(node.tag or "", 0), tuple(reversed(containers)), pre, cell, table)
+    """The place of the block whose element is `node` (one block alone; a page's blocks
+    share a `Places`)."""
+    return Places().place_of(node)
 
 
 def _marker(item: LexborNode) -> str:

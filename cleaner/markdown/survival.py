@@ -48,7 +48,7 @@ def survivors(
         index = first
         while index < len(removed) and removed[index][0] < end:
             cut_start, cut_end = removed[index]
-            kept.append(text[cursor:max(cursor, cut_start)])
+            kept.append(text[cursor : max(cursor, cut_start)])
             cursor = max(cursor, min(end, cut_end))
             index += 1
         kept.append(text[cursor:end])

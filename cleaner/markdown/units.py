@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from cleaner.extract.blocks import Block
 from cleaner.markdown.escape import escape_text_line
 from cleaner.markdown.inline import InlineStyle, block_lines
-from cleaner.markdown.structure import Place, place_of
+from cleaner.markdown.structure import Place, Places
 from cleaner.markdown.survival import Survivor
 
 
@@ -27,14 +27,24 @@ class Unit:
     block: Block | None = None
 
 
-def block_unit(block: Block, survived: list[Survivor], style: InlineStyle) -> Unit | None:
-    """The unit of `block`, given what survived of each of its lines; None when nothing did."""
+def block_unit(
+    block: Block,
+    survived: list[Survivor],
+    style: InlineStyle,
+    places: Places,
+    *,
+    plain: bool = False,
+) -> Unit | None:
+    """The unit of `block`, given what survived of each of its lines; None when nothing did.
+    `plain`: the block's Markdown is its escaped text (no link, image or code in it)."""
     if not any(line.text for line in survived):
         return None
-    place = place_of(block.node)
+    place = places.place_of(block.node)
     if place.pre is not None:
         return Unit(place, _code_lines(block, survived), block)
-    rendered = block_lines(block, style) if any(line.intact for line in survived) else []
+    rendered = (
+        block_lines(block, style) if not plain and any(line.intact for line in survived) else []
+    )
     lines = [
         rendered[index] if line.intact and rendered else escape_text_line(line.text)
         for index, line in enumerate(survived)
