@@ -171,6 +171,26 @@ def test_links_and_images_only_when_asked(page_markdown: str) -> None:
     assert "[harbour ferry](" in links_only and "![" not in links_only
 
 
+IMAGES_PAGE = """<html><head><meta property="og:type" content="article"></head><body><article>
+<p>The harbour ferry keeps running all winter, the council decided on Monday after a debate.</p>
+<p><img src="/quay.jpg" alt="The quay at dawn"></p>
+<p><img src="/share-icon.png" width="16" alt="share"></p>
+<ul><li>Morning sailings leave at seven</li><li><img src="/map.png" alt="Map"></li>
+<li>Evening sailings leave at six</li></ul>
+<p>Islanders depend on the ferry for work and school, and the vote was seven to two.</p>
+</article></body></html>"""
+
+
+def test_images_standing_between_kept_blocks_are_kept_where_they_stand() -> None:
+    markdown = clean(IMAGES_PAGE, url=URL, markdown=True, images=True).markdown or ""
+    lines = markdown.splitlines()
+    quay = "![The quay at dawn](https://harbour.example/quay.jpg)"
+    assert lines.index(quay) == lines.index("") + 1  # its own paragraph, after the first
+    assert "- ![Map](https://harbour.example/map.png)" in lines  # an item of the list
+    assert "share" not in markdown  # an icon
+    assert "![" not in (clean(IMAGES_PAGE, url=URL, markdown=True).markdown or "")
+
+
 def test_the_stripped_markdown_says_the_body_s_words(page_markdown: str) -> None:
     document = clean(PAGE, url=URL, markdown=True)
     assert tokens(stripped_text(page_markdown)) == tokens(document.text)

@@ -153,10 +153,11 @@ def _image(node: LexborNode, style: InlineStyle) -> list[Piece]:
     if not source or source.startswith("data:"):
         return []
     alt = " ".join((node.attributes.get("alt") or "").split())
-    return [Piece(alt, _absolute(source, style), image=True)]
+    return [Piece(alt, absolute(source, style), image=True)]
 
 
-def _absolute(url: str, style: InlineStyle) -> str:
+def absolute(url: str, style: InlineStyle) -> str:
+    """`url` made absolute against the page's url, when it is known."""
     url = url.strip()
     return urljoin(style.base, url) if style.base else url
 
@@ -198,7 +199,7 @@ def _link_item(href: str | None, pieces: list[Piece], style: InlineStyle) -> _It
     inner, lead, trail = _join(items)
     if href is None or not inner:
         return inner, lead, trail
-    return f"[{inner}]({link_destination(_absolute(href, style))})", lead, trail
+    return f"[{inner}]({link_destination(absolute(href, style))})", lead, trail
 
 
 def _chunk_item(code: bool, image: bool, pieces: list[Piece]) -> _Item:

@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborNode
 from cleaner.document import Removal
 from cleaner.extract.blocks import Block
 from cleaner.markdown.escape import code_fence, escape_heading
+from cleaner.markdown.images import standalone_images
 from cleaner.markdown.inline import InlineStyle, code_holders
 from cleaner.markdown.structure import Container, Places, code_language, is_data_table
 from cleaner.markdown.survival import line_spans, survivors
@@ -39,23 +40,28 @@ def page_markdown(
 def _units(
     text: str, blocks: Sequence[Block], removals: Sequence[Removal], style: InlineStyle
 ) -> Iterator[Unit]:
-    """The units of the text, in order: each block's, then each line with no block's."""
+    """The units of the text, in order: each block's (with the images standing before it,
+    when asked for), then each line with no block's."""
     owned, rest = _block_spans(text, blocks)
     spans = [span for _, span in owned] + line_spans(text, rest)
     left = survivors(text, spans, removals)
     rich = style.links or style.images
     inline = code_holders(blocks[0].node) if owned and not rich else frozenset()
     places = Places()
+    images = standalone_images(blocks, style) if owned and style.images else []
     position = 0
-    for _, lines in groupby(owned, key=lambda pair: id(pair[0])):
+    for index, (_, lines) in enumerate(groupby(owned, key=lambda pair: id(pair[0]))):
         pairs = list(lines)
-        count = len(pairs)
         block = pairs[0][0]
         plain = not rich and block.node.mem_id not in inline
-        unit = block_unit(block, left[position : position + count], style, places, plain=plain)
-        position += count
-        if unit is not None:
-            yield unit
+        unit = block_unit(block, left[position : position + len(pairs)], style, places, plain=plain)
+        position += len(pairs)
+        if unit is None:
+            continue
+        while images and images[0][0] <= index:
+            _, holder, markdown = images.pop(0)
+            yield Unit(places.place_of(holder), [markdown])
+        yield unit
     for survivor in left[position:]:
         unit = plain_unit(survivor)
         if unit is not None:
