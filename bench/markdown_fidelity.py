@@ -9,7 +9,13 @@ multisets) is printed overall and per page type; 1.0 means the Markdown says
 exactly the body's words. Speed is pages per second on one process over the
 same pages, with and without the option (each page both ways in turn).
 
-    python bench/markdown_fidelity.py [--data DIR] [--limit N] [--worst N]
+With `--markdown-inputs`, trafilatura's Markdown of each page (as bench/dumps.py
+makes it) is cleaned as a Markdown input too, and scored the same way. There the
+body keeps some of the input's syntax as text (an ordered list's numbers, a code
+fence's language, a link whose form the reducing rules do not take), which the
+parser reads as syntax: those words are the difference.
+
+    python bench/markdown_fidelity.py [--data DIR] [--limit N] [--worst N] [--markdown-inputs]
 
 Needs the `test` extra (markdown-it-py).
 """
@@ -19,7 +25,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -65,15 +71,41 @@ def _inline_text(children: list[Token]) -> str:
     return "".join(parts)
 
 
-def fidelity(pages: Sequence[Page], markdown_it: MarkdownIt) -> list[tuple[Page, float]]:
-    """Each page with the word F1 of its stripped Markdown against its body."""
+#: The Markdown structures counted over the pages: token type → what the table calls it.
+STRUCTURES = {
+    "heading_open": "headings",
+    "list_item_open": "list items",
+    "th_open": "header cells",
+    "td_open": "cells",
+    "fence": "code blocks",
+    "blockquote_open": "quotes",
+}
+
+
+def fidelity(
+    inputs: Sequence[tuple[Page, str | bytes]], markdown_it: MarkdownIt, counts: Counter[str]
+) -> list[tuple[Page, float]]:
+    """Each page with the word F1 of its input's stripped Markdown against its body; the
+    Markdown structures found are added to `counts`."""
     options = CleanOptions(markdown=True)
     scores = []
-    for page in pages:
-        document = cleaner.clean(page.html, url=page.url, options=options)
-        stripped = stripped_text(document.markdown or "", markdown_it)
-        scores.append((page, word_scores(document.text, stripped)[2]))
+    for page, raw in inputs:
+        document = cleaner.clean(raw, url=page.url, options=options)
+        markdown = document.markdown or ""
+        counts.update(
+            STRUCTURES[token.type]
+            for token in markdown_it.parse(markdown)
+            if token.type in STRUCTURES
+        )
+        scores.append((page, word_scores(document.text, stripped_text(markdown, markdown_it))[2]))
     return scores
+
+
+def markdown_inputs(pages: Sequence[Page]) -> list[tuple[Page, str | bytes]]:
+    """trafilatura's Markdown of each page (as bench/dumps.py makes it), as Markdown inputs."""
+    from dumps import trafilatura_dumps
+
+    return [(dump.page, dump.text) for dump in trafilatura_dumps(pages) if dump.text.strip()]
 
 
 def pages_per_second(pages: Sequence[Page]) -> tuple[float, float]:
@@ -92,7 +124,7 @@ def pages_per_second(pages: Sequence[Page]) -> tuple[float, float]:
     return len(pages) / seconds[plain], len(pages) / seconds[markdown]
 
 
-def report(scores: list[tuple[Page, float]], worst: int) -> None:
+def report(scores: list[tuple[Page, float]], counts: Counter[str], worst: int) -> None:
     by_type: dict[str, list[float]] = defaultdict(list)
     for page, score in scores:
         by_type["all"].append(score)
@@ -102,23 +134,36 @@ def report(scores: list[tuple[Page, float]], worst: int) -> None:
         values = by_type.get(group, [])
         if values:
             print(f"{group:<14} {len(values):>5} {sum(values) / len(values):>8.4f}")
-    if worst:
-        print("\nlowest pages:")
-        for page, score in sorted(scores, key=lambda pair: pair[1])[:worst]:
-            print(f"  {page.key} {page.page_type:<13} {score:.4f} {page.url}")
+    print("structures: " + ", ".join(f"{counts[name]} {name}" for name in STRUCTURES.values()))
+    below = sorted((pair for pair in scores if pair[1] < 1), key=lambda pair: pair[1])
+    print(f"pages below 1.0: {len(below)}")
+    for page, score in below[:worst]:
+        print(f"  {page.key} {page.page_type:<13} {score:.4f} {page.url}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the WCXB dev folder")
     arguments.add_argument("--limit", type=int, default=0, help="only the first N pages")
-    arguments.add_argument("--worst", type=int, default=5, help="list the N lowest pages")
+    arguments.add_argument("--worst", type=int, default=5, help="list the N lowest pages below 1")
     arguments.add_argument("--no-speed", action="store_true", help="skip the speed passes")
+    arguments.add_argument(
+        "--markdown-inputs",
+        action="store_true",
+        help="also clean trafilatura's Markdown of each page as a Markdown input",
+    )
     args = arguments.parse_args(argv)
     pages = load_pages(args.data)
     if args.limit:
         pages = pages[: args.limit]
-    report(fidelity(pages, parser()), args.worst)
+    counts: Counter[str] = Counter()
+    print("HTML pages")
+    report(fidelity([(page, page.html) for page in pages], parser(), counts), counts, args.worst)
+    if args.markdown_inputs:
+        counts = Counter()
+        print("\nMarkdown inputs: trafilatura's Markdown of the same pages")
+        scores = fidelity(markdown_inputs(pages), parser(), counts)
+        report(scores, counts, args.worst)
     if not args.no_speed:
         plain, with_markdown = pages_per_second(pages)
         print(f"\npages/s without markdown: {plain:.1f}")
