@@ -24,7 +24,6 @@ class Unit:
 
     place: Place
     lines: list[str]
-    block: Block | None = None
 
 
 def block_unit(
@@ -41,7 +40,7 @@ def block_unit(
         return None
     place = places.place_of(block.node)
     if place.pre is not None:
-        return Unit(place, _code_lines(block, survived), block)
+        return Unit(place, _code_lines(block, survived))
     rendered = (
         block_lines(block, style) if not plain and any(line.intact for line in survived) else []
     )
@@ -50,7 +49,7 @@ def block_unit(
         for index, line in enumerate(survived)
         if line.text
     ]
-    return Unit(place, lines, block)
+    return Unit(place, lines)
 
 
 def plain_unit(survived: Survivor) -> Unit | None:
