@@ -282,6 +282,22 @@ def test_a_markdown_input_keeps_its_syntax_and_loses_its_chrome() -> None:
     assert "[harbour ferry](https://harbour.example/f)" in kept and "![The quay](quay.jpg)" in kept
 
 
+#: A script-rendered page: an empty mount point, the article only in its JSON-LD.
+SHELL = """<html><head><title>Ferry | Harbour News</title><script type="application/ld+json">
+{"@type": "NewsArticle", "headline": "Ferry", "articleBody": "%s"}</script></head>
+<body><div id="app"></div><script src="/bundle.js"></script></body></html>"""
+
+
+def test_text_from_json_ld_is_plain_escaped_paragraphs() -> None:
+    sentence = "The harbour ferry keeps running all winter, the council decided on Monday."
+    body = f"{sentence} {sentence}\\n\\n# 1 ferry * for [all] islanders. {sentence}"
+    document = clean(SHELL % body, markdown=True)
+    assert document.provenance["text"] == "json-ld"
+    markdown = document.markdown or ""
+    assert texts_in(markdown, "paragraph") == document.text.split("\n\n")
+    assert markdown.splitlines()[2].startswith("\\# 1 ferry \\* for \\[all\\]")
+
+
 def test_a_text_input_s_markdown_is_its_text() -> None:
     document = clean("The ferry runs all winter.\n\nThe fare stays the same.", markdown=True)
     assert document.format == "text"
