@@ -171,10 +171,14 @@ def _escape_html(text: str) -> str:
 @st.composite
 def structures(draw: st.DrawFn) -> str:
     """One piece of page: a paragraph, heading, list, quote, table or code block."""
-    kind = draw(st.sampled_from(["p", "h2", "ul", "ol", "quote", "table", "pre", "nested"]))
+    kinds = ["p", "h2", "ul", "ol", "quote", "table", "pre", "nested", "inline"]
+    kind = draw(st.sampled_from(kinds))
     texts = [_escape_html(text) for text in draw(st.lists(SENTENCES, min_size=1, max_size=3))]
     if kind in ("p", "h2"):
         return f"<{kind}>{texts[0]}</{kind}>"
+    if kind == "inline":
+        first, last = texts[0], texts[-1]
+        return f"<p>{first} <a href='/a (b)'>{last}</a><code>{first}</code><br>{last}</p>"
     if kind in ("ul", "ol"):
         return f"<{kind}>" + "".join(f"<li>{t}</li>" for t in texts) + f"</{kind}>"
     if kind == "nested":
@@ -206,3 +210,5 @@ def test_any_page_s_markdown_says_its_body_s_words(pieces: list[str]) -> None:
     )
     document = clean(page, markdown=True)
     assert tokens(stripped_text(document.markdown or "")) == tokens(document.text)
+    linked = clean(page, markdown=True, links=True).markdown or ""
+    assert tokens(stripped_text(linked)) == tokens(document.text)
