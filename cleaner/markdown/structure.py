@@ -2,7 +2,8 @@
 
 From a block's element up to the page's body: the heading it is, the block
 quotes and list items it sits in (outermost first), the `<pre>` it is code in,
-and the table cell it is. One walk up per block, only when Markdown is asked for.
+and the table cell it is; a page's blocks share the walk up through their ancestors
+(`Places`). Only when Markdown is asked for.
 """
 
 from __future__ import annotations
@@ -91,12 +92,6 @@ class Places:
                 pre = element
             self._above[element.mem_id] = (containers, pre)
         return containers, pre
-
-
-def place_of(node: LexborNode) -> Place:
-    """The place of the block whose element is `node` (one block alone; a page's blocks
-    share a `Places`)."""
-    return Places().place_of(node)
 
 
 def _marker(item: LexborNode) -> str:
