@@ -42,10 +42,10 @@ def add_parser(commands: Any) -> None:
         help="print the body as GitHub-flavoured Markdown (with --json or -o: fill 'markdown')",
     )
     parser.add_argument(
-        "--links", action="store_true", help="keep links in the Markdown ([text](url))"
+        "--links", action="store_true", help="with --markdown: keep links in it ([text](url))"
     )
     parser.add_argument(
-        "--images", action="store_true", help="keep images in the Markdown (![alt](src))"
+        "--images", action="store_true", help="with --markdown: keep images in it (![alt](src))"
     )
     parser.add_argument("--url", help="the page's url (applies to every input)")
     parser.add_argument(
