@@ -58,10 +58,11 @@ class Cleaner:
         """Clean one raw page or dump; the format is detected unless given.
 
         `options` (a `CleanOptions`: time limit, crawl date, content type,
-        over-removal limit, mojibake repair) default to this Cleaner's. Any of
-        their fields may also be passed as a keyword, which overrides the same
-        field of `options`: `clean(raw, timeout=None)`,
-        `clean(raw, options=run, crawl_date="2024-05-20")`.
+        over-removal limit, mojibake repair, Markdown output) default to this
+        Cleaner's. Any of their fields may also be passed as a keyword, which
+        overrides the same field of `options`: `clean(raw, timeout=None)`,
+        `clean(raw, options=run, crawl_date="2024-05-20")`,
+        `clean(raw, markdown=True)` (`doc.markdown`: the body as Markdown).
 
         `known` is metadata the caller already has for this input (a feed's
         title, a CMS's author): it is taken as given, and the rules do not

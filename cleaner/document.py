@@ -93,6 +93,10 @@ class Document:
     """
 
     text: str = ""
+    #: The same content as `text` as GitHub-flavoured Markdown (headings, lists, tables,
+    #: code, quotes), when asked for (`CleanOptions.markdown`; '' for an empty document);
+    #: None otherwise, and for an input that could not be cleaned (status `error`).
+    markdown: str | None = None
     title: str | None = None
     date: str | None = None
     author: str | None = None

@@ -33,6 +33,7 @@ from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import Extraction, drop_never_content, extract_text
 from cleaner.extract.streamed import place_streamed_content
 from cleaner.lazy_text import LazyText, text_of
+from cleaner.markdown import html_markdown
 from cleaner.metadata import PageMetadata, extract_metadata
 from cleaner.metadata.page import Page, collect
 from cleaner.options import CleanOptions
@@ -111,7 +112,11 @@ def clean_html(
     if reason is not None or not extraction.text:
         return _empty(ctx, options, extraction.text, reason)
     ctx.provenance["text"] = extraction.extractor
-    return run_text_phase(ruleset, ctx, extraction.text, options, deadline=deadline)
+    document = run_text_phase(ruleset, ctx, extraction.text, options, deadline=deadline)
+    if options.markdown:
+        document.markdown = html_markdown(document, extraction.text, extraction.blocks, options)
+        deadline.check()
+    return document
 
 
 def _parse(html: LazyText, markup: bytes | None) -> tuple[LexborHTMLParser, bytes]:
@@ -155,7 +160,8 @@ def _with_product_details(
     if not details:
         return extraction, reason
     text = "\n".join(line for line in (extraction.text, *details) if line)
-    return Extraction(text, extraction.extractor or "json-ld", extraction.dropped), None
+    extractor = extraction.extractor or "json-ld"
+    return Extraction(text, extractor, extraction.dropped, extraction.blocks), None
 
 
 def _shows_no_text(extraction: Extraction, reason: str | None) -> bool:
@@ -171,6 +177,8 @@ def _empty(ctx: Context, options: CleanOptions, text: str, reason: str | None) -
     document = finish(ctx, options.max_removed_share)
     document.status = "empty"
     document.reason = reason or "no article text found on the page"
+    if options.markdown:
+        document.markdown = ""
     return document
 
 

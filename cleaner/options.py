@@ -33,6 +33,10 @@ class CleanOptions:
       of a document's text, its `warnings` say so (None: no limit).
     - `fix_mojibake`: repair text decoded with the wrong charset before
       (`cafÃ©` → `café`; needs the `ftfy` extra).
+    - `markdown`: also fill `Document.markdown`, the body as GitHub-flavoured
+      Markdown (see `cleaner.markdown`); nothing of it runs otherwise.
+    - `links`, `images`: with `markdown`, keep links (`[text](url)`) and
+      images (`![alt](src)`) in it; without, they leave no trace.
 
     Values are checked when the object is built: a share outside 0..1 raises
     ValueError, `fix_mojibake` without ftfy raises MissingExtraError.
@@ -43,6 +47,9 @@ class CleanOptions:
     content_type: str | None = None
     max_removed_share: float | None = DEFAULT_MAX_REMOVED_SHARE
     fix_mojibake: bool = False
+    markdown: bool = False
+    links: bool = False
+    images: bool = False
 
     def __post_init__(self) -> None:
         share = self.max_removed_share
@@ -88,6 +95,9 @@ class CleanKeywords(TypedDict, total=False):
     content_type: str | None
     max_removed_share: float | None
     fix_mojibake: bool
+    markdown: bool
+    links: bool
+    images: bool
 
 
 #: The options of a call that names none.

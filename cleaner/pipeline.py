@@ -11,6 +11,7 @@ from cleaner.deadline import Deadline, DocumentTimeout, enforced
 from cleaner.document import Document, Format, is_html
 from cleaner.html import clean_html
 from cleaner.lazy_text import LazyText, text_of
+from cleaner.markdown import text_markdown
 from cleaner.options import CleanOptions
 from cleaner.read import detect_format, looks_binary, read_keeping_utf8, repair_mojibake
 from cleaner.rules.ruleset import RuleSet
@@ -59,7 +60,11 @@ def clean_raw(
         ctx.set_fields(known or {}, "argument")
         ctx.set_field("url", url, "argument")
         # In the core, which checks the deadline itself, from any thread: no timer needed.
-        return run_text_phase(ruleset, ctx, text_of(text), options, deadline=deadline)
+        body = text_of(text)
+        document = run_text_phase(ruleset, ctx, body, options, deadline=deadline)
+        if options.markdown:
+            document.markdown = text_markdown(document, body, options)
+        return document
     except DocumentTimeout:
         return _failed(url, given, "timeout")
     except CoreError as error:  # a panic in the compiled core, caught there

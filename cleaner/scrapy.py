@@ -18,7 +18,9 @@ Settings (all optional):
 - How to clean: one setting per `CleanOptions` field, named CLEANER_ and the field in capitals:
   CLEANER_TIMEOUT (seconds, default 5; 0 or None: no limit), CLEANER_CRAWL_DATE (ISO 8601),
   CLEANER_CONTENT_TYPE (the charset of bytes pages), CLEANER_MAX_REMOVED_SHARE (0-1, default
-  0.6; None or "none": no limit), CLEANER_FIX_MOJIBAKE (default False; needs the ftfy extra).
+  0.6; None or "none": no limit), CLEANER_FIX_MOJIBAKE (default False; needs the ftfy extra),
+  CLEANER_MARKDOWN (default False: fill the result's `markdown`), CLEANER_LINKS and
+  CLEANER_IMAGES (default False: keep links and images in that Markdown).
 
 `scrapy.Item` classes must declare the fields the pipeline writes; dict items take any.
 The rules are compiled once, when the crawler starts.
@@ -137,4 +139,7 @@ _SETTING_READERS: dict[str, Callable[[Any, str], Any]] = {
     "content_type": _text,
     "max_removed_share": _share,
     "fix_mojibake": _flag,
+    "markdown": _flag,
+    "links": _flag,
+    "images": _flag,
 }

@@ -237,6 +237,9 @@ def test_every_option_has_a_scrapy_setting() -> None:
             "CLEANER_CONTENT_TYPE": "text/html; charset=latin-1",
             "CLEANER_MAX_REMOVED_SHARE": "none",
             "CLEANER_FIX_MOJIBAKE": "True",
+            "CLEANER_MARKDOWN": "True",
+            "CLEANER_LINKS": "True",
+            "CLEANER_IMAGES": "True",
         }
     )
     options = pipeline.cleaner.options
@@ -246,6 +249,9 @@ def test_every_option_has_a_scrapy_setting() -> None:
         content_type="text/html; charset=latin-1",
         max_removed_share=None,
         fix_mojibake=True,
+        markdown=True,
+        links=True,
+        images=True,
     )
     unchanged = [
         field.name

@@ -91,7 +91,8 @@ class JsonlSink:
 
 
 class TextSink:
-    """The canonical bodies only, one blank line apart (the plain `cleaner clean` output)."""
+    """The canonical bodies only, one blank line apart (the plain `cleaner clean` output);
+    their Markdown instead where it was asked for."""
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
@@ -100,7 +101,9 @@ class TextSink:
     def write(self, result: Result) -> None:
         if not self.first:
             self.stream.write("\n")
-        self.stream.write(str(result["text"]) + "\n")
+        markdown = result.get("markdown")
+        body = markdown if isinstance(markdown, str) else result["text"]
+        self.stream.write(str(body) + "\n")
         self.first = False
 
     def close(self, *, commit: bool) -> None:

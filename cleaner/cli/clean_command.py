@@ -1,4 +1,5 @@
-"""`cleaner clean PATH...`: print the canonical body, or JSON records with --json.
+"""`cleaner clean PATH...`: print the canonical body (its Markdown with --markdown), or JSON
+records with --json.
 
 Every run goes through the batch engine (cleaner/batch/): JSONL and WARC inputs,
 folders and stdin are streamed, cleaned on all cores in input order, and written
@@ -35,6 +36,17 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
     parser.add_argument("--json", action="store_true", help="print one JSON object per input")
+    parser.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print the body as GitHub-flavoured Markdown (with --json or -o: fill 'markdown')",
+    )
+    parser.add_argument(
+        "--links", action="store_true", help="with --markdown: keep links in it ([text](url))"
+    )
+    parser.add_argument(
+        "--images", action="store_true", help="with --markdown: keep images in it (![alt](src))"
+    )
     parser.add_argument("--url", help="the page's url (applies to every input)")
     parser.add_argument(
         "--crawl-date",

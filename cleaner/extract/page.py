@@ -20,11 +20,14 @@ from cleaner.page_selectors import NEVER_CONTENT, SWALLOWING
 @dataclass
 class Extraction:
     """What extraction found: the text, which extractor found it ('' when none did),
-    and the runs of the article's containers it left out, with the reason."""
+    the runs of the article's containers it left out, with the reason, and the kept
+    blocks the text is made of (their lines one paragraph each; none when the text
+    came from elsewhere), which Markdown is rendered from."""
 
     text: str = ""
     extractor: str = ""
     dropped: list[tuple[str, str]] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
 
 
 #: A swallowing element (`page_selectors.SWALLOWING`) with more than this share of the
@@ -100,10 +103,10 @@ def extract_text(
     if article is not None and article.paragraphs and declares_article and page_type == "article":
         chosen = _classifier_if_fragment(view, article)
         if chosen is None:
-            return Extraction(article.text, "cleaner", article.dropped)
+            return Extraction(article.text, "cleaner", article.dropped, article.kept)
     chosen = chosen or choose_blocks(view, page_type)
     if chosen.paragraphs:
-        return Extraction(chosen.text, "cleaner", chosen.dropped)
+        return Extraction(chosen.text, "cleaner", chosen.dropped, chosen.kept)
     text = trafilatura_text(tree, url)
     return Extraction(text, "trafilatura" if text else "")
 
