@@ -14,7 +14,8 @@ readers and writers want its own `io` extra too):
         tasks=8,
     ).run()
 
-Each document's text (the raw page) is replaced by its cleaned body, and its
+Each document's text (the raw page) is replaced by its cleaned body (as
+Markdown, with headings, lists, tables and code, given `markdown=True`), and its
 metadata gains the keys of `METADATA_KEYS`: the page type, title, publication
 date (`published`, so a reader's crawl `date` is kept), author, site and the
 number of removals. A page with no article (status `empty`) is dropped and
@@ -133,7 +134,7 @@ class CleanerExtractor(BaseExtractor):  # type: ignore[misc]  # datatrove is unt
         result = clean_record(cleaner_for(self.settings), self.settings, record)
         metadata = {key: result[field] for key, field in METADATA_KEYS.items()}
         metadata[REMOVALS_KEY] = len(result["removed"])
-        return CleanedPage(result["text"], result["status"], result["reason"], metadata)
+        return CleanedPage(_body(result), result["status"], result["reason"], metadata)
 
     def run(
         self,
@@ -205,6 +206,12 @@ def sandbox_limit(timeout: float | None, hard_timeout: float | None) -> float:
     if hard_timeout is not None:
         return hard_timeout
     return _NO_LIMIT if timeout is None else timeout + HARD_TIMEOUT_MARGIN
+
+
+def _body(result: dict[str, Any]) -> str:
+    """The text the pipeline carries on: the Markdown when the step was asked for it."""
+    markdown = result.get("markdown")
+    return markdown if isinstance(markdown, str) else str(result["text"])
 
 
 def _text(value: Any) -> str | None:

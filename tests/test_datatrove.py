@@ -176,6 +176,13 @@ def test_extract_keeps_datatrove_s_text_to_text_contract() -> None:
     assert step.extract(EMPTY) == ""
 
 
+def test_with_markdown_the_pipeline_carries_the_markdown_body() -> None:
+    page = FIG.replace("<p>Water well", "<h2>Aftercare</h2><ul><li>Water well</li></ul><p>Water well")
+    cleaned = CleanerExtractor(markdown=True).clean_page(Page(page, FIG_URL))
+    assert "## Aftercare\n\n- Water well" in cleaned.text
+    assert cleaned.text == cleaner.clean(page, url=FIG_URL, markdown=True).markdown
+
+
 def test_the_step_pickles_as_settings_and_compiles_in_a_fresh_process() -> None:
     step = CleanerExtractor(timeout=10)
     step.extract(FIG)  # this process has compiled the rules; the step does not carry them
