@@ -7,8 +7,8 @@
 //! prose. Each line is scored as the HTML extractor scores blocks, from what a reader
 //! sees of it: prose counts for its length, link and image lines count against, short
 //! labels a little against, code and table lines not at all. The run of lines with the
-//! best total is the article; the headings just above it belong to it. Only stretches
-//! that are mostly furniture go. A text is taken for a dump only when furniture is a
+//! best total is the article; the headings just above it belong to it. Only the
+//! stretches before and after it go, and only when they are mostly furniture. A text is taken for a dump only when furniture is a
 //! fifth of its lines and gathers at its start or end (a page's header or footer); an
 //! article, a clean text or an extractor's output is left as it is.
 
@@ -132,7 +132,14 @@ impl KeepMainRun {
                 first
             };
             let stop = lines.get(first).map_or(end, |line| line.0);
-            if stop > position && self.is_furniture_stretch(&looks[next_line..first.max(next_line)])
+            // Only the stretches before the first run and after the last go: a page's
+            // header and footer. Between the runs lies the page's own content (product
+            // tiles, a feature list, a post's links); the line rules deal with a share
+            // bar or a related-links box there.
+            let at_an_edge = next_line == 0 || first >= lines.len();
+            if stop > position
+                && at_an_edge
+                && self.is_furniture_stretch(&looks[next_line..first.max(next_line)])
             {
                 edits.push(Edit::delete(position, stop));
             }
