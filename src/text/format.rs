@@ -51,8 +51,8 @@ fn signals() -> &'static Signals {
     })
 }
 
-/// HTML when the text opens like a page or is dense with tags; Markdown on two
-/// signals; an HTML fragment is HTML too.
+/// HTML when the text opens like a page or is dense with tags (and holds fewer marks of
+/// Markdown); Markdown on two signals; an HTML fragment is HTML too.
 ///
 /// The signals are looked for in the text as the rules will see it (every line
 /// break a `\n`, every space a plain one) and in its first 200,000 characters.
@@ -74,10 +74,17 @@ pub fn detect_format(text: &str) -> Format {
     let signals = signals();
     // Every HTML signal holds a '<'; most text has none, and skips two passes.
     let has_tag = head.contains('<');
-    if has_tag && (found(&signals.html_start, 1) > 0 || found(&signals.html_tags, 10) >= 10) {
+    if has_tag && found(&signals.html_start, 1) > 0 {
         return Format::Html;
     }
-    if may_hold_markdown(data) && shows_markdown(&signals.markdown, data) {
+    let dense = has_tag && found(&signals.html_tags, DENSE_TAGS) >= DENSE_TAGS;
+    let markdown = may_hold_markdown(data) && shows_markdown(&signals.markdown, data);
+    if dense
+        && !(markdown && found(&signals.markdown, COUNTED) > found(&signals.html_tags, COUNTED))
+    {
+        return Format::Html;
+    }
+    if markdown {
         return Format::Markdown;
     }
     if has_tag && whole && found(&signals.html_fragment, 1) > 0 {
@@ -128,6 +135,13 @@ fn char_boundary_after(text: &str, count: usize) -> usize {
     }
     text.len()
 }
+
+/// A text with this many HTML tags is dense with them: HTML, unless it is Markdown whose
+/// syntax outnumbers its tags (a page's Markdown that shows HTML in a code sample or
+/// quotes an embed's markup).
+const DENSE_TAGS: usize = 10;
+/// How far tags and Markdown syntax are counted when they compete.
+const COUNTED: usize = 10_000;
 
 /// Matches of the Markdown signals looked at before a text is taken for plain text.
 const MARKDOWN_MATCHES: usize = 64;
@@ -214,6 +228,18 @@ mod tests {
         assert_eq!(detect_format(linked), Format::Markdown);
         let outline = "# Guide\n\nIntro.\n\n## Install\n\nSteps.\n";
         assert_eq!(detect_format(outline), Format::Markdown);
+    }
+
+    #[test]
+    fn markdown_that_shows_html_is_markdown_while_tags_outnumber_its_syntax() {
+        let sample = "<div class=\"card\"><p>Hi</p><p>there</p></div>\n".repeat(2);
+        let links: String = (0..20)
+            .map(|n| format!("* [Section {n}](/docs/{n})\n"))
+            .collect();
+        let page = format!("# Cards\n\n{links}\nThe markup:\n\n{sample}\n");
+        assert_eq!(detect_format(&page), Format::Markdown);
+        let fragment = format!("<p>See [the docs](/d) and [the FAQ](/f).</p>\n{sample}");
+        assert_eq!(detect_format(&fragment), Format::Html);
     }
 
     proptest::proptest! {
