@@ -36,17 +36,7 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
     parser.add_argument("--json", action="store_true", help="print one JSON object per input")
-    parser.add_argument(
-        "--markdown",
-        action="store_true",
-        help="print the body as GitHub-flavoured Markdown (with --json or -o: fill 'markdown')",
-    )
-    parser.add_argument(
-        "--links", action="store_true", help="with --markdown: keep links in it ([text](url))"
-    )
-    parser.add_argument(
-        "--images", action="store_true", help="with --markdown: keep images in it (![alt](src))"
-    )
+    _add_markdown_options(parser)
     parser.add_argument("--url", help="the page's url (applies to every input)")
     parser.add_argument(
         "--crawl-date",
@@ -58,6 +48,18 @@ def add_parser(commands: Any) -> None:
     add_rule_options(parser)
     _add_batch_options(parser)
     parser.set_defaults(run=run)
+
+
+def _add_markdown_options(parser: argparse.ArgumentParser) -> None:
+    """--markdown and what it keeps: the body as GitHub-flavoured Markdown."""
+    flags = {
+        "--markdown": "print the body as GitHub-flavoured Markdown (with --json or -o: fill "
+        "'markdown')",
+        "--links": "with --markdown: keep links in it ([text](url))",
+        "--images": "with --markdown: keep images in it (![alt](src))",
+    }
+    for flag, help_text in flags.items():
+        parser.add_argument(flag, action="store_true", help=help_text)
 
 
 def _add_batch_options(parser: argparse.ArgumentParser) -> None:
