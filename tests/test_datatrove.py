@@ -177,7 +177,8 @@ def test_extract_keeps_datatrove_s_text_to_text_contract() -> None:
 
 
 def test_with_markdown_the_pipeline_carries_the_markdown_body() -> None:
-    page = FIG.replace("<p>Water well", "<h2>Aftercare</h2><ul><li>Water well</li></ul><p>Water well")
+    aftercare = "<h2>Aftercare</h2><ul><li>Water well</li></ul><p>Water well"
+    page = FIG.replace("<p>Water well", aftercare)
     cleaned = CleanerExtractor(markdown=True).clean_page(Page(page, FIG_URL))
     assert "## Aftercare\n\n- Water well" in cleaned.text
     assert cleaned.text == cleaner.clean(page, url=FIG_URL, markdown=True).markdown
