@@ -227,6 +227,36 @@ def test_the_finder_gives_way_when_the_classifier_keeps_four_times_its_text(
     assert "Later paragraph" not in found.text  # the finder's article is the whole story
 
 
+def test_a_sparse_choice_gives_way_to_the_fallback_that_finds_three_times_as_much(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A product page: the classifier keeps a price line and passes over the description
+    # (stubbed, so the test is about the choice, not a trained model); trafilatura's text
+    # is taken when it holds FALLBACK_RATIO times the words, and only on a page with text.
+    from cleaner.extract import page as extract_page
+    from cleaner.extract.article_text import ArticleText
+
+    description = "".join(f"<p>Detail {n}. {PARAGRAPH}</p>" for n in range(9))
+    html = page(f"<div class='price'><p>Price: 35 euros, free delivery.</p></div>{description}")
+
+    def keep_the_price(view: PageBlocks, page_type: str | None = None) -> ArticleText:
+        chosen = ArticleText()
+        chosen.kept.append(view.blocks[0])
+        chosen.paragraphs.append(view.blocks[0].text)
+        return chosen
+
+    monkeypatch.setattr(extract_page, "choose_blocks", keep_the_price)
+    found = extract_page.extract_text(LexborHTMLParser(html), None, page_type="product")
+    assert found.extractor == "trafilatura" and "Detail 5." in found.text
+    monkeypatch.setattr(extract_page, "trafilatura_text", lambda tree, url: "Price: 35 euros.")
+    found = extract_page.extract_text(LexborHTMLParser(html), None, page_type="product")
+    assert found.extractor == "cleaner" and found.text == "Price: 35 euros, free delivery."
+    small = page("<p>Price: 35 euros, free delivery.</p><p>In stock.</p>")
+    monkeypatch.setattr(extract_page, "trafilatura_text", lambda tree, url: "x " * 100)
+    found = extract_page.extract_text(LexborHTMLParser(small), None, page_type="product")
+    assert found.extractor == "cleaner"  # a page with little text: the choice stands
+
+
 def _shell(jsonld: str) -> str:
     """A script-rendered page: an empty mount point, the article only in its JSON-LD."""
     return page(
