@@ -38,6 +38,9 @@ const LINE_SEARCH_COUNT: u32 = 20;
 /// The least upper bound of a repetition worth a short form of the pattern: a smaller
 /// automaton for spans no longer than the bound.
 const SHORT_FORM_BOUND: u32 = 16;
+/// Automata this large (states) place a match's groups apart, with a short form for
+/// the match when there is one.
+const PLACE_APART_STATES: usize = 2_000;
 
 /// The byte spans of a match's groups, group 0 first; (-1, -1) for a group that did
 /// not take part.
@@ -167,15 +170,16 @@ impl Pattern {
             return found;
         }
         let mut captures = self.captures(groups);
+        let span = (pos, endpos);
         match &self.line_finder {
             None => {
-                // Every span searched is within this one: its short form serves them all.
-                let regex = self.automaton_for(endpos - pos);
-                Pattern::spans(regex, data, (pos, endpos), limit, &mut captures, &mut found);
+                // Every span searched is within this one: its searcher serves them all.
+                let searcher = self.searcher(endpos - pos, groups);
+                searcher.spans(data, span, limit, &mut captures, &mut found);
             }
             Some(finder) => {
-                let span = (pos, endpos);
-                self.spans_by_line(finder, data, span, limit, &mut captures, &mut found)
+                let lines = LineSearch { finder, groups };
+                self.spans_by_line(lines, data, span, limit, &mut captures, &mut found)
             }
         }
         found
@@ -193,40 +197,18 @@ impl Pattern {
         let mut found = Vec::new();
         if limit > 0 && pos <= endpos && endpos <= data.len() {
             let mut captures = self.regex.create_captures();
-            let span = (pos, endpos);
-            Pattern::spans(&self.regex, data, span, limit, &mut captures, &mut found);
+            let plain = Searcher {
+                regex: &self.regex,
+                placer: None,
+            };
+            plain.spans(data, (pos, endpos), limit, &mut captures, &mut found);
         }
         found
     }
 
-    /// Up to `limit` matches of `regex` (the pattern's own automaton or one of its
-    /// short forms) in the span, left to right.
-    fn spans(
-        regex: &Regex,
-        data: &[u8],
-        (mut pos, endpos): (usize, usize),
-        limit: usize,
-        captures: &mut Captures,
-        out: &mut Vec<Spans>,
-    ) {
-        while pos <= endpos && out.len() < limit {
-            let input = Input::new(data).span(pos..endpos);
-            regex.search_captures(&input, captures);
-            let Some(whole) = captures.get_match() else {
-                return;
-            };
-            out.push(spans_of(captures));
-            pos = if whole.is_empty() {
-                next_char(data, whole.end())
-            } else {
-                whole.end()
-            };
-        }
-    }
-
     fn spans_by_line(
         &self,
-        finder: &Regex,
+        LineSearch { finder, groups }: LineSearch<'_>,
         data: &[u8],
         (mut pos, endpos): (usize, usize),
         limit: usize,
@@ -242,14 +224,14 @@ impl Pattern {
                 .map_or(0, |at| at + 1)
                 .max(pos);
             let line_end = memchr::memchr(b'\n', &data[hit..endpos]).map_or(endpos, |at| hit + at);
-            let regex = self.automaton_for(line_end - line_start);
+            let searcher = self.searcher(line_end - line_start, groups);
             if !self.shape.opens_line {
-                Pattern::spans(regex, data, (line_start, line_end), limit, captures, out);
+                searcher.spans(data, (line_start, line_end), limit, captures, out);
             } else if line_start == 0 || data[line_start - 1] == b'\n' {
                 let input = Input::new(data)
                     .span(line_start..line_end)
                     .anchored(Anchored::Yes);
-                regex.search_captures(&input, captures);
+                searcher.first(&input, captures);
                 if captures.is_match() {
                     out.push(spans_of(captures));
                 }
@@ -260,6 +242,22 @@ impl Pattern {
 }
 
 impl Pattern {
+    /// How to search a span of `length` bytes: with the automaton for so short a span;
+    /// a match's groups placed apart when that automaton is large (its groups then
+    /// cost a pass of states times bytes) and a short form may serve the match.
+    fn searcher(&self, length: usize, groups: Groups) -> Searcher<'_> {
+        let place_apart = groups == Groups::All
+            && self.program_size >= PLACE_APART_STATES
+            && self
+                .short_forms
+                .first()
+                .is_some_and(|form| form.longest < length);
+        Searcher {
+            regex: self.automaton_for(length),
+            placer: place_apart.then_some(self),
+        }
+    }
+
     /// The automaton to search a span of `length` bytes with: the smallest short form
     /// that serves so short a span (built the first time it is needed), else the
     /// pattern's own.
@@ -269,6 +267,74 @@ impl Pattern {
             .find(|form| length <= form.longest)
             .and_then(ShortForm::regex)
             .unwrap_or(&self.regex)
+    }
+}
+
+/// The line-by-line search's finder (the relaxed pattern) and the spans it reports.
+#[derive(Clone, Copy)]
+struct LineSearch<'p> {
+    finder: &'p Regex,
+    groups: Groups,
+}
+
+/// An automaton to search with, and the pattern whose short forms place a match's
+/// groups apart (None: the automaton places them in the same search).
+#[derive(Clone, Copy)]
+struct Searcher<'p> {
+    regex: &'p Regex,
+    placer: Option<&'p Pattern>,
+}
+
+impl Searcher<'_> {
+    /// Up to `limit` matches of `regex` (the pattern's own automaton or one of its
+    /// short forms) in the span, left to right.
+    fn spans(
+        &self,
+        data: &[u8],
+        (mut pos, endpos): (usize, usize),
+        limit: usize,
+        captures: &mut Captures,
+        out: &mut Vec<Spans>,
+    ) {
+        while pos <= endpos && out.len() < limit {
+            let input = Input::new(data).span(pos..endpos);
+            self.first(&input, captures);
+            let Some(whole) = captures.get_match() else {
+                return;
+            };
+            out.push(spans_of(captures));
+            pos = if whole.is_empty() {
+                next_char(data, whole.end())
+            } else {
+                whole.end()
+            };
+        }
+    }
+
+    /// The first match in `input` with its groups.
+    ///
+    /// Placed apart, the match is found whole, then its groups placed by a search
+    /// anchored on it with the automaton for a span that short: among the matches that
+    /// open where it does, the one found is the first in the pattern's preference and
+    /// ends where it does, so it is still the first there, with the same groups.
+    fn first(&self, input: &Input<'_>, captures: &mut Captures) {
+        let Some(pattern) = self.placer else {
+            self.regex.search_captures(input, captures);
+            return;
+        };
+        let Some(found) = self.regex.search(input) else {
+            captures.set_pattern(None);
+            return;
+        };
+        let on_match = input.clone().span(found.range()).anchored(Anchored::Yes);
+        pattern
+            .automaton_for(found.len())
+            .search_captures(&on_match, captures);
+        debug_assert_eq!(
+            captures.get_match(),
+            Some(found),
+            "groups placed off the match"
+        );
     }
 }
 
@@ -389,6 +455,32 @@ mod tests {
         assert!(line.1 - line.0 <= 40);
         assert_eq!(short, vec![vec![(6, 33), (6, 24), (25, 33)]]);
         assert_eq!(short, pattern.find_plain(data, line.0, line.1, usize::MAX));
+    }
+
+    #[test]
+    fn groups_placed_apart_are_the_groups_a_plain_search_places() {
+        let source = concat!(
+            r"(?P<text>\p{Lu}[^\n©]{10,250}?[.!?])[ \t]+",
+            r"(?P<credit>(?:[\pL. ]{2,40}[ \t]*/[ \t]*)?(?:Reuters|AP))",
+        );
+        let pattern = Pattern::new(source).unwrap();
+        assert!(pattern.program_size >= PLACE_APART_STATES);
+        let text = concat!(
+            "Intro line\nThe harbour at dawn, seen from the hill. Jane Doe / Reuters\n",
+            "Another one. AP and more text. Éric Dupont. Jean / AP\n",
+            "A very long caption that goes on and on, well past the shortest bound. Reuters",
+        );
+        let data = text.as_bytes();
+        let found = pattern.find(data, 0, data.len(), usize::MAX);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found, pattern.find_plain(data, 0, data.len(), usize::MAX));
+        for start in [0, 11, 40, 75, 100] {
+            let part = pattern.find(data, start, data.len(), usize::MAX);
+            assert_eq!(
+                part,
+                pattern.find_plain(data, start, data.len(), usize::MAX)
+            );
+        }
     }
 
     #[test]
