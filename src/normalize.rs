@@ -43,17 +43,42 @@ pub fn collapsed_len(text: &str) -> usize {
     chars + words.saturating_sub(1)
 }
 
-/// Append `collapse_spaces(line)` to `out`: words found byte by byte.
+/// Append `collapse_spaces(line)` to `out`: runs of words found byte by byte, each
+/// copied at once (most lines are a single run).
 fn push_collapsed(line: &str, out: &mut String) {
     let start = out.len();
     let mut at = 0;
-    while let Some((word, end)) = next_word(line.as_bytes(), at) {
+    while let Some((run, end)) = next_run(line.as_bytes(), at) {
         if out.len() > start {
             out.push(' ');
         }
-        out.push_str(&line[word..end]);
+        out.push_str(&line[run..end]);
         at = end;
     }
+}
+
+/// The byte span of the first run of words one plain space apart (text its collapsed
+/// form leaves as it is) of a UTF-8 text at or after byte `at`; None when only spaces
+/// are left.
+#[inline(always)]
+fn next_run(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    while let Some(length) = space_at(bytes, at) {
+        at += length;
+    }
+    let run = at;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        // Printable ASCII is never a space: one comparison for most bytes; a plain
+        // space with a word right after it stays in the run.
+        let inside = (b'!'..=b'~').contains(&byte)
+            || (byte == b' ' && at + 1 < bytes.len() && space_at(bytes, at + 1).is_none())
+            || space_at(bytes, at).is_none();
+        if !inside {
+            break;
+        }
+        at += 1;
+    }
+    (run < at).then_some((run, at))
 }
 
 /// The byte span of the first word (a run of characters that are not `is_space`) of a
