@@ -43,17 +43,48 @@ pub fn collapsed_len(text: &str) -> usize {
     chars + words.saturating_sub(1)
 }
 
-/// Append `collapse_spaces(line)` to `out`: words found byte by byte.
+/// Append `collapse_spaces(line)` to `out`: runs of words found byte by byte, each
+/// copied at once (most lines are a single run).
 fn push_collapsed(line: &str, out: &mut String) {
     let start = out.len();
     let mut at = 0;
-    while let Some((word, end)) = next_word(line.as_bytes(), at) {
+    while let Some((run, end)) = next_run(line.as_bytes(), at) {
         if out.len() > start {
             out.push(' ');
         }
-        out.push_str(&line[word..end]);
+        out.push_str(&line[run..end]);
         at = end;
     }
+}
+
+/// The byte span of the first run of words one plain space apart (text its collapsed
+/// form leaves as it is) of a UTF-8 text at or after byte `at`; None when only spaces
+/// are left.
+#[inline(always)]
+fn next_run(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    while let Some(length) = space_at(bytes, at) {
+        at += length;
+    }
+    let run = at;
+    while at < bytes.len() {
+        if let Some(word) = bytes.get(at..at + 8) {
+            if plain_run_word(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
+                at += 8;
+                continue;
+            }
+        }
+        let byte = bytes[at];
+        // Printable ASCII is never a space: one comparison for most bytes; a plain
+        // space with a word right after it stays in the run.
+        let inside = (b'!'..=b'~').contains(&byte)
+            || (byte == b' ' && at + 1 < bytes.len() && space_at(bytes, at + 1).is_none())
+            || space_at(bytes, at).is_none();
+        if !inside {
+            break;
+        }
+        at += 1;
+    }
+    (run < at).then_some((run, at))
 }
 
 /// The byte span of the first word (a run of characters that are not `is_space`) of a
@@ -73,6 +104,27 @@ fn next_word(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
         at += 1;
     }
     (word < at).then_some((word, at))
+}
+
+/// Whether eight bytes (little-endian) all stay in a run: printable ASCII or plain
+/// spaces, no two spaces side by side, the last byte not a space (what follows it is
+/// not known here). Most of a line's text passes eight bytes at a time.
+#[inline(always)]
+fn plain_run_word(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // Any byte below 0x20, or above 0x7E: one that is not ASCII, or 0x7F, which one
+    // more carries into its high bit.
+    let below = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let above = ((word & LOW7).wrapping_add(ONES) | word) & HIGH;
+    if below | above != 0 {
+        return false;
+    }
+    // Each space's high bit (exact: no carry between bytes once all are ASCII).
+    let flipped = word ^ (ONES * u64::from(b' '));
+    let spaces = !((flipped & LOW7).wrapping_add(LOW7) | flipped) & HIGH;
+    spaces & (spaces >> 8) == 0 && spaces >> 63 == 0
 }
 
 /// The length in bytes of the whitespace character (`is_space`) that starts at byte
@@ -302,6 +354,34 @@ mod tests {
         assert_eq!(canonical("One.\nTwo.\nThree."), "One.\n\nTwo.\n\nThree.");
         assert_eq!(canonical("e\u{301}"), "é");
         assert_eq!(collapse_spaces("\u{1c}a\x0b\x0c b\r"), "a b");
+    }
+
+    #[test]
+    fn words_of_a_plain_run_are_told_as_byte_by_byte() {
+        // The byte-at-a-time rule for eight bytes followed by a word.
+        let plain = |bytes: &[u8; 8]| {
+            bytes.iter().enumerate().all(|(at, &byte)| {
+                (b'!'..=b'~').contains(&byte) || (byte == b' ' && at < 7 && bytes[at + 1] != b' ')
+            })
+        };
+        let samples = [
+            b'a', b' ', b'~', b'!', 0x7F, 0x1F, b'\t', b'\n', 0x80, 0xC2, 0xFF, 0,
+        ];
+        for byte in 0..=255u8 {
+            for place in 0..8usize {
+                for filler in samples {
+                    for second in [place + 1, place.wrapping_sub(1)] {
+                        let mut bytes = [filler; 8];
+                        bytes[place] = byte;
+                        if second < 8 {
+                            bytes[second] = b' ';
+                        }
+                        let word = u64::from_le_bytes(bytes);
+                        assert_eq!(plain_run_word(word), plain(&bytes), "{bytes:?}");
+                    }
+                }
+            }
+        }
     }
 
     proptest! {

@@ -5,12 +5,16 @@
 //! match found within a line is the very match a search of the whole text finds
 //! there. After an empty match the search moves on by a whole character.
 //!
-//! Two fast paths change no result. A pattern with plain text every match holds
+//! Three fast paths change no result. A pattern with plain text every match holds
 //! is searched only when that text occurs in the span. A pattern whose matches
 //! stay on one line and that has large counted repetitions (`[^\n]{10,400}?`,
 //! many automaton states) is searched only on the lines where its relaxed form
 //! (counts widened) matches; when every match opens a line, that search is
-//! anchored at the line's start.
+//! anchored at the line's start. A span no longer than an upper bound of one of the
+//! pattern's repetitions is searched with the pattern that bound dropped (a short
+//! form): nothing in the span can reach it, and the automaton is far smaller.
+
+use std::sync::OnceLock;
 
 use memchr::memmem;
 use regex_automata::meta::{self, Regex};
@@ -20,7 +24,7 @@ use regex_automata::{Anchored, Input};
 use regex_syntax::hir::Hir;
 
 use crate::dialect::{self, SyntaxError};
-use crate::shape::{shape_of, Shape};
+use crate::shape::{shape_of, unbounded_above, upper_bounds, Shape};
 
 /// The largest automaton (heap bytes of its NFA) one pattern may compile to.
 pub const NFA_SIZE_LIMIT: usize = 8 << 20;
@@ -31,6 +35,12 @@ const LITERAL_BYTES: usize = 4;
 /// Counted repetitions up to this size are cheap; a line-local pattern with a larger
 /// one is searched line by line.
 const LINE_SEARCH_COUNT: u32 = 20;
+/// The least upper bound of a repetition worth a short form of the pattern: a smaller
+/// automaton for spans no longer than the bound.
+const SHORT_FORM_BOUND: u32 = 16;
+/// Automata this large (states) place a match's groups apart, with a short form for
+/// the match when there is one.
+const PLACE_APART_STATES: usize = 2_000;
 
 /// The byte spans of a match's groups, group 0 first; (-1, -1) for a group that did
 /// not take part.
@@ -52,6 +62,7 @@ pub enum Groups {
 pub struct Pattern {
     regex: Regex,
     line_finder: Option<Regex>,
+    short_forms: Vec<ShortForm>,
     literal: Vec<u8>,
     pub shape: Shape,
     pub program_size: usize,
@@ -104,6 +115,7 @@ impl Pattern {
             Vec::new()
         };
         Ok(Pattern {
+            short_forms: short_forms(&hir),
             regex,
             line_finder,
             literal,
@@ -158,11 +170,16 @@ impl Pattern {
             return found;
         }
         let mut captures = self.captures(groups);
+        let span = (pos, endpos);
         match &self.line_finder {
-            None => self.spans(data, (pos, endpos), limit, &mut captures, &mut found),
+            None => {
+                // Every span searched is within this one: its searcher serves them all.
+                let searcher = self.searcher(endpos - pos, groups);
+                searcher.spans(data, span, limit, &mut captures, &mut found);
+            }
             Some(finder) => {
-                let span = (pos, endpos);
-                self.spans_by_line(finder, data, span, limit, &mut captures, &mut found)
+                let lines = LineSearch { finder, groups };
+                self.spans_by_line(lines, data, span, limit, &mut captures, &mut found)
             }
         }
         found
@@ -180,37 +197,18 @@ impl Pattern {
         let mut found = Vec::new();
         if limit > 0 && pos <= endpos && endpos <= data.len() {
             let mut captures = self.regex.create_captures();
-            self.spans(data, (pos, endpos), limit, &mut captures, &mut found);
+            let plain = Searcher {
+                regex: &self.regex,
+                placer: None,
+            };
+            plain.spans(data, (pos, endpos), limit, &mut captures, &mut found);
         }
         found
     }
 
-    fn spans(
-        &self,
-        data: &[u8],
-        (mut pos, endpos): (usize, usize),
-        limit: usize,
-        captures: &mut Captures,
-        out: &mut Vec<Spans>,
-    ) {
-        while pos <= endpos && out.len() < limit {
-            let input = Input::new(data).span(pos..endpos);
-            self.regex.search_captures(&input, captures);
-            let Some(whole) = captures.get_match() else {
-                return;
-            };
-            out.push(spans_of(captures));
-            pos = if whole.is_empty() {
-                next_char(data, whole.end())
-            } else {
-                whole.end()
-            };
-        }
-    }
-
     fn spans_by_line(
         &self,
-        finder: &Regex,
+        LineSearch { finder, groups }: LineSearch<'_>,
         data: &[u8],
         (mut pos, endpos): (usize, usize),
         limit: usize,
@@ -226,13 +224,14 @@ impl Pattern {
                 .map_or(0, |at| at + 1)
                 .max(pos);
             let line_end = memchr::memchr(b'\n', &data[hit..endpos]).map_or(endpos, |at| hit + at);
+            let searcher = self.searcher(line_end - line_start, groups);
             if !self.shape.opens_line {
-                self.spans(data, (line_start, line_end), limit, captures, out);
+                searcher.spans(data, (line_start, line_end), limit, captures, out);
             } else if line_start == 0 || data[line_start - 1] == b'\n' {
                 let input = Input::new(data)
                     .span(line_start..line_end)
                     .anchored(Anchored::Yes);
-                self.regex.search_captures(&input, captures);
+                searcher.first(&input, captures);
                 if captures.is_match() {
                     out.push(spans_of(captures));
                 }
@@ -240,6 +239,147 @@ impl Pattern {
             pos = line_end + 1;
         }
     }
+}
+
+impl Pattern {
+    /// How to search a span of `length` bytes: with the automaton for so short a span;
+    /// a match's groups placed apart when that automaton is large (its groups then
+    /// cost a pass of states times bytes) and a short form may serve the match.
+    fn searcher(&self, length: usize, groups: Groups) -> Searcher<'_> {
+        let place_apart = groups == Groups::All
+            && self.program_size >= PLACE_APART_STATES
+            && self
+                .short_forms
+                .first()
+                .is_some_and(|form| form.longest < length);
+        Searcher {
+            regex: self.automaton_for(length),
+            placer: place_apart.then_some(self),
+        }
+    }
+
+    /// The automaton to search a span of `length` bytes with: the smallest short form
+    /// that serves so short a span (built the first time it is needed), else the
+    /// pattern's own.
+    fn automaton_for(&self, length: usize) -> &Regex {
+        self.short_forms
+            .iter()
+            .find(|form| length <= form.longest)
+            .and_then(ShortForm::regex)
+            .unwrap_or(&self.regex)
+    }
+}
+
+/// The line-by-line search's finder (the relaxed pattern) and the spans it reports.
+#[derive(Clone, Copy)]
+struct LineSearch<'p> {
+    finder: &'p Regex,
+    groups: Groups,
+}
+
+/// An automaton to search with, and the pattern whose short forms place a match's
+/// groups apart (None: the automaton places them in the same search).
+#[derive(Clone, Copy)]
+struct Searcher<'p> {
+    regex: &'p Regex,
+    placer: Option<&'p Pattern>,
+}
+
+impl Searcher<'_> {
+    /// Up to `limit` matches of `regex` (the pattern's own automaton or one of its
+    /// short forms) in the span, left to right.
+    fn spans(
+        &self,
+        data: &[u8],
+        (mut pos, endpos): (usize, usize),
+        limit: usize,
+        captures: &mut Captures,
+        out: &mut Vec<Spans>,
+    ) {
+        while pos <= endpos && out.len() < limit {
+            let input = Input::new(data).span(pos..endpos);
+            self.first(&input, captures);
+            let Some(whole) = captures.get_match() else {
+                return;
+            };
+            out.push(spans_of(captures));
+            pos = if whole.is_empty() {
+                next_char(data, whole.end())
+            } else {
+                whole.end()
+            };
+        }
+    }
+
+    /// The first match in `input` with its groups.
+    ///
+    /// Placed apart, the match is found whole, then its groups placed by a search
+    /// anchored on it with the automaton for a span that short: among the matches that
+    /// open where it does, the one found is the first in the pattern's preference and
+    /// ends where it does, so it is still the first there, with the same groups.
+    fn first(&self, input: &Input<'_>, captures: &mut Captures) {
+        let Some(pattern) = self.placer else {
+            self.regex.search_captures(input, captures);
+            return;
+        };
+        let Some(found) = self.regex.search(input) else {
+            captures.set_pattern(None);
+            return;
+        };
+        let on_match = input.clone().span(found.range()).anchored(Anchored::Yes);
+        pattern
+            .automaton_for(found.len())
+            .search_captures(&on_match, captures);
+        debug_assert_eq!(
+            captures.get_match(),
+            Some(found),
+            "groups placed off the match"
+        );
+    }
+}
+
+/// The pattern for spans of at most `longest` bytes: its repetitions bounded by
+/// `longest` or more left unbounded (`shape::unbounded_above`), so it finds the same
+/// matches there, groups and all, with a far smaller automaton.
+///
+/// A pattern with counted repetitions of broad classes (`[^\n©]{10,250}?`,
+/// `\p{Lu}(?:...){2,150}`) is thousands to tens of thousands of automaton states:
+/// its lazy DFA fills its cache and gives up, so the search falls back to a
+/// backtracking pass over the whole span, which first clears a bitset of states
+/// times bytes, and placing a match's groups clears one again. Searched a line at a
+/// time, most spans are short enough for a short form.
+struct ShortForm {
+    longest: usize,
+    hir: Hir,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl ShortForm {
+    /// The automaton, built the first time a search needs it; None when it cannot be.
+    fn regex(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| build(std::slice::from_ref(&self.hir), config()).ok())
+            .as_ref()
+    }
+}
+
+/// A pattern's short forms, shortest span first: one for each upper bound of
+/// SHORT_FORM_BOUND or more, serving the spans no longer than it.
+fn short_forms(hir: &Hir) -> Vec<ShortForm> {
+    let mut bounds = upper_bounds(hir);
+    bounds.retain(|&bound| bound >= SHORT_FORM_BOUND);
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds
+        .into_iter()
+        .filter_map(|bound| {
+            Some(ShortForm {
+                longest: bound as usize,
+                hir: unbounded_above(hir, bound)?,
+                regex: OnceLock::new(),
+            })
+        })
+        .collect()
 }
 
 fn spans_of(captures: &Captures) -> Spans {
@@ -293,6 +433,54 @@ mod tests {
         assert_eq!(found, vec![(2, 17), (21, 33)]);
         let found = starts(r"more:[^\n]{1,400}$", text);
         assert_eq!(found, vec![(7, 17), (26, 33)]);
+    }
+
+    #[test]
+    fn short_spans_are_searched_with_a_short_form_and_the_same_result() {
+        let source = r"^[ \t]*(?P<text>[^\n]{3,400}?[.!?])[ \t]+(?P<credit>[^\n]{2,40}?)$";
+        let pattern = Pattern::new(source).unwrap();
+        let bounds: Vec<usize> = pattern
+            .short_forms
+            .iter()
+            .map(|form| form.longest)
+            .collect();
+        assert_eq!(bounds, vec![40, 400]);
+        let text = "Intro\nA harbour at dawn. Jane Doe\n  A long caption, it goes on. Staff\n";
+        let data = text.as_bytes();
+        let found = pattern.find(data, 0, data.len(), usize::MAX);
+        assert_eq!(found, pattern.find_plain(data, 0, data.len(), usize::MAX));
+        assert_eq!(found.len(), 2);
+        let line = (6, 33);
+        let short = pattern.find(data, line.0, line.1, usize::MAX);
+        assert!(line.1 - line.0 <= 40);
+        assert_eq!(short, vec![vec![(6, 33), (6, 24), (25, 33)]]);
+        assert_eq!(short, pattern.find_plain(data, line.0, line.1, usize::MAX));
+    }
+
+    #[test]
+    fn groups_placed_apart_are_the_groups_a_plain_search_places() {
+        let source = concat!(
+            r"(?P<text>\p{Lu}[^\n©]{10,250}?[.!?])[ \t]+",
+            r"(?P<credit>(?:[\pL. ]{2,40}[ \t]*/[ \t]*)?(?:Reuters|AP))",
+        );
+        let pattern = Pattern::new(source).unwrap();
+        assert!(pattern.program_size >= PLACE_APART_STATES);
+        let text = concat!(
+            "Intro line\nThe harbour at dawn, seen from the hill. Jane Doe / Reuters\n",
+            "Another one. AP and more text. Éric Dupont. Jean / AP\n",
+            "A very long caption that goes on and on, well past the shortest bound. Reuters",
+        );
+        let data = text.as_bytes();
+        let found = pattern.find(data, 0, data.len(), usize::MAX);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found, pattern.find_plain(data, 0, data.len(), usize::MAX));
+        for start in [0, 11, 40, 75, 100] {
+            let part = pattern.find(data, start, data.len(), usize::MAX);
+            assert_eq!(
+                part,
+                pattern.find_plain(data, start, data.len(), usize::MAX)
+            );
+        }
     }
 
     #[test]

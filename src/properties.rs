@@ -2,7 +2,8 @@
 //!
 //! Any pattern either compiles or is refused with a reason, never panics; the
 //! fast paths (literal scan, line-by-line search) find exactly what a plain
-//! search finds, on the whole text and on any span of it; every span lies on
+//! search finds, on the whole text and on any span of it (short spans searched with a
+//! pattern's short forms too); every span lies on
 //! character boundaries within the span searched; and a pattern set never
 //! omits a pattern that matches.
 
@@ -63,6 +64,37 @@ const PIECES: &[&str] = &[
 
 fn pattern() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 1..14).prop_map(|parts| parts.concat())
+}
+
+/// Patterns with groups and counted repetitions whose bounds short spans stay under,
+/// lazy and greedy, of classes, groups and pieces that may match empty.
+fn short_form_pattern() -> impl Strategy<Value = String> {
+    let pieces = &[
+        "a",
+        "b",
+        " ",
+        "^",
+        "$",
+        "\\b",
+        "[^\\n]",
+        "\\pL",
+        "(?P<text>",
+        "(?:",
+        ")",
+        "|",
+        "a?",
+        "{16}",
+        "{0,16}",
+        "{2,20}?",
+        "{1,24}",
+        "{3,40}?",
+        "{10,400}?",
+        "[ \\t]*",
+        "[.!?]",
+        "é",
+        "Photo:",
+    ][..];
+    prop::collection::vec(prop::sample::select(pieces), 1..12).prop_map(|parts| parts.concat())
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -128,6 +160,26 @@ proptest! {
             .map(|spans| spans[0])
             .collect();
         prop_assert_eq!(whole, part.iter().map(|spans| spans[0]).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn short_forms_find_what_the_pattern_finds(
+        source in short_form_pattern(),
+        text in text(),
+        cuts in (0usize..400, 0usize..400),
+    ) {
+        let Ok(compiled) = Pattern::new(&source) else { return Ok(()) };
+        let data = text.as_bytes();
+        let boundary = |at: usize| {
+            let mut at = at.min(data.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let (start, end) = (boundary(cuts.0.min(cuts.1)), boundary(cuts.0.max(cuts.1)));
+        let found = compiled.find(data, start, end, usize::MAX);
+        prop_assert_eq!(&found, &compiled.find_plain(data, start, end, usize::MAX), "{} on {:?}", source, &text[start..end]);
     }
 
     #[test]

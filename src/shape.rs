@@ -99,6 +99,95 @@ pub fn relax(hir: &Hir) -> Hir {
     }
 }
 
+/// The pattern with every upper bound of `at_least` or more dropped (`x{m,n}` becomes
+/// `x{m,}`) where `x` cannot match empty; None when no bound is that large.
+///
+/// Within a span of at most `at_least` bytes the two match alike, groups and all: each
+/// round of such an `x` takes a byte at least, so no path through the pattern that
+/// stays in the span repeats `x` more than `n` times, and the paths that do stay in
+/// it are the same in both, in the same order of preference. The unbounded form is
+/// a far smaller automaton (`[^\n]{10,400}?` is ten copies of the class and a loop,
+/// not four hundred copies), and placing groups clears a bitset of its size.
+pub fn unbounded_above(hir: &Hir, at_least: u32) -> Option<Hir> {
+    match hir.kind() {
+        HirKind::Repetition(repetition) => {
+            let sub = unbounded_above(&repetition.sub, at_least);
+            let loose = repetition.max.is_some_and(|max| max >= at_least)
+                && repetition
+                    .sub
+                    .properties()
+                    .minimum_len()
+                    .is_some_and(|len| len > 0);
+            if sub.is_none() && !loose {
+                return None;
+            }
+            Some(Hir::repetition(Repetition {
+                min: repetition.min,
+                max: if loose { None } else { repetition.max },
+                greedy: repetition.greedy,
+                sub: Box::new(sub.unwrap_or_else(|| (*repetition.sub).clone())),
+            }))
+        }
+        HirKind::Capture(capture) => {
+            let sub = unbounded_above(&capture.sub, at_least)?;
+            let mut loosened = capture.clone();
+            loosened.sub = Box::new(sub);
+            Some(Hir::capture(loosened))
+        }
+        HirKind::Concat(subs) => unbounded_each(subs, at_least).map(Hir::concat),
+        HirKind::Alternation(subs) => unbounded_each(subs, at_least).map(Hir::alternation),
+        _ => None,
+    }
+}
+
+/// The upper bounds of the repetitions `unbounded_above` may drop: those of a
+/// repetition whose `x` cannot match empty.
+pub fn upper_bounds(hir: &Hir) -> Vec<u32> {
+    let mut bounds = Vec::new();
+    collect_upper_bounds(hir, &mut bounds);
+    bounds
+}
+
+fn collect_upper_bounds(hir: &Hir, bounds: &mut Vec<u32>) {
+    match hir.kind() {
+        HirKind::Repetition(repetition) => {
+            let takes_a_byte = repetition
+                .sub
+                .properties()
+                .minimum_len()
+                .is_some_and(|len| len > 0);
+            if let Some(max) = repetition.max.filter(|_| takes_a_byte) {
+                bounds.push(max);
+            }
+            collect_upper_bounds(&repetition.sub, bounds);
+        }
+        HirKind::Capture(capture) => collect_upper_bounds(&capture.sub, bounds),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            subs.iter()
+                .for_each(|sub| collect_upper_bounds(sub, bounds));
+        }
+        _ => {}
+    }
+}
+
+/// `unbounded_above` of each of `subs`; None when it changes none of them.
+fn unbounded_each(subs: &[Hir], at_least: u32) -> Option<Vec<Hir>> {
+    let loosened: Vec<Option<Hir>> = subs
+        .iter()
+        .map(|sub| unbounded_above(sub, at_least))
+        .collect();
+    if loosened.iter().all(Option::is_none) {
+        return None;
+    }
+    Some(
+        loosened
+            .into_iter()
+            .zip(subs)
+            .map(|(loose, sub)| loose.unwrap_or_else(|| sub.clone()))
+            .collect(),
+    )
+}
+
 /// Whether a search for `hir` anchored at a line's start gives up within a few bytes
 /// on most lines: after its opening anchors and optional runs of a narrow class
 /// (`[ \t*_]*`), it needs some text of its own (a narrow run it cannot do without,
@@ -216,6 +305,30 @@ mod tests {
 
     fn shape(source: &str) -> Shape {
         shape_of(&parse(source).unwrap())
+    }
+
+    #[test]
+    fn bounds_a_short_span_cannot_reach_are_dropped() {
+        let loosened = |source: &str, at_least| {
+            unbounded_above(&parse(source).unwrap(), at_least).map(|hir| hir.to_string())
+        };
+        let expected = |source: &str| Some(parse(source).unwrap().to_string());
+        assert_eq!(
+            loosened(r"a[^\n]{10,400}?b", 400),
+            expected(r"a[^\n]{10,}?b")
+        );
+        assert_eq!(loosened(r"a[^\n]{10,400}?b", 401), None);
+        assert_eq!(
+            loosened(r"(?P<x>a{2,40}(?:b{1,20}){0,30})", 20),
+            expected(r"(?P<x>a{2,}(?:b{1,}){0,})")
+        );
+        // A repetition of what may match empty keeps its bound.
+        assert_eq!(loosened(r"(?:a?){1,40}", 16), None);
+        // `b?` is a repetition too, of `b`, which takes a byte.
+        assert_eq!(
+            upper_bounds(&parse(r"a{2,40}(?:b?){0,30}c{5}").unwrap()),
+            vec![40, 1, 5]
+        );
     }
 
     #[test]

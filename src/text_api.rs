@@ -347,14 +347,37 @@ fn timed_out() -> PyTextOutcome {
 /// The input's characters that are not a space, line break, tab, `\r` or no-break
 /// space: what the over-removal share is a share of.
 fn visible_chars(text: &str) -> usize {
-    // Bytes that open a character and are not one of the four ASCII spaces (a loop the
-    // compiler vectorises), less the no-break spaces (0xC2 0xA0), found by memmem.
+    // Bytes that open a character and are not one of the four ASCII spaces, eight at a
+    // time, less the no-break spaces (0xC2 0xA0), found by memmem.
     let bytes = text.as_bytes();
-    let counted = bytes
+    let mut words = bytes.chunks_exact(8);
+    let mut counted: usize = 0;
+    for word in words.by_ref() {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        counted += visible_in_word(word).count_ones() as usize;
+    }
+    counted += words
+        .remainder()
         .iter()
         .filter(|&&byte| byte & 0xC0 != 0x80 && !matches!(byte, b' ' | b'\n' | b'\t' | b'\r'))
         .count();
     counted - memchr::memmem::find_iter(bytes, b"\xC2\xA0").count()
+}
+
+/// The high bit of each byte of `word` that opens a character and is not one of the
+/// four ASCII spaces (b' ', b'\n', b'\t', b'\r'); every other bit clear.
+#[inline(always)]
+fn visible_in_word(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // A byte's high bit set when the byte is not zero (no carry between bytes).
+    let nonzero = |x: u64| ((x & LOW7).wrapping_add(LOW7) | x) & HIGH;
+    // A continuation byte is 0b10xxxxxx: flipped, its top two bits are both clear.
+    let top = (word ^ HIGH) & 0xC0C0_C0C0_C0C0_C0C0;
+    let opens = (top | (top << 1)) & HIGH;
+    let differs = |byte: u8| nonzero(word ^ (ONES * u64::from(byte)));
+    opens & differs(b' ') & differs(b'\n') & differs(b'\t') & differs(b'\r')
 }
 
 fn outcome(
@@ -465,9 +488,30 @@ mod tests {
     use super::visible_chars;
     use proptest::prelude::*;
 
+    #[test]
+    fn every_byte_in_every_place_of_a_word_is_told_as_one_at_a_time() {
+        let visible =
+            |byte: u8| byte & 0xC0 != 0x80 && !matches!(byte, b' ' | b'\n' | b'\t' | b'\r');
+        for byte in 0..=255u8 {
+            for place in 0..8 {
+                for filler in [b'a', b' ', 0x80, 0xFF] {
+                    let mut bytes = [filler; 8];
+                    bytes[place] = byte;
+                    let expected = bytes.iter().filter(|&&b| visible(b)).count() as u32;
+                    let word = u64::from_le_bytes(bytes);
+                    assert_eq!(
+                        super::visible_in_word(word).count_ones(),
+                        expected,
+                        "{bytes:?}"
+                    );
+                }
+            }
+        }
+    }
+
     proptest! {
         #[test]
-        fn visible_chars_leave_out_the_five_spaces(text in "[a é\u{a0}\u{2003}\n\t\r\u{c2}\u{e9}]{0,30}") {
+        fn visible_chars_leave_out_the_five_spaces(text in "[a é\u{a0}\u{2003}\n\t\r\u{c2}\u{e9}\u{b}\u{c}\x00\u{7f}\u{80}\u{ff}\u{10000}]{0,40}") {
             let spaces = [' ', '\n', '\t', '\r', '\u{a0}'];
             let expected = text.chars().filter(|c| !spaces.contains(c)).count();
             prop_assert_eq!(visible_chars(&text), expected);

@@ -4,9 +4,13 @@ use std::sync::OnceLock;
 
 use std::borrow::Cow;
 
+use regex_automata::meta::Regex;
+use regex_automata::Input;
+
 use crate::buffer::{changes_in_view, plain_view};
+use crate::dialect;
 use crate::normalize::is_space;
-use crate::pattern::Pattern;
+use crate::pattern::{self, Pattern};
 
 use super::doc::Format;
 
@@ -17,7 +21,33 @@ struct Signals {
     html_start: Pattern,
     html_tags: Pattern,
     html_fragment: Pattern,
-    markdown: Pattern,
+    /// Markdown's own syntax, one pattern per kind of evidence (MARKDOWN_KINDS).
+    markdown: Regex,
+}
+
+/// Markdown's own syntax, one pattern per kind of evidence, searched as one automaton
+/// that tells which kind matched (what alternatives in named groups would tell, without
+/// a pass to place the groups). List items are not evidence: plain text numbers and
+/// bullets its lists the same way.
+const MARKDOWN_KINDS: [&str; 6] = [
+    r"(?m)^[ ]{0,3}#{1,6}[ \t]+\S",
+    r"(?m)\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|(?:^|[^\w])__[^_\s][^_\n]*[ \t][^_\n]*[^_\s]__",
+    r"(?m)!?\[[^\]\n]*\]\([^)\n]*\)",
+    r"(?m)<https?://[^>\s]+>",
+    r"(?m)\\[\\`*_{}\[\]()#+\-.!$]",
+    r"(?m)^[ ]{0,3}(?:```|~~~)",
+];
+/// The kind (index in MARKDOWN_KINDS) of a link.
+const LINK_KIND: usize = 2;
+/// The kind of an ATX heading.
+const ATX_KIND: usize = 0;
+
+fn markdown_kinds() -> Regex {
+    let hirs: Vec<_> = MARKDOWN_KINDS
+        .iter()
+        .map(|source| dialect::parse(source).expect("a valid built-in pattern"))
+        .collect();
+    pattern::build(&hirs, pattern::config()).expect("a valid built-in pattern set")
 }
 
 fn signals() -> &'static Signals {
@@ -37,16 +67,7 @@ fn signals() -> &'static Signals {
                 r"(?is)\A\s*<(?:p|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|dl|table|section|article",
                 r"|blockquote|figure|img|br|header|main|font|center|pre)\b[^>]*>.*</[a-z][a-z0-9]*>\s*\z",
             )),
-            // Markdown's own syntax, one named group per kind of evidence. List items
-            // are not evidence: plain text numbers and bullets its lists the same way.
-            markdown: compile(concat!(
-                r"(?m)(?P<atx>^[ ]{0,3}#{1,6}[ \t]+\S)",
-                r"|(?P<strong>\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|(?:^|[^\w])__[^_\s][^_\n]*[ \t][^_\n]*[^_\s]__)",
-                r"|(?P<link>!?\[[^\]\n]*\]\([^)\n]*\))",
-                r"|(?P<autolink><https?://[^>\s]+>)",
-                r"|(?P<escape>\\[\\`*_{}\[\]()#+\-.!$])",
-                r"|(?P<fence>^[ ]{0,3}(?:```|~~~))",
-            )),
+            markdown: markdown_kinds(),
         }
     })
 }
@@ -80,7 +101,8 @@ pub fn detect_format(text: &str) -> Format {
     let dense = has_tag && found(&signals.html_tags, DENSE_TAGS) >= DENSE_TAGS;
     let markdown = may_hold_markdown(data) && shows_markdown(&signals.markdown, data);
     if dense
-        && !(markdown && found(&signals.markdown, COUNTED) > found(&signals.html_tags, COUNTED))
+        && !(markdown
+            && markdown_marks(&signals.markdown, data) > found(&signals.html_tags, COUNTED))
     {
         return Format::Html;
     }
@@ -145,35 +167,34 @@ const COUNTED: usize = 10_000;
 
 /// Matches of the Markdown signals looked at before a text is taken for plain text.
 const MARKDOWN_MATCHES: usize = 64;
-/// The group of the `link` signal (group 0 is the whole match).
-const LINK_GROUP: usize = 3;
-/// The group of the `atx` signal.
-const ATX_GROUP: usize = 1;
 
 /// Whether the signals show Markdown: two kinds of its syntax (a heading and a link,
 /// strong emphasis and an escape...), two links, or headings of two levels. One kind
 /// alone is what plain text holds too: `# ` opens a shell comment, `__init__` is
 /// Python, a backslash is part of a path.
-fn shows_markdown(markdown: &Pattern, data: &[u8]) -> bool {
+fn shows_markdown(markdown: &Regex, data: &[u8]) -> bool {
     let mut kinds = 0u32;
     let mut links = 0;
     let mut levels = 0u32;
-    for spans in markdown.find(data, 0, data.len(), MARKDOWN_MATCHES) {
-        let Some(group) = (1..spans.len()).find(|&group| spans[group].0 >= 0) else {
-            continue;
-        };
-        kinds |= 1 << group;
-        if group == LINK_GROUP {
+    for found in markdown.find_iter(Input::new(data)).take(MARKDOWN_MATCHES) {
+        let kind = found.pattern().as_usize();
+        kinds |= 1 << kind;
+        if kind == LINK_KIND {
             links += 1;
         }
-        if group == ATX_GROUP {
-            levels |= 1 << heading_level(&data[spans[group].0 as usize..]);
+        if kind == ATX_KIND {
+            levels |= 1 << heading_level(&data[found.start()..]);
         }
         if kinds.count_ones() >= 2 || links >= 2 || levels.count_ones() >= 2 {
             return true;
         }
     }
     false
+}
+
+/// How many marks of Markdown syntax `data` holds, counted up to COUNTED.
+fn markdown_marks(markdown: &Regex, data: &[u8]) -> usize {
+    markdown.find_iter(Input::new(data)).take(COUNTED).count()
 }
 
 /// The level of the ATX heading `line` opens with (the number of its `#`s).
@@ -242,12 +263,43 @@ mod tests {
         assert_eq!(detect_format(&fragment), Format::Html);
     }
 
+    /// The kinds as one pattern, each in a named group: what the set must agree with.
+    fn kinds_in_groups() -> Pattern {
+        let groups = ["atx", "strong", "link", "autolink", "escape", "fence"];
+        let alternatives: Vec<String> = MARKDOWN_KINDS
+            .iter()
+            .zip(groups)
+            .map(|(source, name)| format!("(?P<{name}>{})", &source[4..]))
+            .collect();
+        Pattern::new(&format!("(?m){}", alternatives.join("|"))).unwrap()
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_kinds_set_finds_what_named_groups_find(text in "[a1 .#*_<>\\[\\]()\\\\`~:/\n\t+-]{0,60}|(?:ab|\\*\\*|__|# |\\[x\\]\\(y\\)|<https://a>|\n|```| )*") {
+            let data = text.as_bytes();
+            let expected: Vec<(usize, usize, usize)> = kinds_in_groups()
+                .find(data, 0, data.len(), MARKDOWN_MATCHES)
+                .iter()
+                .map(|spans| {
+                    let group = (1..spans.len()).find(|&group| spans[group].0 >= 0).unwrap();
+                    (group - 1, spans[0].0 as usize, spans[0].1 as usize)
+                })
+                .collect();
+            let found: Vec<(usize, usize, usize)> = signals()
+                .markdown
+                .find_iter(Input::new(data))
+                .take(MARKDOWN_MATCHES)
+                .map(|found| (found.pattern().as_usize(), found.start(), found.end()))
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+
         #[test]
         fn the_markdown_precheck_never_hides_a_signal(text in "[a1 .#*_<>\\[\\]()\n+-]{0,40}") {
             let data = text.as_bytes();
             let signals = signals();
-            if signals.markdown.find(data, 0, data.len(), 1).len() == 1 {
+            if signals.markdown.is_match(Input::new(data)) {
                 proptest::prop_assert!(may_hold_markdown(data));
             }
         }
