@@ -92,3 +92,12 @@ def test_a_plain_text_keeps_the_lines_its_author_chose() -> None:
     document = CLEANER.clean(text)
     assert document.format == "text"
     assert "All rights reserved." in document.text
+
+
+def test_a_link_spanning_lines_leaves_no_url_behind() -> None:
+    card = (
+        "[\n\n### Repair guides\n\nLearn how to fix your own devices.](https://example.org/guides)"
+    )
+    document = CLEANER.clean(f"{ARTICLE}\n\n{card}\n")
+    assert "example.org" not in document.text and "[" not in document.text
+    assert document.text.endswith("Repair guides\n\nLearn how to fix your own devices.")
