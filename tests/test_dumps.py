@@ -57,3 +57,47 @@ def test_links_between_the_articles_runs_stay_and_only_the_edges_go() -> None:
     assert len(furniture) == 2
     assert "[Sport](/sport)" in furniture[0].text and "Terms" in furniture[1].text
     assert document.text.count("Season ticket, zone") == 5
+
+
+SITE_CHROME = (
+    "We use cookies on our website to remember your preferences. By clicking Accept, "
+    "you consent to all cookies.",
+    "Privacy Overview",
+    "Necessary cookies are needed for the website to work and store no personal data.",
+    "Always Enabled",
+    "By subscribing, you agree to our [Terms of Use](/terms) and Privacy Policy.",
+    "Email (Required)",
+    "Leave a Reply Cancel reply",
+    "Your email address will not be published. Required fields are marked *",
+    "© 2025 Harbour Gazette Ltd. All rights reserved.",
+)
+
+
+def test_site_software_chrome_leaves_a_markdown_dump() -> None:
+    chrome = "\n\n".join(SITE_CHROME)
+    dump = f"{ARTICLE}\n\n**Ferries** run [daily](/daily).\n\n{chrome}\n"
+    document = CLEANER.clean(dump)
+    assert document.format == "markdown"
+    assert all(paragraph in document.text for paragraph in PARAGRAPHS)
+    for line in ("cookies", "Privacy Overview", "Always Enabled", "agree", "Required", "Reply"):
+        assert line not in document.text
+    assert "©" not in document.text and "Ferries run daily." in document.text
+    rules = {r.rule for r in document.removed}
+    expected = {"cookie-panel-line", "consent-fine-print", "form-builder-line"}
+    assert expected | {"comment-form-line", "copyright-footer-line"} <= rules
+
+
+def test_a_plain_text_keeps_the_lines_its_author_chose() -> None:
+    text = PARAGRAPHS[0] + "\n\n© 2025 Harbour Gazette Ltd. All rights reserved.\n"
+    document = CLEANER.clean(text)
+    assert document.format == "text"
+    assert "All rights reserved." in document.text
+
+
+def test_a_link_spanning_lines_leaves_no_url_behind() -> None:
+    card = (
+        "[\n\n### Repair guides\n\nLearn how to fix your own devices.](https://example.org/guides)"
+    )
+    document = CLEANER.clean(f"{ARTICLE}\n\n{card}\n")
+    assert "example.org" not in document.text and "[" not in document.text
+    assert document.text.endswith("Repair guides\n\nLearn how to fix your own devices.")

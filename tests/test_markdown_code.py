@@ -60,3 +60,27 @@ def test_plain_text_with_code_like_characters_is_text() -> None:
     document = CLEANER.clean(notes)
     for kept in ("# of seats: 5", "__init__", "*.txt and *.md", "C:\\Users\\ana"):
         assert kept in document.text
+
+
+API_PAGE = """# Flex layout
+
+The [`align-items`](/docs/css/align-items) property sets the **`cross`** alignment.
+
+```md
+See [`align-items`](/docs/css/align-items) for the values.
+```
+"""
+
+
+def test_a_link_around_inline_code_keeps_the_code_and_loses_the_url() -> None:
+    text = CLEANER.clean(API_PAGE).text
+    assert "The `align-items` property sets the `cross` alignment." in text
+    assert "See [`align-items`](/docs/css/align-items) for the values." in text  # fenced
+
+
+def test_a_match_that_cuts_into_inline_code_is_still_left_alone() -> None:
+    line = "Use the `[a](b)` form, or [the `x` flag](/flags), in the *Terminal*."
+    text = CLEANER.clean(line).text
+    assert "`[a](b)`" in text
+    assert "the `x` flag" in text and "(/flags)" not in text
+    assert "*Terminal*" not in text

@@ -72,6 +72,31 @@ pub fn touches_code(spans: &[(usize, usize)], start: usize, end: usize) -> bool 
         .is_some_and(|&(span_start, _)| span_start < end)
 }
 
+/// Whether a rule's match over `text[start..end]` cuts into code: it overlaps a code
+/// block, or an inline code span it does not hold whole. A match holding whole inline
+/// spans (a link or bold marks around `code`) takes each span as one piece, kept or
+/// dropped with the match's own group, so no program loses a character of its own.
+pub fn cuts_code(text: &str, spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let reach = end.max(start + 1);
+    let first = spans.partition_point(|&(_, span_end)| span_end <= start);
+    spans[first..]
+        .iter()
+        .take_while(|&&(span_start, _)| span_start < reach)
+        .any(|&(span_start, span_end)| {
+            span_start < start
+                || span_end > end
+                || !is_inline_span(&text.as_bytes()[span_start..span_end])
+        })
+}
+
+/// Whether a code span is an inline one (`` `x` ``): within a line, between backticks.
+fn is_inline_span(span: &[u8]) -> bool {
+    span.len() >= 2
+        && span.first() == Some(&b'`')
+        && span.last() == Some(&b'`')
+        && !span.contains(&b'\n')
+}
+
 fn is_blank(line: &[u8]) -> bool {
     line.iter().all(|byte| matches!(byte, b' ' | b'\t' | b'\r'))
 }
@@ -188,6 +213,18 @@ mod tests {
     #[test]
     fn an_unclosed_fence_runs_to_the_end_and_unmatched_backticks_are_text() {
         assert_eq!(code_of("a ``b` c\n~~~\ncode *x*"), vec!["~~~\ncode *x*"]);
+    }
+
+    #[test]
+    fn a_match_holding_whole_inline_spans_does_not_cut_code() {
+        let text = "See [`patch`](/p) and **`x`** here.\n```\n[`a`](b)\n```\n";
+        let spans = code_spans(text);
+        let link = text.find('[').unwrap();
+        assert!(!cuts_code(text, &spans, link, link + 13));
+        assert!(cuts_code(text, &spans, link, link + 6)); // ends inside `patch`
+        let fenced = text.rfind('[').unwrap();
+        assert!(cuts_code(text, &spans, fenced, fenced + 9)); // inside a fenced block
+        assert!(!cuts_code(text, &spans, 0, 3));
     }
 
     #[test]

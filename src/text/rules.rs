@@ -89,7 +89,7 @@ pub struct TextRule {
     pub id: String,
     pub place: Where,
     pub lines: usize,
-    /// Whether matches that touch Markdown code are left alone.
+    /// Whether matches that cut into Markdown code are left alone (see `code::cuts_code`).
     pub skip_code: bool,
     pub conditions: Conditions,
     pub kind: Kind,

@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use crate::pattern::{Pattern, Spans};
 
-use super::code::touches_code;
+use super::code::{cuts_code, touches_code};
 use super::doc::Doc;
 
 /// A compiled pattern with the source it was written as (the prefilter's sets are
@@ -54,10 +54,10 @@ pub struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// Every match of `pattern` within the rule's region, less those that touch code
+    /// Every match of `pattern` within the rule's region, less those that cut into code
     /// when the rule skips code.
     pub fn matches(&self, pattern: &Pat, text: &str) -> Vec<Spans> {
-        self.outside_code(matches_in(pattern, text, self.region))
+        self.outside_code(matches_in(pattern, text, self.region), text)
     }
 
     /// As `matches`, each with the whole match's span alone (for rules that read no group).
@@ -66,14 +66,17 @@ impl Run<'_> {
         let found = pattern
             .compiled
             .find_whole(text.as_bytes(), start, end, usize::MAX >> 1);
-        self.outside_code(found)
+        self.outside_code(found, text)
     }
 
-    fn outside_code(&self, mut found: Vec<Spans>) -> Vec<Spans> {
+    /// `found` less the matches that cut into code (see `cuts_code`): a match may hold
+    /// whole inline code spans, as a link around `code` does, but never cut one or a
+    /// code block.
+    fn outside_code(&self, mut found: Vec<Spans>, text: &str) -> Vec<Spans> {
         if let Some(code) = self.code.filter(|code| !code.is_empty()) {
             found.retain(|spans| {
                 let (start, end) = whole(spans);
-                !touches_code(code, start, end)
+                !cuts_code(text, code, start, end)
             });
         }
         found
