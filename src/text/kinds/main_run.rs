@@ -113,47 +113,30 @@ impl KeepMainRun {
         }
         let scores: Vec<f64> = looks.iter().map(|line| self.score(line.as_ref())).collect();
         let runs = kept_runs(&scores);
-        if runs.is_empty() {
+        // Only the stretches before the first run and after the last go, each when it is
+        // furniture (prose there is better kept: the runs are a judgement): a page's
+        // header and footer. Between the runs lies the page's own content (product
+        // tiles, a feature list, a post's links); the line rules deal with a share bar
+        // or a related-links box there.
+        let (Some(&(first, _)), Some(&(_, last))) = (runs.first(), runs.last()) else {
             return 0; // nothing reads as prose: not the finder's to empty the text
-        }
-        // The stretches between the kept runs, as line ranges; each goes when it is
-        // furniture, and stays when it holds as much prose (the finder's runs are a
-        // judgement; prose it would drop is better kept).
+        };
+        let first = with_headings_above(&looks, first);
         let mut edits = Vec::new();
-        let mut next_line = 0;
-        let mut position = start;
-        for (first, last) in runs
-            .into_iter()
-            .chain(std::iter::once((lines.len(), lines.len())))
-        {
-            let first = if first < lines.len() {
-                with_headings_above(&looks, first)
-            } else {
-                first
-            };
-            let stop = lines.get(first).map_or(end, |line| line.0);
-            // Only the stretches before the first run and after the last go: a page's
-            // header and footer. Between the runs lies the page's own content (product
-            // tiles, a feature list, a post's links); the line rules deal with a share
-            // bar or a related-links box there.
-            let at_an_edge = next_line == 0 || first >= lines.len();
-            if stop > position
-                && at_an_edge
-                && self.is_furniture_stretch(&looks[next_line..first.max(next_line)])
-            {
-                edits.push(Edit::delete(position, stop));
-            }
-            if let Some(line) = lines.get(last) {
-                position = line.1;
-                next_line = last + 1;
-            }
+        let head_end = lines[first].0;
+        if head_end > start && self.is_furniture_stretch(&looks[..first]) {
+            edits.push(Edit::delete(start, head_end));
+        }
+        let tail_start = lines[last].1;
+        if end > tail_start && self.is_furniture_stretch(&looks[last + 1..]) {
+            edits.push(Edit::delete(tail_start, end));
         }
         let count = edits.len();
         doc.edit(edits, run.index);
         count
     }
 
-    /// Whether a stretch of lines outside the kept runs is furniture to remove: at most
+    /// Whether a stretch of lines before or after the kept runs is furniture to remove: at most
     /// STRETCH_PROSE_SHARE of what a reader sees there is prose.
     fn is_furniture_stretch(&self, lines: &[Option<Line>]) -> bool {
         let visible: usize = lines.iter().flatten().map(|line| line.visible).sum();
