@@ -194,16 +194,21 @@ def test_split_credit_leaves_plain_text_whole() -> None:
     )
 
 
-def test_guard_keeps_a_widget_holding_the_post() -> None:
-    rule = DropElements.model_validate(
+def _drop_rule(rule_id: str, selector: str) -> DropElements:
+    """A drop_elements rule with `selector`, as a rule file would give it."""
+    return DropElements.model_validate(
         {
-            "id": "widgets",
+            "id": rule_id,
             "kind": "drop_elements",
             "description": "d",
-            "selector": '[class~="widget"]',
+            "selector": selector,
             "examples": [{"input": "<p>x</p>"}],
         }
     )
+
+
+def test_guard_keeps_a_widget_holding_the_post() -> None:
+    rule = _drop_rule("widgets", '[class~="widget"]')
     html = f'<body><div class="widget"><p>{LONG}</p></div><div class="widget">Archives</div></body>'
     text, ctx, count = run(rule, html)
     assert (text, count) == (LONG, 1)
@@ -211,15 +216,7 @@ def test_guard_keeps_a_widget_holding_the_post() -> None:
 
 
 def test_matches_inside_a_removed_match_are_removed_with_it() -> None:
-    rule = DropElements.model_validate(
-        {
-            "id": "related",
-            "kind": "drop_elements",
-            "description": "d",
-            "selector": '[class~="related"]',
-            "examples": [{"input": "<p>x</p>"}],
-        }
-    )
+    rule = _drop_rule("related", '[class~="related"]')
     html = (
         '<body><div class="related">Outer <div class="related">Inner</div></div><p>Body.</p>'
         '<div class="related">Last</div></body>'
