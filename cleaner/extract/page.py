@@ -111,7 +111,7 @@ def extract_text(
     if chosen.paragraphs and not _is_sparse(chosen, view):
         return Extraction(chosen.text, "cleaner", chosen.dropped, chosen.kept)
     text = trafilatura_text(tree, url)
-    if chosen.paragraphs and not outweighs(text, chosen.text):
+    if chosen.paragraphs and not _outweighs(text, chosen.text):
         return Extraction(chosen.text, "cleaner", chosen.dropped, chosen.kept)
     return Extraction(text, "trafilatura" if text else "")
 
@@ -134,7 +134,7 @@ def _is_sparse(chosen: ArticleText, view: PageBlocks) -> bool:
     return sum(len(block.text.split()) for block in view.blocks) >= PAGE_WORDS
 
 
-def outweighs(fallback: str, chosen: str) -> bool:
+def _outweighs(fallback: str, chosen: str) -> bool:
     """Whether the fallback's text holds FALLBACK_RATIO times the chosen text's words."""
     return len(fallback.split()) >= FALLBACK_RATIO * len(chosen.split())
 
