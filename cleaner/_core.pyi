@@ -105,6 +105,13 @@ def tags_too_deep(html: str, max_depth: int) -> list[tuple[int, int]]:
 def tag_openings(html: bytes) -> int:
     """How many `<` the UTF-8 markup `html` holds."""
 
+def dump_line_rows(text: str, min_prose_chars: int) -> tuple[bytes, list[str]]:
+    """The feature rows (float32 bytes) and visible text of a dump's lines with text, as
+    the `keep_main_run` kind reads them."""
+
+def dump_line_columns() -> list[str]:
+    """The names of the dump line model's feature columns, in order."""
+
 def plain_view(text: str) -> str:
     """The text as the rules see it: Unicode spaces as ' ', line breaks as '\\n'."""
 

@@ -21,7 +21,7 @@ pub mod text;
 mod text_api;
 pub mod token_mask;
 pub mod trees;
-mod trees_api;
+pub(crate) mod trees_api;
 pub mod urls;
 
 #[cfg(test)]

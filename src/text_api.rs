@@ -17,6 +17,7 @@ use crate::text::format::detect_format;
 use crate::text::kinds::{self, Kind, Pat, Piece, Template};
 use crate::text::rules::{Conditions, TextRule, Where};
 use crate::text::ruleset::TextRules;
+use crate::trees_api::PyForest;
 use crate::{detached, panic_reason, pattern_error, CoreError, PyRegex, RELEASE_GIL_BYTES};
 
 /// One validated text rule as Python hands it over (a dict with every key present).
@@ -64,6 +65,11 @@ struct RuleSpec {
     min_furniture: Option<usize>,
     #[pyo3(item)]
     min_prose_chars: Option<usize>,
+    /// keep_main_run's line model and the probability from which it keeps a line.
+    #[pyo3(item)]
+    line_model: Option<Py<PyForest>>,
+    #[pyo3(item)]
+    line_threshold: Option<f64>,
     /// A substitute's template: literal text or a group index, piece by piece.
     #[pyo3(item)]
     template: Vec<(Option<String>, Option<usize>)>,
@@ -151,6 +157,12 @@ impl RuleSpec {
             "keep_main_run" => Kind::KeepMainRun(kinds::KeepMainRun {
                 min_furniture: self.min_furniture.unwrap_or(5),
                 min_prose_chars: self.min_prose_chars.unwrap_or(80),
+                model: self
+                    .line_model
+                    .as_ref()
+                    .map(|forest| forest.get().inner.clone())
+                    .ok_or_else(|| spec_error(self, "keep_main_run needs its line model"))?,
+                threshold: self.line_threshold.unwrap_or(0.5),
             }),
             other => return Err(spec_error(self, &format!("not a text kind: {other}"))),
         })
@@ -454,6 +466,32 @@ fn py_plain_view(py: Python<'_>, text: &str) -> PyResult<String> {
     detached_if_long(py, text.len(), || crate::buffer::plain_view(text))
 }
 
+/// The lines with text of a dump as `keep_main_run` reads them: their feature rows (as
+/// float32 bytes, `dump_line_columns()` values each) and their visible text.
+#[pyfunction(name = "dump_line_rows")]
+fn py_dump_line_rows(
+    py: Python<'_>,
+    text: &str,
+    min_prose_chars: usize,
+) -> PyResult<(Vec<u8>, Vec<String>)> {
+    detached(py, || {
+        let lines = kinds::read_dump_lines(text);
+        let refs: Vec<&kinds::DumpLine> = lines.iter().collect();
+        let rows = kinds::dump_line_rows(&refs, min_prose_chars);
+        let bytes = rows
+            .iter()
+            .flat_map(|&value| (value as f32).to_le_bytes())
+            .collect();
+        (bytes, lines.into_iter().map(|line| line.shown).collect())
+    })
+}
+
+/// The names of the dump line model's feature columns, in order.
+#[pyfunction(name = "dump_line_columns")]
+fn py_dump_line_columns() -> Vec<&'static str> {
+    kinds::DUMP_LINE_COLUMNS.to_vec()
+}
+
 /// Character spans of the tags of elements nested deeper than `max_depth`.
 #[pyfunction(name = "tags_too_deep")]
 fn py_tags_too_deep(py: Python<'_>, html: &str, max_depth: usize) -> PyResult<Vec<(usize, usize)>> {
@@ -480,6 +518,8 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(py_plain_view, module)?)?;
     module.add_function(wrap_pyfunction!(py_tags_too_deep, module)?)?;
     module.add_function(wrap_pyfunction!(py_tag_openings, module)?)?;
+    module.add_function(wrap_pyfunction!(py_dump_line_rows, module)?)?;
+    module.add_function(wrap_pyfunction!(py_dump_line_columns, module)?)?;
     Ok(())
 }
 

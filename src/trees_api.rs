@@ -1,5 +1,7 @@
 //! The tree evaluator's Python face: `Forest`, built once from a model file's arrays.
 
+use std::sync::Arc;
+
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
@@ -8,8 +10,8 @@ use crate::{detached, guarded};
 
 /// A tree ensemble, flattened: evaluated row by row, the GIL released for many rows.
 #[pyclass(frozen, module = "cleaner._core", name = "Forest")]
-struct PyForest {
-    inner: Forest,
+pub(crate) struct PyForest {
+    pub(crate) inner: Arc<Forest>,
 }
 
 #[pymethods]
@@ -35,7 +37,9 @@ impl PyForest {
         };
         let inner = Forest::new(nodes, roots, tree_class, classes)
             .map_err(|error| PyValueError::new_err(error.0))?;
-        Ok(PyForest { inner })
+        Ok(PyForest {
+            inner: Arc::new(inner),
+        })
     }
 
     /// How many features a row needs at least.

@@ -48,15 +48,16 @@ def test_an_article_with_a_few_links_is_no_dump() -> None:
     assert all(paragraph in document.text for paragraph in PARAGRAPHS)
 
 
-def test_links_between_the_articles_runs_stay_and_only_the_edges_go() -> None:
-    tiles = "\n\n".join(f"* [Season ticket, zone {n}](/tickets/{n})" for n in range(1, 6))
-    body = f"{ARTICLE}\n\n## Tickets\n\n{tiles}\n\n{PARAGRAPHS[0]} Again, in short."
+def test_a_link_list_among_the_paragraphs_goes_as_one_removal() -> None:
+    related = "\n\n".join(f"* [Ferry news, part {n}](/news/{n})" for n in range(1, 6))
+    body = f"{ARTICLE}\n\n{related}\n\n{PARAGRAPHS[0]} Again, in short."
     dump = f"[Skip to content](#main)\n\n{MENU}\n\n{body}\n\n{FOOTER}\n"
     document = CLEANER.clean(dump)
     furniture = [r for r in document.removed if r.rule == "page-furniture"]
-    assert len(furniture) == 2
-    assert "[Sport](/sport)" in furniture[0].text and "Terms" in furniture[1].text
-    assert document.text.count("Season ticket, zone") == 5
+    assert len(furniture) == 3
+    assert "[Sport](/sport)" in furniture[0].text and "Terms" in furniture[2].text
+    assert furniture[1].text.count("Ferry news, part") == 5
+    assert document.text.split("\n\n") == [*PARAGRAPHS, f"{PARAGRAPHS[0]} Again, in short."]
 
 
 SITE_CHROME = (

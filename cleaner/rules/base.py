@@ -235,6 +235,8 @@ class Rule(BaseModel):
             "max_lines": None,
             "min_furniture": None,
             "min_prose_chars": None,
+            "line_model": None,
+            "line_threshold": None,
             "template": [],
         }
         spec.update(self._kind_spec())

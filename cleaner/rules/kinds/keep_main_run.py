@@ -1,29 +1,45 @@
-"""keep_main_run: in a whole-page dump, keep the run of lines that reads as the article."""
+"""keep_main_run: in a whole-page dump, keep the lines that read as the article."""
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 
+from cleaner import _core
 from cleaner.document import Format
 from cleaner.rules.base import CoreSpec, Rule
+from cleaner.trees import TreeEnsemble, load_ensemble
+
+#: The line model (trained by bench/train_dump_lines.py on whole-page dumps of the WCXB
+#: dev pages' tuning fold), shipped with the kind.
+MODEL_PATH = Path(__file__).with_name("keep_main_run_model.json")
+
+
+@cache
+def line_model() -> TreeEnsemble:
+    """The shipped line model, loaded once per process."""
+    return load_ensemble(MODEL_PATH, tuple(_core.dump_line_columns()))
 
 
 class KeepMainRun(Rule):
-    """Page furniture around the article in a page converted to Markdown or text whole.
+    """Page furniture around and among the article in a page converted to Markdown or
+    text whole.
 
-    Each line is read as a reader sees it (Markdown links as their text, images
-    as nothing, no URLs or list marks) and scored: prose (`min_prose_chars` or
-    more, or a sentence of eight words or more) for its length, a line that is
-    mostly link text or only images against, a short label a little against.
-    Code lines and table rows count for neither. The run of lines with the best
-    total stays, with the headings just above it (and a run beside it scoring a
-    quarter of it); a stretch around the kept runs goes, as one removal, when at
-    most half of it is prose, code or table. A text is a dump only with
-    `min_furniture` link or image lines, a fifth of its lines furniture and three
+    A text is a dump only with `min_furniture` link or image lines (lines that are
+    mostly link text, or only images), a fifth of its lines furniture and three
     of its first or last ten (a page's header or footer), and not when it lists
-    items; so an article, or an already clean text, loses nothing.
+    items (link lines long enough to be titles, three times its prose lines); so
+    an article, or an already clean text, loses nothing. In a dump, a learned
+    line model scores each line from what a reader sees of it (Markdown links as
+    their text, images as nothing, no URLs or list marks: length, link share,
+    punctuation, heading and list marks, code and tables) and of the lines
+    around it (neighbours, the link and prose shares of windows of lines, the
+    distance to prose); the lines it keeps stay, and each run of the others goes
+    as one removal. A line of `min_prose_chars` visible characters, or a sentence
+    of eight words, counts as prose. When the model keeps nothing, nothing goes.
     """
 
     default_phase = "extract"
@@ -33,4 +49,10 @@ class KeepMainRun(Rule):
     min_prose_chars: int = Field(default=80, ge=1, le=10_000)
 
     def _kind_spec(self) -> CoreSpec:
-        return {"min_furniture": self.min_furniture, "min_prose_chars": self.min_prose_chars}
+        model = line_model()
+        return {
+            "min_furniture": self.min_furniture,
+            "min_prose_chars": self.min_prose_chars,
+            "line_model": model.forest,
+            "line_threshold": model.threshold_value,
+        }

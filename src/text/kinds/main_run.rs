@@ -1,23 +1,26 @@
-//! keep_main_run: in a whole-page dump, keep the run of lines that reads as the article
-//! and drop the page furniture around it.
+//! keep_main_run: in a whole-page dump, keep the lines that read as the article and
+//! drop the page furniture around and among them.
 //!
 //! A page converted to Markdown or text whole (html2text, a crawler's Markdown) holds
 //! its menus, breadcrumbs, share bars, related links and footer columns as lines that
 //! are mostly link text or images, and the article somewhere among them as lines of
-//! prose. Each line is scored as the HTML extractor scores blocks, from what a reader
-//! sees of it: prose counts for its length, link and image lines count against, short
-//! labels a little against, code and table lines not at all. The run of lines with the
-//! best total is the article; the headings just above it belong to it. Only the
-//! stretches before and after it go, and only when they are mostly furniture. A text is taken for a dump only when furniture is a
-//! fifth of its lines and gathers at its start or end (a page's header or footer); an
-//! article, a clean text or an extractor's output is left as it is.
+//! prose. A text is taken for a dump only when furniture is a fifth of its lines and
+//! gathers at its start or end (a page's header or footer), and it does not list items;
+//! an article, a clean text or an extractor's output is left as it is. In a dump, a
+//! learned line model (gradient-boosted trees trained by bench/train_dump_lines.py on
+//! whole-page dumps, see `dump_lines`) scores each line from what a reader sees of it and
+//! of the lines around it; the lines it keeps stay, and each run of the others goes as
+//! one removal.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::buffer::Edit;
 use crate::text::code::{code_spans, touches_code};
 use crate::text::doc::Doc;
+use crate::trees::Forest;
 
+use super::dump_lines::{feature_rows, Line, COLUMNS};
 use super::Run;
 
 pub struct KeepMainRun {
@@ -25,21 +28,11 @@ pub struct KeepMainRun {
     pub min_furniture: usize,
     /// Visible characters from which a line is prose whatever its ending.
     pub min_prose_chars: usize,
+    /// The line model, and the probability from which it keeps a line.
+    pub model: Arc<Forest>,
+    pub threshold: f64,
 }
 
-/// A line is link text from this share of its visible characters.
-const LINK_SHARE: f64 = 0.5;
-/// A line ending like a sentence is prose from this many words.
-const SENTENCE_WORDS: usize = 8;
-/// Characters of prose worth one point.
-const PROSE_SCALE: f64 = 40.0;
-/// What a link line costs, plus one point per this many of its characters.
-const LINK_COST: f64 = 1.0;
-const LINK_SCALE: f64 = 50.0;
-/// What an image-only line costs.
-const IMAGE_COST: f64 = 2.0;
-/// What a short line that is neither prose nor links (a label, a heading) costs.
-const SHORT_COST: f64 = 0.3;
 /// A whole-page dump opens with the page's header or closes with its footer: this many of
 /// its first or last EDGE_LINES lines with text are furniture.
 const EDGE_FURNITURE: usize = 3;
@@ -55,9 +48,6 @@ fn has_furniture_at_an_edge(lines: &[Option<Line>]) -> bool {
     let tail = &with_text[with_text.len().saturating_sub(EDGE_LINES)..];
     furniture(head) >= EDGE_FURNITURE || furniture(tail) >= EDGE_FURNITURE
 }
-
-/// A stretch outside the kept runs goes only when at most this share of it is prose.
-const STRETCH_PROSE_SHARE: f64 = 0.5;
 
 /// A whole-page dump has at least this share of its lines with text as furniture; an
 /// extractor's output, or an article with a link list, has less.
@@ -78,8 +68,6 @@ const ITEM_CHARS: usize = 40;
 const ITEM_WORDS: usize = 5;
 /// A dump with this many times as many item lines as prose lines lists items.
 const ITEM_SHARE: f64 = 3.0;
-/// Lines above the run looked at for its headings.
-const HEADING_REACH: usize = 3;
 
 impl KeepMainRun {
     pub fn apply(&self, run: &Run<'_>, doc: &mut Doc) -> usize {
@@ -96,14 +84,16 @@ impl KeepMainRun {
         let furniture = lines
             .iter()
             .filter(|&&(s, e)| text[s..e].contains("]("))
-            .filter_map(|&(s, e)| read_line(&text[s..e]))
+            .filter_map(|&(s, e)| read_line(&text[s..e], false))
             .filter(Line::is_furniture)
             .count();
         if furniture < self.min_furniture {
             return 0;
         }
-        let mut looks: Vec<Option<Line>> =
-            lines.iter().map(|&(s, e)| read_line(&text[s..e])).collect();
+        let mut looks: Vec<Option<Line>> = lines
+            .iter()
+            .map(|&(s, e)| read_line(&text[s..e], false))
+            .collect();
         mark_code(&mut looks, &lines, &code_spans(text));
         if !has_furniture_at_an_edge(&looks)
             || !is_mostly_furnished(&looks)
@@ -111,112 +101,123 @@ impl KeepMainRun {
         {
             return 0;
         }
-        let scores: Vec<f64> = looks.iter().map(|line| self.score(line.as_ref())).collect();
-        let runs = kept_runs(&scores);
-        // Only the stretches before the first run and after the last go, each when it is
-        // furniture (prose there is better kept: the runs are a judgement): a page's
-        // header and footer. Between the runs lies the page's own content (product
-        // tiles, a feature list, a post's links); the line rules deal with a share bar
-        // or a related-links box there.
-        let (Some(&(first, _)), Some(&(_, last))) = (runs.first(), runs.last()) else {
-            return 0; // nothing reads as prose: not the finder's to empty the text
-        };
-        let first = with_headings_above(&looks, first);
-        let mut edits = Vec::new();
-        let head_end = lines[first].0;
-        if head_end > start && self.is_furniture_stretch(&looks[..first]) {
-            edits.push(Edit::delete(start, head_end));
+        // A dump: every line read again in full, for the line model.
+        let detailed = detailed_lines(text, &lines, looks);
+        let keep = self.kept_lines(&detailed);
+        if !keep.iter().flatten().any(|&kept| kept) {
+            return 0; // nothing reads as content: not the finder's to empty the text
         }
-        let tail_start = lines[last].1;
-        if end > tail_start && self.is_furniture_stretch(&looks[last + 1..]) {
-            edits.push(Edit::delete(tail_start, end));
-        }
+        let edits = dropped_runs(&lines, &keep, (start, end));
         let count = edits.len();
         doc.edit(edits, run.index);
         count
     }
 
-    /// Whether a stretch of lines before or after the kept runs is furniture to remove: at most
-    /// STRETCH_PROSE_SHARE of what a reader sees there is prose.
-    fn is_furniture_stretch(&self, lines: &[Option<Line>]) -> bool {
-        let visible: usize = lines.iter().flatten().map(|line| line.visible).sum();
-        let prose: usize = lines
+    /// Per line, whether the model keeps it (None for a blank line).
+    fn kept_lines(&self, looks: &[Option<Line>]) -> Vec<Option<bool>> {
+        let with_text: Vec<&Line> = looks.iter().flatten().collect();
+        let rows = feature_rows(&with_text, self.min_prose_chars);
+        let mut scores = [0.0];
+        let mut kept = rows.chunks_exact(COLUMNS.len()).map(|row| {
+            self.model.scores(row, &mut scores);
+            logistic(scores[0]) >= self.threshold
+        });
+        looks
             .iter()
-            .flatten()
-            .filter(|line| line.structured || self.is_prose(line))
-            .map(|line| line.visible)
-            .sum();
-        prose as f64 <= STRETCH_PROSE_SHARE * visible as f64
+            .map(|look| look.as_ref().and_then(|_| kept.next()))
+            .collect()
     }
 
     /// Whether the dump is a list of items (a listing, a search result page): more lines
     /// of link text long enough to be an item's title than ITEM_SHARE times its prose
     /// lines. There the link lines are the content, and no run of prose stands for it.
     fn lists_items(&self, lines: &[Option<Line>]) -> bool {
-        let items = lines.iter().flatten().filter(|line| line.is_item()).count();
+        let items = lines.iter().flatten().filter(|line| is_item(line)).count();
         let prose = lines
             .iter()
             .flatten()
-            .filter(|line| self.is_prose(line))
+            .filter(|line| line.is_prose(self.min_prose_chars))
             .count();
         items >= self.min_furniture && items as f64 >= ITEM_SHARE * prose.max(1) as f64
     }
-
-    fn is_prose(&self, line: &Line) -> bool {
-        !line.is_furniture()
-            && (line.visible >= self.min_prose_chars
-                || (line.sentence && line.words >= SENTENCE_WORDS))
-    }
-
-    fn score(&self, line: Option<&Line>) -> f64 {
-        let Some(line) = line else {
-            return 0.0;
-        };
-        if line.images_only {
-            return -IMAGE_COST;
-        }
-        if line.structured {
-            return 0.0;
-        }
-        if line.is_furniture() {
-            return -(LINK_COST + line.visible as f64 / LINK_SCALE);
-        }
-        if self.is_prose(line) {
-            return line.visible as f64 / PROSE_SCALE;
-        }
-        -SHORT_COST
-    }
 }
 
-/// What a reader sees of one line.
-struct Line {
-    /// Visible characters: no Markdown link or image syntax, URLs or list and heading marks.
-    visible: usize,
-    /// Visible characters that are link text.
-    link: usize,
-    words: usize,
-    /// Whether the visible text ends like a sentence.
-    sentence: bool,
-    heading: bool,
-    /// Whether the line shows images and nothing else.
-    images_only: bool,
-    /// Whether the line is code or a table row: content that is neither prose nor
-    /// furniture (set from the text's code spans after reading).
-    structured: bool,
+/// `looks` read again with the detail the line model needs (their code marks kept).
+fn detailed_lines(
+    text: &str,
+    lines: &[(usize, usize)],
+    looks: Vec<Option<Line>>,
+) -> Vec<Option<Line>> {
+    lines
+        .iter()
+        .zip(looks)
+        .map(|(&(s, e), look)| {
+            let structured = look.as_ref()?.structured;
+            let mut line = read_line(&text[s..e], true)?;
+            line.structured = structured;
+            Some(line)
+        })
+        .collect()
 }
 
-impl Line {
-    /// A link line long enough to be an item's title rather than a menu entry.
-    fn is_item(&self) -> bool {
-        !self.images_only
-            && self.is_furniture()
-            && self.visible >= ITEM_CHARS
-            && self.words >= ITEM_WORDS
-    }
+/// Every line of `text` with text, read as `keep_main_run` reads it (code lines marked):
+/// what bench/train_dump_lines.py labels and featurizes.
+pub fn read_dump_lines(text: &str) -> Vec<Line> {
+    let lines = lines_of(text, 0, text.len());
+    let mut looks: Vec<Option<Line>> = lines
+        .iter()
+        .map(|&(s, e)| read_line(&text[s..e], true))
+        .collect();
+    mark_code(&mut looks, &lines, &code_spans(text));
+    looks.into_iter().flatten().collect()
+}
 
-    fn is_furniture(&self) -> bool {
-        self.images_only || (self.link as f64) >= LINK_SHARE * (self.visible.max(1) as f64)
+/// A line's probability from its raw score.
+fn logistic(raw: f64) -> f64 {
+    1.0 / (1.0 + (-raw).exp())
+}
+
+/// Whether a line is an item's title: a link line long enough to be more than a menu entry.
+fn is_item(line: &Line) -> bool {
+    !line.images_only
+        && line.is_furniture()
+        && line.visible >= ITEM_CHARS
+        && line.words >= ITEM_WORDS
+}
+
+/// The edits that delete each run of lines the model left out (`keep`: per line of
+/// `lines`, None for a blank one), with the blank lines after it; a run at the end of
+/// the region goes from the end of the last kept line.
+fn dropped_runs(
+    lines: &[(usize, usize)],
+    keep: &[Option<bool>],
+    (start, end): (usize, usize),
+) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let mut run_start: Option<usize> = None;
+    let mut last_kept_end: Option<usize> = None;
+    for (&(line_start, line_end), kept) in lines.iter().zip(keep) {
+        match kept {
+            Some(false) if run_start.is_none() => {
+                run_start = Some(if last_kept_end.is_none() {
+                    start
+                } else {
+                    line_start
+                });
+            }
+            Some(true) => {
+                if let Some(from) = run_start.take() {
+                    edits.push(Edit::delete(from, line_start));
+                }
+                last_kept_end = Some(line_end);
+            }
+            _ => {}
+        }
     }
+    if let (Some(_), Some(kept_end)) = (run_start, last_kept_end) {
+        edits.push(Edit::delete(kept_end, end));
+    }
+    edits
 }
 
 /// How many lines of `data` hold a `](`.
@@ -258,8 +259,9 @@ fn lines_of(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     lines
 }
 
-/// A line as a reader sees it; None for a blank line.
-fn read_line(raw: &str) -> Option<Line> {
+/// A line as a reader sees it; None for a blank line. Its `shown` text and the counts of
+/// its marks (what only the line model reads) are left empty unless `detailed`.
+fn read_line(raw: &str, detailed: bool) -> Option<Line> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return None;
@@ -290,15 +292,49 @@ fn read_line(raw: &str) -> Option<Line> {
         .map(|word| word.chars().count())
         .sum::<usize>()
         + words.saturating_sub(1);
+    let mut marks = [0usize; 4];
+    for c in body.chars().filter(|_| detailed) {
+        match c {
+            ',' => marks[0] += 1,
+            '.' => marks[1] += 1,
+            _ if c.is_numeric() => marks[2] += 1,
+            _ if c.is_uppercase() => marks[3] += 1,
+            _ => {}
+        }
+    }
     Some(Line {
         visible,
         link: link.min(visible),
         words,
         sentence: ends_like_a_sentence(body),
         heading,
+        heading_level: trimmed.len() - trimmed.trim_start_matches('#').len(),
+        list_item: is_list_item(trimmed),
+        indent: raw.len() - raw.trim_start().len(),
         images_only: images > 0 && visible == 0,
         structured: trimmed.starts_with('|'),
+        commas: marks[0],
+        periods: marks[1],
+        digits: marks[2],
+        capitals: marks[3],
+        shown: if detailed {
+            body.to_string()
+        } else {
+            String::new()
+        },
     })
+}
+
+/// Whether a line opens with a Markdown list mark (`*`, `+`, `-` or a number and a `.`
+/// or `)`) and a space.
+fn is_list_item(trimmed: &str) -> bool {
+    let rest = trimmed.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = if rest.len() < trimmed.len() {
+        rest.strip_prefix(['.', ')'])
+    } else {
+        rest.strip_prefix(['*', '+', '-'])
+    };
+    rest.is_some_and(|rest| rest.starts_with([' ', '\t']))
 }
 
 /// The line with Markdown links as their text and images as nothing: (shown text, link
@@ -363,84 +399,36 @@ fn ends_like_a_sentence(text: &str) -> bool {
     end.ends_with(['.', '!', '?', ':', '…'])
 }
 
-/// A run beside the best one is kept too when its total is this share of the best's (a
-/// forum's later posts, an article's second part after an inline link list).
-const SIDE_RUN_SHARE: f64 = 0.25;
-
-/// The runs of lines that stay, in order: the best run, and on either side of it the
-/// best run there when it scores SIDE_RUN_SHARE of the best.
-fn kept_runs(scores: &[f64]) -> Vec<(usize, usize)> {
-    let Some((first, last, total)) = best_run_in(scores, 0) else {
-        return Vec::new();
-    };
-    let mut runs = Vec::with_capacity(3);
-    let sides = [(&scores[..first], 0), (&scores[last + 1..], last + 1)];
-    for (index, (side, offset)) in sides.into_iter().enumerate() {
-        if index == 1 {
-            runs.push((first, last));
-        }
-        if let Some((a, b, sum)) = best_run_in(side, offset) {
-            if sum >= SIDE_RUN_SHARE * total {
-                runs.push((a, b));
-            }
-        }
-    }
-    runs
-}
-
-/// `best_run` with its total, its indexes moved by `offset`.
-fn best_run_in(scores: &[f64], offset: usize) -> Option<(usize, usize, f64)> {
-    let (first, last) = best_run(scores)?;
-    let total = scores[first..=last].iter().sum();
-    Some((first + offset, last + offset, total))
-}
-
-/// The first and last index of the run of scores with the greatest sum (None when no
-/// score is positive).
-fn best_run(scores: &[f64]) -> Option<(usize, usize)> {
-    let mut best: Option<(f64, usize, usize)> = None;
-    let mut total = 0.0;
-    let mut start = 0;
-    for (index, &score) in scores.iter().enumerate() {
-        if total <= 0.0 {
-            total = 0.0;
-            start = index;
-        }
-        total += score;
-        if total > 0.0 && best.map_or(true, |(sum, _, _)| total > sum) {
-            best = Some((total, start, index));
-        }
-    }
-    best.map(|(_, first, last)| (first, last))
-}
-
-/// The run's first line, moved up over blank lines to the headings just above it.
-fn with_headings_above(lines: &[Option<Line>], first: usize) -> usize {
-    let mut start = first;
-    for index in (first.saturating_sub(HEADING_REACH)..first).rev() {
-        match &lines[index] {
-            None => {}
-            Some(line) if line.heading && !line.is_furniture() => start = index,
-            Some(_) => break,
-        }
-    }
-    start
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::buffer::TextBuffer;
     use crate::text::doc::Format;
+    use crate::trees::Nodes;
 
     const MENU: &str = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [About us](/about)\n";
     const FOOTER: &str = "[Privacy](/p) | [Terms](/t)\n![logo](/logo.png)\n[Contact](/c)\n";
     const BODY: &str = "The harbour authority will change the ferry timetable from next Monday, adding two early departures.\n\nPassengers with season tickets keep them, and the old timetable stays on the boards until May.\n";
 
+    /// A one-split model: a prose line stays, any other goes.
+    fn prose_model() -> Arc<Forest> {
+        let prose = COLUMNS.iter().position(|&name| name == "prose").unwrap();
+        let nodes = Nodes {
+            feature: vec![prose, 0, 0],
+            threshold: vec![0.5, 0.0, 0.0],
+            left: vec![1, 1, 2],
+            right: vec![2, 1, 2],
+            value: vec![0.0, -3.0, 3.0],
+        };
+        Arc::new(Forest::new(nodes, vec![0], vec![0], 1).unwrap())
+    }
+
     fn kept(text: &str) -> String {
         let rule = KeepMainRun {
             min_furniture: 5,
             min_prose_chars: 80,
+            model: prose_model(),
+            threshold: 0.5,
         };
         let mut doc = Doc::new(TextBuffer::new(text), Format::Markdown);
         let run = Run {
@@ -454,12 +442,16 @@ mod tests {
     }
 
     #[test]
-    fn a_dump_keeps_its_article_and_headline() {
+    fn a_dump_keeps_the_lines_the_model_keeps() {
         let dump = format!("{MENU}\n# Ferry timetable changes\n\n{BODY}\n{FOOTER}");
-        assert_eq!(
-            kept(&dump),
-            format!("# Ferry timetable changes\n\n{}", BODY.trim_end())
-        );
+        assert_eq!(kept(&dump), BODY.trim_end());
+    }
+
+    #[test]
+    fn furniture_among_the_kept_lines_goes_with_the_blank_lines_after_it() {
+        let (first, second) = BODY.split_once("\n\n").unwrap();
+        let dump = format!("{MENU}\n{first}\n\n[Share](/s) [Tweet](/t)\n\n{second}{FOOTER}");
+        assert_eq!(kept(&dump), format!("{first}\n\n{}", second.trim_end()));
     }
 
     #[test]
@@ -470,20 +462,36 @@ mod tests {
 
     #[test]
     fn lines_are_read_as_a_reader_sees_them() {
-        let menu = read_line("* [Home](/) [News](/news)").unwrap();
-        assert!(menu.is_furniture());
-        let image = read_line("[![Logo](/l.png)](/)").unwrap();
+        let menu = read_line("* [Home](/) [News](/news)", true).unwrap();
+        assert!(menu.is_furniture() && menu.list_item);
+        let image = read_line("[![Logo](/l.png)](/)", true).unwrap();
         assert!(image.images_only);
-        let prose =
-            read_line("The council met on [Monday](/m) to approve the budget for the year.")
-                .unwrap();
-        assert!(!prose.is_furniture() && prose.sentence);
-        assert_eq!(best_run(&[-1.0, 2.0, -0.5, 3.0, -4.0]), Some((1, 3)));
-        assert_eq!(best_run(&[-1.0, -2.0]), None);
-        assert_eq!(lines_with_links(b"[a](b) [c](d)\nno\n[e](f)"), 2);
+        let prose = read_line(
+            "The council met on [Monday](/m) to approve the budget for the year.",
+            true,
+        )
+        .unwrap();
+        assert!(!prose.is_furniture() && prose.sentence && !prose.list_item);
         assert_eq!(
-            kept_runs(&[2.0, -5.0, 4.0, 1.0, -9.0, 0.5]),
-            vec![(0, 0), (2, 3)]
+            prose.shown,
+            "The council met on Monday to approve the budget for the year."
         );
+        let heading = read_line("  ## Results, 2024", true).unwrap();
+        assert_eq!(
+            (heading.heading_level, heading.indent, heading.commas),
+            (2, 2, 1)
+        );
+        assert!(is_list_item("12. Twelfth") && !is_list_item("12.5 percent"));
+        assert_eq!(lines_with_links(b"[a](b) [c](d)\nno\n[e](f)"), 2);
+    }
+
+    #[test]
+    fn runs_of_dropped_lines_become_one_edit_each() {
+        let lines = [(0, 4), (5, 5), (6, 10), (11, 15), (16, 20)];
+        let keep = [Some(false), None, Some(true), Some(false), Some(true)];
+        let edits = dropped_runs(&lines, &keep, (0, 20));
+        assert_eq!(edits.len(), 2);
+        let tail = [Some(true), None, Some(false), Some(false), Some(false)];
+        assert_eq!(dropped_runs(&lines, &tail, (0, 20)).len(), 1);
     }
 }

@@ -4,6 +4,7 @@ mod caption;
 mod capture;
 mod drop_block;
 mod drop_lines;
+mod dump_lines;
 mod main_run;
 mod substitute;
 mod title_repeat;
@@ -12,7 +13,10 @@ pub use caption::Caption;
 pub use capture::{Capture, Drop};
 pub use drop_block::DropBlock;
 pub use drop_lines::DropLines;
-pub use main_run::KeepMainRun;
+pub use dump_lines::{
+    feature_rows as dump_line_rows, Line as DumpLine, COLUMNS as DUMP_LINE_COLUMNS,
+};
+pub use main_run::{read_dump_lines, KeepMainRun};
 pub use substitute::{Piece, Substitute, Template};
 pub use title_repeat::TitleRepeat;
 

@@ -1,0 +1,345 @@
+//! The lines of a whole-page dump as the learned line model reads them: what a reader sees
+//! of each line (`Line`), and each line's feature row (`feature_rows`).
+//!
+//! The same code builds the rows at run time (`keep_main_run`) and for training
+//! (`_core.dump_line_rows`, read by bench/train_dump_lines.py), so the two cannot drift.
+//! A row says what the line shows (length, link share, punctuation, headings, list and
+//! table marks), where it stands (position in the text, distance from prose) and what
+//! lies around it (its neighbours and the link and prose shares of windows of lines).
+
+use std::collections::HashMap;
+
+/// What a reader sees of one line.
+pub struct Line {
+    /// Visible characters: no Markdown link or image syntax, URLs or list and heading marks.
+    pub visible: usize,
+    /// Visible characters that are link text.
+    pub link: usize,
+    pub words: usize,
+    /// Whether the visible text ends like a sentence.
+    pub sentence: bool,
+    pub heading: bool,
+    /// How many `#` open the line (0 when it is no ATX heading).
+    pub heading_level: usize,
+    /// Whether the line is a Markdown list item (`*`, `+`, `-` or `1.`).
+    pub list_item: bool,
+    /// Spaces and tabs before the line's first mark.
+    pub indent: usize,
+    /// Whether the line shows images and nothing else.
+    pub images_only: bool,
+    /// Whether the line is code or a table row: content that is neither prose nor
+    /// furniture (set from the text's code spans after reading).
+    pub structured: bool,
+    /// Commas, periods, digits and capital letters of the visible text.
+    pub commas: usize,
+    pub periods: usize,
+    pub digits: usize,
+    pub capitals: usize,
+    /// The visible text, for spotting lines the page repeats.
+    pub shown: String,
+}
+
+/// A line is link text from this share of its visible characters.
+pub const LINK_SHARE: f64 = 0.5;
+/// A line ending like a sentence is prose from this many words.
+pub const SENTENCE_WORDS: usize = 8;
+
+impl Line {
+    pub fn is_furniture(&self) -> bool {
+        self.images_only || (self.link as f64) >= LINK_SHARE * (self.visible.max(1) as f64)
+    }
+
+    /// Whether the line reads as prose: `min_chars` visible characters or a sentence of
+    /// SENTENCE_WORDS words, and not mostly links.
+    pub fn is_prose(&self, min_chars: usize) -> bool {
+        !self.is_furniture()
+            && (self.visible >= min_chars || (self.sentence && self.words >= SENTENCE_WORDS))
+    }
+
+    fn link_share(&self) -> f64 {
+        if self.images_only {
+            1.0
+        } else {
+            self.link as f64 / self.visible.max(1) as f64
+        }
+    }
+}
+
+/// The names of the feature columns, in order (the model file records them).
+pub const COLUMNS: [&str; 49] = [
+    "log_visible",
+    "words",
+    "link_share",
+    "images_only",
+    "heading",
+    "heading_level",
+    "list_item",
+    "structured",
+    "sentence",
+    "commas",
+    "periods",
+    "digit_share",
+    "capital_share",
+    "indent",
+    "position",
+    "char_position",
+    "log_lines",
+    "prose",
+    "repeated",
+    "prose_distance",
+    "prev1_log_visible",
+    "prev1_link_share",
+    "prev1_prose",
+    "next1_log_visible",
+    "next1_link_share",
+    "next1_prose",
+    "prev2_log_visible",
+    "prev2_link_share",
+    "prev2_prose",
+    "next2_log_visible",
+    "next2_link_share",
+    "next2_prose",
+    "prev3_log_visible",
+    "prev3_link_share",
+    "prev3_prose",
+    "next3_log_visible",
+    "next3_link_share",
+    "next3_prose",
+    "window3_link_share",
+    "window3_prose",
+    "window3_prose_chars",
+    "window10_link_share",
+    "window10_prose",
+    "window10_prose_chars",
+    "window30_link_share",
+    "window30_prose",
+    "window30_prose_chars",
+    "prose_lines_before",
+    "prose_chars_before",
+];
+
+/// How far a neighbour's own columns are read, and the half-widths of the windows.
+const NEIGHBOURS: usize = 3;
+const WINDOWS: [usize; 3] = [3, 10, 30];
+/// Distances to prose past this are all alike.
+const FAR: usize = 30;
+/// Indents past this are all alike.
+const DEEP: usize = 12;
+
+/// The feature rows of a dump's lines with text (one row of COLUMNS per line), row after
+/// row, each value rounded to float32 as the model was trained on. `min_prose_chars`:
+/// from how many visible characters a line is prose whatever its ending.
+pub fn feature_rows(lines: &[&Line], min_prose_chars: usize) -> Vec<f64> {
+    let count = lines.len();
+    let mut rows = Vec::with_capacity(count * COLUMNS.len());
+    if count == 0 {
+        return rows;
+    }
+    let context = Context::of(lines, min_prose_chars);
+    for (index, line) in lines.iter().enumerate() {
+        own_columns(line, &mut rows);
+        context.columns(index, line, &mut rows);
+    }
+    rows.iter_mut()
+        .for_each(|value| *value = *value as f32 as f64);
+    rows
+}
+
+fn own_columns(line: &Line, rows: &mut Vec<f64>) {
+    let size = line.visible as f64 + 1.0;
+    rows.extend([
+        (line.visible as f64).ln_1p(),
+        line.words as f64,
+        line.link_share(),
+        flag(line.images_only),
+        flag(line.heading),
+        line.heading_level as f64,
+        flag(line.list_item),
+        flag(line.structured),
+        flag(line.sentence),
+        line.commas as f64 * 100.0 / size,
+        line.periods as f64 * 100.0 / size,
+        line.digits as f64 / size,
+        line.capitals as f64 / size,
+        line.indent.min(DEEP) as f64,
+    ]);
+}
+
+fn flag(value: bool) -> f64 {
+    if value {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// What the rows read of the lines around each line: per-line values and prefix sums.
+struct Context {
+    log_visible: Vec<f64>,
+    link_share: Vec<f64>,
+    prose: Vec<f64>,
+    /// Prefix sums (one more entry than lines) of the visible characters, of link share
+    /// weighted by visible characters (+1), of those weights, of prose lines and of prose
+    /// characters.
+    visible_before: Vec<f64>,
+    weighted_link: Vec<f64>,
+    weights: Vec<f64>,
+    prose_lines: Vec<f64>,
+    prose_chars: Vec<f64>,
+    /// Prose lines' indexes, in order.
+    prose_at: Vec<usize>,
+    repeats: HashMap<String, usize>,
+}
+
+impl Context {
+    fn of(lines: &[&Line], min_prose_chars: usize) -> Context {
+        let prose: Vec<f64> = lines
+            .iter()
+            .map(|line| flag(line.is_prose(min_prose_chars)))
+            .collect();
+        let link_share: Vec<f64> = lines.iter().map(|line| line.link_share()).collect();
+        let mut repeats: HashMap<String, usize> = HashMap::new();
+        for line in lines {
+            *repeats.entry(line.shown.clone()).or_default() += 1;
+        }
+        Context {
+            log_visible: lines
+                .iter()
+                .map(|line| (line.visible as f64).ln_1p())
+                .collect(),
+            visible_before: prefix(lines.iter().map(|line| line.visible as f64)),
+            weighted_link: prefix(
+                lines
+                    .iter()
+                    .zip(&link_share)
+                    .map(|(line, share)| share * (line.visible as f64 + 1.0)),
+            ),
+            weights: prefix(lines.iter().map(|line| line.visible as f64 + 1.0)),
+            prose_lines: prefix(prose.iter().copied()),
+            prose_chars: prefix(
+                lines
+                    .iter()
+                    .zip(&prose)
+                    .map(|(line, prose)| prose * line.visible as f64),
+            ),
+            prose_at: (0..lines.len())
+                .filter(|&index| prose[index] > 0.0)
+                .collect(),
+            link_share,
+            prose,
+            repeats,
+        }
+    }
+
+    fn columns(&self, index: usize, line: &Line, rows: &mut Vec<f64>) {
+        let count = self.prose.len();
+        let total_chars = self.visible_before[count] + 1.0;
+        rows.extend([
+            index as f64 / count as f64,
+            self.visible_before[index] / total_chars,
+            (count as f64).ln_1p(),
+            self.prose[index],
+            flag(self.repeats.get(&line.shown).is_some_and(|&seen| seen > 1)),
+            self.prose_distance(index) as f64,
+        ]);
+        for step in 1..=NEIGHBOURS {
+            for other in [index.checked_sub(step), Some(index + step)] {
+                match other.filter(|&other| other < count) {
+                    Some(other) => rows.extend([
+                        self.log_visible[other],
+                        self.link_share[other],
+                        self.prose[other],
+                    ]),
+                    None => rows.extend([-1.0, -1.0, -1.0]),
+                }
+            }
+        }
+        for half in WINDOWS {
+            let (start, end) = (index.saturating_sub(half), (index + half + 1).min(count));
+            let lines = (end - start) as f64;
+            let weights = self.weights[end] - self.weights[start];
+            rows.extend([
+                (self.weighted_link[end] - self.weighted_link[start]) / weights,
+                (self.prose_lines[end] - self.prose_lines[start]) / lines,
+                (self.prose_chars[end] - self.prose_chars[start]) / weights,
+            ]);
+        }
+        rows.extend([
+            self.prose_lines[index] / self.prose_lines[count].max(1.0),
+            self.prose_chars[index] / self.prose_chars[count].max(1.0),
+        ]);
+    }
+
+    /// Lines from `index` to the nearest prose line (FAR when there is none that near).
+    fn prose_distance(&self, index: usize) -> usize {
+        let after = self.prose_at.partition_point(|&at| at < index);
+        let next = self.prose_at.get(after).map(|&at| at - index);
+        let previous = after
+            .checked_sub(1)
+            .map(|before| index - self.prose_at[before]);
+        next.into_iter()
+            .chain(previous)
+            .min()
+            .unwrap_or(FAR)
+            .min(FAR)
+    }
+}
+
+fn prefix(values: impl Iterator<Item = f64>) -> Vec<f64> {
+    let mut sums = vec![0.0];
+    let mut total = 0.0;
+    for value in values {
+        total += value;
+        sums.push(total);
+    }
+    sums
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(visible: usize, link: usize, sentence: bool, shown: &str) -> Line {
+        Line {
+            visible,
+            link,
+            words: visible / 6,
+            sentence,
+            heading: false,
+            heading_level: 0,
+            list_item: false,
+            indent: 0,
+            images_only: false,
+            structured: false,
+            commas: 0,
+            periods: usize::from(sentence),
+            digits: 0,
+            capitals: 1,
+            shown: shown.to_string(),
+        }
+    }
+
+    #[test]
+    fn every_line_gets_a_full_row() {
+        let menu = line(10, 10, false, "Home");
+        let prose = line(120, 0, true, "The council met.");
+        let lines = [&menu, &menu, &prose];
+        let rows = feature_rows(&lines, 80);
+        assert_eq!(rows.len(), 3 * COLUMNS.len());
+        let column = |row: usize, name: &str| {
+            rows[row * COLUMNS.len() + COLUMNS.iter().position(|&c| c == name).unwrap()]
+        };
+        assert_eq!(column(0, "link_share"), 1.0);
+        assert_eq!(column(2, "prose"), 1.0);
+        assert_eq!(column(0, "repeated"), 1.0);
+        assert_eq!(column(2, "repeated"), 0.0);
+        assert_eq!(column(0, "prose_distance"), 2.0);
+        assert_eq!(column(0, "prev1_log_visible"), -1.0);
+        assert_eq!(column(2, "prose_lines_before"), 0.0);
+    }
+
+    #[test]
+    fn no_lines_no_rows() {
+        assert!(feature_rows(&[], 80).is_empty());
+    }
+}
