@@ -112,6 +112,10 @@ def dump_line_rows(text: str, min_prose_chars: int) -> tuple[bytes, list[str]]:
 def dump_line_columns() -> list[str]:
     """The names of the dump line model's feature columns, in order."""
 
+def detect_format_utf8(data: bytes) -> str:
+    """'html', 'markdown' or 'text' for UTF-8 `data`, as `detect_format` of its text;
+    'invalid' when it is not UTF-8 (a page's opening is told from its first bytes)."""
+
 def plain_view(text: str) -> str:
     """The text as the rules see it: Unicode spaces as ' ', line breaks as '\\n'."""
 

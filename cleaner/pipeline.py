@@ -13,7 +13,7 @@ from cleaner.html import clean_html
 from cleaner.lazy_text import LazyText, text_of
 from cleaner.markdown import text_markdown
 from cleaner.options import CleanOptions
-from cleaner.read import detect_format, looks_binary, read_keeping_utf8, repair_mojibake
+from cleaner.read import detect_format_of, looks_binary, read_keeping_utf8, repair_mojibake
 from cleaner.rules.ruleset import RuleSet
 from cleaner.text_phase import run_text_phase
 
@@ -44,7 +44,7 @@ def clean_raw(
         with _timer_while_reading(raw, options, deadline):
             text, markup = _read(raw, options)
         deadline.check()
-        format = format or detect_format(text_of(text))
+        format = format or detect_format_of(text, markup)
         if is_html(format):
             with enforced(deadline):
                 return clean_html(

@@ -276,6 +276,16 @@ def repair_mojibake(text: str) -> str:
     return str(ftfy.fix_encoding(text))
 
 
+def detect_format_of(text: LazyText, markup: bytes | None) -> Format:
+    """`detect_format` of an input read as `_read` reads it: from its UTF-8 `markup` when
+    it has it, so that a page is told from its first bytes without being decoded."""
+    if markup is not None:
+        found = _core.detect_format_utf8(markup)
+        if found != "invalid":
+            return cast(Format, found)
+    return detect_format(text_of(text))
+
+
 def detect_format(text: str) -> Format:
     """HTML when the text opens like a page, is dense with tags or is one HTML fragment;
     Markdown on two signals; else text.

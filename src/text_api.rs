@@ -459,6 +459,23 @@ fn py_detect_format(py: Python<'_>, text: &str) -> PyResult<&'static str> {
     })
 }
 
+/// HTML, Markdown or text: what UTF-8 `data` reads as (the same as `detect_format` of the
+/// text it encodes). A page's opening is told from its first bytes, without decoding or
+/// checking the rest.
+#[pyfunction(name = "detect_format_utf8")]
+fn py_detect_format_utf8(py: Python<'_>, data: &[u8]) -> PyResult<&'static str> {
+    detached_if_long(
+        py,
+        data.len(),
+        || match crate::text::format::detect_format_utf8(data) {
+            Some(Format::Text) => "text",
+            Some(Format::Markdown) => "markdown",
+            Some(Format::Html) => "html",
+            None => "invalid",
+        },
+    )
+}
+
 /// The text as the rules see it: Unicode spaces as ' ', line breaks as '\n', one
 /// character for each of the input's.
 #[pyfunction(name = "plain_view")]
@@ -515,6 +532,7 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyTextRules>()?;
     module.add_class::<PyTextOutcome>()?;
     module.add_function(wrap_pyfunction!(py_detect_format, module)?)?;
+    module.add_function(wrap_pyfunction!(py_detect_format_utf8, module)?)?;
     module.add_function(wrap_pyfunction!(py_plain_view, module)?)?;
     module.add_function(wrap_pyfunction!(py_tags_too_deep, module)?)?;
     module.add_function(wrap_pyfunction!(py_tag_openings, module)?)?;

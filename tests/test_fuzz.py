@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, Document
+from cleaner import Cleaner, Document, _core
 from cleaner.document import is_html
 from cleaner.read import decode, detect_format
 from cleaner.text_rules import plain_view
@@ -363,3 +363,24 @@ def test_former_idempotence_gaps(raw: str) -> None:
 def test_known_idempotence_gaps(raw: str) -> None:
     doc = CLEANER.clean(raw)
     assert CLEANER.clean(doc.text).text == doc.text
+
+
+@FAST
+@given(st.one_of(st.text(max_size=3000), TEXT, MARKDOWN, pages().map(lambda page: page[1])))
+def test_a_format_told_from_utf8_bytes_is_the_texts(raw: str) -> None:
+    """Bytes are told apart without decoding them (a page from its first bytes), with the
+    same answer as their text; a string that UTF-8 cannot hold is not such bytes."""
+    try:
+        data = raw.encode("utf-8")
+    except UnicodeEncodeError:
+        return
+    assert _core.detect_format_utf8(data) == detect_format(raw)
+
+
+def test_bytes_that_are_not_utf8_are_told_so_unless_a_page_opens_them() -> None:
+    assert _core.detect_format_utf8(b"plain \xff text") == "invalid"
+    assert _core.detect_format_utf8(b"<!doctype html><p>\xff</p>") == "invalid"
+    # Past the opening that settles it, the bytes are not checked.
+    assert _core.detect_format_utf8(b"<!doctype html><p>" + b"x" * 9000 + b"\xff") == "html"
+    # The opening read is cut inside a character: its whole characters are read.
+    assert _core.detect_format_utf8(("<!doctype html>" + "é" * 5000).encode()) == "html"

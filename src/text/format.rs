@@ -115,6 +115,26 @@ pub fn detect_format(text: &str) -> Format {
     Format::Text
 }
 
+/// `detect_format` of the text UTF-8 `data` encodes; None when it is not UTF-8 (bytes past
+/// an opening that settles it are not checked). A page's
+/// opening lies in its first OPENING_CHARS characters, at most four bytes each: when they
+/// show one, the rest is neither decoded nor checked.
+pub fn detect_format_utf8(data: &[u8]) -> Option<Format> {
+    let prefix = &data[..data.len().min(4 * OPENING_CHARS)];
+    let opening = match std::str::from_utf8(prefix) {
+        Ok(text) => text,
+        // Cut inside a character by the prefix's end: its whole characters.
+        Err(error) if error.error_len().is_none() => {
+            std::str::from_utf8(&prefix[..error.valid_up_to()]).ok()?
+        }
+        Err(_) => return None,
+    };
+    if opens_like_a_page(opening) {
+        return Some(Format::Html);
+    }
+    std::str::from_utf8(data).ok().map(detect_format)
+}
+
 /// Characters of a text's opening in which a page's opening tag is looked for first.
 const OPENING_CHARS: usize = 2_000;
 
