@@ -311,7 +311,9 @@ impl PyTextRules {
         timeout: Option<f64>,
     ) -> PyResult<Option<PyCleanedText>> {
         let given = format.map(format_named).transpose()?;
-        let source = text.to_str()?;
+        // The UTF-8 copy is made for this call and dropped after it: `to_str` would keep
+        // it on the caller's str for as long as the str lives, doubling a kept corpus.
+        let utf8 = text.encode_utf8()?;
         let deadline = Deadline::after(timeout);
         let start = Start {
             format: Format::Text, // the given or detected format, set there
@@ -319,7 +321,9 @@ impl PyTextRules {
             fields,
             provenance,
         };
+        let utf8 = utf8.as_bytes();
         let cleaned = detached(py, || {
+            let source = std::str::from_utf8(utf8).expect("Python's encoder writes UTF-8");
             clean_document(&self.inner, source, given, start, &deadline)
         })?;
         cleaned

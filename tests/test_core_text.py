@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -139,3 +140,12 @@ def test_clean_works_without_the_gil() -> None:
         steps += 1
     worker.join()
     assert steps > 1000
+
+
+def test_clean_leaves_no_utf8_copy_on_the_callers_str() -> None:
+    """The core reads a str as UTF-8; a copy kept on the str (as `&str` arguments keep
+    one) would double the memory of a corpus the caller holds."""
+    text = "Zürich — " + "The council met on Tuesday about the bridge. " * 50
+    before = sys.getsizeof(text)
+    assert RULES.text_core.clean(text) is not None
+    assert sys.getsizeof(text) == before
