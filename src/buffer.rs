@@ -163,7 +163,11 @@ pub struct TextBuffer {
 
 impl TextBuffer {
     pub fn new(source: &str) -> TextBuffer {
-        let view = plain_view(source);
+        TextBuffer::of_view(plain_view(source))
+    }
+
+    /// The buffer of a text whose plain view (`plain_view`) is already made.
+    pub fn of_view(view: String) -> TextBuffer {
         let segments = if view.is_empty() {
             Vec::new()
         } else {

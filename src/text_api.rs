@@ -12,11 +12,11 @@ use pyo3::prelude::*;
 
 use pyo3::types::PyString;
 
-use crate::buffer::{CharOffsets, TextBuffer};
+use crate::buffer::{plain_view, CharOffsets, TextBuffer};
 use crate::cleaned_text::{format_name, Cleaned, PyCleanedText};
 use crate::text::doc::{Doc, Fields, Format};
 use crate::text::engine::{run_one, Deadline};
-use crate::text::format::detect_format;
+use crate::text::format::{detect_format, detect_format_in_view};
 use crate::text::kinds::{self, Kind, Pat, Piece, Template};
 use crate::text::rules::{Conditions, TextRule, Where};
 use crate::text::ruleset::TextRules;
@@ -224,7 +224,12 @@ struct Start {
 
 impl Start {
     fn doc(self, text: &str) -> Doc {
-        let mut doc = Doc::new(TextBuffer::new(text), self.format);
+        self.doc_of_view(plain_view(text))
+    }
+
+    /// The document of a text whose plain view is made.
+    fn doc_of_view(self, view: String) -> Doc {
+        let mut doc = Doc::new(TextBuffer::of_view(view), self.format);
         doc.page_type = self.page_type;
         doc.fields = Fields(self.fields);
         doc.provenance = Fields(self.provenance);
@@ -373,12 +378,13 @@ fn clean_document(
     mut start: Start,
     deadline: &Deadline,
 ) -> Option<Cleaned> {
-    start.format = given.unwrap_or_else(|| detect_format(source));
+    let view = plain_view(source);
+    start.format = given.unwrap_or_else(|| detect_format_in_view(source, &view));
     if start.format == Format::Html {
         return Some(Cleaned::html());
     }
     let format = start.format;
-    let mut doc = start.doc(source);
+    let mut doc = start.doc_of_view(view);
     let body = crate::text::clean(rules, &mut doc, deadline, true).ok()?;
     let done = outcome(doc, body, 0, false, visible_chars(source));
     let cleaned = Cleaned {

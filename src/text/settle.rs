@@ -12,12 +12,12 @@
 //! the body's layout (whitespace edits only, so every removal still points into the
 //! input) and the rules run on it the same way, up to MAX_SETTLE_PASSES times.
 
-use crate::buffer::{Edit, TextBuffer};
+use crate::buffer::{plain_view, Edit, TextBuffer};
 use crate::normalize::{canonical, canonical_edits, nfc};
 
 use super::doc::{is_rule_provenance, Doc, Format};
 use super::engine::{run_pass, Deadline, Timeout};
-use super::format::detect_format;
+use super::format::{detect_format, detect_format_in_view};
 use super::pystr::char_count;
 use super::ruleset::TextRules;
 
@@ -38,7 +38,8 @@ pub fn settle(
         return Ok(None);
     }
     let body = canonical(text);
-    let format = detect_format(&body);
+    let view = plain_view(&body);
+    let format = detect_format_in_view(&body, &view);
     if format == Format::Html {
         return Ok(None);
     }
@@ -51,7 +52,7 @@ pub fn settle(
     let known = known_before_the_rules(doc);
     let again = clean_again(
         rules,
-        TextBuffer::new(&body),
+        TextBuffer::of_view(view),
         format,
         doc.page_type.as_deref(),
         doc.prefilter,
