@@ -134,10 +134,13 @@ pub(crate) fn format_name(format: Format) -> &'static str {
     }
 }
 
+/// A dict of field names to values. The names are interned, as Python's own names are:
+/// passed on as keyword arguments (`Document(**fields)`), each is then told by identity
+/// instead of compared with every parameter's name.
 fn dict_of(py: Python<'_>, pairs: Vec<(String, String)>) -> PyResult<Py<PyDict>> {
     let dict = PyDict::new(py);
     for (name, value) in pairs {
-        dict.set_item(name, value)?;
+        dict.set_item(PyString::intern(py, &name), value)?;
     }
     Ok(dict.unbind())
 }
