@@ -399,6 +399,12 @@ mod tests {
         }
 
         #[test]
+        fn the_canonical_body_is_its_own_plain_view(text in "(?s:.{0,40})|[ab.\n\r \t\x0b\x0c\x1c-\x1f\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}-\u{2030}\u{205f}\u{3000}\u{301}e\u{fb01}]{0,40}") {
+            let body = canonical(&text);
+            prop_assert!(!crate::buffer::changes_in_view(&body), "{:?}", body);
+        }
+
+        #[test]
         fn edits_make_the_canonical_layout(text in "[ab. \n\t\u{a0}\u{1c}é]{0,40}") {
             let edits = canonical_edits(&text);
             let edited = apply(&text, &edits);
