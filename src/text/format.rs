@@ -113,7 +113,7 @@ fn format_of_head(head: &str, whole: bool) -> Format {
         |pattern: &Pattern, limit: usize| pattern.find_whole(data, 0, data.len(), limit).len();
     let signals = signals();
     // Every HTML signal holds a '<'; most text has none, and skips two passes.
-    let has_tag = head.contains('<');
+    let has_tag = memchr::memchr(b'<', data).is_some();
     if has_tag && found(&signals.html_start, 1) > 0 {
         return Format::Html;
     }
