@@ -353,6 +353,19 @@ fn merge(mut edits: Vec<Edit>) -> Vec<Edit> {
     merged
 }
 
+/// How many characters `text[start..end]` holds (the bytes that open one, should the
+/// offsets not be character boundaries).
+fn chars_between(text: &str, start: usize, end: usize) -> usize {
+    match text.get(start..end) {
+        // The standard library counts a word at a time.
+        Some(piece) => piece.chars().count(),
+        None => text.as_bytes()[start..end]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count(),
+    }
+}
+
 /// Byte offsets of a text → character offsets, worked out for a known set of offsets
 /// in one pass over the text.
 pub struct CharOffsets {
@@ -375,15 +388,11 @@ impl CharOffsets {
         let mut wanted: Vec<usize> = offsets.map(|offset| offset.min(text.len())).collect();
         wanted.sort_unstable();
         wanted.dedup();
-        let bytes = text.as_bytes();
         let (mut at, mut count) = (0, 0);
         let chars = wanted
             .iter()
             .map(|&offset| {
-                count += bytes[at..offset]
-                    .iter()
-                    .filter(|&&b| b & 0xC0 != 0x80)
-                    .count();
+                count += chars_between(text, at, offset);
                 at = offset;
                 count
             })
