@@ -3,7 +3,9 @@
 Offsets are byte offsets into UTF-8 data; `cleaner.regex` converts them to str offsets.
 """
 
-from typing import Any
+from typing import Any, Literal
+
+from cleaner.document import Removal
 
 class PatternError(ValueError):
     """A pattern the rule dialect cannot take; the message says why, on one line."""
@@ -151,6 +153,36 @@ class TextOutcome:
     def visible_chars(self) -> int:
         """The input's characters other than spaces, line breaks, tabs, no-break spaces."""
 
+class CleanedText:
+    """One text or Markdown document cleaned by `TextRules.clean` (offsets in str
+    characters), or a text that reads as HTML (format `html`, nothing else filled in)."""
+
+    @property
+    def format(self) -> Literal["text", "markdown", "html"]:
+        """As given, or as the text reads."""
+    @property
+    def body(self) -> str:
+        """The settled canonical body."""
+    @property
+    def fields(self) -> dict[str, str]:
+        """The metadata fields, the given ones first, in the order they were set."""
+    @property
+    def provenance(self) -> dict[str, str]:
+        """Where each field came from, in the same order."""
+    @property
+    def captions(self) -> list[tuple[str | None, str | None]]:
+        """The captions lifted out, each (text, credit)."""
+    @property
+    def removed(self) -> list[Removal]:
+        """What the rules removed, in the order of their starts (removals with the same
+        start in the order they were made), each text a slice of the input."""
+    @property
+    def removed_chars(self) -> int:
+        """The removals' characters, whitespace included: at least the visible ones."""
+    @property
+    def visible_chars(self) -> int:
+        """The input's characters other than spaces, line breaks, tabs, no-break spaces."""
+
 class TextRules:
     """The text rules of a rule set, compiled: immutable, shared by any number of threads."""
 
@@ -174,6 +206,19 @@ class TextRules:
         """Every text rule over `text`, the GIL released; with `settle`, the settled body;
         with `edited`, the edited text and its pieces; without `prefilter`, every
         applicable rule runs (a check that the prefilter changes nothing)."""
+    def clean(
+        self,
+        text: str,
+        format: str | None = None,
+        *,
+        fields: list[tuple[str, str]] = ...,
+        provenance: list[tuple[str, str]] = ...,
+        timeout: float | None = None,
+    ) -> CleanedText | None:
+        """One text or Markdown document whole, the GIL released for all of it: its format
+        detected unless given (a text that reads as HTML comes back at once), every text
+        rule, the settled body. None when the document's time ran out. Raises
+        UnicodeEncodeError for a text with a lone surrogate."""
     def run_one(
         self,
         position: int,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from contextlib import AbstractContextManager, nullcontext
 
 from cleaner._core import CoreError
 from cleaner.context import Context
@@ -15,7 +14,7 @@ from cleaner.markdown import text_markdown
 from cleaner.options import CleanOptions
 from cleaner.read import detect_format_of, looks_binary, read_keeping_utf8, repair_mojibake
 from cleaner.rules.ruleset import RuleSet
-from cleaner.text_phase import run_text_phase
+from cleaner.text_phase import clean_text
 
 
 def clean_raw(
@@ -39,32 +38,41 @@ def clean_raw(
     deadline = Deadline(options.timeout)
     given = format
     try:
-        if isinstance(raw, bytes) and looks_binary(raw):
-            return _failed(url, given, "binary input: NUL bytes where text should be")
-        with _timer_while_reading(raw, options, deadline):
-            text, markup = _read(raw, options)
-        deadline.check()
-        format = format or detect_format_of(text, markup)
-        if is_html(format):
+        text: LazyText
+        markup: bytes | None = None
+        if isinstance(raw, str) and not options.fix_mojibake:
+            text = raw  # read as it is: nothing to time
+        else:
+            if isinstance(raw, bytes) and looks_binary(raw):
+                return _failed(url, given, "binary input: NUL bytes where text should be")
             with enforced(deadline):
-                return clean_html(
-                    ruleset,
-                    text,
-                    url=url,
-                    options=options,
-                    deadline=deadline,
-                    known=known,
-                    markup=markup,
-                )
-        ctx = Context(format=format)
-        ctx.set_fields(known or {}, "argument")
-        ctx.set_field("url", url, "argument")
-        # In the core, which checks the deadline itself, from any thread: no timer needed.
-        body = text_of(text)
-        document = run_text_phase(ruleset, ctx, body, options, deadline=deadline)
-        if options.markdown:
-            document.markdown = text_markdown(document, body, options)
-        return document
+                text, markup = _read(raw, options)
+            deadline.check()
+        if format is None and markup is not None:
+            # Bytes read as UTF-8: a page is told from its first bytes, and stays undecoded
+            # until a step of the HTML path reads its text.
+            format = detect_format_of(text, markup)
+        if not is_html(format):
+            # In the core, which detects the format unless given and checks the deadline
+            # itself, from any thread: no timer needed.
+            body = text_of(text)
+            document = clean_text(
+                ruleset, body, format, options, stated=_stated(known, url), deadline=deadline
+            )
+            if document is not None:
+                if options.markdown:
+                    document.markdown = text_markdown(document, body, options)
+                return document
+        with enforced(deadline):
+            return clean_html(
+                ruleset,
+                text,
+                url=url,
+                options=options,
+                deadline=deadline,
+                known=known,
+                markup=markup,
+            )
     except DocumentTimeout:
         return _failed(url, given, "timeout")
     except CoreError as error:  # a panic in the compiled core, caught there
@@ -88,11 +96,12 @@ def _read(raw: str | bytes, options: CleanOptions) -> tuple[LazyText, bytes | No
     return text, markup
 
 
-def _timer_while_reading(
-    raw: str | bytes, options: CleanOptions, deadline: Deadline
-) -> AbstractContextManager[None]:
-    """The timer that stops a slow read (charset detection, mojibake repair, both
-    Python-level work); a str read as it is needs none."""
-    if isinstance(raw, bytes) or options.fix_mojibake:
-        return enforced(deadline)
-    return nullcontext()
+def _stated(known: Mapping[str, str | None] | None, url: str | None) -> Context | None:
+    """The fields the caller stated (`known`, the url) as a text input's Context starts
+    from them; None when it stated none."""
+    if not known and url is None:
+        return None
+    ctx = Context()
+    ctx.set_fields(known or {}, "argument")
+    ctx.set_field("url", url, "argument")
+    return ctx

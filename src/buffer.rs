@@ -6,8 +6,6 @@
 //! one (Unicode spaces as ' ', line breaks as '\n'), so a character offset into
 //! the view is one into the input; `CharOffsets` turns view bytes into those.
 
-use std::collections::HashMap;
-
 /// The input as rules see it: Unicode spaces as ' ', line breaks as '\n', `\r` before
 /// a line break as ' ' and any other `\r` as '\n'; as many characters as the input.
 /// (A `\r` before U+2028 is one before a line break: the Python view turned U+2028
@@ -163,7 +161,11 @@ pub struct TextBuffer {
 
 impl TextBuffer {
     pub fn new(source: &str) -> TextBuffer {
-        let view = plain_view(source);
+        TextBuffer::of_view(plain_view(source))
+    }
+
+    /// The buffer of a text whose plain view (`plain_view`) is already made.
+    pub fn of_view(view: String) -> TextBuffer {
         let segments = if view.is_empty() {
             Vec::new()
         } else {
@@ -351,11 +353,27 @@ fn merge(mut edits: Vec<Edit>) -> Vec<Edit> {
     merged
 }
 
+/// How many characters `text[start..end]` holds (the bytes that open one, should the
+/// offsets not be character boundaries).
+fn chars_between(text: &str, start: usize, end: usize) -> usize {
+    match text.get(start..end) {
+        // The standard library counts a word at a time.
+        Some(piece) => piece.chars().count(),
+        None => text.as_bytes()[start..end]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count(),
+    }
+}
+
 /// Byte offsets of a text → character offsets, worked out for a known set of offsets
 /// in one pass over the text.
 pub struct CharOffsets {
     ascii: bool,
-    chars: HashMap<usize, usize>,
+    /// The offsets asked for (each at most the text's length), in order...
+    bytes: Vec<usize>,
+    /// ...and the characters before each.
+    chars: Vec<usize>,
 }
 
 impl CharOffsets {
@@ -363,36 +381,37 @@ impl CharOffsets {
         if text.is_ascii() {
             return CharOffsets {
                 ascii: true,
-                chars: HashMap::new(),
+                bytes: Vec::new(),
+                chars: Vec::new(),
             };
         }
-        let mut wanted: Vec<usize> = offsets.collect();
+        let mut wanted: Vec<usize> = offsets.map(|offset| offset.min(text.len())).collect();
         wanted.sort_unstable();
         wanted.dedup();
-        let bytes = text.as_bytes();
         let (mut at, mut count) = (0, 0);
-        let mut chars = HashMap::with_capacity(wanted.len());
-        for offset in wanted {
-            let offset = offset.min(bytes.len());
-            count += bytes[at..offset]
-                .iter()
-                .filter(|&&b| b & 0xC0 != 0x80)
-                .count();
-            at = offset;
-            chars.insert(offset, count);
-        }
+        let chars = wanted
+            .iter()
+            .map(|&offset| {
+                count += chars_between(text, at, offset);
+                at = offset;
+                count
+            })
+            .collect();
         CharOffsets {
             ascii: false,
+            bytes: wanted,
             chars,
         }
     }
 
+    /// The characters before byte offset `byte`, one of those asked for (0 for another).
     pub fn get(&self, byte: usize) -> usize {
         if self.ascii {
-            byte
-        } else {
-            self.chars.get(&byte).copied().unwrap_or(0)
+            return byte;
         }
+        self.bytes
+            .binary_search(&byte)
+            .map_or(0, |index| self.chars[index])
     }
 }
 
@@ -460,6 +479,21 @@ mod tests {
         assert_eq!(map.get(2), 1);
         assert_eq!(map.get(view.len()), 5);
         assert_eq!(map.get(0), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn offsets_asked_for_count_the_characters_before_them(
+            text in "[a é\n\u{2003}ж\u{10000}]{0,30}",
+            picks in proptest::collection::vec(0usize..64, 0..8),
+        ) {
+            let boundaries: Vec<usize> = (0..=text.len()).filter(|&at| text.is_char_boundary(at)).collect();
+            let offsets: Vec<usize> = picks.iter().map(|pick| boundaries[pick % boundaries.len()]).collect();
+            let map = CharOffsets::new(&text, offsets.iter().copied());
+            for offset in offsets {
+                prop_assert_eq!(map.get(offset), text[..offset].chars().count());
+            }
+        }
     }
 
     type Pick = (usize, usize, &'static str);

@@ -9,6 +9,7 @@
 
 pub mod attribute_values;
 pub mod buffer;
+mod cleaned_text;
 pub mod dates;
 pub mod dialect;
 pub mod literals;

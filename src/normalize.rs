@@ -13,6 +13,21 @@ const WRAP_WIDTH: usize = 100;
 /// An edit of a text: replace `text[start..end]` with the string.
 pub type Respacing = (usize, usize, String);
 
+/// `text.split('\n')`, the line breaks found by memchr's vector search (the standard
+/// library's looks at a word at a time).
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(Some)
+        .chain([None])
+        .map(move |found| {
+            let end = found.unwrap_or(text.len());
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
+}
+
 /// Whether Python's `str.isspace` holds for the character.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
@@ -156,7 +171,7 @@ pub fn canonical(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut lines = String::new();
     let mut block: Vec<(usize, usize)> = Vec::new();
-    for raw in text.split('\n') {
+    for raw in split_lines(text) {
         let start = lines.len();
         push_collapsed(raw, &mut lines);
         if lines.len() > start {
@@ -270,7 +285,7 @@ fn odd_spaces(line: &str) -> Vec<(usize, usize)> {
 fn located_blocks(text: &str) -> Vec<Vec<(usize, usize, String)>> {
     let mut blocks: Vec<Vec<(usize, usize, String)>> = vec![Vec::new()];
     let mut position = 0;
-    for raw in text.split('\n') {
+    for raw in split_lines(text) {
         let line = collapse_spaces(raw);
         if line.is_empty() {
             if !blocks.last().is_some_and(Vec::is_empty) {
@@ -396,6 +411,17 @@ mod tests {
         #[test]
         fn collapsed_length_is_the_collapsed_lines_length(line in "[ab \t\x0b\x0c\r\x1c-\x1f\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}-\u{2030}\u{205f}\u{3000}é]{0,30}") {
             prop_assert_eq!(collapsed_len(&line), collapse_spaces(&line).chars().count());
+        }
+
+        #[test]
+        fn lines_split_as_the_standard_library_splits_them(text in "[a\né]{0,20}") {
+            prop_assert_eq!(split_lines(&text).collect::<Vec<_>>(), text.split('\n').collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn the_canonical_body_is_its_own_plain_view(text in "(?s:.{0,40})|[ab.\n\r \t\x0b\x0c\x1c-\x1f\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}-\u{2030}\u{205f}\u{3000}\u{301}e\u{fb01}]{0,40}") {
+            let body = canonical(&text);
+            prop_assert!(!crate::buffer::changes_in_view(&body), "{:?}", body);
         }
 
         #[test]

@@ -10,10 +10,13 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use crate::buffer::{CharOffsets, TextBuffer};
+use pyo3::types::PyString;
+
+use crate::buffer::{plain_view, CharOffsets, TextBuffer};
+use crate::cleaned_text::{format_name, Cleaned, PyCleanedText};
 use crate::text::doc::{Doc, Fields, Format};
 use crate::text::engine::{run_one, Deadline};
-use crate::text::format::detect_format;
+use crate::text::format::{detect_format, detect_format_in_view};
 use crate::text::kinds::{self, Kind, Pat, Piece, Template};
 use crate::text::rules::{Conditions, TextRule, Where};
 use crate::text::ruleset::TextRules;
@@ -196,6 +199,8 @@ impl RuleSpec {
 #[pyclass(frozen, module = "cleaner._core", name = "TextRules")]
 struct PyTextRules {
     inner: TextRules,
+    /// The rules' ids by position, made once: every removal names its rule with one.
+    ids: Vec<Py<PyString>>,
 }
 
 /// What the text rules made of one document.
@@ -231,7 +236,12 @@ struct Start {
 
 impl Start {
     fn doc(self, text: &str) -> Doc {
-        let mut doc = Doc::new(TextBuffer::new(text), self.format);
+        self.doc_of_view(plain_view(text))
+    }
+
+    /// The document of a text whose plain view is made.
+    fn doc_of_view(self, view: String) -> Doc {
+        let mut doc = Doc::new(TextBuffer::of_view(view), self.format);
         doc.page_type = self.page_type;
         doc.fields = Fields(self.fields);
         doc.provenance = Fields(self.provenance);
@@ -243,7 +253,15 @@ impl Start {
 impl PyTextRules {
     /// Compile the text rules, in run order, and the (pattern, site) fingerprints.
     #[new]
-    fn new(specs: Vec<RuleSpec>, fingerprints: Vec<(Py<PyRegex>, String)>) -> PyResult<Self> {
+    fn new(
+        py: Python<'_>,
+        specs: Vec<RuleSpec>,
+        fingerprints: Vec<(Py<PyRegex>, String)>,
+    ) -> PyResult<Self> {
+        let ids = specs
+            .iter()
+            .map(|spec| PyString::intern(py, &spec.id).unbind())
+            .collect();
         let rules = specs
             .into_iter()
             .map(RuleSpec::into_rule)
@@ -253,7 +271,7 @@ impl PyTextRules {
             .map(|(regex, site)| (pat(regex), site.clone()))
             .collect();
         let inner = TextRules::new(rules, fingerprints).map_err(pattern_error)?;
-        Ok(PyTextRules { inner })
+        Ok(PyTextRules { inner, ids })
     }
 
     fn __len__(&self) -> usize {
@@ -295,6 +313,41 @@ impl PyTextRules {
         })
     }
 
+    /// Clean one text or Markdown document whole, the GIL released for all of it: its
+    /// format detected unless given (a text that reads as HTML comes back at once, with
+    /// format `html`), every text rule, the settled body, the removals in the order of
+    /// their starts. None when the document's time ran out.
+    #[pyo3(signature = (text, format=None, *, fields=Vec::new(), provenance=Vec::new(), timeout=None))]
+    fn clean(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyString>,
+        format: Option<&str>,
+        fields: Vec<(String, String)>,
+        provenance: Vec<(String, String)>,
+        timeout: Option<f64>,
+    ) -> PyResult<Option<PyCleanedText>> {
+        let given = format.map(format_named).transpose()?;
+        // The UTF-8 copy is made for this call and dropped after it: `to_str` would keep
+        // it on the caller's str for as long as the str lives, doubling a kept corpus.
+        let utf8 = text.encode_utf8()?;
+        let deadline = Deadline::after(timeout);
+        let start = Start {
+            format: Format::Text, // the given or detected format, set there
+            page_type: None,
+            fields,
+            provenance,
+        };
+        let utf8 = utf8.as_bytes();
+        let cleaned = detached(py, || {
+            let source = std::str::from_utf8(utf8).expect("Python's encoder writes UTF-8");
+            clean_document(&self.inner, source, given, start, &deadline)
+        })?;
+        cleaned
+            .map(|cleaned| PyCleanedText::new(py, cleaned, text, &self.ids))
+            .transpose()
+    }
+
     /// Run only the rule at `position`, without the prefilter, when its conditions hold:
     /// how a rule's examples run.
     #[pyo3(signature = (position, text, format, *, page_type=None, fields=Vec::new(), provenance=Vec::new()))]
@@ -324,6 +377,39 @@ impl PyTextRules {
             outcome(doc, None, fired, true, visible_chars(text))
         })
     }
+}
+
+/// `TextRules.clean`'s work, all of it done without the GIL: the format detected unless
+/// `given`, the rules, the settled body, the removals in order. None when the deadline
+/// passed. (A function of its own, never inlined, so that a profile tells this part.)
+#[inline(never)]
+fn clean_document(
+    rules: &TextRules,
+    source: &str,
+    given: Option<Format>,
+    mut start: Start,
+    deadline: &Deadline,
+) -> Option<Cleaned> {
+    let view = plain_view(source);
+    start.format = given.unwrap_or_else(|| detect_format_in_view(source, &view));
+    if start.format == Format::Html {
+        return Some(Cleaned::html());
+    }
+    let format = start.format;
+    let mut doc = start.doc_of_view(view);
+    let body = crate::text::clean(rules, &mut doc, deadline, true).ok()?;
+    let done = outcome(doc, body, 0, false, visible_chars(source));
+    let cleaned = Cleaned {
+        format,
+        body: done.body.unwrap_or_default(),
+        fields: done.fields,
+        provenance: done.provenance,
+        captions: done.captions,
+        removals: done.removals,
+        removed_chars: 0,
+        visible_chars: done.visible_chars,
+    };
+    Some(cleaned.in_order())
 }
 
 /// As `detached` for work that grows with a text of `size` bytes and is quick on a
@@ -452,11 +538,7 @@ fn outcome(
 /// HTML, Markdown or text: what `text` reads as.
 #[pyfunction(name = "detect_format")]
 fn py_detect_format(py: Python<'_>, text: &str) -> PyResult<&'static str> {
-    detached_if_long(py, text.len(), || match detect_format(text) {
-        Format::Text => "text",
-        Format::Markdown => "markdown",
-        Format::Html => "html",
-    })
+    detached_if_long(py, text.len(), || format_name(detect_format(text)))
 }
 
 /// HTML, Markdown or text: what UTF-8 `data` reads as (the same as `detect_format` of the
@@ -531,6 +613,7 @@ fn py_tag_openings(py: Python<'_>, html: &[u8]) -> PyResult<usize> {
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyTextRules>()?;
     module.add_class::<PyTextOutcome>()?;
+    module.add_class::<PyCleanedText>()?;
     module.add_function(wrap_pyfunction!(py_detect_format, module)?)?;
     module.add_function(wrap_pyfunction!(py_detect_format_utf8, module)?)?;
     module.add_function(wrap_pyfunction!(py_plain_view, module)?)?;

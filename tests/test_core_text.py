@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
 from cleaner import Cleaner, _core
+from cleaner.document import Removal
 from cleaner.rules.kinds import DropLines
 
 RULES = Cleaner().ruleset
@@ -73,3 +75,77 @@ def test_a_block_rule_whose_patterns_match_empty_lines_ends(tmp_path: Path) -> N
     )
     doc = Cleaner(rules=[rules]).clean("a\n\nb\n", timeout=5)
     assert (doc.status, doc.text) == ("ok", "a\n\nb")
+
+
+#: A text with removals out of their rules' order, non-ASCII before them (offsets are in
+#: characters), a Unicode space the rules see as a plain one, and a caption.
+MIXED = (
+    "Zürich\u2003— Read more: another story\n"
+    "Photo: Jane Doe/AP\n"
+    "The council met on Tuesday, and the mayor spoke about the plan for the new bridge.\n"
+    "Share this article\n"
+)
+
+
+def test_clean_gives_what_run_gives_with_the_removals_in_order() -> None:
+    core, ids = RULES.text_core, RULES.text_rule_ids
+    cleaned = core.clean(
+        MIXED, fields=[("url", "https://example.com/a")], provenance=[("url", "argument")]
+    )
+    ran = core.run(
+        MIXED, "text", fields=[("url", "https://example.com/a")], provenance=[("url", "argument")]
+    )
+    assert cleaned is not None
+    assert cleaned.format == "text"
+    assert cleaned.body == ran.body
+    assert list(cleaned.fields.items()) == ran.fields
+    assert list(cleaned.provenance.items()) == ran.provenance
+    assert cleaned.captions == ran.captions
+    made = [Removal(ids[rule], start, end, MIXED[start:end]) for rule, start, end in ran.removals]
+    assert len(made) >= 2
+    assert cleaned.removed == sorted(made, key=lambda removal: removal.start or 0)
+    assert all(type(removal) is Removal for removal in cleaned.removed)
+    assert cleaned.removed_chars == sum(len(removal.text) for removal in made)
+    assert cleaned.visible_chars == len(MIXED) - sum(map(MIXED.count, " \n\t\r\u00a0"))
+
+
+def test_clean_detects_the_format_unless_given() -> None:
+    markdown = "# A headline\n\nSome **bold** text and a [link](https://x.y/z).\n\n- one\n- two\n"
+    page = "<!DOCTYPE html><html><body><p>A page.</p></body></html>"
+    detected = RULES.text_core.clean(markdown)
+    assert detected is not None and detected.format == "markdown"
+    given = RULES.text_core.clean(markdown, "text")
+    assert given is not None and given.format == "text"
+    html = RULES.text_core.clean(page)
+    assert html is not None
+    assert (html.format, html.body, html.removed, html.fields) == ("html", "", [], {})
+
+
+def test_clean_comes_back_empty_handed_once_the_time_is_up() -> None:
+    assert RULES.text_core.clean(MIXED, timeout=0.0) is None
+
+
+def test_clean_refuses_a_lone_surrogate_as_utf8_does() -> None:
+    with pytest.raises(UnicodeEncodeError):
+        RULES.text_core.clean("Body \ud800 text.")
+
+
+def test_clean_works_without_the_gil() -> None:
+    huge = "Read more: another story\nA line of the body with words in it.\n" * 100_000
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (RULES.text_core.clean(huge), done.set()))
+    steps = 0
+    worker.start()
+    while not done.is_set() and worker.is_alive():
+        steps += 1
+    worker.join()
+    assert steps > 1000
+
+
+def test_clean_leaves_no_utf8_copy_on_the_callers_str() -> None:
+    """The core reads a str as UTF-8; a copy kept on the str (as `&str` arguments keep
+    one) would double the memory of a corpus the caller holds."""
+    text = "Zürich — " + "The council met on Tuesday about the bridge. " * 50
+    before = sys.getsizeof(text)
+    assert RULES.text_core.clean(text) is not None
+    assert sys.getsizeof(text) == before

@@ -89,12 +89,31 @@ pub fn detect_format(text: &str) -> Format {
     } else {
         Cow::Borrowed(head)
     };
+    format_of_head(&head, whole)
+}
+
+/// `detect_format(text)` given the text's plain view (`buffer::plain_view`), which the
+/// caller needs for its buffer anyway: a text of up to HEAD_CHARS bytes is its own head,
+/// so the view is the head's view and is not made (or looked for) again.
+pub fn detect_format_in_view(text: &str, view: &str) -> Format {
+    if text.len() > HEAD_CHARS {
+        return detect_format(text);
+    }
+    if opens_like_a_page(text) {
+        return Format::Html;
+    }
+    format_of_head(view, true)
+}
+
+/// What the view of a text's head (its first HEAD_CHARS characters) shows; `whole`
+/// when the head is the whole text.
+fn format_of_head(head: &str, whole: bool) -> Format {
     let data = head.as_bytes();
     let found =
         |pattern: &Pattern, limit: usize| pattern.find_whole(data, 0, data.len(), limit).len();
     let signals = signals();
     // Every HTML signal holds a '<'; most text has none, and skips two passes.
-    let has_tag = head.contains('<');
+    let has_tag = memchr::memchr(b'<', data).is_some();
     if has_tag && found(&signals.html_start, 1) > 0 {
         return Format::Html;
     }
@@ -269,6 +288,13 @@ mod tests {
         assert_eq!(detect_format(linked), Format::Markdown);
         let outline = "# Guide\n\nIntro.\n\n## Install\n\nSteps.\n";
         assert_eq!(detect_format(outline), Format::Markdown);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_format_in_a_view_given_is_the_format(text in "(?:[a .#*_<>/\\[\\]()\r\n\t\u{a0}\u{2028}`~-]|<p>|</p>|<html>|# |\\*\\*|\\[x\\]\\(y\\))*") {
+            proptest::prop_assert_eq!(detect_format_in_view(&text, &plain_view(&text)), detect_format(&text));
+        }
     }
 
     #[test]

@@ -12,12 +12,12 @@
 //! the body's layout (whitespace edits only, so every removal still points into the
 //! input) and the rules run on it the same way, up to MAX_SETTLE_PASSES times.
 
-use crate::buffer::{Edit, TextBuffer};
+use crate::buffer::{changes_in_view, Edit, TextBuffer};
 use crate::normalize::{canonical, canonical_edits, nfc};
 
 use super::doc::{is_rule_provenance, Doc, Format};
 use super::engine::{run_pass, Deadline, Timeout};
-use super::format::detect_format;
+use super::format::{detect_format, detect_format_in_view};
 use super::pystr::char_count;
 use super::ruleset::TextRules;
 
@@ -38,7 +38,11 @@ pub fn settle(
         return Ok(None);
     }
     let body = canonical(text);
-    let format = detect_format(&body);
+    // The canonical body holds no character the plain view changes (its whitespace is
+    // single spaces and line breaks): it is its own view.
+    debug_assert!(!changes_in_view(&body));
+    let view = body.clone();
+    let format = detect_format_in_view(&body, &view);
     if format == Format::Html {
         return Ok(None);
     }
@@ -51,7 +55,7 @@ pub fn settle(
     let known = known_before_the_rules(doc);
     let again = clean_again(
         rules,
-        TextBuffer::new(&body),
+        TextBuffer::of_view(view),
         format,
         doc.page_type.as_deref(),
         doc.prefilter,

@@ -7,6 +7,7 @@
 
 use crate::buffer::Edit;
 use crate::dates::is_date_line;
+use crate::normalize::split_lines;
 use crate::text::doc::Doc;
 use caseless::Caseless;
 
@@ -152,7 +153,7 @@ fn push_key(line: &str, out: &mut Vec<u8>, limit: usize) -> bool {
 fn copies_of(text: &str, start: usize, end: usize, key: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut position = start;
-    for line in text[start..end].split('\n') {
+    for line in split_lines(&text[start..end]) {
         let stop = position + line.len();
         if has_key(line, key) && short_enough(line) {
             found.push((position, stop));
@@ -262,7 +263,7 @@ fn repeated_key(region: &str) -> Option<String> {
     let mut top: Vec<TopLine<'_>> = Vec::with_capacity(HEADLINE_LINES);
     let mut opening = Vec::with_capacity(OPENING + 4);
     let mut line_key = Vec::new();
-    let lines = region.split('\n').filter(|line| !line.trim().is_empty());
+    let lines = split_lines(region).filter(|line| !line.trim().is_empty());
     for (ordinal, line) in lines.enumerate() {
         if ordinal >= HEADLINE_LINES && top.is_empty() {
             return None;
@@ -371,7 +372,7 @@ mod tests {
     /// `repeated_key` as first written: every line keyed.
     fn repeated_key_by_every_line(region: &str) -> Option<String> {
         let mut seen = HashSet::new();
-        let lines = region.split('\n').filter(|line| !line.trim().is_empty());
+        let lines = split_lines(region).filter(|line| !line.trim().is_empty());
         for (ordinal, line) in lines.enumerate() {
             if char_count(line) > MAX_HEADLINE {
                 continue;
