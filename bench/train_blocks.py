@@ -297,18 +297,18 @@ def scores(
     return result
 
 
-def report(title: str, result: dict[str, dict[str, list[float]]]) -> None:
-    types = [
-        "all",
-        "article",
-        "documentation",
-        "service",
-        "forum",
-        "collection",
-        "listing",
-        "product",
-        "news",
-    ]
+#: The page types reported, in order ("news": the article-body benchmark's pages).
+REPORTED_TYPES = (
+    *("all", "article", "documentation", "service", "forum", "collection", "listing"),
+    *("product", "news"),
+)
+
+
+def report(
+    title: str,
+    result: dict[str, dict[str, list[float]]],
+    types: Sequence[str] = REPORTED_TYPES,
+) -> None:
     print(f"\n{title}")
     print(f"{'':8}" + "".join(f"{t[:8]:>9}" for t in types))
     for name, by_type in result.items():

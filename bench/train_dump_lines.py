@@ -45,6 +45,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import train_blocks
 from dumps import html2text_dumps
 from train_blocks import (
     _TOKEN,
@@ -170,25 +171,7 @@ def report(title: str, pages: Sequence[DumpLines], keep: dict[str, np.ndarray]) 
             score = selection_f1(page, chosen)
             figures[name]["all"].append(score)
             figures[name][page.page_type].append(score)
-    types = [
-        "all",
-        "article",
-        "documentation",
-        "service",
-        "forum",
-        "collection",
-        "listing",
-        "product",
-    ]
-    print(f"\n{title}\n{'':8}" + "".join(f"{kind[:8]:>9}" for kind in types))
-    for name, by_type in figures.items():
-        print(
-            f"{name:8}"
-            + "".join(
-                f"{np.mean(by_type[kind]) if by_type[kind] else float('nan'):9.3f}"
-                for kind in types
-            )
-        )
+    train_blocks.report(title, figures, train_blocks.REPORTED_TYPES[:-1])
 
 
 def export(booster, threshold: float) -> dict[str, object]:  # type: ignore[no-untyped-def]
