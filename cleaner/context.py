@@ -3,7 +3,10 @@
 A Context is created for each call and never shared between threads, which is
 what lets one compiled rule set serve many threads at once. The DOM phase and
 the page's metadata fill it; the text rules (in the compiled core) start from
-its fields and add their removals, captures and captions to it.
+its fields and add their removals, captures and captions to it. A text or
+Markdown input needs one only for the fields its caller states (`known=`, the
+url): the core takes them and hands back the rest in the Document's shapes
+(`text_phase.clean_text`).
 """
 
 from __future__ import annotations

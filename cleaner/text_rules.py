@@ -5,7 +5,10 @@ removal against the input, keeps what the rules capture as metadata and the
 captions they lift, and settles the canonical body. It releases the GIL for the
 whole call and checks the deadline itself, before every rule, so a worker thread
 is bounded as well as the main one. This module hands it a document's state
-(`Context`) and takes back what it did.
+(`Context`) and takes back what it did: for the text phase of an HTML page, a
+rule's examples and lint. (A text or Markdown input goes through
+`text_phase.clean_text`, a call that also detects its format and hands back its
+removals ready for the Document.)
 """
 
 from __future__ import annotations

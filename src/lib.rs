@@ -18,6 +18,7 @@ pub mod normalize;
 pub mod pattern;
 pub mod sets;
 pub mod shape;
+mod str_utf8;
 pub mod text;
 mod text_api;
 pub mod token_mask;

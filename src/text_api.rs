@@ -14,6 +14,7 @@ use pyo3::types::PyString;
 
 use crate::buffer::{plain_view, CharOffsets, TextBuffer};
 use crate::cleaned_text::{format_name, Cleaned, PyCleanedText};
+use crate::str_utf8::{surrogate_error, StrText};
 use crate::text::doc::{Doc, Fields, Format};
 use crate::text::engine::{run_one, Deadline};
 use crate::text::format::{detect_format, detect_format_in_view};
@@ -328,9 +329,7 @@ impl PyTextRules {
         timeout: Option<f64>,
     ) -> PyResult<Option<PyCleanedText>> {
         let given = format.map(format_named).transpose()?;
-        // The UTF-8 copy is made for this call and dropped after it: `to_str` would keep
-        // it on the caller's str for as long as the str lives, doubling a kept corpus.
-        let utf8 = text.encode_utf8()?;
+        let read = StrText::read(text)?;
         let deadline = Deadline::after(timeout);
         let start = Start {
             format: Format::Text, // the given or detected format, set there
@@ -338,14 +337,15 @@ impl PyTextRules {
             fields,
             provenance,
         };
-        let utf8 = utf8.as_bytes();
         let cleaned = detached(py, || {
-            let source = std::str::from_utf8(utf8).expect("Python's encoder writes UTF-8");
-            clean_document(&self.inner, source, given, start, &deadline)
+            clean_document(&self.inner, &read, given, start, &deadline)
         })?;
-        cleaned
-            .map(|cleaned| PyCleanedText::new(py, cleaned, text, &self.ids))
-            .transpose()
+        match cleaned {
+            Ok(cleaned) => cleaned
+                .map(|cleaned| PyCleanedText::new(py, cleaned, text, &self.ids))
+                .transpose(),
+            Err(surrogate) => Err(surrogate_error(text, surrogate)),
+        }
     }
 
     /// Run only the rule at `position`, without the prefilter, when its conditions hold:
@@ -379,11 +379,23 @@ impl PyTextRules {
     }
 }
 
-/// `TextRules.clean`'s work, all of it done without the GIL: the format detected unless
-/// `given`, the rules, the settled body, the removals in order. None when the deadline
-/// passed. (A function of its own, never inlined, so that a profile tells this part.)
+/// `TextRules.clean`'s work, all of it done without the GIL: the text in UTF-8, the format
+/// detected unless `given`, the rules, the settled body, the removals in order. None when
+/// the deadline passed; Err with the index of a lone surrogate, which UTF-8 cannot hold.
+/// (A function of its own, never inlined, so that a profile tells this part.)
 #[inline(never)]
 fn clean_document(
+    rules: &TextRules,
+    text: &StrText<'_>,
+    given: Option<Format>,
+    start: Start,
+    deadline: &Deadline,
+) -> Result<Option<Cleaned>, usize> {
+    let source = text.utf8()?;
+    Ok(clean_source(rules, &source, given, start, deadline))
+}
+
+fn clean_source(
     rules: &TextRules,
     source: &str,
     given: Option<Format>,

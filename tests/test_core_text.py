@@ -132,14 +132,26 @@ def test_clean_comes_back_empty_handed_once_the_time_is_up() -> None:
 
 
 def test_clean_refuses_a_lone_surrogate_as_utf8_does() -> None:
-    with pytest.raises(UnicodeEncodeError):
-        RULES.text_core.clean("Body \ud800 text.")
+    text = "Café \ud800 text."
+    with pytest.raises(UnicodeEncodeError) as raised:
+        RULES.text_core.clean(text)
+    with pytest.raises(UnicodeEncodeError) as encoding:
+        text.encode("utf-8")
+    assert raised.value.args == encoding.value.args
 
 
 def test_clean_leaves_no_utf8_copy_on_the_callers_str() -> None:
     """The core reads a str as UTF-8; a copy kept on the str (as `&str` arguments keep
     one) would double the memory of a corpus the caller holds."""
-    text = "Zürich — " + "The council met on Tuesday about the bridge. " * 50
-    before = sys.getsizeof(text)
-    assert RULES.text_core.clean(text) is not None
-    assert sys.getsizeof(text) == before
+    for text in ("Zürich — " + "The council met. " * 50, "Plain ASCII. " * 50):
+        before = sys.getsizeof(text)
+        cleaned = RULES.text_core.clean(text)
+        assert cleaned is not None and cleaned.body.startswith(text[:6])
+        assert sys.getsizeof(text) == before
+
+
+def test_clean_reads_every_kind_of_str() -> None:
+    """A str is stored one, two or four bytes a character; each reads as its text."""
+    for text in ("Café au lait.", "Le café’s menu.", "Emoji 🎉 party.", "Plain."):
+        cleaned = RULES.text_core.clean(text)
+        assert cleaned is not None and cleaned.body == text
