@@ -174,7 +174,7 @@ fn flag(value: bool) -> f64 {
 }
 
 /// What the rows read of the lines around each line: per-line values and prefix sums.
-struct Context {
+struct Context<'a> {
     log_visible: Vec<f64>,
     link_share: Vec<f64>,
     prose: Vec<f64>,
@@ -188,19 +188,19 @@ struct Context {
     prose_chars: Vec<f64>,
     /// Prose lines' indexes, in order.
     prose_at: Vec<usize>,
-    repeats: HashMap<String, usize>,
+    repeats: HashMap<&'a str, usize>,
 }
 
-impl Context {
-    fn of(lines: &[&Line], min_prose_chars: usize) -> Context {
+impl<'a> Context<'a> {
+    fn of(lines: &[&'a Line], min_prose_chars: usize) -> Context<'a> {
         let prose: Vec<f64> = lines
             .iter()
             .map(|line| flag(line.is_prose(min_prose_chars)))
             .collect();
         let link_share: Vec<f64> = lines.iter().map(|line| line.link_share()).collect();
-        let mut repeats: HashMap<String, usize> = HashMap::new();
+        let mut repeats: HashMap<&'a str, usize> = HashMap::new();
         for line in lines {
-            *repeats.entry(line.shown.clone()).or_default() += 1;
+            *repeats.entry(line.shown.as_str()).or_default() += 1;
         }
         Context {
             log_visible: lines
@@ -239,7 +239,11 @@ impl Context {
             self.visible_before[index] / total_chars,
             (count as f64).ln_1p(),
             self.prose[index],
-            flag(self.repeats.get(&line.shown).is_some_and(|&seen| seen > 1)),
+            flag(
+                self.repeats
+                    .get(line.shown.as_str())
+                    .is_some_and(|&seen| seen > 1),
+            ),
             self.prose_distance(index) as f64,
         ]);
         for step in 1..=NEIGHBOURS {

@@ -292,16 +292,7 @@ fn read_line(raw: &str, detailed: bool) -> Option<Line> {
         .map(|word| word.chars().count())
         .sum::<usize>()
         + words.saturating_sub(1);
-    let mut marks = [0usize; 4];
-    for c in body.chars().filter(|_| detailed) {
-        match c {
-            ',' => marks[0] += 1,
-            '.' => marks[1] += 1,
-            _ if c.is_numeric() => marks[2] += 1,
-            _ if c.is_uppercase() => marks[3] += 1,
-            _ => {}
-        }
-    }
+    let marks = if detailed { marks_of(body) } else { [0; 4] };
     Some(Line {
         visible,
         link: link.min(visible),
@@ -323,6 +314,21 @@ fn read_line(raw: &str, detailed: bool) -> Option<Line> {
             String::new()
         },
     })
+}
+
+/// The commas, periods, digits and capital letters of a line's visible text.
+fn marks_of(body: &str) -> [usize; 4] {
+    let mut marks = [0; 4];
+    for c in body.chars() {
+        match c {
+            ',' => marks[0] += 1,
+            '.' => marks[1] += 1,
+            _ if c.is_numeric() => marks[2] += 1,
+            _ if c.is_uppercase() => marks[3] += 1,
+            _ => {}
+        }
+    }
+    marks
 }
 
 /// Whether a line opens with a Markdown list mark (`*`, `+`, `-` or a number and a `.`
