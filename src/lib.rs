@@ -415,3 +415,10 @@ mod tests {
         assert_eq!(panic_reason(&"x"), "internal error in the core: x");
     }
 }
+
+/// The core's allocator. A document's clean makes and frees thousands of small
+/// buffers (edits, spans, captures, the regex engine's scratch); mimalloc serves them
+/// from per-thread free lists, where the system allocator spent about a tenth of the
+/// text path's time (bench/text_throughput.py: 4-5% more MB/s, ~50 MB more peak RSS).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
