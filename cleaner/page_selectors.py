@@ -25,8 +25,8 @@ SWALLOWING = "noscript"
 #: "AuthorName" are found, camel-case "byLine" and "articleDate" are not. A forum credits a
 #: thread to its starter's `username`.
 BYLINES_AND_DATES = (
-    "[itemprop], [rel~=author], [class*=uthor], [class*=yline], [class*=sername], time, "
-    "[class*=date], [class*=meta]"
+    "[itemprop], [rel~=author], [class*=uthor], [class*=utor], [class*=uteur], [class~=firma], "
+    "[class*=yline], [class*=sername], time, [class*=date], [class*=meta]"
 )
 
 #: The elements that tell an empty page: password fields (a login wall) and scripts (a

@@ -227,3 +227,25 @@ def test_a_script_rendered_shell_is_empty_with_its_reason() -> None:
     document = CLEANER.clean(html)
     assert document.status == "empty"
     assert document.reason == "script-rendered shell: the page has no text without JavaScript"
+
+
+def test_a_dropped_block_between_inline_runs_leaves_them_apart() -> None:
+    html = (
+        '<html><body><article><h1>Ferry timetable changes</h1><div class="meta">'
+        '<span>5 min read</span><div aria-hidden="true">·</div><span>Mar 3, 2025</span>'
+        f"</div><p>{STORY}</p><p>{STORY}</p></article></body></html>"
+    )
+    removed = [r.text for r in CLEANER.clean(html).removed]
+    assert "5 min read Mar 3, 2025" in removed
+    assert not any("readMar" in text for text in removed)
+
+
+def test_a_quotations_footer_is_no_page_footer() -> None:
+    html = (
+        f"<html><body><article><h1>Ferry timetable changes</h1><p>{STORY}</p>"
+        "<blockquote><p>We have waited fifty years for a late crossing on Fridays.</p>"
+        "<footer>Ilse Brandt, spokesperson of the residents' group</footer></blockquote>"
+        f"<p>{STORY}</p></article><footer>© 2025 Harbour Gazette</footer></body></html>"
+    )
+    footers = [r.text for r in CLEANER.clean(html).removed if r.rule == "page-footer"]
+    assert footers == ["© 2025 Harbour Gazette"]

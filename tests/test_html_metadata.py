@@ -378,6 +378,7 @@ def test_rel_author_link() -> None:
         ("por Ana García y Luis Pérez", ["Ana García", "Luis Pérez"]),
         ("di Mario Rossi", ["Mario Rossi"]),
         ("Przez Jan Kowalski", ["Jan Kowalski"]),
+        ("Door Pieter de Vries", ["Pieter de Vries"]),
         ("Текст: Венера Ерофеева", ["Венера Ерофеева"]),
         ("Tom Krisher, AP Auto Writer", ["Tom Krisher"]),
         ("By Bill Hoppe | Special to the Pioneer Press", ["Bill Hoppe"]),
@@ -495,6 +496,13 @@ def test_byline_class_tokens_with_long_prefixes_but_not_reviews_or_testimonials(
         "testimonial-author",
     ):
         assert meta_of("", f'<cite class="{token}">Ann Lee</cite>').authors == []
+
+
+def test_byline_class_tokens_in_other_languages() -> None:
+    for token in ("field--name-field-auteur", "article-autor", "autore", "firma", "post__autora"):
+        body = f'<div class="{token}">Par <a href="/p/ann-lee">Ann Lee</a></div>'
+        assert meta_of("", body).authors == ["Ann Lee"], token
+    assert meta_of("", '<div class="autorenew">Ann Lee</div>').authors == []
 
 
 def test_links_beside_the_name_in_a_byline_are_no_names() -> None:

@@ -8,7 +8,7 @@ from cleaner.dates import MONTH_BY_NAME
 from cleaner.metadata.page import clean_text, compact_form
 from cleaner.metadata.site_names import names_site
 
-_CREDIT_START = re.compile(r"(?i)^(?:von|par|por|przez)\s+|\b(?:written\s+)?by\s*:?\s+")
+_CREDIT_START = re.compile(r"(?i)^(?:von|par|por|przez|door)\s+|\b(?:written\s+)?by\s*:?\s+")
 _LOWER_PREFIX = re.compile(r"^(?:di|de|door|av|af):?\s+")  # lower case: "De" starts names
 #: A role label before the name, in any case: "Author Jane Doe", "Texto: Ana Ruiz".
 _ROLE_PREFIX = re.compile(r"(?i)^(?:author|autor|autora|auteur|autore|text|texto|tekst):?\s+")

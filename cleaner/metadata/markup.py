@@ -48,10 +48,12 @@ class Markup:
 
 
 #: A byline class token: up to four prefixes (`c-`, `article__`, `post-detail__meta-`),
-#: "byline", "author" or a forum's "username", and an optional suffix naming the name part
+#: "byline", "author" (or the same word in French, German, Spanish, Italian, Portuguese,
+#: Polish: "auteur", "autor", "autore", and Italian's "firma") or a forum's "username", and
+#: an optional suffix naming the name part
 #: (`__name`, `-link`); never a comment's, a review's or a testimonial's.
 _BYLINE_TOKEN = re.compile(
-    r"(?:[a-z0-9]+(?:--?|__?)){0,4}(?:by-?line|authors?|writer|(?:big)?user-?name)"
+    r"(?:[a-z0-9]+(?:--?|__?)){0,4}(?:by-?line|authors?|auteurs?|autor(?:e|es|a|as|i|zy)?|firma|writer|(?:big)?user-?name)"
     r"(?:(?:-|_|__|--)?(?:names?|links?|author|byline|text|wrap|wrapper|container|info|meta|list))?"
 )
 _NOT_BYLINE_PARTS = ("comment", "reply", "review", "testimonial")

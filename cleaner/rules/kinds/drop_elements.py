@@ -7,6 +7,7 @@ from typing import Any, Literal
 from cleaner.context import Context
 from cleaner.document import Removal
 from cleaner.dom import collapsed_text
+from cleaner.extract.blocks import INLINE_TAGS
 from cleaner.rules.dom_guard import (
     content_boxes,
     holds_main_content,
@@ -67,6 +68,20 @@ class DropElements(DomRule):
             text = collapsed_text(node)
             ctx.removed.append(Removal(self.id, None, None, text))
             page.removing(node, text)
-            node.decompose()
+            _decompose_apart(node)
             count += 1
         return count
+
+
+def _decompose_apart(node: Any) -> None:
+    """Remove `node`; a block element leaves a space in its place.
+
+    A block element parts the text around it: the runs before and after it
+    are apart on the page. Removed, it would leave them glued into one word
+    ("5 min read" and "Mar 3, 2025" beside a dropped separator became
+    "5 min readMar 3, 2025"). An inline element parts nothing, and leaves
+    nothing.
+    """
+    if node.tag not in INLINE_TAGS:
+        node.insert_before(" ")
+    node.decompose()
