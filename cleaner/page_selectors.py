@@ -9,10 +9,12 @@ read them.
 from __future__ import annotations
 
 #: Elements whose text is never article text: code, styling, embedded objects and form
-#: controls. Site chrome (navigation, share bars, ...) is left to the YAML rules.
+#: controls. Site chrome (navigation, share bars, ...) is left to the YAML rules. An email
+#: field stays (it has no text): it tells the rules a form asks for an address, so the
+#: form is a sign-up, contact or comment form, and goes whole with its pitch.
 NEVER_CONTENT = (
     "script, style, noscript, template, svg, math, iframe, object, embed, canvas, "
-    "button, select, input, textarea, option, [hidden]"
+    'button, select, input:not([type="email"]), textarea, option, [hidden]'
 )
 
 #: Never-content elements that may hold the whole page: an unclosed `<noscript>` (a

@@ -249,3 +249,19 @@ def test_a_quotations_footer_is_no_page_footer() -> None:
     )
     footers = [r.text for r in CLEANER.clean(html).removed if r.rule == "page-footer"]
     assert footers == ["© 2025 Harbour Gazette"]
+
+
+def test_a_form_that_asks_for_an_email_goes_whole_with_its_pitch() -> None:
+    html = (
+        f"<html><body><article><h1>Ferry timetable changes</h1><p>{STORY}</p>"
+        '<form class="mailpoet_form"><h2>Zapisz się do newslettera</h2>'
+        "<p>Najważniejsze informacje z miasta raz w tygodniu. Bez spamu.</p>"
+        '<input type="email" name="email"><input type="submit" value="Zapisz się!"></form>'
+        f"<p>{STORY}</p></article></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert "Bez spamu" not in document.text
+    signups = [r.text for r in document.removed if r.rule == "newsletter-signup"]
+    assert signups == [
+        "Zapisz się do newslettera Najważniejsze informacje z miasta raz w tygodniu. Bez spamu."
+    ]
