@@ -643,6 +643,21 @@ def test_other_dates_in_markup_are_ignored() -> None:
     assert meta_of("", body, url=None).date is None
 
 
+def test_dates_of_other_posts_and_of_the_masthead_are_not_the_pages() -> None:
+    byline = '<div class="byline">Von Ann Lee, 11. April 2025</div>'
+    related = (
+        '<div class="jp-relatedposts"><a>Frühbeete</a>'
+        '<span class="jp-related-posts-i2__post-date">28. September 2024</span></div>'
+    )
+    comment = '<div class="comment-body"><time>12. April 2025</time></div>'
+    article = f"<article><h1>Hochbeete</h1>{byline}<p>Text.</p>{related}{comment}</article>"
+    assert meta_of("", article, url=None).date == "2025-04-11"
+    masthead = '<div class="site-topbar"><div class="top-date">quinta-feira, maio 8, 2025</div>'
+    masthead += "</div>"
+    page = f'{masthead}<h1>Galpão inaugurado</h1><div class="post-date">May 7, 2025</div>'
+    assert meta_of("", page, url=None).date == "2025-05-07"
+
+
 @pytest.mark.parametrize(
     ("url", "expected"),
     [

@@ -164,7 +164,7 @@ def markup_dates(
             continue
         if node.attributes.get("itemprop") in ("datePublished", "dateCreated"):
             microdata.append(value)
-        else:
+        elif not _in_other_box(node):
             (placed if _in_article(node) else elsewhere).append(value)
     yield from ((value, "microdata") for value in microdata)
     yield from ((value, "html") for value in placed)
@@ -182,7 +182,7 @@ def visible_dates(nodes: Sequence[LexborNode], bylines: Sequence[LexborNode]) ->
         if len(text) <= _VISIBLE_TEXT_LIMIT:
             yield text
     for node in nodes:
-        if node.attributes.get("itemprop") or not _in_article(node):
+        if node.attributes.get("itemprop") or not _in_article(node) or _in_other_box(node):
             continue
         if node.tag == "time" or _is_date_class(node.attributes.get("class")):
             text = node.text(separator=" ")
@@ -210,6 +210,26 @@ def _is_date_class(classes: str | None) -> bool:
     """True when a class token names a date and no other date than the publication's."""
     tokens = (classes or "").lower().split()
     return any("date" in t and not any(o in t for o in _OTHER_DATES) for t in tokens)
+
+
+#: Parts of class and id tokens of the boxes whose dates are other pages' or other
+#: people's: related and recommended posts, comments, sidebars and widgets, and the
+#: site's masthead or top bar, which shows today's date.
+_OTHER_BOXES = (
+    *("related", "recommend", "comment", "reply", "sidebar", "widget", "teaser"),
+    *("masthead", "topbar", "top-bar", "top_bar", "top-date", "top_date", "navbar"),
+)
+
+
+def _in_other_box(node: LexborNode) -> bool:
+    """True when a date element is, or sits in, a box of other posts' dates (see
+    _OTHER_BOXES)."""
+    for parent in (node, *ancestors(node)):
+        attrs = parent.attributes
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if any(part in names for part in _OTHER_BOXES):
+            return True
+    return False
 
 
 def _in_article(node: LexborNode) -> bool:
