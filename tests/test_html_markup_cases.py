@@ -265,3 +265,28 @@ def test_a_form_that_asks_for_an_email_goes_whole_with_its_pitch() -> None:
     assert signups == [
         "Zapisz się do newslettera Najważniejsze informacje z miasta raz w tygodniu. Bez spamu."
     ]
+
+
+DOCS_PROSE = (
+    "Create a client before you open a pool; the client keeps the connection settings "
+    "for every pool you open later, and closes them when the program ends."
+)
+HIGHLIGHTED = (
+    '<div class="highlight"><pre><span></span><span class="kn">from</span> '
+    '<span class="nn">tidepool</span> <span class="kn">import</span> <span class="n">Client</span>'
+    '\n\n<span class="n">client</span> <span class="o">=</span> <span class="n">Client</span>'
+    '<span class="p">(</span>\n    <span class="n">min_size</span><span class="o">=</span>'
+    '<span class="mi">2</span><span class="p">,</span>\n<span class="p">)</span>\n</pre></div>'
+)
+
+
+def test_highlighted_code_keeps_its_lines_and_stays_with_the_prose_around_it() -> None:
+    html = (
+        '<html><head><meta property="og:type" content="website"></head><body><main>'
+        f"<h1>Pools</h1><p>{DOCS_PROSE}</p>{HIGHLIGHTED}<p>{DOCS_PROSE}</p>"
+        f"<h2>Next steps</h2><p>{DOCS_PROSE}</p></main></body></html>"
+    )
+    lines = CLEANER.clean(html).text.split("\n\n")
+    assert "from tidepool import Client" in lines
+    assert "client = Client(" in lines
+    assert "min_size=2," in lines

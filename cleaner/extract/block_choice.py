@@ -20,7 +20,7 @@ from pathlib import Path
 
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
 from cleaner.extract.block_features import COLUMNS
-from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, Block
+from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, PREFORMATTED_TAGS, Block
 from cleaner.extract.page_blocks import PageBlocks
 from cleaner.trees import TreeEnsemble, load_ensemble
 
@@ -57,7 +57,10 @@ def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText
         first, last = chosen[0], chosen[-1]
     else:
         first, last = _trimmed(view, chosen)
-    keep = [first <= index <= last and kept for index, kept in enumerate(keep)]
+    keep = [
+        first <= index <= last and (kept or _is_code(view.blocks[index]))
+        for index, kept in enumerate(keep)
+    ]
     headline = _headline_above(view, first)
     dropped: list[Block] = []
     for index, block in enumerate(view.blocks):
@@ -72,6 +75,12 @@ def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText
             dropped.append(block)
     _record_run(result, dropped)
     return result
+
+
+def _is_code(block: Block) -> bool:
+    """Whether a block is preformatted text (code, a console session): content wherever
+    the content runs around it, however short and unlike prose its lines are."""
+    return block.node.tag in PREFORMATTED_TAGS
 
 
 def _record_run(result: ArticleText, run: list[Block]) -> None:

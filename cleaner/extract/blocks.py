@@ -121,9 +121,10 @@ def text_blocks(root: LexborNode) -> list[Block]:
             if not text:
                 continue
             if text.isspace():
-                # A space between inline elements separates words: `<b>Annual</b> <b>report</b>`.
+                # A space between inline elements separates words: `<b>Annual</b> <b>report</b>`;
+                # in preformatted text it is the code's own line break and indentation.
                 if current is not None:
-                    current.parts.append(" ")
+                    current.parts.append(text if _in_preformatted(node, current) else " ")
                 continue
             current = _add_text(node, text, current, blocks)
         elif tag == _BR_ID:
@@ -134,6 +135,17 @@ def text_blocks(root: LexborNode) -> list[Block]:
     for block in blocks:
         block.finish()
     return blocks
+
+
+def _in_preformatted(node: LexborNode, current: Block) -> bool:
+    """Whether a whitespace text node is part of `current`'s run inside a `<pre>` (a
+    highlighter puts a code's line breaks between the spans of its tokens)."""
+    if current.node.tag_id not in _PREFORMATTED_IDS:
+        return False
+    holder = node.parent
+    while holder is not None and holder.tag_id in _INLINE_IDS:
+        holder = holder.parent
+    return holder is not None and holder.mem_id == current.node.mem_id
 
 
 def _add_text(
