@@ -870,3 +870,12 @@ def test_empty_page_gives_only_the_url() -> None:
         url=URL, site="example-news.com", date="2024-05-17", provenance=result.provenance
     )
     assert result.provenance == {"url": "argument", "site": "url", "date": "url"}
+
+
+def test_og_type_article_is_no_declaration_where_json_ld_states_another_kind() -> None:
+    article = og("og:type", "article")
+    assert meta_of(article).declares_article
+    service = ld({"@graph": [{"@type": ["Plumber", "Organization"]}, {"@type": "Service"}]})
+    assert not meta_of(article + service).declares_article
+    news = ld({"@type": "NewsArticle", "headline": "Ferry timetable changes"})
+    assert meta_of(article + service + news).declares_article

@@ -37,7 +37,8 @@ from cleaner.metadata.datelines import dateline_date
 from cleaner.metadata.dates import choose_date
 from cleaner.metadata.htmldate_dates import htmldate_date
 from cleaner.metadata.markup import Markup
-from cleaner.metadata.page import Page, collect, meta_value, page_url, section_of
+from cleaner.metadata.page import Page, collect, page_url, section_of
+from cleaner.metadata.page_kind import declares_article
 from cleaner.metadata.site_names import own_site_names, site_names_of
 from cleaner.metadata.titles import choose_title
 from cleaner.page_selectors import BYLINES_AND_DATES
@@ -117,8 +118,7 @@ def extract_metadata(
     date = choose_date(page, markup, result.url, crawl_day, from_text)
     if date is not None:
         result.date, result.provenance["date"] = date.value, date.source
-    og_type = (meta_value(page, "og:type") or "").strip().lower()
-    result.declares_article = bool(page.articles) or og_type == "article"
+    result.declares_article = declares_article(page)
     section = section_of(page, names)
     if section is not None:
         result.section, result.provenance["section"] = section
