@@ -879,3 +879,19 @@ def test_og_type_article_is_no_declaration_where_json_ld_states_another_kind() -
     assert not meta_of(article + service).declares_article
     news = ld({"@type": "NewsArticle", "headline": "Ferry timetable changes"})
     assert meta_of(article + service + news).declares_article
+
+
+def test_a_reviews_or_an_answers_author_is_not_the_pages() -> None:
+    review = (
+        '<h1>Trail shoe</h1><li itemscope itemprop="review" itemtype="http://schema.org/Review">'
+        '<strong itemprop="author">Marcus T.</strong><p itemprop="reviewBody">Great.</p></li>'
+    )
+    assert meta_of("", review, url=None).authors == []
+    judge_me = "<span class='jdgm-rev__author-wrapper'><span class='jdgm-rev__author'>"
+    judge_me += "Dana W.</span></span>"
+    assert meta_of("", judge_me, url=None).authors == []
+    answer = (
+        '<div itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer">'
+        '<div itemprop="author" itemscope><span itemprop="name">Mirela Stan</span></div></div>'
+    )
+    assert meta_of("", answer, url=None).authors == []

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleaner.dom import is_descendant
+from cleaner.dom import ancestors, is_descendant
 from cleaner.page_selectors import BYLINES_AND_DATES
 
 
@@ -40,8 +40,10 @@ class Markup:
             for node in self.nodes():
                 if len(self._bylines) >= _MAX_BYLINES:
                     break
-                if _is_byline(node) and not any(
-                    is_descendant(node, outer) for outer in self._bylines
+                if (
+                    _is_byline(node)
+                    and not any(is_descendant(node, outer) for outer in self._bylines)
+                    and not _in_a_response(node)
                 ):
                     self._bylines.append(node)
         return self._bylines
@@ -56,8 +58,23 @@ _BYLINE_TOKEN = re.compile(
     r"(?:[a-z0-9]+(?:--?|__?)){0,4}(?:by-?line|authors?|auteurs?|autor(?:e|es|a|as|i|zy)?|firma|writer|(?:big)?user-?name)"
     r"(?:(?:-|_|__|--)?(?:names?|links?|author|byline|text|wrap|wrapper|container|info|meta|list))?"
 )
-_NOT_BYLINE_PARTS = ("comment", "reply", "review", "testimonial")
+_NOT_BYLINE_PARTS = ("comment", "reply", "review", "rev__", "rev-", "testimonial")
+#: Microdata items whose author is not the page's: a review, a comment, an answer.
+_RESPONSE_PROPS = frozenset({"review", "comment", "answer", "suggestedanswer", "acceptedanswer"})
+_RESPONSE_TYPES = ("review", "comment", "answer")
 _MAX_BYLINES = 6  # byline elements tried, in page order: later ones are comments and teasers
+
+
+def _in_a_response(node: LexborNode) -> bool:
+    """Whether the element sits in a review's, a comment's or an answer's microdata item:
+    its author wrote that response, not the page."""
+    for parent in ancestors(node):
+        attrs = parent.attributes
+        if (attrs.get("itemprop") or "").lower() in _RESPONSE_PROPS:
+            return True
+        if (attrs.get("itemtype") or "").lower().endswith(_RESPONSE_TYPES):
+            return True
+    return False
 
 
 def _is_byline(node: LexborNode) -> bool:
