@@ -9,6 +9,7 @@ else dates the page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -215,19 +216,23 @@ def _is_date_class(classes: str | None) -> bool:
 #: Parts of class and id tokens of the boxes whose dates are other pages' or other
 #: people's: related and recommended posts, comments, sidebars and widgets, and the
 #: site's masthead or top bar, which shows today's date.
-_OTHER_BOXES = (
-    *("related", "recommend", "comment", "reply", "sidebar", "widget", "teaser"),
-    *("masthead", "topbar", "top-bar", "top_bar", "top-date", "top_date", "navbar"),
+_OTHER_BOXES = re.compile(
+    r"related|recommend|comment|reply|sidebar|widget|teaser|masthead|top-?bar|top_bar"
+    r"|top[-_]date|navbar",
+    re.IGNORECASE,
 )
 
 
 def _in_other_box(node: LexborNode) -> bool:
     """True when a date element is, or sits in, a box of other posts' dates (see
     _OTHER_BOXES)."""
-    for parent in (node, *ancestors(node)):
+    for parent in (node, *ancestors(node, stop_at=("body", "html"))):
         attrs = parent.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-        if any(part in names for part in _OTHER_BOXES):
+        names = attrs.get("class")
+        if names and _OTHER_BOXES.search(names):
+            return True
+        names = attrs.get("id")
+        if names and _OTHER_BOXES.search(names):
             return True
     return False
 
