@@ -11,10 +11,12 @@ from __future__ import annotations
 #: Elements whose text is never article text: code, styling, embedded objects and form
 #: controls. Site chrome (navigation, share bars, ...) is left to the YAML rules. An email
 #: field stays (it has no text): it tells the rules a form asks for an address, so the
-#: form is a sign-up, contact or comment form, and goes whole with its pitch.
+#: form is a sign-up, contact or comment form, and goes whole with its pitch. A button
+#: that opens a panel stays too: an accordion's question is its toggle's label. Hidden
+#: elements are the `hidden-from-readers` rule's, which records them and keeps panels.
 NEVER_CONTENT = (
     "script, style, noscript, template, svg, math, iframe, object, embed, canvas, "
-    'button, select, input:not([type="email"]), textarea, option, [hidden]'
+    'button:not([aria-controls]), select, input:not([type="email"]), textarea, option'
 )
 
 #: Never-content elements that may hold the whole page: an unclosed `<noscript>` (a

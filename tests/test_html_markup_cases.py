@@ -290,3 +290,22 @@ def test_highlighted_code_keeps_its_lines_and_stays_with_the_prose_around_it() -
     assert "from tidepool import Client" in lines
     assert "client = Client(" in lines
     assert "min_size=2," in lines
+
+
+def test_an_accordions_questions_and_hidden_tab_panels_stay_and_hidden_chrome_is_recorded() -> None:
+    html = (
+        '<html><head><meta property="og:type" content="website"></head><body><main>'
+        f"<h1>Boiler service</h1><p>{DOCS_PROSE}</p><h2>Questions</h2>"
+        '<h3><button class="accordion-button" aria-controls="a1" aria-expanded="false">'
+        "Can I top up the boiler pressure myself?</button></h3>"
+        '<div id="a1" class="accordion-collapse"><p>Yes. Open the filling loop slowly until the '
+        "gauge reads one and a half bar, then close it again.</p></div>"
+        '<div role="tabpanel" hidden=""><pre>pip install tidepool</pre></div>'
+        '<div hidden="">Sign in to save this page</div>'
+        f"<p>{DOCS_PROSE}</p></main></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert "Can I top up the boiler pressure myself?" in document.text
+    assert "pip install tidepool" in document.text
+    hidden = [r.text for r in document.removed if r.rule == "hidden-from-readers"]
+    assert hidden == ["Sign in to save this page"]
