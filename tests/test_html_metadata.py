@@ -895,3 +895,8 @@ def test_a_reviews_or_an_answers_author_is_not_the_pages() -> None:
         '<div itemprop="author" itemscope><span itemprop="name">Mirela Stan</span></div></div>'
     )
     assert meta_of("", answer, url=None).authors == []
+
+
+def test_screen_reader_only_text_is_no_part_of_the_headline() -> None:
+    body = '<h1><span class="visually-hidden">Collection: </span>Trail Running Shoes</h1>'
+    assert meta_of("", body).title == "Trail Running Shoes"

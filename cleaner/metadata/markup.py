@@ -158,11 +158,25 @@ def visible_text(node: LexborNode, separator: str, skip: frozenset[str] = frozen
     return "".join(pieces)
 
 
+#: Class tokens of text only screen readers get (`<span class="visually-hidden">Collection:
+#: </span>` in a shop's h1): no reader sees it (the `screen-reader-only` rule's classes).
+SCREEN_READER_ONLY = frozenset(
+    {
+        *("visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text"),
+        *("screen-reader-only", "u-visually-hidden", "a11y-hidden", "assistive-text"),
+    }
+)
+
+
 def _inside(child: LexborNode, root: LexborNode, tags: frozenset[str]) -> bool:
-    """True when an element between `child` and `root` (itself included) has one of `tags`."""
+    """True when an element between `child` and `root` (itself included) has one of `tags`,
+    or is text only screen readers get."""
     parent = child.parent
     while parent is not None:
         if parent.tag in tags:
+            return True
+        classes = parent.attributes.get("class")
+        if classes and not SCREEN_READER_ONLY.isdisjoint(classes.split()):
             return True
         if parent.mem_id == root.mem_id:
             return False
