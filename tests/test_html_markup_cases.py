@@ -309,3 +309,18 @@ def test_an_accordions_questions_and_hidden_tab_panels_stay_and_hidden_chrome_is
     assert "pip install tidepool" in document.text
     hidden = [r.text for r in document.removed if r.rule == "hidden-from-readers"]
     assert hidden == ["Sign in to save this page"]
+
+
+def test_inline_boxes_written_without_a_space_read_apart_but_words_stay_whole() -> None:
+    html = (
+        f"<html><body><main><h1>Flats to rent</h1><p>{STORY}</p>"
+        '<div class="item"><span>3 hab.</span><span>85 m²</span><span>Planta 2ª exterior</span>'
+        '</div><p><span class="price">$155.00 USD</span><span class="sale">$124.00 USD</span></p>'
+        '<p><a href="/signup">Start free, no card needed</a><a href="/demo">Book a demo</a></p>'
+        "<p>Mc<b>Donald</b> and the <b>W</b>ord on H<sub>2</sub>O, said the teacher to "
+        f"the class.</p><p>{STORY}</p></main></body></html>"
+    )
+    text = CLEANER.clean(html).text
+    assert "3 hab. 85 m² Planta 2ª exterior" in text
+    assert "$155.00 USD $124.00 USD" in text
+    assert "McDonald and the Word on H2O" in text

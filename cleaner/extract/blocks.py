@@ -12,6 +12,7 @@ walk up the tree through selectolax costs a call into C per step.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -58,6 +59,8 @@ _PREFORMATTED_IDS = _tag_ids(PREFORMATTED_TAGS)
 (_TEXT_ID,) = _tag_ids(frozenset({"-text"}))
 (_BR_ID,) = _tag_ids(frozenset({"br"}))
 (_A_ID,) = _tag_ids(frozenset({"a"}))
+#: Inline elements whose text runs on across them inside a word (sub- and superscripts).
+_SCRIPT_IDS = _tag_ids(frozenset({"sub", "sup"}))
 (_HTML_ID,) = _tag_ids(frozenset({"html"}))
 
 #: A run shorter than this, or mostly links, is not prose.
@@ -114,6 +117,7 @@ def text_blocks(root: LexborNode) -> list[Block]:
     """
     blocks: list[Block] = []
     current: Block | None = None
+    opened = False  # an inline element opened since the last text
     for node in root.traverse(include_text=True):
         tag = node.tag_id
         if tag == _TEXT_ID:
@@ -126,15 +130,54 @@ def text_blocks(root: LexborNode) -> list[Block]:
                 if current is not None:
                     current.parts.append(text if _in_preformatted(node, current) else " ")
                 continue
+            if opened and current is not None and _boxes_apart(current, text):
+                current.parts.append(" ")
+            opened = False
             current = _add_text(node, text, current, blocks)
         elif tag == _BR_ID:
             if current is not None:
                 current.parts.append("\n")
         elif tag not in _INLINE_IDS:
             current = None
+        elif tag not in _SCRIPT_IDS:
+            opened = True
     for block in blocks:
         block.finish()
     return blocks
+
+
+#: Where a word can end and the text of an element right after it begins: a lower-case
+#: letter, a digit or a sentence's punctuation, then a capital ("card needed" + "Book a
+#: demo", "85 m²" + "Planta 2ª"); anything, then a currency sign ("USD" + "$124.00"); a
+#: sentence's punctuation, then a digit ("3 hab." + "85 m²"). Inside a word, text runs
+#: on across elements in other ways ("<b>W</b>ord", "H<sub>2</sub>O").
+_WORD_END = re.compile(r"[a-zà-ÿ0-9²³.;:!?)]$")
+_BOX_START = re.compile(r"^[A-ZÀ-Þ]")
+_CURRENCY = "$€£¥"
+_AFTER_STOP = re.compile(r"[.;:!?)]$")
+
+
+def _boxes_apart(current: Block, text: str) -> bool:
+    """Whether `text`, opening an inline element right after `current`'s last text with
+    no space between, reads as another box's text (pages lay such elements out apart:
+    flex items, buttons, price labels) rather than the rest of a word."""
+    if not current.parts:
+        return False
+    last = current.parts[-1]
+    if not last or last[-1].isspace() or text[0].isspace():
+        return False
+    if text[0] in _CURRENCY:
+        return True
+    if _WORD_END.search(last) and _BOX_START.match(text):
+        return not _name_prefix(last)
+    return text[0].isdigit() and _AFTER_STOP.search(last) is not None
+
+
+def _name_prefix(text: str) -> bool:
+    """Whether `text` ends in a capitalised fragment a name goes on from ("Mc" of
+    "Mc<b>Donald</b>", "Mac", "De")."""
+    word = text.rsplit(None, 1)[-1]
+    return len(word) <= 3 and word.isalpha() and word[0].isupper()
 
 
 def _in_preformatted(node: LexborNode, current: Block) -> bool:
