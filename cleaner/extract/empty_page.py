@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaner.dom import collapsed_text
 from cleaner.metadata.page import Page
 from cleaner.page_selectors import SIGNALS
+from cleaner.words import word_count
 
 #: How a part of an error page's title or headline opens (see `_names_an_error`).
 ERROR_PAGE = re.compile(
@@ -93,7 +94,7 @@ def empty_page_reason(signals: PageSignals, text: str, tree: LexborHTMLParser) -
     """
     # Words are counted up to one past the most any check allows: splitting the rest
     # of a long article into words would change no answer.
-    words = len(text.split(maxsplit=_COUNTED_WORDS))
+    words = word_count(text, _COUNTED_WORDS)
     if signals.scripts and words <= MAX_SHELL_WORDS and _visible_words(tree) <= MAX_SHELL_WORDS:
         return f"{SHELL_REASON}: the page has no text without JavaScript"
     if words <= MAX_ERROR_PAGE_WORDS and (
@@ -117,4 +118,4 @@ def _names_an_error(title: str) -> bool:
 
 def _visible_words(tree: LexborHTMLParser) -> int:
     """Words of a pruned page's visible text."""
-    return len(tree.body.text(separator=" ").split()) if tree.body is not None else 0
+    return word_count(tree.body.text(separator=" ")) if tree.body is not None else 0

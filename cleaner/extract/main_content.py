@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborNode
 
 from cleaner.dom import ancestors
 from cleaner.extract.blocks import Block
+from cleaner.words import comma_count
 
 #: Scores stop below the document element: it holds the whole page.
 _ROOT = ("html",)
@@ -75,7 +76,7 @@ def _paragraph_scores(blocks: list[Block]) -> tuple[dict[int, float], dict[int, 
         if not block.prose:
             continue
         text = block.text
-        score = 1 + text.count(",") + min(len(text) // 100, 3)
+        score = 1 + comma_count(text) + min(len(text) // 100, 3)
         # The parent gets the whole score, the grandparent half (where there are such
         # below `<html>`).
         for level, share in _SHARES:

@@ -16,6 +16,7 @@ from cleaner.extract.blocks import Block
 from cleaner.extract.fallback import trafilatura_text
 from cleaner.extract.page_blocks import PageBlocks, find_blocks
 from cleaner.page_selectors import NEVER_CONTENT, SWALLOWING
+from cleaner.words import word_count
 
 
 @dataclass
@@ -129,14 +130,14 @@ FALLBACK_RATIO = 3
 
 def _is_sparse(chosen: ArticleText, view: PageBlocks) -> bool:
     """Whether the classifier kept so little of a page with text that another look pays."""
-    if len(chosen.text.split()) >= SPARSE_WORDS:
+    if word_count(chosen.text, SPARSE_WORDS) >= SPARSE_WORDS:
         return False
-    return sum(len(block.text.split()) for block in view.blocks) >= PAGE_WORDS
+    return sum(word_count(block.text) for block in view.blocks) >= PAGE_WORDS
 
 
 def _outweighs(fallback: str, chosen: str) -> bool:
     """Whether the fallback's text holds FALLBACK_RATIO times the chosen text's words."""
-    return len(fallback.split()) >= FALLBACK_RATIO * len(chosen.split())
+    return word_count(fallback) >= FALLBACK_RATIO * word_count(chosen)
 
 
 #: The finder's article is a fragment when the classifier keeps this many times its text.

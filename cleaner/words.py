@@ -1,0 +1,45 @@
+"""Word counts that hold for every script, not only for the ones that put spaces
+between words.
+
+Chinese and Japanese (and Thai, Lao, Khmer, Burmese) write a sentence without
+spaces, so `str.split()` takes a whole paragraph for one word: a 700-character
+Japanese article counted as five words, and the empty-page check took it for a
+script-rendered shell. Here a run of such characters counts one word per
+`CHARS_PER_WORD` characters, about what a word of those languages averages.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters of scripts written without spaces between words: CJK ideographs,
+#: kana, and the Southeast Asian scripts.
+UNSPACED = re.compile(
+    "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+#: Characters of an unspaced script taken for one word.
+CHARS_PER_WORD = 2
+
+
+def word_count(text: str, enough: int | None = None) -> int:
+    """The words of `text`; with `enough`, counting may stop once that many are found
+    (the count is then at least `enough`)."""
+    if enough is None:
+        spaced = len(text.split())
+    else:
+        spaced = len(text.split(maxsplit=enough))
+        if spaced > enough:
+            return spaced
+    unspaced = len(UNSPACED.findall(text))
+    return spaced + unspaced // CHARS_PER_WORD
+
+
+#: Commas of the scripts that do not use ",": full-width and ideographic (Chinese,
+#: Japanese) and Arabic.
+OTHER_COMMAS = ("，", "、", "،")
+
+
+def comma_count(text: str) -> int:
+    """The commas of `text`, in every script's form."""
+    return text.count(",") + sum(text.count(comma) for comma in OTHER_COMMAS)

@@ -1,0 +1,43 @@
+"""Pages in scripts written without spaces between words (Chinese, Japanese): their
+paragraphs are one `str.split()` word each, which no length check may mistake for
+an empty page. Every page here is written by hand."""
+
+from __future__ import annotations
+
+import json
+
+from cleaner import Cleaner
+from cleaner.words import comma_count, word_count
+
+CLEANER = Cleaner()
+
+JA_PARAGRAPHS = (
+    "北海道北部の町で、廃校となった小学校の校舎と体育館を活用して魚を育てる陸上養殖施設が、"
+    "今月下旬に初めての出荷を迎える。町と札幌市の企業が共同で運営しており、初年度は約二十トンの"
+    "出荷を見込む。",
+    "施設は三年前に閉校した小学校を改修したもので、体育館には直径八メートルの円形水槽が六基並ぶ。"
+    "地下からくみ上げた水を循環させ、水温を一年中ほぼ一定に保っている。",
+    "町長は「子どもたちの声が消えた校舎に、再び人が集まる場所ができた」と話した。"
+    "町は今後、加工場の新設も検討するという。",
+)
+
+
+def test_words_of_unspaced_scripts_are_counted_by_characters() -> None:
+    assert word_count("The council met on Monday.") == 5
+    assert word_count("市议会周一批准了大桥预算") >= 6
+    assert word_count("one two three four", enough=2) >= 2
+    assert comma_count("上周六，我们到了长兴岛、崇明岛。A, b") == 3
+
+
+def test_a_japanese_article_with_a_json_ld_script_is_no_empty_shell() -> None:
+    data = {"@type": "NewsArticle", "headline": "廃校で育てた魚、初出荷へ"}
+    paragraphs = "".join(f"<p>{text}</p>" for text in JA_PARAGRAPHS)
+    html = (
+        '<html lang="ja"><head><title>廃校で育てた魚、初出荷へ</title>'
+        f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'
+        f"</head><body><article><h1>廃校で育てた魚、初出荷へ</h1>{paragraphs}</article>"
+        "</body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "ok"
+    assert document.text.split("\n\n") == list(JA_PARAGRAPHS)
