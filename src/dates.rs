@@ -1,8 +1,10 @@
 //! Captured date strings in ISO 8601 (`2024-05-17`, `2024-05-19T10:34`).
 //!
-//! The one implementation of `cleaner.dates.parse_date`: numeric forms and month
-//! names in the major European languages; anything else yields None, so a rule
-//! never sets a date it cannot vouch for. The patterns are rule patterns
+//! The one implementation of `cleaner.dates.parse_date`: numeric forms (year first with
+//! dashes, dots or slashes; day first with dots; Chinese, Japanese and Korean year-month-
+//! day), and month names in the major European languages, Ukrainian, Greek, Arabic and
+//! Hindi; digits of the Arabic and Devanagari scripts read as ASCII ones. Anything else
+//! yields None, so a rule never sets a date it cannot vouch for. The patterns are rule patterns
 //! (`crate::pattern::Pattern`): `\d` is ASCII, `\b` and `\pL` are Unicode, and a
 //! search on a span judges its ends by the surrounding text. A day is valid as
 //! Python's `datetime.date` takes it: years 1 to 9999, real month lengths, leap
@@ -11,6 +13,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::normalize::nfc;
 use crate::pattern::{Pattern, Spans};
 
 /// Each month's number and the names it is written with, in lower case.
@@ -34,6 +37,13 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "stycznia",
             "января",
             "январь",
+            "січня",
+            "січень",
+            "ιανουαρίου",
+            "ιανουάριος",
+            "يناير",
+            "जनवरी",
+            "янв",
         ],
     ),
     (
@@ -53,6 +63,14 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "lutego",
             "февраля",
             "февраль",
+            "лютого",
+            "лютий",
+            "φεβρουαρίου",
+            "φεβρουάριος",
+            "فبراير",
+            "फ़रवरी",
+            "फरवरी",
+            "фев",
         ],
     ),
     (
@@ -69,6 +87,13 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "marca",
             "марта",
             "март",
+            "березня",
+            "березень",
+            "μαρτίου",
+            "μάρτιος",
+            "مارس",
+            "मार्च",
+            "мар",
         ],
     ),
     (
@@ -85,26 +110,85 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "kwietnia",
             "апреля",
             "апрель",
+            "квітня",
+            "квітень",
+            "απριλίου",
+            "απρίλιος",
+            "أبريل",
+            "ابريل",
+            "अप्रैल",
+            "апр",
         ],
     ),
     (
         5,
         &[
-            "may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "мая", "май",
+            "may",
+            "mai",
+            "mayo",
+            "maggio",
+            "mag",
+            "maio",
+            "mei",
+            "maj",
+            "maja",
+            "мая",
+            "май",
+            "травня",
+            "травень",
+            "μαΐου",
+            "μάιος",
+            "مايو",
+            "मई",
         ],
     ),
     (
         6,
         &[
-            "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec",
-            "czerwca", "июня", "июнь",
+            "june",
+            "jun",
+            "juni",
+            "juin",
+            "junio",
+            "giugno",
+            "giu",
+            "junho",
+            "czerwiec",
+            "czerwca",
+            "июня",
+            "июнь",
+            "червня",
+            "червень",
+            "ιουνίου",
+            "ιούνιος",
+            "يونيو",
+            "जून",
+            "июн",
         ],
     ),
     (
         7,
         &[
-            "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec",
-            "lipca", "июля", "июль",
+            "july",
+            "jul",
+            "juli",
+            "juillet",
+            "juil",
+            "julio",
+            "luglio",
+            "lug",
+            "julho",
+            "lipiec",
+            "lipca",
+            "июля",
+            "июль",
+            "липня",
+            "липень",
+            "ιουλίου",
+            "ιούλιος",
+            "يوليو",
+            "जुलाई",
+            "июл",
         ],
     ),
     (
@@ -121,6 +205,14 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "sierpnia",
             "августа",
             "август",
+            "серпня",
+            "серпень",
+            "αυγούστου",
+            "αύγουστος",
+            "أغسطس",
+            "اغسطس",
+            "अगस्त",
+            "авг",
         ],
     ),
     (
@@ -138,6 +230,15 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "września",
             "сентября",
             "сентябрь",
+            "вересня",
+            "вересень",
+            "σεπτεμβρίου",
+            "σεπτέμβριος",
+            "سبتمبر",
+            "सितंबर",
+            "सितम्बर",
+            "сен",
+            "сент",
         ],
     ),
     (
@@ -157,6 +258,15 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "października",
             "октября",
             "октябрь",
+            "жовтня",
+            "жовтень",
+            "οκτωβρίου",
+            "οκτώβριος",
+            "أكتوبر",
+            "اكتوبر",
+            "अक्टूबर",
+            "अक्तूबर",
+            "окт",
         ],
     ),
     (
@@ -171,6 +281,15 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "listopada",
             "ноября",
             "ноябрь",
+            "листопада",
+            "листопад",
+            "νοεμβρίου",
+            "νοέμβριος",
+            "نوفمبر",
+            "नवंबर",
+            "नवम्बर",
+            "ноя",
+            "нояб",
         ],
     ),
     (
@@ -190,6 +309,14 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "grudnia",
             "декабря",
             "декабрь",
+            "грудня",
+            "грудень",
+            "δεκεμβρίου",
+            "δεκέμβριος",
+            "ديسمبر",
+            "दिसंबर",
+            "दिसम्बर",
+            "дек",
         ],
     ),
 ];
@@ -203,7 +330,8 @@ static MONTH_BY_NAME: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
         .collect()
 });
 
-const MONTH: &str = r"(?P<month>\pL+)\.?";
+/// A month name: letters, and the vowel signs Devanagari writes as marks ("मार्च").
+const MONTH: &str = r"(?P<month>[\pL\pM]+)\.?";
 
 /// One way a day is written, and a character every match of it holds (None: no
 /// such character): a value without it skips the search.
@@ -248,7 +376,7 @@ impl DayPattern {
 }
 
 /// The day patterns in the order they are tried.
-static DAY_PATTERNS: LazyLock<[DayPattern; 4]> = LazyLock::new(|| {
+static DAY_PATTERNS: LazyLock<[DayPattern; 6]> = LazyLock::new(|| {
     [
         DayPattern::new(
             r"(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})",
@@ -267,6 +395,16 @@ static DAY_PATTERNS: LazyLock<[DayPattern; 4]> = LazyLock::new(|| {
         DayPattern::new(
             r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b",
             Some('.'),
+        ),
+        // Chinese and Japanese (2025年3月15日), Korean (2025년 3월 15일).
+        DayPattern::new(
+            r"(?P<year>\d{4})\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]",
+            None,
+        ),
+        // Year first with dots or slashes (2025.03.15, 2025/3/15), as East Asian sites write.
+        DayPattern::new(
+            r"\b(?P<year>\d{4})[./](?P<mon>\d{1,2})[./](?P<day>\d{1,2})\b",
+            None,
         ),
     ]
 });
@@ -338,6 +476,8 @@ fn is_leap(year: u32) -> bool {
 
 /// ISO 8601 for a date written in `value`, with the time when one is given; else None.
 pub fn parse_date(value: &str) -> Option<String> {
+    let ascii = ascii_digits(value);
+    let value = ascii.as_deref().unwrap_or(value);
     let (day, span) = find_day(value)?;
     Some(match find_time(value, span) {
         Some(time) => format!("{}T{time}", day.iso()),
@@ -345,9 +485,27 @@ pub fn parse_date(value: &str) -> Option<String> {
     })
 }
 
+/// `value` with the digits of other scripts (Arabic-Indic, Persian, Devanagari) written
+/// as ASCII ones, which the patterns read; None when it holds none.
+fn ascii_digits(value: &str) -> Option<String> {
+    let other = |c: char| matches!(c, '\u{660}'..='\u{669}' | '\u{6f0}'..='\u{6f9}' | '\u{966}'..='\u{96f}');
+    if !value.chars().any(other) {
+        return None;
+    }
+    let ascii = |c: char| match c {
+        '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+        '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+        '\u{966}'..='\u{96f}' => char::from(b'0' + (c as u32 - 0x966) as u8),
+        _ => c,
+    };
+    Some(value.chars().map(ascii).collect())
+}
+
 /// Whether `value` is a date and little else: a day the parser reads, with at most
 /// one word of letters beside it (a weekday, "Posted", "Updated").
 pub fn is_date_line(value: &str) -> bool {
+    let ascii = ascii_digits(value);
+    let value = ascii.as_deref().unwrap_or(value);
     let Some((_, (start, end))) = find_day(value) else {
         return false;
     };
@@ -362,7 +520,13 @@ pub fn is_date_line(value: &str) -> bool {
 
 /// The month number a month name stands for (any case); None for an unknown name.
 pub fn month_of_name(name: &str) -> Option<u32> {
-    MONTH_BY_NAME.get(name.to_lowercase().as_str()).copied()
+    let lower = name.to_lowercase();
+    // Upper case can decompose a letter (Greek "ΐ" is "Ϊ" and an accent in capitals),
+    // and lower case does not put it back together.
+    MONTH_BY_NAME
+        .get(lower.as_str())
+        .or_else(|| MONTH_BY_NAME.get(nfc(&lower).as_str()))
+        .copied()
 }
 
 /// The first day pattern's first match that makes a valid day, and the byte span of
@@ -490,6 +654,29 @@ mod tests {
         assert_eq!(parsed("17 мая 2024").as_deref(), Some("2024-05-17"));
         assert_eq!(parsed("3 ДЕКАБРЯ 2021 г.").as_deref(), Some("2021-12-03"));
         assert_eq!(parsed("5 października 2020").as_deref(), Some("2020-10-05"));
+    }
+
+    #[test]
+    fn days_in_other_scripts() {
+        for (written, day) in [
+            ("15 березня 2025", "2025-03-15"),
+            ("15 мар 2025", "2025-03-15"),
+            ("15 Μαρτίου 2025", "2025-03-15"),
+            ("15 مارس 2025", "2025-03-15"),
+            ("١٥ مارس ٢٠٢٥", "2025-03-15"),
+            ("15 मार्च 2025", "2025-03-15"),
+            ("2025年3月15日", "2025-03-15"),
+            ("2025년 3월 15일", "2025-03-15"),
+            ("2025.03.15", "2025-03-15"),
+            ("2025/3/15", "2025-03-15"),
+        ] {
+            assert_eq!(parsed(written).as_deref(), Some(day), "{written}");
+        }
+        assert_eq!(
+            parsed("2025年3月15日 18:30").as_deref(),
+            Some("2025-03-15T18:30")
+        );
+        assert!(is_date_line("١٥ مارس ٢٠٢٥"));
     }
 
     #[test]

@@ -41,3 +41,16 @@ def test_a_japanese_article_with_a_json_ld_script_is_no_empty_shell() -> None:
     document = CLEANER.clean(html)
     assert document.status == "ok"
     assert document.text.split("\n\n") == list(JA_PARAGRAPHS)
+
+
+def test_dates_written_the_local_way_are_read() -> None:
+    from cleaner.dates import parse_date
+
+    for written in ("2025年3月15日", "2025년 3월 15일", "١٥ مارس ٢٠٢٥", "15 Μαρτίου 2025"):
+        assert parse_date(written) == "2025-03-15", written
+    body = "".join(f"<p>{text}</p>" for text in JA_PARAGRAPHS)
+    html = (
+        "<html><body><article><h1>廃校で育てた魚、初出荷へ</h1>"
+        f'<div class="post-date">2025年3月15日</div>{body}</article></body></html>'
+    )
+    assert CLEANER.clean(html).date == "2025-03-15"
