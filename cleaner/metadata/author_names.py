@@ -8,15 +8,23 @@ from cleaner.dates import MONTH_BY_NAME
 from cleaner.metadata.page import clean_text, compact_form
 from cleaner.metadata.site_names import names_site
 
-_CREDIT_START = re.compile(r"(?i)^(?:von|par|por|przez|door)\s+|\b(?:written\s+)?by\s*:?\s+")
+_CREDIT_START = re.compile(
+    r"(?i)^(?:von|par|por|przez|door|της|του|από\s+τ[ηο]ν?)\s+|\b(?:written\s+)?by\s*:?\s+"
+)
 _LOWER_PREFIX = re.compile(r"^(?:di|de|door|av|af):?\s+")  # lower case: "De" starts names
 #: A role label before the name, in any case: "Author Jane Doe", "Texto: Ana Ruiz".
-_ROLE_PREFIX = re.compile(r"(?i)^(?:author|autor|autora|auteur|autore|text|texto|tekst):?\s+")
-_LABEL = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s?:\s*")  # "Text:", "Autor:", "Текст:"
+_ROLE_PREFIX = re.compile(
+    r"(?i)^(?:author|autor|autora|auteur|autore|text|texto|tekst|作者|记者|記者|文)\s*[:：/／]?\s*"
+    r"(?=\S)"
+)
+#: A label before the name: "Text:", "Autor:", "Текст:", "作者：", "文／".
+_LABEL = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s?[:：／]\s*")
+#: A role written after the name: "김민수 기자", "山本健太記者", "王晓燕 记者".
+_ROLE_SUFFIX = re.compile(r"\s*(?:기자|記者|记者|特派員|特派员)$")
 _CREDIT_END = re.compile(
     r"(?i)\s[|•·—–-]\s|[|•·()\[\]\n]|\s@|https?:|\b(?:last\s+)?(?:updated|published|posted|"
     r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|"
-    r"aggiornato|opublikowano)\b"
+    r"aggiornato|opublikowano)\b|\s입력\b"
 )
 _JOINERS = re.compile(
     r"\s*(?:[,;&/]|\s(?:and|und|et|y|e|i|en|og|och|oraz|ja|és)\s|(?<=\w\w)\.\s)\s*"
@@ -109,7 +117,7 @@ def _split_credit(text: str) -> list[str]:
     if digit is not None:
         text = _drop_trailing_words(text[: digit.start()])
     pieces = (
-        _ROLE_PREFIX.sub("", _LOWER_PREFIX.sub("", p.strip(" ,.;:-–—'\"")))
+        _ROLE_SUFFIX.sub("", _ROLE_PREFIX.sub("", _LOWER_PREFIX.sub("", p.strip(" ,.;:-–—'\""))))
         for p in _JOINERS.split(text)
     )
     return [p for p in pieces if p]
