@@ -43,3 +43,14 @@ OTHER_COMMAS = ("，", "、", "،")
 def comma_count(text: str) -> int:
     """The commas of `text`, in every script's form."""
     return text.count(",") + sum(text.count(comma) for comma in OTHER_COMMAS)
+
+
+#: The characters of a space-separated script one character of an unspaced script
+#: stands for: a word and its space over the two characters of a word.
+LATIN_CHARS_PER_UNSPACED = 3
+
+
+def latin_equivalent_chars(text: str) -> int:
+    """`text`'s length as a space-separated script would write as much."""
+    unspaced = len(UNSPACED.findall(text))
+    return len(text) + (LATIN_CHARS_PER_UNSPACED - 1) * unspaced

@@ -54,3 +54,17 @@ def test_dates_written_the_local_way_are_read() -> None:
         f'<div class="post-date">2025年3月15日</div>{body}</article></body></html>'
     )
     assert CLEANER.clean(html).date == "2025-03-15"
+
+
+def test_a_chinese_article_of_short_paragraphs_is_an_article() -> None:
+    paragraphs = (
+        "3月14日上午，县城中心小学的操场上停着一辆流动书车，学生们排队挑选自己喜欢的图书。"
+        "这辆书车每周进村两次，车上有两千多册图书，多数是今年新采购的少儿读物和科普书籍。",
+        "校长说，学校离县图书馆有四十公里，过去学生很少有机会借到新书。"
+        "书车开通以后，每个学生每学期平均借阅十二本书，老师们也开始在课堂上组织读书分享。",
+        "县文旅局表示，今年还将增加两辆书车，覆盖全县所有乡镇小学，并在暑假期间向村民开放借阅。"
+        "局长说，明年还打算在书车上增加电子阅读设备，让偏远村庄的孩子也能读到最新的少儿读物。",
+    )
+    body = "".join(f"<p>{text}</p>" for text in paragraphs)
+    html = f"<html><body><div class='main'><h1>流动书车进乡村</h1>{body}</div></body></html>"
+    assert CLEANER.clean(html).page_type == "article"

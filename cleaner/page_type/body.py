@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
+from cleaner.words import latin_equivalent_chars
+
 #: Elements counted by tag (`n_<tag>`).
 COUNTED_TAGS = (
     "p", "pre", "code", "table", "form", "input", "select", "textarea", "button", "h1", "h2",
@@ -47,11 +49,21 @@ class Body:
             if tag in kept:
                 kept[tag].append(node)
         self.visible = _visible(body, [*kept["script"], *kept["style"]])
-        self.paragraphs = [(p, len(p.text(strip=True))) for p in kept["p"]]
-        self.prose = [(p, length) for p, length in self.paragraphs if length >= PROSE_CHARS]
+        texts = [(p, p.text(strip=True)) for p in kept["p"]]
+        self.paragraphs = [(p, len(text)) for p, text in texts]
+        self.prose = [(p, len(text)) for p, text in texts if _reads_as_prose(text)]
         self.headings = [*kept["h2"], *kept["h3"]]
         #: Headings that are links: the titles of teasers, cards and search results.
         self.heading_links = [h for h in self.headings if h.css_first("a") is not None]
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Whether a paragraph is long enough to be prose: PROSE_CHARS characters, each
+    character of a script written without spaces worth a word's (a 100-character
+    Chinese paragraph says as much as a 300-character English one)."""
+    if len(text) >= PROSE_CHARS:
+        return True
+    return not text.isascii() and latin_equivalent_chars(text) >= PROSE_CHARS
 
 
 class _Visible(NamedTuple):
