@@ -31,6 +31,8 @@ def word_count(text: str, enough: int | None = None) -> int:
         spaced = len(text.split(maxsplit=enough))
         if spaced > enough:
             return spaced
+    if text.isascii():
+        return spaced
     unspaced = len(UNSPACED.findall(text))
     return spaced + unspaced // CHARS_PER_WORD
 

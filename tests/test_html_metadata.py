@@ -386,6 +386,8 @@ def test_rel_author_link() -> None:
         ("山本健太記者", ["山本健太"]),
         ("Της Μαρίας Νικολάου", ["Μαρίας Νικολάου"]),
         ("Από τη Μαρία Νικολάου", ["Μαρία Νικολάου"]),
+        ("Autorenko Ivan", ["Autorenko Ivan"]),
+        ("文天祥", ["文天祥"]),
         ("Текст: Венера Ерофеева", ["Венера Ерофеева"]),
         ("Tom Krisher, AP Auto Writer", ["Tom Krisher"]),
         ("By Bill Hoppe | Special to the Pioneer Press", ["Bill Hoppe"]),

@@ -14,8 +14,8 @@ _CREDIT_START = re.compile(
 _LOWER_PREFIX = re.compile(r"^(?:di|de|door|av|af):?\s+")  # lower case: "De" starts names
 #: A role label before the name, in any case: "Author Jane Doe", "Texto: Ana Ruiz".
 _ROLE_PREFIX = re.compile(
-    r"(?i)^(?:author|autor|autora|auteur|autore|text|texto|tekst|作者|记者|記者|文)\s*[:：/／]?\s*"
-    r"(?=\S)"
+    r"(?i)^(?:(?:author|autor|autora|auteur|autore|text|texto|tekst):?\s+"
+    r"|(?:作者|记者|記者)\s*[:：/／]?\s*(?=\S)|文\s*[:：/／]\s*)"
 )
 #: A label before the name: "Text:", "Autor:", "Текст:", "作者：", "文／".
 _LABEL = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s?[:：／]\s*")
