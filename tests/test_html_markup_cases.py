@@ -116,6 +116,33 @@ def test_a_post_split_over_chrome_classed_boxes_keeps_every_box() -> None:
     document = CLEANER.clean(html)
     assert document.text.count(STORY) == 4
     assert any("together hold most of the page's prose" in w for w in document.warnings)
+
+
+def test_boxes_of_a_post_stay_beside_a_long_footer_and_booking_form() -> None:
+    # The same page builder on a trade's site: a footer of addresses and opening hours
+    # and a booking form's consent text hold more prose than a short story would, but
+    # a footer and a form are never that story; the sections are still the post.
+    sections = "".join(
+        f"<div class='widget text'><h2>Stage {n}</h2><p>{STORY} Stage {n}.</p><p>{STORY}</p></div>"
+        for n in range(4)
+    )
+    footer = "".join(
+        f"<p>Branch {n}: 12 Harbour Road, open Monday to Friday from 7 am to 6 pm.</p>"
+        for n in range(6)
+    )
+    consent = (
+        "By pressing Submit I agree to receive phone, email and text messages from the "
+        "company at the number given, and agree to its terms and its privacy policy. "
+    )
+    html = (
+        "<html><body><header><h1>Harbour Electric</h1></header>"
+        f"<main><h1>Price guide</h1>{sections}</main>"
+        f"<form><label>Your name</label><input name='n'><p>{consent * 2}</p></form>"
+        f"<footer>{footer}</footer></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.text.count(STORY) == 8
+    assert any("together hold most of the page's prose" in w for w in document.warnings)
     assert "Archive" not in document.text
 
 

@@ -46,6 +46,10 @@ CHROME_TAGS = frozenset({"footer", "nav"})
 #: ...unless the prose left outside it could be an article of its own (a short story
 #: of 60 words or so under a long comment thread).
 MIN_ARTICLE_PROSE_CHARS = 300
+#: Landmarks whose prose is never that article: a footer's address lines, a booking
+#: form's consent text, a header's tagline (counted only where they hold none of the
+#: elements asked about: some pages wrap everything in one `<form>`).
+CHROME_LANDMARKS = "footer, nav, header, form, aside"
 
 
 def holds_main_content(
@@ -117,6 +121,31 @@ def _holds_most_prose(node: Any, tree: Any) -> bool:
     return own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS
 
 
+def _are_most_prose(root: Any, boxes: list[Any], own: int) -> bool:
+    """Whether `boxes`, holding `own` characters of prose, hold most of the page's prose
+    and leave too little outside them to be an article. Prose in chrome landmarks that
+    hold none of the boxes is not counted as such: a page builder's sections of one
+    article are several boxes, and the page's footer and booking form stay outside."""
+    page = _prose_chars(root)
+    if own <= MOST_PROSE_SHARE * page:
+        return False
+    if page - own < MIN_ARTICLE_PROSE_CHARS:
+        return True
+    chrome = sum(_prose_chars(landmark) for landmark in _chrome_landmarks(root, boxes))
+    return page - own - chrome < MIN_ARTICLE_PROSE_CHARS
+
+
+def _chrome_landmarks(root: Any, nodes: list[Any]) -> list[Any]:
+    """The outermost CHROME_LANDMARKS elements of the page that neither hold nor lie inside
+    any of `nodes`."""
+    apart = [
+        landmark
+        for landmark in root.css(CHROME_LANDMARKS)
+        if not any(is_inside(landmark, node) or is_inside(node, landmark) for node in nodes)
+    ]
+    return _outermost(apart)
+
+
 def raw_chars(nodes: list[Any]) -> dict[int, int]:
     """The length of each node's raw text (all of its text nodes), by `mem_id`.
 
@@ -166,8 +195,7 @@ def content_boxes(
         return set()
     if sum(map(page.element_chars, boxes)) < MAX_REMOVABLE_SHARE * shown:
         return set()  # hidden copies, or a small share of what the reader sees
-    prose_total = _prose_chars(root)
-    if own > MOST_PROSE_SHARE * prose_total and prose_total - own < MIN_ARTICLE_PROSE_CHARS:
+    if _are_most_prose(root, boxes, own):
         return {node.mem_id for node in boxes}
     return set()
 
