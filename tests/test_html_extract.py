@@ -189,7 +189,7 @@ def test_content_spread_over_sections_is_kept_on_a_page_that_is_no_article() -> 
     assert "All rights reserved" not in document.text
 
 
-def test_the_finder_gives_way_when_the_classifier_keeps_four_times_its_text(
+def test_the_finder_gives_way_when_the_classifier_keeps_several_times_its_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # On a declared article page the prose finder's article is taken, unless the block
@@ -225,6 +225,18 @@ def test_the_finder_gives_way_when_the_classifier_keeps_four_times_its_text(
     short = LexborHTMLParser(page(f"<div class='lead'>{lead}</div><p>Later paragraph 0.</p>"))
     found = extract_page.extract_text(short, None, declares_article=True, page_type="article")
     assert "Later paragraph" not in found.text  # the finder's article is the whole story
+    teasers = "".join(
+        f"<div class='teaser'><h3>Other story {n}</h3><p>Its summary, {n}.</p></div>"
+        for n in range(30)
+    )
+    listed = LexborHTMLParser(
+        page(
+            f"<h1>Budget passes</h1><div class='lead'><div class='body'>{lead}</div></div>"
+            f"<div class='more-news'>{teasers}</div>"
+        )
+    )
+    found = extract_page.extract_text(listed, None, declares_article=True, page_type="article")
+    assert "Lead paragraph 1." in found.text and "Other story" not in found.text
 
 
 def test_a_sparse_choice_gives_way_to_the_fallback_that_finds_three_times_as_much(
