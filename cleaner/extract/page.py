@@ -15,6 +15,7 @@ from cleaner.extract.block_choice import choose_blocks
 from cleaner.extract.blocks import Block
 from cleaner.extract.fallback import trafilatura_text
 from cleaner.extract.page_blocks import PageBlocks, find_blocks
+from cleaner.extract.repeats import without_repeats
 from cleaner.page_selectors import NEVER_CONTENT, SWALLOWING
 from cleaner.words import word_count
 
@@ -107,14 +108,20 @@ def extract_text(
     if article is not None and article.paragraphs and declares_article and page_type == "article":
         chosen = _classifier_if_fragment(view, article)
         if chosen is None:
-            return Extraction(article.text, "cleaner", article.dropped, article.kept)
+            return _cleaner_extraction(article)
     chosen = chosen or choose_blocks(view, page_type)
     if chosen.paragraphs and not _is_sparse(chosen, view):
-        return Extraction(chosen.text, "cleaner", chosen.dropped, chosen.kept)
+        return _cleaner_extraction(chosen)
     text = trafilatura_text(tree, url)
     if chosen.paragraphs and not _outweighs(text, chosen.text):
-        return Extraction(chosen.text, "cleaner", chosen.dropped, chosen.kept)
+        return _cleaner_extraction(chosen)
     return Extraction(text, "trafilatura" if text else "")
+
+
+def _cleaner_extraction(chosen: ArticleText) -> Extraction:
+    """cleaner's own extraction of the `chosen` blocks, each block shown twice kept once."""
+    chosen = without_repeats(chosen)
+    return Extraction(chosen.text, "cleaner", chosen.dropped, chosen.kept)
 
 
 #: The classifier's choice is sparse when it holds fewer words than this on a page

@@ -193,12 +193,16 @@ def _continues_list(
 ) -> bool:
     """Whether a chunk opens a list item of a list the last chunk is in, or of a list
     nested in the last chunk's item: it follows on the next line (an item of another
-    list needs a blank line, or it would continue the last item's paragraph)."""
+    list needs a blank line, or it would continue the last item's paragraph; so does a
+    nested ordered list that starts at another number than 1, which CommonMark does not
+    let interrupt a paragraph: its first items were left out)."""
     if not containers or containers[-1].is_quote or containers[-1].key in opened:
         return False
     items = [container for container in last if not container.is_quote]
     if containers[-1].list_key in {item.list_key for item in items}:
         return True
+    if containers[-1].marker[:1].isdigit() and containers[-1].marker != "1. ":
+        return False
     mine = {container.key for container in containers}
     return any(item.key in mine for item in items)
 
