@@ -171,25 +171,35 @@ def _classifier_if_fragment(view: PageBlocks, article: ArticleText) -> ArticleTe
     score within a page of each other and 4 lower; on the news pages, without
     the check of what is added, any ratio below 4 took a list of teasers.)
     """
-    limit = FRAGMENT_RATIO * max(1, _chars(article.kept))
+    own = _chars(article.kept)
+    limit = FRAGMENT_RATIO * max(1, own)
     if _chars(view.blocks) < limit:
+        return None
+    finder_nodes = {block.node.mem_id for block in article.kept}
+    outside = [block for block in view.blocks if block.node.mem_id not in finder_nodes]
+    # The classifier's additions would be at least `limit - own` long, and that share of
+    # them article-like: when the page has not that much such text, it need not be asked.
+    if _article_like_chars(outside) < ARTICLE_LIKE_SHARE * (limit - own):
         return None
     chosen = choose_blocks(view, "article")
     if _chars(chosen.kept) < limit:
         return None
-    finder_nodes = {block.node.mem_id for block in article.kept}
     added = [block for block in chosen.kept if block.node.mem_id not in finder_nodes]
     return chosen if _reads_as_article(added) else None
 
 
 def _reads_as_article(blocks: list[Block]) -> bool:
     """Whether ARTICLE_LIKE_SHARE of the blocks' text is long paragraphs or table cells."""
-    article_like = sum(
+    return _article_like_chars(blocks) >= ARTICLE_LIKE_SHARE * _chars(blocks)
+
+
+def _article_like_chars(blocks: list[Block]) -> int:
+    """The characters of the blocks that are long paragraphs or table cells."""
+    return sum(
         len(block.text)
         for block in blocks
         if len(block.text) >= LONG_PARAGRAPH_CHARS or block.node.tag in _TABLE_CELLS
     )
-    return article_like >= ARTICLE_LIKE_SHARE * _chars(blocks)
 
 
 def _chars(blocks: list[Block]) -> int:
