@@ -13,6 +13,7 @@
 //! one removal.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::buffer::Edit;
@@ -103,7 +104,8 @@ impl KeepMainRun {
         }
         // A dump: every line read again in full, for the line model.
         let detailed = detailed_lines(text, &lines, looks);
-        let keep = self.kept_lines(&detailed);
+        let mut keep = self.kept_lines(&detailed);
+        drop_repeats(text, &lines, &detailed, &mut keep);
         if !keep.iter().flatten().any(|&kept| kept) {
             return 0; // nothing reads as content: not the finder's to empty the text
         }
@@ -170,6 +172,35 @@ pub fn read_dump_lines(text: &str) -> Vec<Line> {
         .collect();
     mark_code(&mut looks, &lines, &code_spans(text));
     looks.into_iter().flatten().collect()
+}
+
+/// A kept line of this many characters that repeats an earlier kept line is the page showing
+/// the same text twice (a desktop and a mobile layout, a tab and an accordion); shorter
+/// lines ("Reply", a price) repeat for good reasons.
+const MIN_REPEAT_CHARS: usize = 40;
+
+/// Leave out every kept line that repeats an earlier kept line's text (trimmed) and is
+/// MIN_REPEAT_CHARS long, unless it is code or a table row: a dump flattens the page's
+/// layouts into one text, and the reader saw the text once.
+fn drop_repeats(
+    text: &str,
+    lines: &[(usize, usize)],
+    looks: &[Option<Line>],
+    keep: &mut [Option<bool>],
+) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for ((&(start, end), look), kept) in lines.iter().zip(looks).zip(keep.iter_mut()) {
+        let (Some(line), Some(true)) = (look, *kept) else {
+            continue;
+        };
+        let shown = text[start..end].trim();
+        if line.structured || shown.chars().count() < MIN_REPEAT_CHARS {
+            continue;
+        }
+        if !seen.insert(shown) {
+            *kept = Some(false);
+        }
+    }
 }
 
 /// A line's probability from its raw score.
@@ -458,6 +489,30 @@ mod tests {
         let (first, second) = BODY.split_once("\n\n").unwrap();
         let dump = format!("{MENU}\n{first}\n\n[Share](/s) [Tweet](/t)\n\n{second}{FOOTER}");
         assert_eq!(kept(&dump), format!("{first}\n\n{}", second.trim_end()));
+    }
+
+    #[test]
+    fn a_line_the_dump_shows_twice_is_kept_once() {
+        // The mobile layout's copy of the body, after the desktop one.
+        let dump = format!("{MENU}\n{BODY}\n{BODY}\n{FOOTER}");
+        assert_eq!(kept(&dump), BODY.trim_end());
+    }
+
+    #[test]
+    fn short_lines_and_code_may_repeat() {
+        let code = "let total = harbour.ferries().map(|f| f.seats()).sum();";
+        let text = format!("Reply\n{code}\nReply\n{code}");
+        let lines = lines_of(&text, 0, text.len());
+        let mut looks: Vec<Option<Line>> = lines
+            .iter()
+            .map(|&(s, e)| read_line(&text[s..e], true))
+            .collect();
+        for look in looks.iter_mut().skip(1).step_by(2) {
+            look.as_mut().unwrap().structured = true; // as `mark_code` marks a fence's lines
+        }
+        let mut keep = vec![Some(true); lines.len()];
+        drop_repeats(&text, &lines, &looks, &mut keep);
+        assert_eq!(keep, vec![Some(true); 4]);
     }
 
     #[test]
