@@ -26,9 +26,6 @@ from cleaner.extract.blocks import Block
 #: second copy at another place in the page is the same text shown twice.
 MIN_REPEAT_CHARS = 40
 
-#: Where a block stands: the tag and class of its element and of every element above it.
-Place = tuple[tuple[str, str | None], ...]
-
 
 def without_repeats(chosen: ArticleText) -> ArticleText:
     """`chosen` with every copy of a kept block at another place of the page left out,
@@ -49,7 +46,8 @@ def without_repeats(chosen: ArticleText) -> ArticleText:
 def _copies(blocks: list[Block]) -> set[int]:
     """The indexes of the blocks whose text an earlier block at another place holds."""
     first: dict[str, Block] = {}
-    places: dict[str, set[Place]] = {}
+    places: dict[str, set[int]] = {}
+    place_of = _Places()
     copies: set[int] = set()
     for index, block in enumerate(blocks):
         text = block.text
@@ -58,18 +56,34 @@ def _copies(blocks: list[Block]) -> set[int]:
         earlier = first.setdefault(text, block)
         if earlier is block:
             continue
-        seen = places.setdefault(text, {_place(earlier.node)})
-        place = _place(block.node)
+        seen = places.setdefault(text, {place_of(earlier.node)})
+        place = place_of(block.node)
         if place not in seen:
             copies.add(index)
         seen.add(place)
     return copies
 
 
-def _place(node: LexborNode | None) -> Place:
-    """The tag and class attribute of `node` and of each element above it, nearest first."""
-    steps = []
-    while node is not None:
-        steps.append((node.tag or "", node.attributes.get("class")))
-        node = node.parent
-    return tuple(steps)
+class _Places:
+    """Where blocks stand, as numbers: two elements get the same number when they and
+    every element above them have the same tags and class attributes, nearest first.
+
+    Each element is numbered once, from its parent's number, so a page of many
+    repeated blocks costs one step per element, not one walk to the root per block.
+    """
+
+    def __init__(self) -> None:
+        self._by_element: dict[int, int] = {}
+        self._numbers: dict[tuple[str, str | None, int], int] = {}
+
+    def __call__(self, node: LexborNode | None) -> int:
+        pending = []
+        while node is not None and node.mem_id not in self._by_element:
+            pending.append(node)
+            node = node.parent
+        number = self._by_element[node.mem_id] if node is not None else -1
+        for element in reversed(pending):
+            key = (element.tag or "", element.attributes.get("class"), number)
+            number = self._numbers.setdefault(key, len(self._numbers))
+            self._by_element[element.mem_id] = number
+        return number
