@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cleaner.dom import collapsed_text, is_descendant
+from cleaner.dom import ancestors, collapsed_text, is_descendant
 from cleaner.extract.blocks import MIN_PROSE_CHARS, is_inside, text_blocks
 from cleaner.rules.page_text import PageText
 
@@ -137,11 +137,21 @@ def _are_most_prose(root: Any, boxes: list[Any], own: int) -> bool:
 
 def _chrome_landmarks(root: Any, nodes: list[Any]) -> list[Any]:
     """The outermost CHROME_LANDMARKS elements of the page that neither hold nor lie inside
-    any of `nodes`."""
+    any of `nodes` (each element's ancestors are walked once: a page may hold thousands
+    of both)."""
+    inside = {node.mem_id for node in nodes}
+    above: set[int] = set()
+    for node in nodes:
+        for ancestor in ancestors(node):
+            if ancestor.mem_id in above:
+                break
+            above.add(ancestor.mem_id)
     apart = [
         landmark
         for landmark in root.css(CHROME_LANDMARKS)
-        if not any(is_inside(landmark, node) or is_inside(node, landmark) for node in nodes)
+        if landmark.mem_id not in inside
+        and landmark.mem_id not in above
+        and not any(ancestor.mem_id in inside for ancestor in ancestors(landmark))
     ]
     return _outermost(apart)
 
