@@ -150,3 +150,24 @@ def test_a_page_given_as_bytes_is_decoded_only_when_a_step_reads_its_text() -> N
     assert not decoded
     deep = nested(SCAN_ABOVE_TAGS)
     assert flatten_deep_nesting(lambda: deep, markup=deep.encode()) != deep  # read to flatten
+
+
+def test_page_of_thousands_of_repeated_paragraphs_is_cleaned_within_the_time_limit() -> None:
+    """A spam page: one paragraph 20,000 times in seven layouts. Copies at another place
+    are left out; finding the places must not walk to the root for every copy."""
+    cards = "".join(f"<div class='c{n % 7}'><p>{PROSE}</p></div>" for n in range(20_000))
+    doc = CLEANER.clean(nested(60, cards).encode())
+    assert doc.status == "ok"
+    assert sum(1 for r in doc.removed if r.rule == "extract:repeat") == 6
+
+
+def test_thousands_of_content_boxes_beside_thousands_of_asides_are_cleaned_in_time() -> None:
+    """The DOM guard keeps boxes that together hold the article; telling the page's chrome
+    landmarks apart from them must not compare every landmark with every box."""
+    boxes = "".join(
+        f"<div class='widget'><p>{PROSE} {n}.</p><p>{PROSE}</p></div>" for n in range(3000)
+    )
+    asides = "".join(f"<aside><p>{PROSE} Aside {n}.</p></aside>" for n in range(2000))
+    doc = CLEANER.clean(f"<html><body><main>{boxes}</main>{asides}</body></html>".encode())
+    assert doc.status == "ok"
+    assert any("together hold most of the page's prose" in w for w in doc.warnings)
