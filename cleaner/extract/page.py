@@ -16,6 +16,7 @@ from cleaner.extract.blocks import Block
 from cleaner.extract.fallback import trafilatura_text
 from cleaner.extract.page_blocks import PageBlocks, find_blocks
 from cleaner.extract.repeats import without_repeats
+from cleaner.extract.rows import blocks_text
 from cleaner.page_selectors import NEVER_CONTENT, SWALLOWING
 from cleaner.words import word_count
 
@@ -119,9 +120,10 @@ def extract_text(
 
 
 def _cleaner_extraction(chosen: ArticleText) -> Extraction:
-    """cleaner's own extraction of the `chosen` blocks, each block shown twice kept once."""
+    """cleaner's own extraction of the `chosen` blocks, each block shown twice kept once,
+    a data table's row one line (`cleaner.extract.rows`)."""
     chosen = without_repeats(chosen)
-    return Extraction(chosen.text, "cleaner", chosen.dropped, chosen.kept)
+    return Extraction(blocks_text(chosen.kept), "cleaner", chosen.dropped, chosen.kept)
 
 
 #: The classifier's choice is sparse when it holds fewer words than this on a page

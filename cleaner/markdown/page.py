@@ -16,10 +16,11 @@ from selectolax.lexbor import LexborNode
 
 from cleaner.document import Removal
 from cleaner.extract.blocks import Block
+from cleaner.extract.rows import is_data_table, separators
 from cleaner.markdown.escape import code_fence, escape_heading
 from cleaner.markdown.images import standalone_images
 from cleaner.markdown.inline import InlineStyle, code_holders
-from cleaner.markdown.structure import Container, Places, code_language, is_data_table
+from cleaner.markdown.structure import Container, Places, code_language
 from cleaner.markdown.survival import line_spans, survivors
 from cleaner.markdown.tables import cell_text, pipe_table
 from cleaner.markdown.units import Unit, block_unit, plain_unit
@@ -73,17 +74,19 @@ _Owned = tuple[Block, tuple[int, int]]
 
 
 def _block_spans(text: str, blocks: Sequence[Block]) -> tuple[list[_Owned], int]:
-    """Each block line's span in `text` (a paragraph each, one blank line apart), and
-    where the text after them starts; no spans when the text is not made so."""
+    """Each block line's span in `text` (a paragraph each, one blank line apart, but the
+    cells of a row, one line: `cleaner.extract.rows`), and where the text after them
+    starts; no spans when the text is not made so."""
     owned: list[_Owned] = []
     offset = end = 0
-    for block in blocks:
+    for block, separator in zip(blocks, [*separators(blocks), ""], strict=False):
         for line in block.text.split("\n"):
             if not line or not text.startswith(line, offset):
                 return [], 0
             end = offset + len(line)
             owned.append((block, (offset, end)))
             offset = end + 2
+        offset += len(separator) - 2
     return owned, end
 
 

@@ -125,12 +125,6 @@ def _cell_of(node: LexborNode) -> tuple[LexborNode | None, LexborNode | None]:
     return (node, table) if table is not None else (None, None)
 
 
-def is_data_table(table: LexborNode) -> bool:
-    """Whether a table holds data rather than a page's layout: it holds no table inside
-    (a table of tables lays a page out; its cells are not data)."""
-    return len(table.css("table")) == 1
-
-
 def code_language(pre: LexborNode) -> str:
     """The language a `<pre>` names (`class="language-python"` on it, its `<code>` or
     its parent), '' when none does."""
