@@ -171,3 +171,27 @@ def test_thousands_of_content_boxes_beside_thousands_of_asides_are_cleaned_in_ti
     doc = CLEANER.clean(f"<html><body><main>{boxes}</main>{asides}</body></html>".encode())
     assert doc.status == "ok"
     assert any("together hold most of the page's prose" in w for w in doc.warnings)
+
+
+def test_text_trafilatura_moves_out_of_page_order_is_left_out() -> None:
+    """trafilatura puts a quote's tail before the list inside it, glued to the list's
+    text ("theAdvertisement"); the body holds only the page's text, in its order (a
+    case the property tests found)."""
+    page = (
+        "<html><body><div><blockquote><ul><div>Advertisement</div></ul>the</blockquote>"
+        "</div></body></html>"
+    )
+    tree = LexborHTMLParser(page)
+    assert "Advertisement" not in trafilatura_text(tree, None)
+    doc = CLEANER.clean(page.encode())
+    assert "theAdvertisement" not in doc.text
+
+
+def test_text_trafilatura_reads_with_menu_words_skipped_is_kept() -> None:
+    """A line that leaves out words of the page between its own still reads in order."""
+    from cleaner.extract.fallback import _in_page_order
+
+    assert _in_page_order(
+        "Cart (0) Patagonia Provisions", "Cart 0 Loading Back Patagonia Provisions"
+    )
+    assert not _in_page_order("theAdvertisement", "Advertisement the")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.etree import ElementTree
 
@@ -26,7 +27,38 @@ def trafilatura_text(tree: LexborHTMLParser, url: str | None) -> str:
 
     html = tree.html or ""
     xml = trafilatura.extract(html, url=url, fast=True, include_comments=False, output_format="xml")
-    return xml_text(xml) if xml else ""
+    if not xml:
+        return ""
+    return "\n".join(_lines_of_the_page(xml_text(xml), tree))
+
+
+def _lines_of_the_page(text: str, tree: LexborHTMLParser) -> list[str]:
+    """The lines of `text` whose words stand in the page's text in the same order.
+
+    trafilatura occasionally moves text: the tail of a list inside a quote comes
+    out before the list, glued to it ("theAdvertisement" from `<blockquote><ul>
+    <li>Advertisement</li></ul>the</blockquote>`). Such a line is no text of the
+    page, and the body holds only text of the page. A line that leaves out some of
+    the page's words between its own (menu items it skipped) still passes, and so
+    does one without an invisible mark the page has (U+200E in a shop's cells).
+    """
+    root = tree.body or tree.root
+    page = root.text(deep=True) if root is not None else ""
+    return [line for line in text.split("\n") if _in_page_order(line, page)]
+
+
+def _in_page_order(line: str, page: str) -> bool:
+    """Whether the words of `line` occur in `page` one after another, in order."""
+    cursor = 0
+    for word in _WORD.findall(line):
+        found = page.find(word, cursor)
+        if found < 0:
+            return False
+        cursor = found + len(word)
+    return True
+
+
+_WORD = re.compile(r"\w+")
 
 
 def xml_text(xml: str) -> str:
