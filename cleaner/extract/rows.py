@@ -46,7 +46,8 @@ def blocks_text(blocks: Sequence[Block]) -> str:
 
 
 class _DataRows:
-    """Which rows belong to a data table, each row looked up once."""
+    """Which rows belong to a data table, each table looked at once (a table of thousands
+    of rows is not searched again for each)."""
 
     def __init__(self) -> None:
         self._data: dict[int, bool] = {}
@@ -61,10 +62,12 @@ class _DataRows:
             return False
         if "\n" in block.text or "\n" in after.text:
             return False
-        known = self._data.get(row.mem_id)
+        table = _table_of(row)
+        if table is None:
+            return False
+        known = self._data.get(table.mem_id)
         if known is None:
-            table = _table_of(row)
-            known = self._data[row.mem_id] = table is not None and is_data_table(table)
+            known = self._data[table.mem_id] = is_data_table(table)
         return known
 
 
