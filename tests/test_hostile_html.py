@@ -195,3 +195,16 @@ def test_text_trafilatura_reads_with_menu_words_skipped_is_kept() -> None:
         "Cart (0) Patagonia Provisions", "Cart 0 Loading Back Patagonia Provisions"
     )
     assert not _in_page_order("theAdvertisement", "Advertisement the")
+
+
+def test_table_of_twenty_thousand_rows_is_cleaned_within_the_time_limit() -> None:
+    """Each row becomes one line; whether the table holds data is decided once for it,
+    not once per row."""
+    rows = "".join(
+        f"<tr><td>Crossing {n}</td><td>Departs 6:{n % 60:02d}</td></tr>" for n in range(20_000)
+    )
+    doc = CLEANER.clean(
+        f"<html><body><article><p>{PROSE}</p><table>{rows}</table></article></body></html>"
+    )
+    assert doc.status == "ok"
+    assert "Crossing 19999 | Departs 6:19" in doc.text.split("\n")
