@@ -71,3 +71,27 @@ def test_a_nested_list_that_loses_its_first_item_stays_a_list_in_markdown() -> N
     document = CLEANER.clean(html, markdown=True)
     markdown = document.markdown or ""
     assert "pier\n\n  2. Buy a ticket at the kiosk on the quay" in markdown
+
+
+def test_a_reply_quoting_the_post_above_loses_the_whole_quote() -> None:
+    first = (
+        "I replaced the pump last winter and the boiler still loses pressure every few "
+        "days. Has anyone seen this with the same model?"
+    )
+    reply = "Check the expansion vessel first; mine lost its charge the same way last year."
+    quote = (
+        '<blockquote class="bbCodeBlock"><div class="bbCodeBlock-title">harbourdad said:</div>'
+        f'<div class="bbCodeBlock-content">{first}</div></blockquote>'
+    )
+    html = (
+        "<html><head><title>Boiler keeps losing pressure | Home Repair Forum</title></head>"
+        "<body><h1>Boiler keeps losing pressure</h1><div class='posts'>"
+        f"<article class='message'><div class='bbWrapper'>{first}</div></article>"
+        f"<article class='message'><div class='bbWrapper'>{quote}{reply}</div></article>"
+        "</div></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.text.count("I replaced the pump") == 1
+    assert "harbourdad said:" not in document.text
+    repeats = [r.text for r in document.removed if r.rule == "extract:repeat"]
+    assert "harbourdad said:" in repeats

@@ -12,7 +12,8 @@ the same place in the page's structure (the same elements with the same
 classes, up to the root), where a second layout's copy stands elsewhere; so a
 block is a copy only when its text is already kept from a block at another
 place. Short blocks ("Reply", "Add to cart", a price) repeat for good reasons
-and always stay.
+and stay, but for the label of a quote box that holds nothing but copies: a
+reply's quote ("pipefitter said:" over the quoted post) goes whole.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def without_repeats(chosen: ArticleText) -> ArticleText:
     copies = _copies(chosen.kept)
     if not copies:
         return chosen
+    copies |= _quote_labels(chosen.kept, copies)
     result = ArticleText(dropped=list(chosen.dropped))
     for index, block in enumerate(chosen.kept):
         if index in copies:
@@ -62,6 +64,44 @@ def _copies(blocks: list[Block]) -> set[int]:
             copies.add(index)
         seen.add(place)
     return copies
+
+
+#: How far above a copy its quote box may stand: a quote's text sits in a paragraph or
+#: two of wrappers inside it.
+QUOTE_REACH = 4
+
+
+def _quote_labels(blocks: list[Block], copies: set[int]) -> set[int]:
+    """The short blocks ("pipefitter said:") of quote boxes whose every long block is a
+    copy: a reply's quote of the post above is all copy, its label included.
+
+    A quote box is a `<blockquote>`, or an element with "quote" in a class name
+    (`aside.quote`, `div.bbCodeQuote`), found within QUOTE_REACH elements above a copy.
+    """
+    boxes = {box.mem_id for index in copies if (box := _quote_box(blocks[index])) is not None}
+    if not boxes:
+        return set()
+    inside: dict[int, list[int]] = {}
+    for index, block in enumerate(blocks):
+        for box_id in boxes.intersection(block.chain):
+            inside.setdefault(box_id, []).append(index)
+    labels: set[int] = set()
+    for members in inside.values():
+        long_ones = [i for i in members if len(blocks[i].text) >= MIN_REPEAT_CHARS]
+        if long_ones and all(i in copies for i in long_ones):
+            labels.update(i for i in members if i not in copies)
+    return labels
+
+
+def _quote_box(block: Block) -> LexborNode | None:
+    node: LexborNode | None = block.node
+    for _ in range(QUOTE_REACH):
+        if node is None:
+            return None
+        if node.tag == "blockquote" or "quote" in (node.attributes.get("class") or "").lower():
+            return node
+        node = node.parent
+    return None
 
 
 class _Places:
