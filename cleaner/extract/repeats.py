@@ -18,8 +18,11 @@ reply's quote ("pipefitter said:" over the quoted post) goes whole.
 
 from __future__ import annotations
 
+from itertools import chain, islice
+
 from selectolax.lexbor import LexborNode
 
+from cleaner.dom import ancestors
 from cleaner.extract.article_text import ArticleText
 from cleaner.extract.blocks import Block
 
@@ -94,13 +97,11 @@ def _quote_labels(blocks: list[Block], copies: set[int]) -> set[int]:
 
 
 def _quote_box(block: Block) -> LexborNode | None:
-    node: LexborNode | None = block.node
-    for _ in range(QUOTE_REACH):
-        if node is None:
-            return None
+    """The quote box within QUOTE_REACH elements of `block`'s own, None when there is none."""
+    node: LexborNode
+    for node in islice(chain((block.node,), ancestors(block.node)), QUOTE_REACH):
         if node.tag == "blockquote" or "quote" in (node.attributes.get("class") or "").lower():
             return node
-        node = node.parent
     return None
 
 

@@ -12,11 +12,12 @@ out from these separators.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from selectolax.lexbor import LexborNode
 
+from cleaner.dom import ancestors
 from cleaner.extract.blocks import Block
 
 #: Between two cells of one row.
@@ -26,20 +27,27 @@ PARAGRAPH_BREAK = "\n\n"
 _CELLS = frozenset({"td", "th"})
 
 
-def separators(blocks: Sequence[Block]) -> list[str]:
-    """What follows each of `blocks` but the last in the text: CELL_SEPARATOR between two
-    one-line cells of one data table's row, else PARAGRAPH_BREAK."""
-    tables = _DataRows()
-    return [
-        CELL_SEPARATOR if tables.same_row(block, after) else PARAGRAPH_BREAK
-        for block, after in pairwise(blocks)
-    ]
+def with_separators(blocks: Sequence[Block]) -> Iterator[tuple[Block, str]]:
+    """Each of `blocks` with what follows it in the text: CELL_SEPARATOR between two
+    one-line cells of one data table's row, PARAGRAPH_BREAK between other blocks, ''
+    after the last."""
+    tags = [block.node.tag for block in blocks]
+    if "td" not in tags and "th" not in tags:  # most pages: no cell, no row to join
+        yield from ((block, PARAGRAPH_BREAK) for block in blocks[:-1])
+    else:
+        rows = _DataRows()
+        for index, (block, after) in enumerate(pairwise(blocks)):
+            cells = tags[index] in _CELLS and tags[index + 1] in _CELLS
+            joined = cells and rows.same_row(block, after)
+            yield block, CELL_SEPARATOR if joined else PARAGRAPH_BREAK
+    if blocks:
+        yield blocks[-1], ""
 
 
 def blocks_text(blocks: Sequence[Block]) -> str:
     """The text of `blocks`: each block's lines paragraphs, a row's cells one line."""
     parts: list[str] = []
-    for block, separator in zip(blocks, [*separators(blocks), ""], strict=False):
+    for block, separator in with_separators(blocks):
         parts.append(PARAGRAPH_BREAK.join(block.text.split("\n")))
         parts.append(separator)
     return "".join(parts)
@@ -52,30 +60,20 @@ class _DataRows:
     def __init__(self) -> None:
         self._data: dict[int, bool] = {}
 
-    def same_row(self, block: Block, after: Block) -> bool:
-        """Whether two blocks are one-line cells of one row of a data table."""
-        cell, next_cell = block.node, after.node
-        if cell.tag not in _CELLS or next_cell.tag not in _CELLS:
+    def same_row(self, cell: Block, after: Block) -> bool:
+        """Whether two cells are one-line cells of one row of a data table."""
+        row, next_row = cell.node.parent, after.node.parent
+        if row is None or next_row is None or row.mem_id != next_row.mem_id:
             return False
-        row = cell.parent
-        if row is None or next_cell.parent is None or row.mem_id != next_cell.parent.mem_id:
+        if "\n" in cell.text or "\n" in after.text:
             return False
-        if "\n" in block.text or "\n" in after.text:
-            return False
-        table = _table_of(row)
+        table = next((above for above in ancestors(row) if above.tag == "table"), None)
         if table is None:
             return False
         known = self._data.get(table.mem_id)
         if known is None:
             known = self._data[table.mem_id] = is_data_table(table)
         return known
-
-
-def _table_of(row: LexborNode) -> LexborNode | None:
-    table = row.parent
-    while table is not None and table.tag != "table":
-        table = table.parent
-    return table
 
 
 def is_data_table(table: LexborNode) -> bool:

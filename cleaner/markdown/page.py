@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from cleaner.document import Removal
 from cleaner.extract.blocks import Block
-from cleaner.extract.rows import is_data_table, separators
+from cleaner.extract.rows import PARAGRAPH_BREAK, is_data_table, with_separators
 from cleaner.markdown.escape import code_fence, escape_heading
 from cleaner.markdown.images import standalone_images
 from cleaner.markdown.inline import InlineStyle, code_holders
@@ -79,14 +79,14 @@ def _block_spans(text: str, blocks: Sequence[Block]) -> tuple[list[_Owned], int]
     starts; no spans when the text is not made so."""
     owned: list[_Owned] = []
     offset = end = 0
-    for block, separator in zip(blocks, [*separators(blocks), ""], strict=False):
-        for line in block.text.split("\n"):
+    for block, separator in with_separators(blocks):
+        lines = block.text.split("\n")
+        for index, line in enumerate(lines):
             if not line or not text.startswith(line, offset):
                 return [], 0
             end = offset + len(line)
             owned.append((block, (offset, end)))
-            offset = end + 2
-        offset += len(separator) - 2
+            offset = end + len(separator if index == len(lines) - 1 else PARAGRAPH_BREAK)
     return owned, end
 
 

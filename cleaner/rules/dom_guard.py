@@ -117,7 +117,12 @@ def _holds_most_prose(node: Any, tree: Any) -> bool:
     own = _prose_chars(node)
     if own < MIN_GUARDED_CHARS:
         return False
-    page = _prose_chars(root)
+    return _holds_most_of(own, _prose_chars(root))
+
+
+def _holds_most_of(own: int, page: int) -> bool:
+    """Whether `own` characters of prose are most of a page's `page`, with too few left
+    outside them to be an article of its own."""
     return own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS
 
 
@@ -127,12 +132,12 @@ def _are_most_prose(root: Any, boxes: list[Any], own: int) -> bool:
     hold none of the boxes is not counted as such: a page builder's sections of one
     article are several boxes, and the page's footer and booking form stay outside."""
     page = _prose_chars(root)
+    if _holds_most_of(own, page):
+        return True
     if own <= MOST_PROSE_SHARE * page:
         return False
-    if page - own < MIN_ARTICLE_PROSE_CHARS:
-        return True
     chrome = sum(_prose_chars(landmark) for landmark in _chrome_landmarks(root, boxes))
-    return page - own - chrome < MIN_ARTICLE_PROSE_CHARS
+    return _holds_most_of(own, page - chrome)
 
 
 def _chrome_landmarks(root: Any, nodes: list[Any]) -> list[Any]:
