@@ -66,10 +66,12 @@ class LiteralSet:
     one pass."""
 
     def __init__(self, literals: list[str], attributes: list[str | None] = ...) -> None: ...
-    def occurrences(self, data: bytes) -> tuple[list[int], list[int]]:
+    def occurrences(self, data: bytes, markup: bool = False) -> tuple[list[int], list[int]]:
         """Indices of the literals found in `data`: (anywhere, as a whole word: with no
         ASCII letter or digit, `_`, `-` or non-ASCII character beside it); a literal
-        given an attribute counts only where it may lie in a value of that attribute."""
+        given an attribute counts only where it may lie in a value of that attribute.
+        `markup`: `data` is a page's markup; the text of its script and style elements
+        (where no element can be) is not read."""
 
 def holds(data: bytes, needle: bytes) -> bool:
     """Whether `needle` occurs in `data`."""

@@ -183,12 +183,13 @@ class LiteralSet:
     def __init__(self, literals: Sequence[str], attributes: Sequence[str | None] = ()) -> None:
         self._set = _core.LiteralSet(list(literals), list(attributes))
 
-    def occurrences(self, data: bytes) -> tuple[set[int], set[int]]:
+    def occurrences(self, data: bytes, *, markup: bool = False) -> tuple[set[int], set[int]]:
         """Indices (in the order given) of the literals found in `data`: anywhere, and
         as a whole word (no ASCII letter or digit, `_`, `-` or non-ASCII character
         beside the occurrence). A literal given an attribute (`attributes`, in the
         same order) counts only where it may lie in a value of that attribute in the
         markup. A literal with a non-ASCII character counts as whole wherever it is
-        found."""
-        anywhere, whole = self._set.occurrences(data)
+        found. `markup`: `data` is a page's markup, and the text of its script and
+        style elements, where no element or attribute can be, is not read."""
+        anywhere, whole = self._set.occurrences(data, markup)
         return set(anywhere), set(whole)

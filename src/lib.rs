@@ -16,6 +16,7 @@ pub mod literals;
 pub mod nesting;
 pub mod normalize;
 pub mod pattern;
+pub mod raw_text;
 pub mod sets;
 pub mod shape;
 mod str_utf8;
@@ -255,10 +256,23 @@ impl PyLiteralSet {
         })
     }
 
-    /// Indices of the literals found in `data`: (anywhere, as a whole word).
-    fn occurrences(&self, py: Python<'_>, data: &[u8]) -> PyResult<(Vec<usize>, Vec<usize>)> {
+    /// Indices of the literals found in `data`: (anywhere, as a whole word). `markup`:
+    /// `data` is a page's markup, whose script and style text is not read.
+    #[pyo3(signature = (data, markup = false))]
+    fn occurrences(
+        &self,
+        py: Python<'_>,
+        data: &[u8],
+        markup: bool,
+    ) -> PyResult<(Vec<usize>, Vec<usize>)> {
         guarded(|| {
-            let found = maybe_detached(py, data.len(), || self.inner.occurrences(data));
+            let found = maybe_detached(py, data.len(), || {
+                if markup {
+                    self.inner.markup_occurrences(data)
+                } else {
+                    self.inner.occurrences(data)
+                }
+            });
             Ok((found.anywhere, found.whole))
         })
     }

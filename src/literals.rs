@@ -10,6 +10,7 @@ use regex_automata::{Input, MatchKind, PatternSet as Found};
 use crate::attribute_values::Markup;
 use crate::dialect::{self, SyntaxError};
 use crate::pattern::{build, config};
+use crate::raw_text::without_raw_text;
 
 /// Which of many literal strings occur in a text, ignoring case: one pass.
 ///
@@ -89,6 +90,12 @@ impl LiteralSet {
             Some((regex, other.iter().map(|(index, _)| *index).collect()))
         };
         Ok(LiteralSet { ascii, other })
+    }
+
+    /// The literals found in a page's markup where an element may be: the text of its
+    /// script and style elements is not read (see `raw_text`).
+    pub fn markup_occurrences(&self, data: &[u8]) -> Occurrences {
+        self.occurrences(&without_raw_text(data))
     }
 
     /// The literals found in `data`: anywhere, and as a whole word.

@@ -158,6 +158,27 @@ def test_narrowing_keeps_every_match_on_random_pages(elements: list[str]) -> Non
     assert_narrowing_keeps_every_match("<html><body>" + "".join(elements) + "</body></html>")
 
 
+#: Start tags of raw-text elements, and what may end one (or not: a comment's end, nothing).
+_RAW_STARTS = ("script", "style", "SCRIPT", 'script type="a>b"', "style media='x'", "scripts")
+_RAW_ENDS = ("</script>", "</style>", "</SCRIPT >", "</script/>", "", "-->", "</scripts>")
+#: Markup that puts a raw-text start tag where it starts nothing (a comment, a value).
+_DECOYS = ("<!--", "-->", '<div data-x="<script>">', "<p>see <script>", "<template>", " ")
+
+
+@st.composite
+def _raw_text(draw: st.DrawFn) -> str:
+    """A script or style element (or what looks like one) whose text holds markup."""
+    inner = "".join(draw(st.lists(_elements(), max_size=3)))
+    return f"<{draw(st.sampled_from(_RAW_STARTS))}>{inner}{draw(st.sampled_from(_RAW_ENDS))}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_elements(), _raw_text(), st.sampled_from(_DECOYS)), max_size=12))
+def test_narrowing_keeps_every_match_around_scripts_and_styles(pieces: list[str]) -> None:
+    # The scan skips script and style text; markup it only looks like it skips is read.
+    assert_narrowing_keeps_every_match("<html><body>" + "".join(pieces) + "</body></html>")
+
+
 def test_a_lone_surrogate_the_parser_drops_leaves_the_name_it_reads() -> None:
     # selectolax encodes a str without its lone surrogates: the class is "related".
     html = '<html><body><p>Body text.</p><div class="rel\ud81eated">More</div></body></html>'

@@ -74,7 +74,8 @@ class DomPrefilter:
     def scan(self, html: str | bytes) -> PageSelectors:
         """The narrowed selectors for one page's markup (text, or the UTF-8 bytes the
         caller encoded it to already)."""
-        anywhere, whole = self._set.occurrences(html if isinstance(html, bytes) else utf8(html))
+        data = html if isinstance(html, bytes) else utf8(html)
+        anywhere, whole = self._set.occurrences(data, markup=True)
         found = {_key(index, whole=False) for index in anywhere}
         found.update(_key(index, whole=True) for index in whole)
         return PageSelectors(self._rules, self._own, frozenset(found))
