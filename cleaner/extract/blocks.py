@@ -88,6 +88,9 @@ class Block:
     #: Whether the run is long enough, and free enough of links, to be part of an
     #: article (set by `finish`; asked several times of every block of a page).
     prose: bool = False
+    #: Whether `node` is preformatted text (`<pre>`), whose line breaks and spaces are
+    #: its own (set when the block is made: the walk asks at every blank text node).
+    preformatted: bool = False
 
     def finish(self) -> None:
         """Join the run's parts into its text and tell whether it is prose (once `parts`
@@ -183,7 +186,7 @@ def _name_prefix(text: str) -> bool:
 def _in_preformatted(node: LexborNode, current: Block) -> bool:
     """Whether a whitespace text node is part of `current`'s run inside a `<pre>` (a
     highlighter puts a code's line breaks between the spans of its tokens)."""
-    if current.node.tag_id not in _PREFORMATTED_IDS:
+    if not current.preformatted:
         return False
     holder = node.parent
     while holder is not None and holder.tag_id in _INLINE_IDS:
@@ -205,11 +208,12 @@ def _add_text(
         holder = holder.parent
     else:
         return current
-    if holder_tag not in _PREFORMATTED_IDS:
+    preformatted = holder_tag in _PREFORMATTED_IDS
+    if not preformatted:
         # Source line breaks are spaces in HTML; only `<br>` (and `<pre>`) break a line.
         text = text.replace("\r", " ").replace("\n", " ")
     if current is None or current.node.mem_id != holder.mem_id:
-        current = Block(holder, len(blocks))
+        current = Block(holder, len(blocks), preformatted=preformatted)
         blocks.append(current)
     current.parts.append(text)
     if in_link:
