@@ -17,7 +17,7 @@
 pub const REACH: usize = 2048;
 
 /// ASCII whitespace as HTML's tokenizer knows it.
-fn is_space(byte: u8) -> bool {
+pub(crate) fn is_space(byte: u8) -> bool {
     matches!(byte, b'\t' | b'\n' | 0x0C | b'\r' | b' ')
 }
 

@@ -25,6 +25,8 @@ use std::ops::Range;
 
 use memchr::memmem;
 
+use crate::attribute_values::is_space;
+
 /// The elements whose text is raw text, by their start tag's opening and end tag's.
 const RAW_TEXT: [(&[u8], &[u8]); 2] = [(b"<script", b"</script"), (b"<style", b"</style")];
 
@@ -96,11 +98,6 @@ fn raw_text_at(data: &[u8], open: usize) -> Option<(Range<usize>, usize)> {
 /// Whether a tag name may end at this byte (whitespace, `/` or `>`).
 fn ends_tag_name(byte: u8) -> bool {
     is_space(byte) || byte == b'/' || byte == b'>'
-}
-
-/// ASCII whitespace as HTML's tokenizer knows it.
-fn is_space(byte: u8) -> bool {
-    matches!(byte, b'\t' | b'\n' | 0x0C | b'\r' | b' ')
 }
 
 /// Whether the markup before `open` is the start of the text or a `>`, whitespace aside.
