@@ -5,7 +5,8 @@
 //! (`_core.dump_line_rows`, read by bench/train_dump_lines.py), so the two cannot drift.
 //! A row says what the line shows (length, link share, punctuation, headings, list and
 //! table marks), where it stands (position in the text, distance from prose) and what
-//! lies around it (its neighbours and the link and prose shares of windows of lines).
+//! lies around it (its neighbours, and the link and prose shares of windows of lines, of
+//! its run of list items and of its section under a heading).
 
 use std::collections::HashMap;
 
@@ -66,7 +67,7 @@ impl Line {
 }
 
 /// The names of the feature columns, in order (the model file records them).
-pub const COLUMNS: [&str; 49] = [
+pub const COLUMNS: [&str; 55] = [
     "log_visible",
     "words",
     "link_share",
@@ -116,6 +117,12 @@ pub const COLUMNS: [&str; 49] = [
     "window30_prose_chars",
     "prose_lines_before",
     "prose_chars_before",
+    "list_run_lines",
+    "list_run_link_share",
+    "section_prose_share",
+    "section_link_share",
+    "section_lines",
+    "chrome_words",
 ];
 
 /// How far a neighbour's own columns are read, and the half-widths of the windows.
@@ -189,6 +196,10 @@ struct Context<'a> {
     /// Prose lines' indexes, in order.
     prose_at: Vec<usize>,
     repeats: HashMap<&'a str, usize>,
+    /// Per line, the span of lines (start, end) of its run of list items (empty when it
+    /// is no list item) and of its section: from a heading to the next one.
+    list_runs: Vec<(usize, usize)>,
+    sections: Vec<(usize, usize)>,
 }
 
 impl<'a> Context<'a> {
@@ -228,6 +239,8 @@ impl<'a> Context<'a> {
             link_share,
             prose,
             repeats,
+            list_runs: spans(lines, |line, _| line.list_item, false),
+            sections: spans(lines, |line, index| index == 0 || !line.heading, true),
         }
     }
 
@@ -272,6 +285,28 @@ impl<'a> Context<'a> {
             self.prose_lines[index] / self.prose_lines[count].max(1.0),
             self.prose_chars[index] / self.prose_chars[count].max(1.0),
         ]);
+        let (start, end) = self.list_runs[index];
+        rows.extend([
+            ((end - start) as f64).ln_1p(),
+            if end > start {
+                self.link_share_of(start, end)
+            } else {
+                0.0
+            },
+        ]);
+        let (start, end) = self.sections[index];
+        rows.extend([
+            (self.prose_chars[end] - self.prose_chars[start]) / (self.prose_chars[count] + 1.0),
+            self.link_share_of(start, end),
+            ((end - start) as f64).ln_1p(),
+            flag(has_chrome_words(&line.shown)),
+        ]);
+    }
+
+    /// The link share of lines `start..end`, each weighted by its visible characters (+1).
+    fn link_share_of(&self, start: usize, end: usize) -> f64 {
+        (self.weighted_link[end] - self.weighted_link[start])
+            / (self.weights[end] - self.weights[start])
     }
 
     /// Lines from `index` to the nearest prose line (FAR when there is none that near).
@@ -287,6 +322,62 @@ impl<'a> Context<'a> {
             .unwrap_or(FAR)
             .min(FAR)
     }
+}
+
+/// Per line, the span (start, end) of the run it belongs to: lines for which `continues`
+/// holds after the run's first. With `every_line`, every line starts or continues a run
+/// (sections: a heading starts one); without, a line for which `continues` fails belongs
+/// to none (an empty span at it).
+fn spans(
+    lines: &[&Line],
+    continues: impl Fn(&Line, usize) -> bool,
+    every_line: bool,
+) -> Vec<(usize, usize)> {
+    let count = lines.len();
+    let mut found = vec![(0, 0); count];
+    let mut start = 0;
+    while start < count {
+        if !every_line && !continues(lines[start], start) {
+            found[start] = (start, start);
+            start += 1;
+            continue;
+        }
+        let mut end = start + 1;
+        while end < count && continues(lines[end], end) {
+            end += 1;
+        }
+        found[start..end].fill((start, end));
+        start = end;
+    }
+    found
+}
+
+/// Words of site chrome in many sites' English, looked for in lines shorter than
+/// CHROME_CHARS characters (labels and notices, not prose).
+const CHROME_WORDS: [&str; 14] = [
+    "cookie",
+    "privacy",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "sign in",
+    "log in",
+    "login",
+    "subscribe",
+    "newsletter",
+    "terms of",
+    "follow us",
+    "share",
+    "skip to",
+];
+const CHROME_CHARS: usize = 300;
+
+fn has_chrome_words(shown: &str) -> bool {
+    if shown.chars().nth(CHROME_CHARS).is_some() {
+        return false;
+    }
+    let lowered = shown.to_lowercase();
+    CHROME_WORDS.iter().any(|word| lowered.contains(word))
 }
 
 fn prefix(values: impl Iterator<Item = f64>) -> Vec<f64> {
@@ -340,6 +431,29 @@ mod tests {
         assert_eq!(column(0, "prose_distance"), 2.0);
         assert_eq!(column(0, "prev1_log_visible"), -1.0);
         assert_eq!(column(2, "prose_lines_before"), 0.0);
+    }
+
+    #[test]
+    fn list_runs_sections_and_chrome_words_are_read() {
+        let mut item = line(12, 12, false, "Home");
+        item.list_item = true;
+        let mut heading = line(20, 0, false, "Share this story");
+        heading.heading = true;
+        let prose = line(120, 0, true, "The council met.");
+        let lines = [&item, &item, &item, &prose, &heading, &prose, &prose];
+        let rows = feature_rows(&lines, 80);
+        let column = |row: usize, name: &str| {
+            rows[row * COLUMNS.len() + COLUMNS.iter().position(|&c| c == name).unwrap()]
+        };
+        assert_eq!(column(0, "list_run_lines"), (3.0f64).ln_1p() as f32 as f64);
+        assert_eq!(column(1, "list_run_link_share"), 1.0);
+        assert_eq!(column(3, "list_run_lines"), 0.0);
+        // Two sections: the menu and a paragraph, then the heading and two paragraphs.
+        assert_eq!(column(0, "section_lines"), (4.0f64).ln_1p() as f32 as f64);
+        assert_eq!(column(6, "section_lines"), (3.0f64).ln_1p() as f32 as f64);
+        assert!(column(5, "section_prose_share") > column(3, "section_prose_share"));
+        assert_eq!(column(4, "chrome_words"), 1.0);
+        assert_eq!(column(0, "chrome_words"), 0.0);
     }
 
     #[test]
