@@ -31,14 +31,35 @@ def test_a_dump_keeps_the_article_and_records_the_furniture() -> None:
         assert dump[removal.start : removal.end] == removal.text
 
 
-def test_a_listing_dump_keeps_its_items() -> None:
+def test_a_listing_dump_keeps_its_items_and_loses_its_menus() -> None:
+    # A page of nothing but links: each item's title stays whatever the line model says of
+    # it, and the menu and the footer still go.
     items = "\n\n".join(
         f"* [Ferry timetable changes for the north pier, part {n}](/story/{n})" for n in range(8)
     )
     dump = f"{MENU}\n\n# Latest news\n\n{items}\n\n{FOOTER}\n"
     document = CLEANER.clean(dump)
-    assert not any(r.rule == "page-furniture" for r in document.removed)
     assert document.text.count("Ferry timetable changes for the north pier") == 8
+    furniture = " ".join(r.text for r in document.removed if r.rule == "page-furniture")
+    assert "[Weather](/weather)" in furniture and "[Cookies](/cookies)" in furniture
+
+
+def test_a_listing_dump_loses_its_menus_not_its_items() -> None:
+    # The item links are the content here: the line model, not a rule about link lines,
+    # tells them from the menu and the footer's link column.
+    menu = "\n".join(f"* [{name}](/{name.lower()})" for name in ("Home", "Travel", "Opinion"))
+    items = "\n\n".join(
+        f"## [Ferry timetable changes for the north pier, part {n}](/story/{n})\n\n"
+        f"The harbour authority will add two early departures from the pier, part {n} of the plan."
+        for n in range(8)
+    )
+    footer = "\n".join(f"* [{name}](/{name.lower()})" for name in ("About", "Privacy", "Cookies"))
+    dump = f"[Skip to content](#main)\n\n{MENU}\n{menu}\n\n# Latest news\n\n{items}\n\n{footer}\n"
+    document = CLEANER.clean(dump)
+    furniture = " ".join(r.text for r in document.removed if r.rule == "page-furniture")
+    assert "[Opinion]" in furniture and "[Cookies]" in furniture
+    assert "Ferry timetable changes" not in furniture
+    assert document.text.count("two early departures") >= 7
 
 
 def test_an_article_with_a_few_links_is_no_dump() -> None:

@@ -5,12 +5,13 @@
 //! its menus, breadcrumbs, share bars, related links and footer columns as lines that
 //! are mostly link text or images, and the article somewhere among them as lines of
 //! prose. A text is taken for a dump only when furniture is a fifth of its lines and
-//! gathers at its start or end (a page's header or footer), and it does not list items;
-//! an article, a clean text or an extractor's output is left as it is. In a dump, a
-//! learned line model (gradient-boosted trees trained by bench/train_dump_lines.py on
-//! whole-page dumps, see `dump_lines`) scores each line from what a reader sees of it and
-//! of the lines around it; the lines it keeps stay, and each run of the others goes as
-//! one removal.
+//! gathers at its start or end (a page's header or footer); an article, a clean text or
+//! an extractor's output is left as it is. In a dump, a learned line model
+//! (gradient-boosted trees trained by bench/train_dump_lines.py on whole-page dumps, see
+//! `dump_lines`) scores each line from what a reader sees of it and of the lines around
+//! it; the lines it keeps stay, and each run of the others goes as one removal. In a dump
+//! that lists items (a listing, a search result page), each item's title line stays
+//! whatever the model says: there the links are the content.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -96,15 +97,16 @@ impl KeepMainRun {
             .map(|&(s, e)| read_line(&text[s..e], false))
             .collect();
         mark_code(&mut looks, &lines, &code_spans(text));
-        if !has_furniture_at_an_edge(&looks)
-            || !is_mostly_furnished(&looks)
-            || self.lists_items(&looks)
-        {
+        if !has_furniture_at_an_edge(&looks) || !is_mostly_furnished(&looks) {
             return 0;
         }
+        let listing = self.lists_items(&looks);
         // A dump: every line read again in full, for the line model.
         let detailed = detailed_lines(text, &lines, looks);
         let mut keep = self.kept_lines(&detailed);
+        if listing {
+            keep_items(&detailed, &mut keep);
+        }
         drop_repeats(text, &lines, &detailed, &mut keep);
         if !keep.iter().flatten().any(|&kept| kept) {
             return 0; // nothing reads as content: not the finder's to empty the text
@@ -132,7 +134,8 @@ impl KeepMainRun {
 
     /// Whether the dump is a list of items (a listing, a search result page): more lines
     /// of link text long enough to be an item's title than ITEM_SHARE times its prose
-    /// lines. There the link lines are the content, and no run of prose stands for it.
+    /// lines. There those link lines are the content, and no run of prose stands for it;
+    /// its menus and footer are furniture as anywhere.
     fn lists_items(&self, lines: &[Option<Line>]) -> bool {
         let items = lines.iter().flatten().filter(|line| is_item(line)).count();
         let prose = lines
@@ -206,6 +209,17 @@ fn drop_repeats(
 /// A line's probability from its raw score.
 fn logistic(raw: f64) -> f64 {
     1.0 / (1.0 + (-raw).exp())
+}
+
+/// Keep every item's title line of a listing, whatever the model says of it: there the
+/// links are the content, and a model that reads each line among its neighbours takes a
+/// page of nothing but links for furniture.
+fn keep_items(looks: &[Option<Line>], keep: &mut [Option<bool>]) {
+    for (look, kept) in looks.iter().zip(keep.iter_mut()) {
+        if look.as_ref().is_some_and(is_item) {
+            *kept = Some(true);
+        }
+    }
 }
 
 /// Whether a line is an item's title: a link line long enough to be more than a menu entry.
