@@ -128,17 +128,19 @@ class Document:
 
     def known_fields(self) -> dict[str, str]:
         """The metadata the input stated (page markup, url, `known=` arguments), not what the
-        text rules found in the body.
+        text rules found in the body, and the title however it was found.
 
         Cleaning the body again with these, `clean(doc.text, known=doc.known_fields())`,
         gives the body back: the second clean knows what the first knew before its
         rules ran (an HTML page's headline, say, so the body's first line is not
-        taken for one).
+        taken for one), and the document's headline (a Markdown `# Title` the rules
+        took out of the body, so its subheading is not taken for another).
         """
         found: dict[str, str] = {}
         for name in METADATA_FIELDS:
             value = getattr(self, name)
-            if value is not None and not is_rule_provenance(self.provenance.get(name, "rule:")):
+            stated = not is_rule_provenance(self.provenance.get(name, "rule:"))
+            if value is not None and (stated or name == "title"):
                 found[name] = value
         return found
 

@@ -167,10 +167,20 @@ def test_known_metadata_is_taken_as_given() -> None:
     assert doc.text.startswith("Budget talks resume")  # no longer taken for the title
 
 
-def test_known_fields_are_what_the_input_stated() -> None:
-    doc = clean("Budget talks resume\nThe council met on Monday.\n", url="https://example.com/a")
-    assert doc.title == "Budget talks resume"  # found by a text rule: not stated
-    assert doc.known_fields() == {"url": "https://example.com/a", "site": "example.com"}
+def test_known_fields_are_what_the_input_stated_and_the_title() -> None:
+    doc = clean(
+        "Budget talks resume\nBy Jane Doe\nThe council met on Monday.\n",
+        url="https://example.com/a",
+    )
+    assert doc.provenance["title"] == "rule:first-line-title"
+    assert doc.provenance["author"] == "rule:byline"
+    # The author a rule found is not stated; the title, however found, is the document's
+    # one headline, which a second clean must not look for again in the body.
+    assert doc.known_fields() == {
+        "url": "https://example.com/a",
+        "site": "example.com",
+        "title": "Budget talks resume",
+    }
 
 
 def test_known_names_only_metadata_fields() -> None:

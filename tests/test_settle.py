@@ -114,3 +114,18 @@ def test_a_settle_pass_knows_the_headline_the_page_stated() -> None:
     assert "first-line-title" not in [r.rule for r in doc.removed]
     assert doc.known_fields()["title"] == "Harbour ferry back in service"
     assert CLEANER.clean(doc.text, known=doc.known_fields()).text == doc.text
+
+
+def test_a_settle_pass_knows_the_headline_the_rules_found() -> None:
+    # The `# Title` goes to the title field; a settle pass that forgot it would take the
+    # subheading for a second headline and drop it from the text.
+    raw = (
+        "# Ferry timetable changes\n\n## Key points\n\n"
+        "The harbour authority will add two early departures from the north pier from next "
+        "Monday, and one late crossing on Fridays.\n"
+    )
+    doc = CLEANER.clean(raw)
+    assert doc.title == "Ferry timetable changes"
+    assert doc.text.startswith("Key points\n\nThe harbour authority")
+    assert "first-line-title" not in [r.rule for r in doc.removed]
+    assert CLEANER.clean(doc.text, known=doc.known_fields()).text == doc.text

@@ -23,14 +23,14 @@ use crate::pattern::Pattern;
 use crate::sets::{searched_by_line, PatternSet};
 
 use super::clean;
-use super::doc::{is_rule_provenance, Doc, Format, Removal};
+use super::doc::{Doc, Format, Removal};
 use super::engine::{run_one, run_pass, Deadline, Timeout};
 use super::format::detect_format;
 use super::kinds::Pat;
 use super::kinds::{self, Kind, Piece, Template};
 use super::rules::{Conditions, TextRule, Where};
 use super::ruleset::TextRules;
-use super::settle::settle;
+use super::settle::{known_before_the_rules, settle};
 
 fn pat(source: &str) -> Pat {
     Pat {
@@ -518,18 +518,6 @@ fn cleaned(case: &Case, settling: bool) -> (Doc, Option<String>) {
     (doc, body)
 }
 
-/// The fields a document knows that no text rule found, with their provenance.
-fn stated_fields(doc: &Doc) -> Vec<(String, String, String)> {
-    doc.fields
-        .0
-        .iter()
-        .filter_map(|(name, value)| {
-            let source = doc.provenance.get(name).unwrap_or("");
-            (!is_rule_provenance(source)).then(|| (name.clone(), value.clone(), source.to_string()))
-        })
-        .collect()
-}
-
 /// What settling made of a case: its body (None: not settled), the fields no rule
 /// found known before and after settling, and whether the text the settle passes
 /// saw was in NFC.
@@ -543,12 +531,12 @@ struct Settled {
 fn settled(case: &Case) -> Settled {
     let mut doc = case.doc();
     run_pass(rules(), &mut doc, &Deadline::Unlimited).expect("no deadline");
-    let stated_before = stated_fields(&doc);
+    let stated_before = known_before_the_rules(&doc);
     let body = settle(rules(), &mut doc, &Deadline::Unlimited).expect("no deadline");
     Settled {
         body,
         stated_before,
-        stated_after: stated_fields(&doc),
+        stated_after: known_before_the_rules(&doc),
         seen_nfc: nfc(doc.text()) == doc.text(),
     }
 }

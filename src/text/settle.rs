@@ -104,17 +104,32 @@ pub fn settle(
     Ok(None)
 }
 
-/// The fields the input stated rather than the text rules found, with their provenance.
-fn known_before_the_rules(doc: &Doc) -> Vec<(String, String, String)> {
+/// The fields a second clean of the body knows, with their provenance: those the input
+/// stated, and the title however it was found (see `FOUND_TITLE_SOURCE`).
+pub(super) fn known_before_the_rules(doc: &Doc) -> Vec<(String, String, String)> {
     doc.fields
         .0
         .iter()
         .filter_map(|(name, value)| {
             let source = doc.provenance.get(name).unwrap_or("");
-            (!is_rule_provenance(source)).then(|| (name.clone(), value.clone(), source.to_string()))
+            if !is_rule_provenance(source) {
+                Some((name.clone(), value.clone(), source.to_string()))
+            } else if name == "title" {
+                Some((name.clone(), value.clone(), FOUND_TITLE_SOURCE.to_string()))
+            } else {
+                None
+            }
         })
         .collect()
 }
+
+/// How a settle pass knows a title the rules found in the body: as a caller's `known=`
+/// title is known. A document has one headline; a second clean of its body that did not
+/// know it would take the body's next short line for it (a subheading, "Key Takeaways",
+/// the first line of the story) and drop that line from the text. Knowing it as the
+/// caller's, not as a rule's, the settle pass runs the rules as `clean(doc.text,
+/// known=doc.known_fields())` does, which is what idempotence promises.
+const FOUND_TITLE_SOURCE: &str = "argument";
 
 /// Run the text rules on `buffer` as a fresh clean of its text would, knowing only the
 /// fields the input stated, in the format detected from its text (never HTML: a body
