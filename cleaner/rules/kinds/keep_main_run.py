@@ -30,15 +30,16 @@ class KeepMainRun(Rule):
 
     A text is a dump only with `min_furniture` link or image lines (lines that are
     mostly link text, or only images), a fifth of its lines furniture and three
-    of its first or last ten (a page's header or footer), and not when it lists
-    items (link lines long enough to be titles, three times its prose lines); so
-    an article, or an already clean text, loses nothing. In a dump, a learned
-    line model scores each line from what a reader sees of it (Markdown links as
-    their text, images as nothing, no URLs or list marks: length, link share,
-    punctuation, heading and list marks, code and tables) and of the lines
-    around it (neighbours, the link and prose shares of windows of lines, the
-    distance to prose); the lines it keeps stay, and each run of the others goes
-    as one removal. A line of `min_prose_chars` visible characters, or a sentence
+    of its first or last ten (a page's header or footer); so an article, or an
+    already clean text, loses nothing. In a dump, a learned line model scores
+    each line from what a reader sees of it (Markdown links as their text, images
+    as nothing, no URLs or list marks: length, link share, punctuation, heading
+    and list marks, code and tables) and of the lines around it (neighbours, the
+    link and prose shares of windows of lines, of its run of list items and of
+    its section, the distance to prose); the lines it keeps stay, and each run of
+    the others goes as one removal. In a dump that lists items (link lines long
+    enough to be titles, three times its prose lines), those lines stay whatever
+    the model says. A line of `min_prose_chars` visible characters, or a sentence
     of eight words, counts as prose. When the model keeps nothing, nothing goes.
     """
 
