@@ -14,9 +14,13 @@ validation fold's sites are never seen), deterministically (fixed seed, one
 thread), each line weighted by the square root of its length and every page
 weighing the same. One decision threshold (dumps come with no page type) is
 chosen where the mean word F1 of the kept lines is best, from site-grouped
-cross-validation within the tuning fold. The trees and the threshold are written
-as plain JSON (`cleaner/rules/kinds/keep_main_run_model.json`) that the core
-evaluates without LightGBM.
+cross-validation within the tuning fold. A second stage is then fitted the same
+way on each line's row and what the first stage made of the lines around it
+(`_core.dump_context_rows`, the code the kind runs): its inputs on the tuning fold
+are the first stage's out-of-fold probabilities, as for a page it never saw. The
+trees and thresholds of both are written as plain JSON
+(`cleaner/rules/kinds/keep_main_run_model.json` and `..._context_model.json`) that
+the core evaluates without LightGBM.
 
 It prints the line-selection word F1 (the kept lines' visible text against the
 true main content) on the tuning fold (out of fold) and on the validation fold,
@@ -60,7 +64,7 @@ from train_blocks import (
 from wcxb import DEFAULT_DATA, load_pages
 
 from cleaner import _core
-from cleaner.rules.kinds.keep_main_run import MODEL_PATH, KeepMainRun
+from cleaner.rules.kinds.keep_main_run import CONTEXT_MODEL_PATH, MODEL_PATH, KeepMainRun
 
 #: What the kind counts as prose by default (the rule may set another).
 MIN_PROSE_CHARS = KeepMainRun.model_fields["min_prose_chars"].default
@@ -121,18 +125,32 @@ def cached(cache: Path | None, data: Path) -> list[DumpLines]:
     return pages
 
 
-def fit(pages: Sequence[DumpLines]):  # type: ignore[no-untyped-def]
+#: Per page key, the rows a stage reads (the first stage: `DumpLines.rows`).
+Features = dict[str, np.ndarray]
+
+
+def first_rows(pages: Sequence[DumpLines]) -> Features:
+    return {page.key: page.rows for page in pages}
+
+
+def columns(second: bool) -> list[str]:
+    names = list(_core.dump_line_columns())
+    return names + list(_core.dump_context_columns()) if second else names
+
+
+def fit(pages: Sequence[DumpLines], rows: Features, second: bool = False):  # type: ignore[no-untyped-def]
     import lightgbm
 
-    rows = np.vstack([page.rows for page in pages])
+    matrix = np.vstack([rows[page.key] for page in pages])
     labels = np.concatenate([page.labels for page in pages])
     weights = np.concatenate([page.weights for page in pages])
-    names = list(_core.dump_line_columns())
-    data = lightgbm.Dataset(rows, labels, weight=weights, feature_name=names)
+    data = lightgbm.Dataset(matrix, labels, weight=weights, feature_name=columns(second))
     return lightgbm.train(PARAMS, data, num_boost_round=ROUNDS)
 
 
-def out_of_fold(pages: Sequence[DumpLines]) -> dict[str, np.ndarray]:
+def out_of_fold(
+    pages: Sequence[DumpLines], rows: Features, second: bool = False
+) -> dict[str, np.ndarray]:
     """Each page's line probabilities from a model that never saw its site."""
     groups: list[list[DumpLines]] = [[] for _ in range(CV_FOLDS)]
     for page in pages:
@@ -140,10 +158,28 @@ def out_of_fold(pages: Sequence[DumpLines]) -> dict[str, np.ndarray]:
     probabilities = {}
     for held in groups:
         held_keys = {page.key for page in held}
-        booster = fit([page for page in pages if page.key not in held_keys])
+        booster = fit([page for page in pages if page.key not in held_keys], rows, second)
         for page in held:
-            probabilities[page.key] = booster.predict(page.rows)
+            probabilities[page.key] = booster.predict(rows[page.key])
     return probabilities
+
+
+def second_rows(
+    pages: Sequence[DumpLines], first: dict[str, np.ndarray], threshold: float
+) -> Features:
+    """The second stage's rows of each page, from the first stage's probabilities."""
+    width = len(columns(second=True))
+    found = {}
+    for page in pages:
+        data = _core.dump_context_rows(
+            page.rows.astype(np.float32).tobytes(), [float(p) for p in first[page.key]], threshold
+        )
+        found[page.key] = np.frombuffer(data, dtype=np.float32).reshape(-1, width)
+    return found
+
+
+def best_threshold(pages: Sequence[DumpLines], probabilities: dict[str, np.ndarray]) -> float:
+    return max(THRESHOLDS, key=lambda value: mean_f1(pages, probabilities, value))
 
 
 def selection_f1(page: DumpLines, keep: np.ndarray) -> float:
@@ -174,13 +210,13 @@ def report(title: str, pages: Sequence[DumpLines], keep: dict[str, np.ndarray]) 
     train_blocks.report(title, figures, train_blocks.REPORTED_TYPES[:-1])
 
 
-def export(booster, threshold: float) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def export(booster, threshold: float, second: bool = False) -> dict[str, object]:  # type: ignore[no-untyped-def]
     from train_blocks import _slim
 
     dumped = booster.dump_model()
     return {
         "format": "cleaner-trees-1",
-        "columns": list(_core.dump_line_columns()),
+        "columns": columns(second),
         "objective": "binary",
         "threshold": threshold,
         "trees": [_slim(tree["tree_structure"]) for tree in dumped["tree_info"]],
@@ -200,19 +236,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"{len(pages)} dumps featurized in {time.perf_counter() - started:.1f} s", file=sys.stderr
     )
-    probabilities = out_of_fold(tune)
-    threshold = max(THRESHOLDS, key=lambda value: mean_f1(tune, probabilities, value))
-    print(f"threshold: {threshold}", file=sys.stderr)
-    report(
-        "tune (out of fold, site-grouped CV)",
-        tune,
-        {k: p >= threshold for k, p in probabilities.items()},
-    )
-    booster = fit(tune)
-    report("validate", validate, {p.key: booster.predict(p.rows) >= threshold for p in validate})
+    rows = first_rows(pages)
+    probabilities = out_of_fold(tune, rows)
+    threshold = best_threshold(tune, probabilities)
+    booster = fit(tune, rows)
+    held = {page.key: booster.predict(page.rows) for page in validate}
+    keep = {key: p >= threshold for key, p in {**probabilities, **held}.items()}
+    report(f"first stage, threshold {threshold}: tune (out of fold)", tune, keep)
+    report("first stage: validate", validate, keep)
+    rows = second_rows(tune, probabilities, threshold) | second_rows(validate, held, threshold)
+    second_probabilities = out_of_fold(tune, rows, second=True)
+    second_threshold = best_threshold(tune, second_probabilities)
+    second = fit(tune, rows, second=True)
+    held = {page.key: second.predict(rows[page.key]) for page in validate}
+    keep = {key: p >= second_threshold for key, p in {**second_probabilities, **held}.items()}
+    report(f"second stage, threshold {second_threshold}: tune (out of fold)", tune, keep)
+    report("second stage: validate", validate, keep)
     if not args.no_write:
-        MODEL_PATH.write_text(json.dumps(export(booster, threshold), separators=(",", ":")) + "\n")
-        print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size:,} bytes)", file=sys.stderr)
+        for path, model in (
+            (MODEL_PATH, export(booster, threshold)),
+            (CONTEXT_MODEL_PATH, export(second, second_threshold, second=True)),
+        ):
+            path.write_text(json.dumps(model, separators=(",", ":")) + "\n")
+            print(f"wrote {path} ({path.stat().st_size:,} bytes)", file=sys.stderr)
     return 0
 
 

@@ -113,6 +113,14 @@ def dump_line_rows(text: str, min_prose_chars: int) -> tuple[bytes, list[str]]:
     """The feature rows (float32 bytes) and visible text of a dump's lines with text, as
     the `keep_main_run` kind reads them."""
 
+def dump_context_columns() -> list[str]:
+    """The names of the columns keep_main_run's second stage adds to a line's row."""
+
+def dump_context_rows(rows: bytes, first: list[float], threshold: float) -> bytes:
+    """The second stage's rows (float32 bytes): each first-stage row (float32 bytes, as
+    `dump_line_rows` gives them) and what the first stage's probabilities `first` say
+    around it, given the probability from which the first stage keeps a line."""
+
 def dump_line_columns() -> list[str]:
     """The names of the dump line model's feature columns, in order."""
 

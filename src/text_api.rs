@@ -74,6 +74,11 @@ struct RuleSpec {
     line_model: Option<Py<PyForest>>,
     #[pyo3(item)]
     line_threshold: Option<f64>,
+    /// keep_main_run's second stage (see `dump_lines::context_rows`) and its threshold.
+    #[pyo3(item)]
+    context_model: Option<Py<PyForest>>,
+    #[pyo3(item)]
+    context_threshold: Option<f64>,
     /// A substitute's template: literal text or a group index, piece by piece.
     #[pyo3(item)]
     template: Vec<(Option<String>, Option<usize>)>,
@@ -167,6 +172,12 @@ impl RuleSpec {
                     .map(|forest| forest.get().inner.clone())
                     .ok_or_else(|| spec_error(self, "keep_main_run needs its line model"))?,
                 threshold: self.line_threshold.unwrap_or(0.5),
+                context: self.context_model.as_ref().map(|forest| {
+                    (
+                        forest.get().inner.clone(),
+                        self.context_threshold.unwrap_or(0.5),
+                    )
+                }),
             }),
             other => return Err(spec_error(self, &format!("not a text kind: {other}"))),
         })
@@ -603,6 +614,39 @@ fn py_dump_line_columns() -> Vec<&'static str> {
     kinds::DUMP_LINE_COLUMNS.to_vec()
 }
 
+/// The names of the columns the second stage adds to a line's row, in order.
+#[pyfunction(name = "dump_context_columns")]
+fn py_dump_context_columns() -> Vec<&'static str> {
+    kinds::DUMP_CONTEXT_COLUMNS.to_vec()
+}
+
+/// The second stage's rows (float32 bytes) from a dump's first-stage rows (float32 bytes,
+/// as `dump_line_rows` gives them), the first stage's probabilities and its threshold.
+#[pyfunction(name = "dump_context_rows")]
+fn py_dump_context_rows(
+    py: Python<'_>,
+    rows: &[u8],
+    first: Vec<f64>,
+    threshold: f64,
+) -> PyResult<Vec<u8>> {
+    let width = kinds::DUMP_LINE_COLUMNS.len();
+    if rows.len() != first.len() * width * 4 {
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "dump_context_rows: one row of dump_line_columns() float32 values per probability",
+        ));
+    }
+    detached(py, || {
+        let values: Vec<f64> = rows
+            .chunks_exact(4)
+            .map(|bytes| f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as f64)
+            .collect();
+        kinds::dump_context_rows(&values, &first, threshold)
+            .iter()
+            .flat_map(|&value| (value as f32).to_le_bytes())
+            .collect()
+    })
+}
+
 /// Character spans of the tags of elements nested deeper than `max_depth`.
 #[pyfunction(name = "tags_too_deep")]
 fn py_tags_too_deep(py: Python<'_>, html: &str, max_depth: usize) -> PyResult<Vec<(usize, usize)>> {
@@ -633,6 +677,8 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(py_tag_openings, module)?)?;
     module.add_function(wrap_pyfunction!(py_dump_line_rows, module)?)?;
     module.add_function(wrap_pyfunction!(py_dump_line_columns, module)?)?;
+    module.add_function(wrap_pyfunction!(py_dump_context_columns, module)?)?;
+    module.add_function(wrap_pyfunction!(py_dump_context_rows, module)?)?;
     Ok(())
 }
 

@@ -237,6 +237,8 @@ class Rule(BaseModel):
             "min_prose_chars": None,
             "line_model": None,
             "line_threshold": None,
+            "context_model": None,
+            "context_threshold": None,
             "template": [],
         }
         spec.update(self._kind_spec())

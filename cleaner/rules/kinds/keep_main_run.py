@@ -14,14 +14,23 @@ from cleaner.rules.base import CoreSpec, Rule
 from cleaner.trees import TreeEnsemble, load_ensemble
 
 #: The line model (trained by bench/train_dump_lines.py on whole-page dumps of the WCXB
-#: dev pages' tuning fold), shipped with the kind.
+#: dev pages' tuning fold), shipped with the kind, and its second stage, which reads the
+#: first stage's probabilities around each line.
 MODEL_PATH = Path(__file__).with_name("keep_main_run_model.json")
+CONTEXT_MODEL_PATH = Path(__file__).with_name("keep_main_run_context_model.json")
 
 
 @cache
 def line_model() -> TreeEnsemble:
     """The shipped line model, loaded once per process."""
     return load_ensemble(MODEL_PATH, tuple(_core.dump_line_columns()))
+
+
+@cache
+def context_model() -> TreeEnsemble:
+    """The shipped second stage, loaded once per process."""
+    columns = (*_core.dump_line_columns(), *_core.dump_context_columns())
+    return load_ensemble(CONTEXT_MODEL_PATH, columns)
 
 
 class KeepMainRun(Rule):
@@ -36,8 +45,9 @@ class KeepMainRun(Rule):
     as nothing, no URLs or list marks: length, link share, punctuation, heading
     and list marks, code and tables) and of the lines around it (neighbours, the
     link and prose shares of windows of lines, of its run of list items and of
-    its section, the distance to prose); the lines it keeps stay, and each run of
-    the others goes as one removal. In a dump that lists items (link lines long
+    its section, the distance to prose), and a second stage scores it again with
+    what the first made of the lines around it; the lines it keeps stay, and each
+    run of the others goes as one removal. In a dump that lists items (link lines long
     enough to be titles, three times its prose lines), those lines stay whatever
     the model says. A line of `min_prose_chars` visible characters, or a sentence
     of eight words, counts as prose. When the model keeps nothing, nothing goes.
@@ -50,10 +60,12 @@ class KeepMainRun(Rule):
     min_prose_chars: int = Field(default=80, ge=1, le=10_000)
 
     def _kind_spec(self) -> CoreSpec:
-        model = line_model()
+        model, second = line_model(), context_model()
         return {
             "min_furniture": self.min_furniture,
             "min_prose_chars": self.min_prose_chars,
             "line_model": model.forest,
             "line_threshold": model.threshold_value,
+            "context_model": second.forest,
+            "context_threshold": second.threshold_value,
         }

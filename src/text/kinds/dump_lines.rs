@@ -324,6 +324,72 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The columns the second stage adds to a line's row (after COLUMNS): the first stage's
+/// probability for the line, for its neighbours, on average over windows of lines and
+/// over its section, and the share of the lines it keeps before the line and in all.
+/// Menus and footers come in runs: a line the first stage doubts among lines it keeps
+/// is likelier content than the same line among lines it drops.
+pub const CONTEXT_COLUMNS: [&str; 9] = [
+    "first",
+    "first_prev",
+    "first_next",
+    "first_window2",
+    "first_window5",
+    "first_window15",
+    "first_section",
+    "first_kept_before",
+    "first_kept_share",
+];
+const CONTEXT_WINDOWS: [usize; 3] = [2, 5, 15];
+
+/// The second stage's rows: each line's row of COLUMNS (`rows`), then CONTEXT_COLUMNS
+/// from the first stage's probabilities (`first`, one per line) and the probability from
+/// which the first stage keeps a line. Values rounded to float32, as trained.
+pub fn context_rows(rows: &[f64], first: &[f64], threshold: f64) -> Vec<f64> {
+    let width = COLUMNS.len();
+    let count = first.len();
+    let heading = COLUMNS.iter().position(|&name| name == "heading");
+    let headings: Vec<bool> = rows
+        .chunks_exact(width)
+        .map(|row| heading.is_some_and(|at| row[at] > 0.0))
+        .collect();
+    let sums = prefix(first.iter().copied());
+    let kept = prefix(first.iter().map(|&p| flag(p >= threshold)));
+    let mean = |start: usize, end: usize| (sums[end] - sums[start]) / (end - start).max(1) as f64;
+    let mut sections = vec![(0, 0); count];
+    let mut start = 0;
+    for end in 1..=count {
+        if end == count || headings[end] {
+            sections[start..end].fill((start, end));
+            start = end;
+        }
+    }
+    let mut out = Vec::with_capacity(count * (width + CONTEXT_COLUMNS.len()));
+    for (index, row) in rows.chunks_exact(width).enumerate().take(count) {
+        out.extend_from_slice(row);
+        out.extend([
+            first[index],
+            index.checked_sub(1).map_or(-1.0, |before| first[before]),
+            first.get(index + 1).copied().unwrap_or(-1.0),
+        ]);
+        for half in CONTEXT_WINDOWS {
+            out.push(mean(
+                index.saturating_sub(half),
+                (index + half + 1).min(count),
+            ));
+        }
+        let (start, end) = sections[index];
+        out.extend([
+            mean(start, end),
+            kept[index] / kept[count].max(1.0),
+            kept[count] / count as f64,
+        ]);
+    }
+    out.iter_mut()
+        .for_each(|value| *value = *value as f32 as f64);
+    out
+}
+
 /// Per line, the span (start, end) of the run it belongs to: lines for which `continues`
 /// holds after the run's first. With `every_line`, every line starts or continues a run
 /// (sections: a heading starts one); without, a line for which `continues` fails belongs
@@ -454,6 +520,30 @@ mod tests {
         assert!(column(5, "section_prose_share") > column(3, "section_prose_share"));
         assert_eq!(column(4, "chrome_words"), 1.0);
         assert_eq!(column(0, "chrome_words"), 0.0);
+    }
+
+    #[test]
+    fn the_second_stage_reads_the_first_around_each_line() {
+        let prose = line(120, 0, true, "The council met.");
+        let mut heading = line(20, 0, false, "More");
+        heading.heading = true;
+        let lines = [&prose, &prose, &heading, &prose];
+        let rows = feature_rows(&lines, 80);
+        let first = [0.9, 0.7, 0.2, 0.1];
+        let out = context_rows(&rows, &first, 0.5);
+        let width = COLUMNS.len() + CONTEXT_COLUMNS.len();
+        assert_eq!(out.len(), 4 * width);
+        let column = |row: usize, name: &str| {
+            let at = CONTEXT_COLUMNS.iter().position(|&c| c == name).unwrap();
+            out[row * width + COLUMNS.len() + at]
+        };
+        assert_eq!(column(0, "first_prev"), -1.0);
+        assert_eq!(column(1, "first_next"), 0.2f32 as f64);
+        assert_eq!(column(0, "first_section"), 0.8f32 as f64);
+        assert_eq!(column(3, "first_section"), (0.15f64) as f32 as f64);
+        assert_eq!(column(2, "first_kept_before"), 1.0);
+        assert_eq!(column(0, "first_kept_share"), 0.5);
+        assert_eq!(&out[..COLUMNS.len()], &rows[..COLUMNS.len()]);
     }
 
     #[test]

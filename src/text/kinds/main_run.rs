@@ -9,7 +9,9 @@
 //! an extractor's output is left as it is. In a dump, a learned line model
 //! (gradient-boosted trees trained by bench/train_dump_lines.py on whole-page dumps, see
 //! `dump_lines`) scores each line from what a reader sees of it and of the lines around
-//! it; the lines it keeps stay, and each run of the others goes as one removal. In a dump
+//! it, and a second stage scores it again with the first stage's probabilities around it
+//! (`dump_lines::context_rows`); the lines it keeps stay, and each run of the others goes
+//! as one removal. In a dump
 //! that lists items (a listing, a search result page), each item's title line stays
 //! whatever the model says: there the links are the content.
 
@@ -22,7 +24,7 @@ use crate::text::code::{code_spans, touches_code};
 use crate::text::doc::Doc;
 use crate::trees::Forest;
 
-use super::dump_lines::{feature_rows, Line, COLUMNS};
+use super::dump_lines::{context_rows, feature_rows, Line, COLUMNS, CONTEXT_COLUMNS};
 use super::Run;
 
 pub struct KeepMainRun {
@@ -33,6 +35,9 @@ pub struct KeepMainRun {
     /// The line model, and the probability from which it keeps a line.
     pub model: Arc<Forest>,
     pub threshold: f64,
+    /// The second stage, which reads the first's probabilities around each line (see
+    /// `dump_lines::context_rows`), and the probability from which it keeps a line.
+    pub context: Option<(Arc<Forest>, f64)>,
 }
 
 /// A whole-page dump opens with the page's header or closes with its footer: this many of
@@ -121,11 +126,17 @@ impl KeepMainRun {
     fn kept_lines(&self, looks: &[Option<Line>]) -> Vec<Option<bool>> {
         let with_text: Vec<&Line> = looks.iter().flatten().collect();
         let rows = feature_rows(&with_text, self.min_prose_chars);
-        let mut scores = [0.0];
-        let mut kept = rows.chunks_exact(COLUMNS.len()).map(|row| {
-            self.model.scores(row, &mut scores);
-            logistic(scores[0]) >= self.threshold
-        });
+        let first = probabilities(&self.model, &rows, COLUMNS.len());
+        let kept: Vec<bool> = match &self.context {
+            None => first.iter().map(|&p| p >= self.threshold).collect(),
+            Some((second, threshold)) => {
+                let rows = context_rows(&rows, &first, self.threshold);
+                let width = COLUMNS.len() + CONTEXT_COLUMNS.len();
+                let probabilities = probabilities(second, &rows, width);
+                probabilities.iter().map(|&p| p >= *threshold).collect()
+            }
+        };
+        let mut kept = kept.into_iter();
         looks
             .iter()
             .map(|look| look.as_ref().and_then(|_| kept.next()))
@@ -204,6 +215,17 @@ fn drop_repeats(
             *kept = Some(false);
         }
     }
+}
+
+/// Each row's probability under `model` (rows of `width` values, one after another).
+fn probabilities(model: &Forest, rows: &[f64], width: usize) -> Vec<f64> {
+    let mut scores = [0.0];
+    rows.chunks_exact(width)
+        .map(|row| {
+            model.scores(row, &mut scores);
+            logistic(scores[0])
+        })
+        .collect()
 }
 
 /// A line's probability from its raw score.
@@ -480,6 +502,7 @@ mod tests {
             min_prose_chars: 80,
             model: prose_model(),
             threshold: 0.5,
+            context: None,
         };
         let mut doc = Doc::new(TextBuffer::new(text), Format::Markdown);
         let run = Run {
