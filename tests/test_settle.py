@@ -8,6 +8,7 @@ whitespace only and give the canonical body is a property test of the core's.)
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
@@ -99,33 +100,34 @@ def test_an_html_pages_body_is_a_fixed_point_of_cleaning() -> None:
     assert paragraph in doc.text
 
 
-def test_a_settle_pass_knows_the_headline_the_page_stated() -> None:
-    # Without the page's title, a settle pass would take the short first line for one.
-    page = (
+#: An input whose title is found before the settle pass, and the short line under it that a
+#: settle pass forgetting the title would take for one and drop: an HTML page's stated
+#: headline, and a Markdown `# Title` the rules take out of the body.
+HEADLINE_CASES = [
+    (
         "<html><head><title>Harbour ferry back in service</title></head><body><article>"
         "<h1>Harbour ferry back in service</h1>"
         "<p>The timetable for the winter months and the spring</p>"
         "<p>The harbour ferry returned to service on Monday after a three-week repair, the "
-        "operator said, and the first crossing left the quay on time.</p></article></body></html>"
-    )
-    doc = CLEANER.clean(page)
-    assert doc.title == "Harbour ferry back in service"
-    assert doc.text.startswith("The timetable for the winter months and the spring\n\n")
-    assert "first-line-title" not in [r.rule for r in doc.removed]
-    assert doc.known_fields()["title"] == "Harbour ferry back in service"
-    assert CLEANER.clean(doc.text, known=doc.known_fields()).text == doc.text
-
-
-def test_a_settle_pass_knows_the_headline_the_rules_found() -> None:
-    # The `# Title` goes to the title field; a settle pass that forgot it would take the
-    # subheading for a second headline and drop it from the text.
-    raw = (
+        "operator said, and the first crossing left the quay on time.</p></article></body></html>",
+        "Harbour ferry back in service",
+        "The timetable for the winter months and the spring\n\n",
+    ),
+    (
         "# Ferry timetable changes\n\n## Key points\n\n"
         "The harbour authority will add two early departures from the north pier from next "
-        "Monday, and one late crossing on Fridays.\n"
-    )
+        "Monday, and one late crossing on Fridays.\n",
+        "Ferry timetable changes",
+        "Key points\n\nThe harbour authority",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "title", "start"), HEADLINE_CASES, ids=["html", "markdown"])
+def test_a_settle_pass_knows_the_headline(raw: str, title: str, start: str) -> None:
     doc = CLEANER.clean(raw)
-    assert doc.title == "Ferry timetable changes"
-    assert doc.text.startswith("Key points\n\nThe harbour authority")
+    assert doc.title == title
+    assert doc.text.startswith(start)
     assert "first-line-title" not in [r.rule for r in doc.removed]
+    assert doc.known_fields()["title"] == title
     assert CLEANER.clean(doc.text, known=doc.known_fields()).text == doc.text
