@@ -11,9 +11,8 @@
 //! `dump_lines`) scores each line from what a reader sees of it and of the lines around
 //! it, and a second stage scores it again with the first stage's probabilities around it
 //! (`dump_lines::context_rows`); the lines it keeps stay, and each run of the others goes
-//! as one removal. In a dump
-//! that lists items (a listing, a search result page), each item's title line stays
-//! whatever the model says: there the links are the content.
+//! as one removal. In a dump that lists items (a listing, a search result page), each
+//! item's title line stays whatever the model says: there the links are the content.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
