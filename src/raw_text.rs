@@ -6,19 +6,19 @@
 //! shop pages that text is half the markup, and the DOM prefilter, which looks for the
 //! words a selector needs, reads it for nothing.
 //!
-//! A stretch is left out only when the markup around it reads plainly as one such
-//! element, so that nothing that may be markup is ever left out:
-//! - its start tag opens at the start of the text or right after a `>` (whitespace
-//!   between allowed), not inside a text run or an attribute value; its attributes are
-//!   read as the tokenizer reads them (a quoted value may hold a `>`);
+//! A stretch is left out only when the markup reads plainly as such an element, and only
+//! when nothing in it could be markup:
+//! - its start tag follows a tag whose quotes pair up (whitespace between allowed), so it
+//!   is not in a text run or an attribute value (`title="a><script>"`); its own
+//!   attributes are read as the tokenizer reads them (a quoted value may hold a `>`);
 //! - it ends at the first `</script` (or `</style`) followed by whitespace, `/` or `>`:
-//!   the tokenizer ends the element there or, in a script's escaped text, later, never
-//!   earlier;
-//! - it holds no `-->` and no other `<script` (or `<style`) start: a start tag that was
-//!   in fact inside a comment or a template attribute would reach past the comment's end
-//!   or over a real start tag to find its end tag.
+//!   there, or later in a script's escaped text, never earlier;
+//! - nothing in it looks like a tag (`<` then a letter, `/` or `!`). A start tag that was
+//!   in fact in a comment, a `<title>` or another element's raw text would reach over that
+//!   element's end, or a real tag, to find its end tag; what is left out can hold no
+//!   element and no attribute.
 //!
-//! Start tags are found in lower case only: a page that writes `<SCRIPT>` is read whole.
+//! A script that writes markup in a string (`"<div>"`) is read whole.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -27,8 +27,8 @@ use memchr::memmem;
 
 use crate::attribute_values::is_space;
 
-/// The elements whose text is raw text, by their start tag's opening and end tag's.
-const RAW_TEXT: [(&[u8], &[u8]); 2] = [(b"<script", b"</script"), (b"<style", b"</style")];
+/// The elements whose text is raw text, by their name and their end tag's opening.
+const RAW_TEXT: [(&[u8], &[u8]); 2] = [(b"script", b"</script"), (b"style", b"</style")];
 
 /// `data` without the text of its script and style elements: the stretches of
 /// `markup_stretches` one after another, a NUL byte between two (no literal holds one, and
@@ -61,14 +61,14 @@ pub fn markup_stretches(data: &[u8]) -> Vec<Range<usize>> {
     while let Some(found) = memmem::find(&data[at..], b"<s") {
         let open = at + found;
         at = open + 2;
-        let Some((text, end)) = raw_text_at(data, open) else {
+        let Some((text, next)) = raw_text_at(data, open) else {
             continue;
         };
         if text.start > from {
             stretches.push(from..text.start);
         }
         from = text.end;
-        at = end;
+        at = next;
     }
     if from < data.len() || stretches.is_empty() {
         stretches.push(from..data.len());
@@ -76,23 +76,40 @@ pub fn markup_stretches(data: &[u8]) -> Vec<Range<usize>> {
     stretches
 }
 
-/// The raw text of the element whose start tag opens at `open`, when the markup reads
-/// plainly as one (see the module's notes), and where the scan goes on.
+/// The raw text of the script or style element whose start tag opens at `open`, and where
+/// the scan goes on; None unless the markup reads plainly as one (see the module's notes).
 fn raw_text_at(data: &[u8], open: usize) -> Option<(Range<usize>, usize)> {
-    let (start_tag, end_tag) = RAW_TEXT
+    let (name, end_tag) = RAW_TEXT
         .into_iter()
-        .find(|(start_tag, _)| data[open..].starts_with(start_tag))?;
-    let name_end = open + start_tag.len();
-    if !data.get(name_end).is_some_and(|&byte| ends_tag_name(byte)) || !after_tag(data, open) {
+        .find(|(name, _)| data[open + 1..].starts_with(name))?;
+    let name_end = open + 1 + name.len();
+    if !data.get(name_end).is_some_and(|&byte| ends_tag_name(byte)) || !after_a_tag(data, open) {
         return None;
     }
     let text_start = start_tag_end(data, name_end)?;
     let text_end = end_tag_at(data, text_start, end_tag)?;
-    let text = &data[text_start..text_end];
-    if memmem::find(text, b"-->").is_some() || memmem::find(text, start_tag).is_some() {
+    if looks_like_a_tag(&data[text_start..text_end]) {
         return None;
     }
     Some((text_start..text_end, text_end + end_tag.len()))
+}
+
+/// Whether the start tag at `open` follows a tag (whitespace between allowed) that reads
+/// as closed at its `>`: its quotes, since its `<`, pair up. A `>` inside an attribute
+/// value (`title="a><script>"`) leaves a quote open.
+fn after_a_tag(data: &[u8], open: usize) -> bool {
+    let Some(close) = data[..open].iter().rposition(|&byte| !is_space(byte)) else {
+        return true; // the start of the text
+    };
+    if data[close] != b'>' {
+        return false;
+    }
+    let Some(start) = memchr::memrchr(b'<', &data[..close]) else {
+        return false;
+    };
+    let tag = &data[start..close];
+    memchr::memchr_iter(b'"', tag).count() % 2 == 0
+        && memchr::memchr_iter(b'\'', tag).count() % 2 == 0
 }
 
 /// Whether a tag name may end at this byte (whitespace, `/` or `>`).
@@ -100,15 +117,15 @@ fn ends_tag_name(byte: u8) -> bool {
     is_space(byte) || byte == b'/' || byte == b'>'
 }
 
-/// Whether the markup before `open` is the start of the text or a `>`, whitespace aside.
-fn after_tag(data: &[u8], open: usize) -> bool {
-    match data[..open].iter().rposition(|&byte| !is_space(byte)) {
-        Some(before) => data[before] == b'>',
-        None => true,
-    }
+/// Whether a stretch holds what may be a tag: `<` then a letter, `/` or `!`.
+fn looks_like_a_tag(text: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', text).any(|at| {
+        text.get(at + 1)
+            .is_some_and(|&next| next.is_ascii_alphabetic() || next == b'/' || next == b'!')
+    })
 }
 
-/// Where the start tag whose name ends at `at` ends (just past its `>`), reading its
+/// Where the tag whose name ends at `at` ends (just past its `>`), reading its
 /// attributes' values as the tokenizer does: a quote right after `=` (whitespace between
 /// allowed) opens a value that runs to the same quote.
 fn start_tag_end(data: &[u8], mut at: usize) -> Option<usize> {
@@ -187,6 +204,12 @@ mod tests {
             "<!--><script>--><p class=ad></p><script>y</script>",
             // a template attribute holding a start tag, then a real one
             "<div x='><script>'><p class=ad></p><script>y</script>",
+            "<div title=\"x><script>\" class=ad>text</script>",
+            // a start tag in a style sheet's text, or in a title's
+            "<style></script><script><style></style><p class=ad>x</p><style></script>",
+            "<title>a <style> b</title><p class=ad>x</p><style>c</style>",
+            // a script's escaped text, which ends later than its first end tag
+            "<script><!-- <script> </script> <style> </script><p class=ad>x</p></style>",
             // no end tag, an unfinished start tag, another tag name
             "<script>ad",
             "<script src=\"ad",

@@ -162,7 +162,11 @@ def test_narrowing_keeps_every_match_on_random_pages(elements: list[str]) -> Non
 _RAW_STARTS = ("script", "style", "SCRIPT", 'script type="a>b"', "style media='x'", "scripts")
 _RAW_ENDS = ("</script>", "</style>", "</SCRIPT >", "</script/>", "", "-->", "</scripts>")
 #: Markup that puts a raw-text start tag where it starts nothing (a comment, a value).
-_DECOYS = ("<!--", "-->", '<div data-x="<script>">', "<p>see <script>", "<template>", " ")
+_DECOYS = (
+    *("<!--", "-->", '<div data-x="<script>">', "<p>see <script>", "<template>", " "),
+    *('<div title="x><script>"', "<title>", "</title>", "<textarea>", "</textarea>", ">"),
+    *("<!-- <script>", "</script>", "</style>"),
+)
 
 
 @st.composite
