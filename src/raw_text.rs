@@ -18,7 +18,8 @@
 //!   element's end, or a real tag, to find its end tag; what is left out can hold no
 //!   element and no attribute.
 //!
-//! A script that writes markup in a string (`"<div>"`) is read whole.
+//! A script that writes markup in a string (`"<div>"`) is read whole, and so is one whose
+//! start tag is written in capitals (`<SCRIPT>`): start tags are looked for in lower case.
 
 use std::borrow::Cow;
 use std::ops::Range;

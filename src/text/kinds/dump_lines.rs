@@ -239,8 +239,8 @@ impl<'a> Context<'a> {
             link_share,
             prose,
             repeats,
-            list_runs: spans(lines, |line, _| line.list_item, false),
-            sections: spans(lines, |line, index| index == 0 || !line.heading, true),
+            list_runs: spans(lines.len(), |index| lines[index].list_item, false),
+            sections: sections(lines.len(), |index| lines[index].heading),
         }
     }
 
@@ -276,7 +276,7 @@ impl<'a> Context<'a> {
             let lines = (end - start) as f64;
             let weights = self.weights[end] - self.weights[start];
             rows.extend([
-                (self.weighted_link[end] - self.weighted_link[start]) / weights,
+                self.link_share_of(start, end),
                 (self.prose_lines[end] - self.prose_lines[start]) / lines,
                 (self.prose_chars[end] - self.prose_chars[start]) / weights,
             ]);
@@ -356,14 +356,7 @@ pub fn context_rows(rows: &[f64], first: &[f64], threshold: f64) -> Vec<f64> {
     let sums = prefix(first.iter().copied());
     let kept = prefix(first.iter().map(|&p| flag(p >= threshold)));
     let mean = |start: usize, end: usize| (sums[end] - sums[start]) / (end - start).max(1) as f64;
-    let mut sections = vec![(0, 0); count];
-    let mut start = 0;
-    for end in 1..=count {
-        if end == count || headings[end] {
-            sections[start..end].fill((start, end));
-            start = end;
-        }
-    }
+    let sections = sections(count, |index| headings[index]);
     let mut out = Vec::with_capacity(count * (width + CONTEXT_COLUMNS.len()));
     for (index, row) in rows.chunks_exact(width).enumerate().take(count) {
         out.extend_from_slice(row);
@@ -390,26 +383,27 @@ pub fn context_rows(rows: &[f64], first: &[f64], threshold: f64) -> Vec<f64> {
     out
 }
 
+/// Per line of `count`, the span (start, end) of its section: from a line where `heading`
+/// holds (or the first) to the next such line.
+fn sections(count: usize, heading: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    spans(count, |index| !heading(index), true)
+}
+
 /// Per line, the span (start, end) of the run it belongs to: lines for which `continues`
 /// holds after the run's first. With `every_line`, every line starts or continues a run
 /// (sections: a heading starts one); without, a line for which `continues` fails belongs
 /// to none (an empty span at it).
-fn spans(
-    lines: &[&Line],
-    continues: impl Fn(&Line, usize) -> bool,
-    every_line: bool,
-) -> Vec<(usize, usize)> {
-    let count = lines.len();
+fn spans(count: usize, continues: impl Fn(usize) -> bool, every_line: bool) -> Vec<(usize, usize)> {
     let mut found = vec![(0, 0); count];
     let mut start = 0;
     while start < count {
-        if !every_line && !continues(lines[start], start) {
+        if !every_line && !continues(start) {
             found[start] = (start, start);
             start += 1;
             continue;
         }
         let mut end = start + 1;
-        while end < count && continues(lines[end], end) {
+        while end < count && continues(end) {
             end += 1;
         }
         found[start..end].fill((start, end));
