@@ -54,5 +54,34 @@ LATIN_CHARS_PER_UNSPACED = 3
 
 def latin_equivalent_chars(text: str) -> int:
     """`text`'s length as a space-separated script would write as much."""
+    if text.isascii():
+        return len(text)
     unspaced = len(UNSPACED.findall(text))
     return len(text) + (LATIN_CHARS_PER_UNSPACED - 1) * unspaced
+
+
+#: Full stops of the scripts that do not use ".": ideographic and full-width (Chinese,
+#: Japanese), Devanagari's danda, Urdu's full stop.
+OTHER_STOPS = ("。", "．", "।", "۔")
+#: What a sentence ends with, in every script's form.
+SENTENCE_ENDS = ".!?:" + "。！？：" + "".join(OTHER_STOPS[2:]) + "؟"
+
+
+def stop_count(text: str) -> int:
+    """The full stops of `text`, in every script's form."""
+    if text.isascii():
+        return text.count(".")
+    return text.count(".") + sum(text.count(stop) for stop in OTHER_STOPS)
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """Whether `text`'s last character ends a sentence in some script."""
+    return bool(text) and text[-1] in SENTENCE_ENDS
+
+
+def starts_like_a_sentence(text: str) -> bool:
+    """Whether `text` opens as a sentence does: with a capital, or with a letter of a
+    script that has no case (Chinese, Japanese, Arabic, Hebrew, Hindi, Thai...), where
+    every sentence opens so."""
+    first = text[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())

@@ -30,6 +30,14 @@ from selectolax.lexbor import LexborNode
 from cleaner import _core
 from cleaner.extract.blocks import Block
 from cleaner.trees import Rows, float32_bytes
+from cleaner.words import (
+    comma_count,
+    ends_like_a_sentence,
+    latin_equivalent_chars,
+    starts_like_a_sentence,
+    stop_count,
+    word_count,
+)
 
 #: Block elements, by index (anything else: len(HOLDER_TAGS)).
 HOLDER_TAGS = (
@@ -186,6 +194,8 @@ def block_features(
     elements = _Elements()
     totals = _container_totals(blocks)
     lengths = [len(block.text) for block in blocks]
+    # The length columns read a block's length as a space-separated script would write it.
+    sizes = [latin_equivalent_chars(block.text) for block in blocks]
     densities = [block.link_density for block in blocks]
     page_chars = max(1, sum(lengths))
     repeated = Counter(block.text for block in blocks)
@@ -208,7 +218,7 @@ def block_features(
             container = containers[parent] = _container_columns(block, totals, page_chars)
         base.append(
             [
-                *_own_text(block),
+                *_own_text(block, sizes[index]),
                 index / count,
                 position / page_chars,
                 depth,
@@ -217,9 +227,9 @@ def block_features(
                 in_main[index],
                 kept[index],
                 _main_side(index, first_main, last_main),
-                math.log1p(lengths[index - 1]) if index else 0.0,
+                math.log1p(sizes[index - 1]) if index else 0.0,
                 densities[index - 1] if index else 0.0,
-                math.log1p(lengths[index + 1]) if index + 1 < count else 0.0,
+                math.log1p(sizes[index + 1]) if index + 1 < count else 0.0,
                 densities[index + 1] if index + 1 < count else 0.0,
                 math.log1p(elements.sibling_repeats(block, tag)),
                 _HOLDER_INDEX.get(tag, len(HOLDER_TAGS)),
@@ -234,19 +244,24 @@ def block_features(
     return _rows(base, bit_rows)
 
 
-def _own_text(block: Block) -> tuple[float, ...]:
+def _own_text(block: Block, chars: int) -> tuple[float, ...]:
+    """The columns of a block's own text, read alike in every script: its length as a
+    space-separated script would write as much, its words and punctuation in each script's
+    forms (Chinese and Japanese write neither spaces nor `,` and `.`), how it opens and
+    ends. The model learned them on English pages; an ASCII text's are what they were.
+    `chars`: the text's `latin_equivalent_chars`."""
     text = block.text
-    size = len(text) + 1
+    size = chars + 1
     digits, capitals = _digits_and_capitals(text)
     return (
-        math.log1p(len(text)),
-        len(text.split()),
+        math.log1p(chars),
+        word_count(text),
         block.link_density,
-        text.count(",") * 100 / size,
-        text.count(".") * 100 / size,
+        comma_count(text) * 100 / size,
+        stop_count(text) * 100 / size,
         digits / size,
-        text[-1:] in ".!?:",
-        text[:1].isupper(),
+        ends_like_a_sentence(text),
+        starts_like_a_sentence(text),
         capitals / size,
         text.count("\n"),
     )

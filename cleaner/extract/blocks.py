@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaner.dom import is_descendant
+from cleaner.words import latin_equivalent_chars
 
 #: Elements that flow inside a line of text; every other element starts a new block.
 INLINE_TAGS = frozenset(
@@ -102,12 +103,23 @@ class Block:
             lines = (" ".join(line.split()) for line in joined.split("\n"))
             self.text = "\n".join(line for line in lines if line)
         size = len(self.text)
-        self.prose = size >= MIN_PROSE_CHARS and self.link_chars / size < MAX_PROSE_LINK_DENSITY
+        self.prose = (
+            _long_enough(self.text, size) and self.link_chars / size < MAX_PROSE_LINK_DENSITY
+        )
 
     @property
     def link_density(self) -> float:
         """Share of the run's characters that sit inside links."""
         return self.link_chars / max(1, len(self.text))
+
+
+def _long_enough(text: str, size: int) -> bool:
+    """Whether a run is long enough for prose: MIN_PROSE_CHARS, counted as a space-separated
+    script would write as much (a Chinese sentence says in ten characters what an English
+    one says in thirty)."""
+    if size >= MIN_PROSE_CHARS:
+        return True
+    return not text.isascii() and latin_equivalent_chars(text) >= MIN_PROSE_CHARS
 
 
 def text_blocks(root: LexborNode) -> list[Block]:

@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborNode
 
 from cleaner.dom import ancestors
 from cleaner.extract.blocks import Block
-from cleaner.words import comma_count
+from cleaner.words import comma_count, latin_equivalent_chars
 
 #: Scores stop below the document element: it holds the whole page.
 _ROOT = ("html",)
@@ -76,7 +76,7 @@ def _paragraph_scores(blocks: list[Block]) -> tuple[dict[int, float], dict[int, 
         if not block.prose:
             continue
         text = block.text
-        score = 1 + comma_count(text) + min(len(text) // 100, 3)
+        score = 1 + comma_count(text) + min(latin_equivalent_chars(text) // 100, 3)
         # The parent gets the whole score, the grandparent half (where there are such
         # below `<html>`).
         for level, share in _SHARES:
@@ -202,6 +202,6 @@ def _holds_prose_of(
 
 def _is_long_prose(block: Block) -> bool:
     return (
-        len(block.text) >= SIBLING_PARAGRAPH_CHARS
+        latin_equivalent_chars(block.text) >= SIBLING_PARAGRAPH_CHARS
         and block.link_density < SIBLING_PARAGRAPH_LINK_DENSITY
     )

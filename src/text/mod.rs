@@ -13,6 +13,7 @@ pub mod pystr;
 pub mod regions;
 pub mod rules;
 pub mod ruleset;
+pub mod scripts;
 pub mod settle;
 
 use crate::normalize::canonical;

@@ -14,6 +14,11 @@ use std::collections::HashMap;
 pub struct Line {
     /// Visible characters: no Markdown link or image syntax, URLs or list and heading marks.
     pub visible: usize,
+    /// `visible` as a space-separated script would write as much: each character of an
+    /// unspaced script (Chinese, Japanese, Thai) counts for LATIN_CHARS_PER_UNSPACED. The
+    /// model's length columns and the prose test read this, so a Chinese line reads as
+    /// long as the English line that says as much.
+    pub reads: usize,
     /// Visible characters that are link text.
     pub link: usize,
     pub words: usize,
@@ -54,7 +59,7 @@ impl Line {
     /// SENTENCE_WORDS words, and not mostly links.
     pub fn is_prose(&self, min_chars: usize) -> bool {
         !self.is_furniture()
-            && (self.visible >= min_chars || (self.sentence && self.words >= SENTENCE_WORDS))
+            && (self.reads >= min_chars || (self.sentence && self.words >= SENTENCE_WORDS))
     }
 
     fn link_share(&self) -> f64 {
@@ -153,9 +158,9 @@ pub fn feature_rows(lines: &[&Line], min_prose_chars: usize) -> Vec<f64> {
 }
 
 fn own_columns(line: &Line, rows: &mut Vec<f64>) {
-    let size = line.visible as f64 + 1.0;
+    let size = line.reads as f64 + 1.0;
     rows.extend([
-        (line.visible as f64).ln_1p(),
+        (line.reads as f64).ln_1p(),
         line.words as f64,
         line.link_share(),
         flag(line.images_only),
@@ -216,7 +221,7 @@ impl<'a> Context<'a> {
         Context {
             log_visible: lines
                 .iter()
-                .map(|line| (line.visible as f64).ln_1p())
+                .map(|line| (line.reads as f64).ln_1p())
                 .collect(),
             visible_before: prefix(lines.iter().map(|line| line.visible as f64)),
             weighted_link: prefix(
@@ -457,6 +462,7 @@ mod tests {
     fn line(visible: usize, link: usize, sentence: bool, shown: &str) -> Line {
         Line {
             visible,
+            reads: visible,
             link,
             words: visible / 6,
             sentence,

@@ -21,6 +21,9 @@ use std::sync::Arc;
 use crate::buffer::Edit;
 use crate::text::code::{code_spans, touches_code};
 use crate::text::doc::Doc;
+use crate::text::scripts::{
+    ends_a_sentence, is_comma, is_full_stop, is_unspaced, CHARS_PER_WORD, LATIN_CHARS_PER_UNSPACED,
+};
 use crate::trees::Forest;
 
 use super::dump_lines::{context_rows, feature_rows, Line, COLUMNS, CONTEXT_COLUMNS};
@@ -351,18 +354,25 @@ fn read_line(raw: &str, detailed: bool) -> Option<Line> {
             || c.is_ascii_digit()
     });
     let body = body.trim_end();
-    // Characters as a reader sees them: a run of spaces is one.
-    let words = body.split_whitespace().count();
+    // Characters as a reader sees them: a run of spaces is one. A run of an unspaced
+    // script (Chinese, Japanese) holds a word per CHARS_PER_WORD characters.
+    let spaced_words = body.split_whitespace().count();
     let visible = body
         .split_whitespace()
         .map(|word| word.chars().count())
         .sum::<usize>()
-        + words.saturating_sub(1);
+        + spaced_words.saturating_sub(1);
+    let unspaced = if body.is_ascii() {
+        0
+    } else {
+        body.chars().filter(|&c| is_unspaced(c)).count()
+    };
     let marks = if detailed { marks_of(body) } else { [0; 4] };
     Some(Line {
         visible,
+        reads: visible + (LATIN_CHARS_PER_UNSPACED - 1) * unspaced,
         link: link.min(visible),
-        words,
+        words: spaced_words + unspaced / CHARS_PER_WORD,
         sentence: ends_like_a_sentence(body),
         heading,
         heading_level: trimmed.len() - trimmed.trim_start_matches('#').len(),
@@ -382,13 +392,14 @@ fn read_line(raw: &str, detailed: bool) -> Option<Line> {
     })
 }
 
-/// The commas, periods, digits and capital letters of a line's visible text.
+/// The commas, full stops (in every script's form), digits and capital letters of a
+/// line's visible text.
 fn marks_of(body: &str) -> [usize; 4] {
     let mut marks = [0; 4];
     for c in body.chars() {
         match c {
-            ',' => marks[0] += 1,
-            '.' => marks[1] += 1,
+            _ if is_comma(c) => marks[0] += 1,
+            _ if is_full_stop(c) => marks[1] += 1,
             _ if c.is_numeric() => marks[2] += 1,
             _ if c.is_uppercase() => marks[3] += 1,
             _ => {}
@@ -466,9 +477,11 @@ fn without_urls(text: &str) -> String {
         .join(" ")
 }
 
+/// Whether the text ends as a sentence does, in some script, before closing quotes,
+/// brackets and emphasis marks.
 fn ends_like_a_sentence(text: &str) -> bool {
-    let end = text.trim_end_matches(['"', '”', '’', ')', '»', '*', '_']);
-    end.ends_with(['.', '!', '?', ':', '…'])
+    let end = text.trim_end_matches(['"', '”', '’', ')', '»', '*', '_', '」', '』', '）']);
+    end.chars().next_back().is_some_and(ends_a_sentence)
 }
 
 #[cfg(test)]
@@ -580,6 +593,26 @@ mod tests {
         );
         assert!(is_list_item("12. Twelfth") && !is_list_item("12.5 percent"));
         assert_eq!(lines_with_links(b"[a](b) [c](d)\nno\n[e](f)"), 2);
+    }
+
+    #[test]
+    fn a_chinese_line_reads_as_the_english_line_that_says_as_much() {
+        let english = read_line(
+            "The new metro line opened this morning, after four years of work.",
+            true,
+        )
+        .unwrap();
+        let chinese = read_line("经过四年的建设，地铁五号线今天上午正式开通。", true).unwrap();
+        assert!(chinese.sentence && english.sentence);
+        assert_eq!((chinese.commas, chinese.periods), (1, 1));
+        assert_eq!(chinese.visible, 22);
+        assert_eq!(chinese.reads, 20 * LATIN_CHARS_PER_UNSPACED + 2);
+        assert_eq!(chinese.words, 1 + 20 / CHARS_PER_WORD); // as cleaner/words.py counts
+        assert!(chinese.is_prose(60) && english.is_prose(60));
+        let quoted = read_line("李女士说：「现在方便多了。」", true).unwrap();
+        assert!(quoted.sentence);
+        let menu = read_line("  * [地铁四号线客流量突破百万](/r1)", true).unwrap();
+        assert!(menu.is_furniture() && !menu.is_prose(60));
     }
 
     #[test]
