@@ -68,3 +68,117 @@ def test_a_chinese_article_of_short_paragraphs_is_an_article() -> None:
     body = "".join(f"<p>{text}</p>" for text in paragraphs)
     html = f"<html><body><div class='main'><h1>流动书车进乡村</h1>{body}</div></body></html>"
     assert CLEANER.clean(html).page_type == "article"
+
+
+def test_punctuation_and_openings_are_read_in_every_script() -> None:
+    from cleaner.words import ends_like_a_sentence, starts_like_a_sentence, stop_count
+
+    assert stop_count("地铁今天开通。乘客很多。A. B") == 3
+    for ending in ("开通。", "方便吗？", "هل وصل؟", "Done.", "समाप्त।"):
+        assert ends_like_a_sentence(ending), ending
+    assert not ends_like_a_sentence("北京、上海、")
+    # A script without case opens every sentence as a capital does.
+    for opening in ("地铁今天开通", "الخبر", "The line", "Émile"):
+        assert starts_like_a_sentence(opening), opening
+    assert not starts_like_a_sentence("the line") and not starts_like_a_sentence("3 lines")
+
+
+def test_unspaced_title_separators_are_read_as_separators() -> None:
+    from cleaner.metadata.site_names import spaced_separators
+
+    assert spaced_separators("城市地铁新线路今日开通_新闻中心_海港日报") == (
+        "城市地铁新线路今日开通 | 新闻中心 | 海港日报"
+    )
+    assert spaced_separators("見出し｜朝日新聞") == "見出し | 朝日新聞"
+    assert spaced_separators("地铁五号线开通-海港网") == "地铁五号线开通 - 海港网"
+    # Not between Latin letters or digits, nor a Korean name's hyphen.
+    for kept in ("COVID-19 cases", "C|C++ guide", "엘제이-류화영 기자회견", "snake_case"):
+        assert spaced_separators(kept) == kept
+
+
+ZH_NEWS = (
+    "<html><head><title>{title}</title></head><body>"
+    '<nav><a href="/">首页</a> <a href="/news">新闻</a> <a href="/tech">科技</a></nav>'
+    '<div class="main-content">{h1}<div class="article-content">'
+    "<p>本报讯 经过四年的建设，城市地铁五号线今天上午正式开通运营。新线路全长三十二公里，"
+    "共设二十四座车站，连接城市北部的新区和南部的老城区。</p>"
+    "<p>地铁公司负责人表示，五号线开通后，从北部新区到市中心的通勤时间将从原来的一个多小时"
+    "缩短到四十分钟左右。</p></div></div></body></html>"
+)
+
+
+def test_a_chinese_title_loses_its_section_and_site_name() -> None:
+    title = "城市地铁新线路今日开通_新闻中心_海港日报"
+    with_h1 = ZH_NEWS.format(title=title, h1="<h1>城市地铁新线路今日开通</h1>")
+    assert CLEANER.clean(with_h1).title == "城市地铁新线路今日开通"
+    without_h1 = ZH_NEWS.format(title=title, h1="")
+    assert CLEANER.clean(without_h1).title == "城市地铁新线路今日开通"
+
+
+ZH_POSTS = (
+    ("小王", "10:15", "刚开始学摄影，预算五千元左右，主要拍风景和人像。"),
+    ("老李", "10:40", "入门的话买二手微单就够了。"),
+    ("阿明", "11:02", "同意楼上，镜头比机身重要。"),
+    ("摄影师张", "12:30", "先多拍，再升级器材。"),
+)
+
+
+def test_a_chinese_thread_keeps_its_short_replies_and_drops_its_footer() -> None:
+    posts = "".join(
+        f'<div class="post" id="post_{n}"><div class="authi"><a href="/u/{n}">{user}</a>'
+        f' 发表于 2026-3-2 {time}</div><div class="t_f">{reply}</div></div>'
+        for n, (user, time, reply) in enumerate(ZH_POSTS)
+    )
+    html = (
+        "<html><head><title>请问新手买什么相机比较好？ - 摄影交流 - 海港论坛</title></head><body>"
+        '<div id="hd"><a href="/" class="logo">海港论坛</a><ul class="nav">'
+        '<li><a href="/">首页</a></li><li><a href="/forum">版块</a></li>'
+        '<li><a href="/search">搜索</a></li><li><a href="/login">登录</a></li></ul></div>'
+        '<div class="crumbs"><a href="/">海港论坛</a> › <a href="/f/photo">摄影交流</a>'
+        " › 请问新手买什么相机比较好？</div>"
+        f'<div id="postlist"><h1 class="ts">请问新手买什么相机比较好？</h1>{posts}</div>'
+        '<div class="pgs"><a href="?page=1">1</a> <a href="?page=2">2</a></div>'
+        '<div id="ft"><p><a href="/about">关于我们</a> | <a href="/help">帮助中心</a>'
+        ' | <a href="/contact">联系我们</a></p><p>Powered by Discuz! © 2001-2026</p></div>'
+        "</body></html>"
+    )
+    text = CLEANER.clean(html).text
+    assert all(reply in text for _, _, reply in ZH_POSTS)
+    assert "关于我们" not in text and "Powered by" not in text and "›" not in text
+
+
+ZH_DUMP = """[海港日报](/)
+
+  * [首页](/)
+  * [新闻](/news)
+  * [财经](/finance)
+  * [体育](/sports)
+  * [科技](/tech)
+
+[首页](/) > [新闻中心](/news) > 正文
+
+# 城市地铁新线路今日开通
+
+本报讯 经过四年的建设，城市地铁五号线今天上午正式开通运营。
+
+新线路全长三十二公里，共设二十四座车站。
+
+开通首日，不少市民专程前来体验。
+
+家住北部新区的李女士说：“现在坐地铁一趟就到了，方便多了。”
+
+### 相关阅读
+
+  * [地铁四号线客流量突破百万](/r1)
+  * [城市公交线路将进行调整](/r2)
+  * [新区交通规划正式公布](/r3)
+
+[关于我们](/about) | [联系我们](/contact) | [广告服务](/ads)
+"""
+
+
+def test_a_chinese_page_dump_keeps_its_article_and_drops_its_furniture() -> None:
+    document = CLEANER.clean(ZH_DUMP, format="markdown")
+    paragraphs = [line for line in ZH_DUMP.splitlines() if line.endswith(("。", "”"))]
+    assert document.text.split("\n\n") == paragraphs
+    assert document.title == "城市地铁新线路今日开通"

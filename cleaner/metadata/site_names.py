@@ -6,6 +6,8 @@ and `bbc` are told apart from the headline or author they stand beside.
 
 from __future__ import annotations
 
+import re
+
 from cleaner.metadata.page import Page, compact_form, ld_text, meta_value, primary_article, types_of
 
 
@@ -96,8 +98,38 @@ _SITE_NAME_EXTRA = 8  # characters a site name may gain ("News", "Online") and s
 
 
 SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " // ", " ‹ ", " › ", " ~ ")
-#: Separators allowed between a title and the whole site name only.
-_SITE_SEPARATORS = (*SEPARATORS, ": ", " : ", " @ ")
+#: Separators allowed between a title and the whole site name only (the full-width colon
+#: of Japanese and Chinese titles among them: `見出し：朝日新聞デジタル`).
+_SITE_SEPARATORS = (*SEPARATORS, ": ", " : ", " @ ", "：")
+
+#: Characters of the scripts whose titles write their separators without spaces (Chinese
+#: and Japanese), with their punctuation and full-width forms (`「」`, `！`).
+_HAN_KANA = (
+    "[\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]"
+)
+#: A separator as Chinese and Japanese titles write it, unspaced: a bar or an underscore
+#: beside such a character (`标题_新闻中心_某某网`, `見出し｜サイト`), a dash between two
+#: of them (`标题-某某网`); the full-width bar and `丨` are separators wherever they stand.
+#: A bar or dash between Latin letters or digits (`C|C++`, `COVID-19`) is not one, nor a
+#: hyphen in Korean, which spaces its words and joins names with it (`엘제이-류화영`).
+_UNSPACED_SEPARATOR = re.compile(
+    f"\\s*[｜丨]\\s*|(?<={_HAN_KANA})[_|]|[_|](?={_HAN_KANA})"
+    f"|(?<={_HAN_KANA})[-－–—](?={_HAN_KANA})"
+)
+
+
+def spaced_separators(title: str) -> str:
+    """`title` with the separators Chinese and Japanese titles write unspaced written as
+    SEPARATORS are (`标题_新闻中心` gives `标题 | 新闻中心`), so that a title's parts and
+    its site name are told apart in every script. Other titles come back as they are."""
+    if title.isascii():
+        return title
+    return _UNSPACED_SEPARATOR.sub(_spaced, title)
+
+
+def _spaced(match: re.Match[str]) -> str:
+    dash = match.group().strip()
+    return f" {dash} " if dash in "–—" else " - " if dash in "-－" else " | "
 
 
 def strip_site(title: str, names: list[str], leading: bool = True) -> str:

@@ -18,7 +18,8 @@ from cleaner.metadata.page import (
     meta_value,
     primary_article,
 )
-from cleaner.metadata.site_names import SEPARATORS, is_site_name, strip_site
+from cleaner.metadata.site_names import SEPARATORS, is_site_name, spaced_separators, strip_site
+from cleaner.words import latin_equivalent_chars
 
 
 class _Candidate(NamedTuple):
@@ -71,7 +72,7 @@ def _name_shown_as_h1(page: Page, names: list[str]) -> list[str]:
     """
     h1s: set[str] | None = None
     for raw in (clean_text(page.title), meta_value(page, "og:title")):
-        parts = _parts(raw or "")
+        parts = _parts(spaced_separators(raw or ""))
         if len(parts) < 2:
             continue
         if h1s is None:  # most titles have no parts: the h1s are read only when one has
@@ -178,7 +179,8 @@ class MetadataTitle(NamedTuple):
 
 def metadata_titles(page: Page) -> list[MetadataTitle]:
     """The titles of JSON-LD, Open Graph, Twitter, other meta and `<title>`, in that order,
-    without separators left dangling (`_trimmed`)."""
+    without separators left dangling (`_trimmed`), their unspaced East Asian separators
+    spaced (`spaced_separators`)."""
     primary = primary_article(page)
     found: list[tuple[str | None, str, str]] = [
         (ld_text(primary, "headline"), "json-ld", "headline")
@@ -190,7 +192,7 @@ def metadata_titles(page: Page) -> list[MetadataTitle]:
     return [
         MetadataTitle(text, source, field)
         for raw, source, field in found
-        if (text := _trimmed(raw)) is not None
+        if (text := _trimmed(spaced_separators(raw) if raw else raw)) is not None
     ]
 
 
@@ -384,18 +386,19 @@ _WORD = re.compile(r"\w+")
 def _segment_runs(raw: str) -> Iterator[str]:
     """Every run of the text's separator-delimited parts long enough to be a headline.
 
-    Colons split too here (`The Space Review: Headline`); a short run such as
-    "Opinion" is left out so that it cannot confirm a section-name h1.
+    Colons split too here (`The Space Review: Headline`, `見出し：サイト`); a short run
+    such as "Opinion" is left out so that it cannot confirm a section-name h1 (its
+    length counted as a Latin text would write as much: a Chinese headline is short).
     """
     parts = [raw]
-    for separator in (*SEPARATORS, ": "):
+    for separator in (*SEPARATORS, ": ", "："):
         parts = [piece for part in parts for piece in part.split(separator)]
     if len(parts) == 1 or len(parts) > _MAX_PARTS:
         return
     for start in range(len(parts)):
         for end in range(start + 1, len(parts) + 1):
             run = " ".join(parts[start:end])
-            if (start, end) != (0, len(parts)) and len(run) >= _MIN_RUN_CHARS:
+            if (start, end) != (0, len(parts)) and latin_equivalent_chars(run) >= _MIN_RUN_CHARS:
                 yield run
 
 
