@@ -182,3 +182,21 @@ def test_a_chinese_page_dump_keeps_its_article_and_drops_its_furniture() -> None
     paragraphs = [line for line in ZH_DUMP.splitlines() if line.endswith(("。", "”"))]
     assert document.text.split("\n\n") == paragraphs
     assert document.title == "城市地铁新线路今日开通"
+
+
+def test_page_type_sizes_read_a_japanese_page_as_the_english_page_saying_as_much() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.page_type.features import structure_features
+    from cleaner.words import latin_equivalent_chars
+
+    paragraphs = "".join(f"<p>{text}</p>" for text in JA_PARAGRAPHS)
+    html = f"<html><body><div class='main'><h1>廃校で育てた魚</h1>{paragraphs}</div></body></html>"
+    features = structure_features(LexborHTMLParser(html), html)
+    written = sum(len(text) for text in JA_PARAGRAPHS)
+    said = sum(latin_equivalent_chars(text) for text in JA_PARAGRAPHS)
+    assert said > 2.5 * written
+    assert features["text_chars"] >= said
+    # The two long paragraphs are prose, each as long as its English would be.
+    long = [latin_equivalent_chars(text) for text in JA_PARAGRAPHS[:2]]
+    assert features["n_prose"] == 2 and features["prose_chars"] == sum(long)

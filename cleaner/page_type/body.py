@@ -50,24 +50,18 @@ class Body:
                 kept[tag].append(node)
         self.visible = _visible(body, [*kept["script"], *kept["style"]])
         texts = [(p, p.text(strip=True)) for p in kept["p"]]
-        self.paragraphs = [(p, len(text)) for p, text in texts]
-        self.prose = [(p, len(text)) for p, text in texts if _reads_as_prose(text)]
+        # Sizes as a space-separated script would write as much: a Chinese page reads as
+        # the English page that says what it says (`cleaner.words`).
+        self.paragraphs = [(p, latin_equivalent_chars(text)) for p, text in texts]
+        self.prose = [(p, size) for p, size in self.paragraphs if size >= PROSE_CHARS]
         self.headings = [*kept["h2"], *kept["h3"]]
         #: Headings that are links: the titles of teasers, cards and search results.
         self.heading_links = [h for h in self.headings if h.css_first("a") is not None]
 
 
-def _reads_as_prose(text: str) -> bool:
-    """Whether a paragraph is long enough to be prose: PROSE_CHARS characters, each
-    character of a script written without spaces worth a word's (a 100-character
-    Chinese paragraph says as much as a 300-character English one)."""
-    if len(text) >= PROSE_CHARS:
-        return True
-    return not text.isascii() and latin_equivalent_chars(text) >= PROSE_CHARS
-
-
 class _Visible(NamedTuple):
-    """The size of the body's visible text and the prices in it."""
+    """The size of the body's visible text (as `latin_equivalent_chars` counts it) and the
+    prices in it."""
 
     chars: int
     prices: int
@@ -92,7 +86,7 @@ def _visible(body: LexborNode, hidden: list[LexborNode]) -> _Visible:
         for node in hidden
         if node.parent is not None and node.parent.mem_id != body_id
     ]
-    chars = sum(map(len, texts)) - sum(map(len, nested))
+    chars = sum(map(latin_equivalent_chars, texts)) - sum(map(latin_equivalent_chars, nested))
     prices = sum(text.count(sign) for text in texts for sign in CURRENCY_SIGNS) - sum(
         text.count(sign) for text in nested for sign in CURRENCY_SIGNS
     )
