@@ -200,3 +200,12 @@ def test_page_type_sizes_read_a_japanese_page_as_the_english_page_saying_as_much
     # The two long paragraphs are prose, each as long as its English would be.
     long = [latin_equivalent_chars(text) for text in JA_PARAGRAPHS[:2]]
     assert features["n_prose"] == 2 and features["prose_chars"] == sum(long)
+
+
+def test_an_edited_chinese_headline_is_confirmed_by_the_words_it_shares() -> None:
+    # The h1 stands outside any article element and words the headline a little
+    # differently from <title>: as with an English page, the visible headline wins.
+    page = ZH_NEWS.format(title="城市地铁五号线今天正式开通运营_海港日报", h1="")
+    outside = '<div class="top"><h1>地铁五号线今天正式开通</h1></div><div>'
+    html = page.replace('<div class="main-content">', outside)
+    assert CLEANER.clean(html).title == "地铁五号线今天正式开通"

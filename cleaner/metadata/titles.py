@@ -19,7 +19,7 @@ from cleaner.metadata.page import (
     primary_article,
 )
 from cleaner.metadata.site_names import SEPARATORS, is_site_name, spaced_separators, strip_site
-from cleaner.words import latin_equivalent_chars
+from cleaner.words import UNSPACED, latin_equivalent_chars, word_count
 
 
 class _Candidate(NamedTuple):
@@ -110,7 +110,7 @@ def _unconfirmed_title(
         return inside[0], "html"
     if structured:
         return _untruncated(structured[0], candidates)
-    if outside and len(outside[0].split()) >= _HEADLINE_WORDS and _related(outside[0], candidates):
+    if outside and word_count(outside[0]) >= _HEADLINE_WORDS and _related(outside[0], candidates):
         return outside[0], "html"
     if candidates:
         return candidates[0].stripped, candidates[0].source
@@ -149,8 +149,8 @@ def _related(h1: str, candidates: list[_Candidate]) -> bool:
     """
     if not candidates:
         return True
-    words = {w for w in _WORD.findall(h1.lower()) if len(w) >= 4}
-    return any(words.intersection(_WORD.findall(c.raw.lower())) for c in candidates)
+    words = _words_of(h1, shortest=4)
+    return any(words & _words_of(c.raw) for c in candidates)
 
 
 def _title_candidates(page: Page, names: list[str], home: bool) -> list[_Candidate]:
@@ -375,12 +375,28 @@ _SIMILAR = 0.6  # share of distinct words two wordings of one headline have in c
 
 def _similar(a: str, b: str) -> bool:
     """True when two texts share most of their words (Jaccard index of word sets)."""
-    words_a, words_b = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    words_a, words_b = _words_of(a), _words_of(b)
     union = words_a | words_b
     return len(union) >= 3 and len(words_a & words_b) / len(union) >= _SIMILAR
 
 
 _WORD = re.compile(r"\w+")
+_UNSPACED_RUN = re.compile(f"{UNSPACED.pattern}+")
+
+
+def _words_of(text: str, shortest: int = 1) -> set[str]:
+    """A text's words of `shortest` letters or more, lower-cased. A run of a script written
+    without spaces (Chinese, Japanese) has no words to tell apart: it gives its every
+    three characters instead, about a word and a half of it, so that two wordings of one
+    Chinese headline share words as two of an English one do."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return {word for word in _WORD.findall(lowered) if len(word) >= shortest}
+    runs = _UNSPACED_RUN.findall(lowered)
+    spaced = _UNSPACED_RUN.sub(" ", lowered) if runs else lowered
+    words = {word for word in _WORD.findall(spaced) if len(word) >= shortest}
+    words.update(run[start : start + 3] for run in runs for start in range(max(1, len(run) - 2)))
+    return words
 
 
 def _segment_runs(raw: str) -> Iterator[str]:
