@@ -209,3 +209,29 @@ def test_an_edited_chinese_headline_is_confirmed_by_the_words_it_shares() -> Non
     outside = '<div class="top"><h1>地铁五号线今天正式开通</h1></div><div>'
     html = page.replace('<div class="main-content">', outside)
     assert CLEANER.clean(html).title == "地铁五号线今天正式开通"
+
+
+ZH_TEXT = """城市地铁新线路今日开通
+2026-03-14 09:30 来源：海港日报
+作者：王小明
+
+本报讯 经过四年的建设，城市地铁五号线今天上午正式开通运营。新线路全长三十二公里，共设二十四座车站。
+
+地铁公司负责人表示，五号线开通后，从北部新区到市中心的通勤时间将缩短到四十分钟左右。
+
+分享到：微信 微博 QQ空间
+责任编辑：张丽
+"""
+
+
+def test_a_chinese_news_text_keeps_its_story_and_gives_its_fields() -> None:
+    document = CLEANER.clean(ZH_TEXT)
+    paragraphs = [line for line in ZH_TEXT.splitlines() if line.endswith("。")]
+    assert document.text.split("\n\n") == paragraphs
+    assert (document.title, document.date, document.authors) == (
+        "城市地铁新线路今日开通",
+        "2026-03-14T09:30",
+        ["王小明"],
+    )
+    rules = {removal.rule for removal in document.removed}
+    assert {"share-line-other-scripts", "editor-credit-line", "byline-other-scripts"} <= rules
