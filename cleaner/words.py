@@ -64,7 +64,7 @@ def latin_equivalent_chars(text: str) -> int:
 #: Japanese), Devanagari's danda, Urdu's full stop.
 OTHER_STOPS = ("。", "．", "।", "۔")
 #: What a sentence ends with, in every script's form.
-SENTENCE_ENDS = ".!?:" + "。！？：" + "".join(OTHER_STOPS[2:]) + "؟"
+SENTENCE_ENDS = ".!?:" + "".join(OTHER_STOPS) + "！？：؟"
 
 
 def stop_count(text: str) -> int:

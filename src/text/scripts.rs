@@ -5,7 +5,8 @@
 //! and Chinese, Japanese, Arabic and Hindi have commas and full stops of their own. The
 //! learned models read lengths, words and punctuation; trained on English pages, they
 //! see a text of those scripts as the English text that says as much only when these
-//! are counted so. The same rules as `cleaner/words.py`.
+//! are counted so. The same counts as `cleaner/words.py` (where the block model's sentence
+//! end has never taken an ellipsis, and the dump line model's always has).
 
 /// Whether `c` belongs to a script written without spaces between words: CJK ideographs,
 /// kana, and the Southeast Asian scripts.
