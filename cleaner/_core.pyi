@@ -113,6 +113,9 @@ def dump_line_rows(text: str, min_prose_chars: int) -> tuple[bytes, list[str]]:
     """The feature rows (float32 bytes) and visible text of a dump's lines with text, as
     the `keep_main_run` kind reads them."""
 
+def chrome_words() -> list[str]:
+    """Words of site chrome both learned models look for in short texts."""
+
 def dump_context_columns() -> list[str]:
     """The names of the columns keep_main_run's second stage adds to a line's row."""
 

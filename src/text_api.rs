@@ -21,7 +21,7 @@ use crate::text::format::{detect_format, detect_format_in_view};
 use crate::text::kinds::{self, Kind, Pat, Piece, Template};
 use crate::text::rules::{Conditions, TextRule, Where};
 use crate::text::ruleset::TextRules;
-use crate::trees_api::PyForest;
+use crate::trees_api::{narrowed, widened, PyForest};
 use crate::{detached, panic_reason, pattern_error, CoreError, PyRegex, RELEASE_GIL_BYTES};
 
 /// One validated text rule as Python hands it over (a dict with every key present).
@@ -600,11 +600,10 @@ fn py_dump_line_rows(
         let lines = kinds::read_dump_lines(text);
         let refs: Vec<&kinds::DumpLine> = lines.iter().collect();
         let rows = kinds::dump_line_rows(&refs, min_prose_chars);
-        let bytes = rows
-            .iter()
-            .flat_map(|&value| (value as f32).to_le_bytes())
-            .collect();
-        (bytes, lines.into_iter().map(|line| line.shown).collect())
+        (
+            narrowed(&rows),
+            lines.into_iter().map(|line| line.shown).collect(),
+        )
     })
 }
 
@@ -612,6 +611,12 @@ fn py_dump_line_rows(
 #[pyfunction(name = "dump_line_columns")]
 fn py_dump_line_columns() -> Vec<&'static str> {
     kinds::DUMP_LINE_COLUMNS.to_vec()
+}
+
+/// Words of site chrome both learned models look for in short texts.
+#[pyfunction(name = "chrome_words")]
+fn py_chrome_words() -> Vec<&'static str> {
+    kinds::CHROME_WORDS.to_vec()
 }
 
 /// The names of the columns the second stage adds to a line's row, in order.
@@ -636,14 +641,7 @@ fn py_dump_context_rows(
         ));
     }
     detached(py, || {
-        let values: Vec<f64> = rows
-            .chunks_exact(4)
-            .map(|bytes| f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as f64)
-            .collect();
-        kinds::dump_context_rows(&values, &first, threshold)
-            .iter()
-            .flat_map(|&value| (value as f32).to_le_bytes())
-            .collect()
+        narrowed(&kinds::dump_context_rows(&widened(rows), &first, threshold))
     })
 }
 
@@ -676,6 +674,7 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(py_tags_too_deep, module)?)?;
     module.add_function(wrap_pyfunction!(py_tag_openings, module)?)?;
     module.add_function(wrap_pyfunction!(py_dump_line_rows, module)?)?;
+    module.add_function(wrap_pyfunction!(py_chrome_words, module)?)?;
     module.add_function(wrap_pyfunction!(py_dump_line_columns, module)?)?;
     module.add_function(wrap_pyfunction!(py_dump_context_columns, module)?)?;
     module.add_function(wrap_pyfunction!(py_dump_context_rows, module)?)?;

@@ -79,9 +79,17 @@ impl PyForest {
 }
 
 /// Native-endian float32 bytes as the float64 values they are (a whole number of them).
-fn widened(data: &[u8]) -> Vec<f64> {
+pub(crate) fn widened(data: &[u8]) -> Vec<f64> {
     data.chunks_exact(4)
         .map(|bytes| f64::from(f32::from_ne_bytes(bytes.try_into().unwrap_or([0; 4]))))
+        .collect()
+}
+
+/// Float64 values as the native-endian float32 bytes numpy reads them from.
+pub(crate) fn narrowed(values: &[f64]) -> Vec<u8> {
+    values
+        .iter()
+        .flat_map(|&value| (value as f32).to_ne_bytes())
         .collect()
 }
 

@@ -69,12 +69,9 @@ _NAME_MASK = _core.TokenMask(list(NAME_TOKENS))
 _ANCESTOR_BIT = {tag: 1 << index for index, tag in enumerate(ANCESTOR_TAGS)}
 _HOLDER_INDEX = {tag: index for index, tag in enumerate(HOLDER_TAGS)}
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-#: Words of site chrome in many sites' English; other languages' chrome is left to the
-#: structure features.
-_CHROME_WORDS = (
-    *("cookie", "privacy", "copyright", "©", "all rights reserved", "sign in", "log in"),
-    *("login", "subscribe", "newsletter", "terms of", "follow us", "share", "skip to"),
-)
+#: Words of site chrome in many sites' English (the list the dump line model reads too);
+#: other languages' chrome is left to the structure features.
+_CHROME_WORDS = tuple(_core.chrome_words())
 _DIGIT = re.compile(r"\d")
 #: Capital letters of the Latin, Greek and Cyrillic alphabets (counted at C speed).
 _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ\u0391-\u03a9\u0400-\u042f]")

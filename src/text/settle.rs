@@ -7,8 +7,8 @@
 //! found but the title. So the body is cleaned again, in a fresh document that knows
 //! only what the input stated (its fields with their provenance, and an HTML page's
 //! type; before each further pass, also a field the last pass stated, such as a site
-//! named by a url it captured) and the title, its format detected from the body. Mostly that changes
-//! nothing, and the body is returned as it is. When it does, the buffer is put in
+//! named by a url it captured) and the title, its format detected from the body.
+//! Mostly that changes nothing, and the body is returned as it is. When it does, the buffer is put in
 //! the body's layout (whitespace edits only, so every removal still points into the
 //! input) and the rules run on it the same way, up to MAX_SETTLE_PASSES times.
 
@@ -132,8 +132,9 @@ pub(super) fn known_before_the_rules(doc: &Doc) -> Vec<(String, String, String)>
 const FOUND_TITLE_SOURCE: &str = "argument";
 
 /// Run the text rules on `buffer` as a fresh clean of its text would, knowing only the
-/// `known` fields (see `known_before_the_rules`), in the format detected from its text (never HTML: a body
-/// that reads as a page is not settled, since no text pass can stand for a clean of it).
+/// `known` fields (see `known_before_the_rules`), in the format detected from its text
+/// (never HTML: a body that reads as a page is not settled, since no text pass can
+/// stand for a clean of it).
 fn clean_again(
     rules: &TextRules,
     buffer: TextBuffer,

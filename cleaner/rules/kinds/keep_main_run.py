@@ -49,7 +49,8 @@ class KeepMainRun(Rule):
     what the first made of the lines around it; the lines it keeps stay, and each
     run of the others goes as one removal. In a dump that lists items (link lines long
     enough to be titles, three times its prose lines), those lines stay whatever
-    the model says. A line of `min_prose_chars` visible characters, or a sentence
+    the model says. A line of `min_prose_chars` visible characters (a Chinese or
+    Japanese character counting as three), or a sentence
     of eight words, counts as prose. When the model keeps nothing, nothing goes.
     """
 

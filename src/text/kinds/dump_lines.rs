@@ -418,8 +418,9 @@ fn spans(count: usize, continues: impl Fn(usize) -> bool, every_line: bool) -> V
 }
 
 /// Words of site chrome in many sites' English, looked for in lines shorter than
-/// CHROME_CHARS characters (labels and notices, not prose).
-const CHROME_WORDS: [&str; 14] = [
+/// CHROME_CHARS characters (labels and notices, not prose). The block model's features
+/// read the same list (`_core.chrome_words`).
+pub const CHROME_WORDS: [&str; 14] = [
     "cookie",
     "privacy",
     "copyright",

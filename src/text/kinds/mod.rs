@@ -15,7 +15,7 @@ pub use drop_block::DropBlock;
 pub use drop_lines::DropLines;
 pub use dump_lines::{
     context_rows as dump_context_rows, feature_rows as dump_line_rows, Line as DumpLine,
-    COLUMNS as DUMP_LINE_COLUMNS, CONTEXT_COLUMNS as DUMP_CONTEXT_COLUMNS,
+    CHROME_WORDS, COLUMNS as DUMP_LINE_COLUMNS, CONTEXT_COLUMNS as DUMP_CONTEXT_COLUMNS,
 };
 pub use main_run::{read_dump_lines, KeepMainRun};
 pub use substitute::{Piece, Substitute, Template};
