@@ -319,9 +319,10 @@ fn respace(text: &str, start: usize, end: usize, wanted: &str, edits: &mut Vec<R
 }
 
 /// A block of three or more short lines, most of them ending mid-sentence, is one
-/// hard-wrapped paragraph.
+/// hard-wrapped paragraph; the rows of a table (every line holding a `|` between its
+/// cells, as a Markdown table's rows and the text of an HTML table's do) are not.
 fn looks_hard_wrapped<S: AsRef<str>>(block: &[S]) -> bool {
-    if block.len() < 3 {
+    if block.len() < 3 || block.iter().all(|line| line.as_ref().contains('|')) {
         return false;
     }
     let body = &block[..block.len() - 1];
@@ -350,6 +351,21 @@ mod tests {
         }
         out.push_str(&text[cursor..]);
         out
+    }
+
+    #[test]
+    fn table_rows_stay_lines_of_their_own() {
+        let rows = "Route | Old | New\nNorth pier | 07:15 | 06:45\nSouth pier | 08:00 | 07:30\n";
+        assert_eq!(
+            canonical(rows),
+            "Route | Old | New\n\nNorth pier | 07:15 | 06:45\n\nSouth pier | 08:00 | 07:30"
+        );
+        let wrapped =
+            "The harbour authority will change\nthe ferry timetable from next\nMonday, it said.\n";
+        assert_eq!(
+            canonical(wrapped),
+            "The harbour authority will change the ferry timetable from next Monday, it said."
+        );
     }
 
     #[test]

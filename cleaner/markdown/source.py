@@ -4,8 +4,8 @@ The text phase reduces Markdown syntax to plain text with rules of their own
 (`rules/global/markdown.yaml`, ids `markdown-*`), each removing exactly the
 markup. Leaving those removals out, and applying every other one to the input,
 gives the kept Markdown: the same words as the body, with the input's headings,
-lists, tables, code, quotes and emphasis. Links and images are reduced as in
-the body unless asked for.
+lists, tables, code, quotes and emphasis. Links (inline and reference-style, with
+their definitions) and images are reduced as in the body unless asked for.
 """
 
 from __future__ import annotations
@@ -25,9 +25,18 @@ KEPT_SYNTAX = frozenset(
         "markdown-escapes",
         "markdown-blockquote",
         "markdown-rule-line",
+        "markdown-table-delimiter",
+        "markdown-table-pipes",
     }
 )
-LINK_SYNTAX = frozenset({"markdown-links", "markdown-autolinks"})
+LINK_SYNTAX = frozenset(
+    {
+        "markdown-links",
+        "markdown-autolinks",
+        "markdown-reference-links",
+        "markdown-reference-definitions",
+    }
+)
 IMAGE_SYNTAX = frozenset({"markdown-images"})
 
 #: Runs of blank lines, and lines holding only whitespace, which removals leave behind.
