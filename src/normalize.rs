@@ -320,10 +320,15 @@ fn respace(text: &str, start: usize, end: usize, wanted: &str, edits: &mut Vec<R
 
 /// A block of three or more short lines, most of them ending mid-sentence, is one
 /// hard-wrapped paragraph; the rows of a table (every line holding a `|` between its
-/// cells, as a Markdown table's rows and the text of an HTML table's do) are not.
+/// cells, as a Markdown table's rows and the text of an HTML table's do) are not. Two
+/// lines are one paragraph wrapped once when the first is a wrapped line's length and
+/// stops mid-sentence and the second goes on in lower case (`continues_wrapped`).
 fn looks_hard_wrapped<S: AsRef<str>>(block: &[S]) -> bool {
-    if block.len() < 3 || block.iter().all(|line| line.as_ref().contains('|')) {
+    if block.len() < 2 || block.iter().all(|line| line.as_ref().contains('|')) {
         return false;
+    }
+    if let [first, second] = block {
+        return continues_wrapped(first.as_ref(), second.as_ref());
     }
     let body = &block[..block.len() - 1];
     if body.iter().map(|line| line.as_ref().chars().count()).max() > Some(WRAP_WIDTH) {
@@ -334,6 +339,20 @@ fn looks_hard_wrapped<S: AsRef<str>>(block: &[S]) -> bool {
         .filter(|line| !line.as_ref().ends_with(SENTENCE_END))
         .count();
     open_ended * 2 > body.len()
+}
+
+/// The fewest characters of a line that a converter wrapped (at 70 to 80 columns, as
+/// html2text and most text tools do): a shorter line before a lower-case one is a
+/// heading, a label or a list's line more often than half a sentence.
+const WRAPPED_LINE_CHARS: usize = 50;
+
+/// Whether `second` goes on with the sentence `first` stopped in: `first` is as long as
+/// a wrapped line, ends without closing a sentence, and `second` opens in lower case.
+fn continues_wrapped(first: &str, second: &str) -> bool {
+    let length = first.chars().count();
+    (WRAPPED_LINE_CHARS..=WRAP_WIDTH).contains(&length)
+        && !first.ends_with(SENTENCE_END)
+        && second.chars().next().is_some_and(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -351,6 +370,22 @@ mod tests {
         }
         out.push_str(&text[cursor..]);
         out
+    }
+
+    #[test]
+    fn a_paragraph_wrapped_once_is_one_paragraph() {
+        let wrapped = "The harbour authority will change the ferry timetable from next\n\
+                       week, adding two early departures from the north pier.\n";
+        assert_eq!(
+            canonical(wrapped),
+            "The harbour authority will change the ferry timetable from next week, adding two \
+             early departures from the north pier."
+        );
+        let heading = "Ferry timetable changes\nthe harbour authority said on Monday.\n";
+        assert_eq!(
+            canonical(heading),
+            "Ferry timetable changes\n\nthe harbour authority said on Monday."
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ from cleaner.markdown.inline import InlineStyle
 KEPT_SYNTAX = frozenset(
     {
         "markdown-heading-marks",
+        "markdown-setext-underline",
         "markdown-strong",
         "markdown-emphasis",
         "markdown-escapes",

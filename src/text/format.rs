@@ -29,8 +29,9 @@ struct Signals {
 /// that tells which kind matched (what alternatives in named groups would tell, without
 /// a pass to place the groups). List items are not evidence: plain text numbers and
 /// bullets its lists the same way. A table's delimiter row and a link reference
-/// definition are what converters write for an HTML table and a reference-style link.
-const MARKDOWN_KINDS: [&str; 8] = [
+/// definition are what converters write for an HTML table and a reference-style link;
+/// a line underlined with `=` is a heading as many converters write it (setext).
+const MARKDOWN_KINDS: [&str; 9] = [
     r"(?m)^[ ]{0,3}#{1,6}[ \t]+\S",
     r"(?m)\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|(?:^|[^\w])__[^_\s][^_\n]*[ \t][^_\n]*[^_\s]__",
     r"(?m)!?\[[^\]\n]*\]\([^)\n]*\)",
@@ -39,6 +40,7 @@ const MARKDOWN_KINDS: [&str; 8] = [
     r"(?m)^[ ]{0,3}(?:```|~~~)",
     r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$",
     r"(?m)^[ ]{0,3}\[[^\]\n^][^\]\n]*\]:[ \t]*<?(?:https?://|/|#|mailto:)\S*",
+    r"(?m)^[ ]{0,3}[^\s=][^\n]*\n[ ]{0,3}={2,}[ \t]*$",
 ];
 /// The kind (index in MARKDOWN_KINDS) of a link.
 const LINK_KIND: usize = 2;
@@ -246,13 +248,15 @@ fn heading_level(line: &[u8]) -> usize {
 }
 
 /// Whether `text` can hold a match of the Markdown signals: every one holds one of
-/// `# * _ [ < \\`, opens a fence with a backtick or a tilde, or is a table's delimiter
-/// row (a `|` and a run of three `-`). Most texts hold none, and skip the signals' scan.
+/// `# * _ [ < \\`, opens a fence with a backtick or a tilde, is a table's delimiter
+/// row (a `|` and a run of three `-`) or a heading's `==` underline. Most texts hold
+/// none, and skip the signals' scan.
 fn may_hold_markdown(text: &[u8]) -> bool {
     memchr::memchr3(b'#', b'*', b'_', text).is_some()
         || memchr::memchr3(b'[', b'<', b'\\', text).is_some()
         || memchr::memchr2(b'`', b'~', text).is_some()
         || (memchr::memchr(b'|', text).is_some() && memchr::memmem::find(text, b"---").is_some())
+        || memchr::memmem::find(text, b"==").is_some()
 }
 
 #[cfg(test)]
@@ -276,6 +280,11 @@ mod tests {
             Format::Markdown
         );
         assert_eq!(detect_format("Scores | 3 - 1\nTotal | 4"), Format::Text);
+        assert_eq!(
+            detect_format("Ferry changes\n=============\n\nThe **new** timetable."),
+            Format::Markdown
+        );
+        assert_eq!(detect_format("a == b\n\nx = 1"), Format::Text);
         assert_eq!(char_boundary_after("aé b", 2), 3);
         assert!(opens_like_a_page("\u{a0}<!DOCTYPE html><p>"));
         assert!(!opens_like_a_page("<html"));

@@ -1,0 +1,119 @@
+"""Markdown as HTML-to-Markdown converters write it: tables, references, underlined headings.
+
+Converters write an HTML table as a GFM table, a link as a reference ("[anchor][1]" and
+"[1]: url" below), and often a heading as a line underlined with "=" or "-". The body
+reads a table row as an HTML table's row reads ("North pier | 07:15"), each on its own
+line, not hard-wrapped into one paragraph with its delimiter row; a reference link as its
+anchor; and an underlined heading as a heading (the first one the title). The Markdown
+rendition keeps the table, the headings and, when links are asked for, the references.
+Pages written by hand.
+"""
+
+from __future__ import annotations
+
+from cleaner import clean
+
+PAGE = """# Ferry timetable changes
+
+The harbour authority will change the [ferry timetable][1] from next Monday.
+
+| Route | Old | New |
+|---|:---:|---|
+| North pier | 07:15 | 06:45 |
+| South pier | 08:00 | 07:30 |
+| Island | 09:10 | 09:10 |
+
+The changes follow a consultation in which residents asked for earlier sailings.
+
+[1]: https://www.harbourgazette.example/timetable "Timetable"
+"""
+
+
+def test_a_table_reads_one_row_a_line_without_its_delimiter_row() -> None:
+    paragraphs = clean(PAGE).text.split("\n\n")
+    assert paragraphs[1:5] == [
+        "Route | Old | New",
+        "North pier | 07:15 | 06:45",
+        "South pier | 08:00 | 07:30",
+        "Island | 09:10 | 09:10",
+    ]
+
+
+def test_a_reference_link_reads_as_its_anchor_and_its_definition_goes() -> None:
+    doc = clean(PAGE)
+    assert doc.text.startswith("The harbour authority will change the ferry timetable from")
+    assert "https://" not in doc.text
+    assert "[1]" not in doc.text
+
+
+def test_the_markdown_keeps_the_table_and_asked_for_links_their_references() -> None:
+    plain = clean(PAGE, markdown=True).markdown or ""
+    assert "| Route | Old | New |\n|---|:---:|---|\n| North pier | 07:15 | 06:45 |" in plain
+    assert "[ferry timetable]" not in plain
+    linked = clean(PAGE, markdown=True, links=True).markdown or ""
+    assert "[ferry timetable][1]" in linked
+    assert '[1]: https://www.harbourgazette.example/timetable "Timetable"' in linked
+
+
+def test_rows_of_a_plain_text_table_stay_apart() -> None:
+    text = (
+        "The timetable from Monday, by route and time of the first departure:\n\n"
+        "North pier | 07:15 | 06:45\nSouth pier | 08:00 | 07:30\nIsland | 09:10 | 09:10\n"
+    )
+    assert clean(text, format="text").text.split("\n\n")[1:] == [
+        "North pier | 07:15 | 06:45",
+        "South pier | 08:00 | 07:30",
+        "Island | 09:10 | 09:10",
+    ]
+
+
+UNDERLINED = """Ferry timetable changes
+=======================
+
+The harbour authority will change the ferry timetable from next Monday.
+
+Why it changes
+--------------
+
+The changes follow a consultation in which residents asked for **earlier** sailings.
+
+Fares
+=====
+
+Fares do not change.
+"""
+
+
+def test_an_underlined_first_heading_is_the_title_and_the_rest_stay_headings() -> None:
+    doc = clean(UNDERLINED)
+    assert (doc.format, doc.title) == ("markdown", "Ferry timetable changes")
+    assert doc.text.split("\n\n") == [
+        "The harbour authority will change the ferry timetable from next Monday.",
+        "Why it changes",
+        "The changes follow a consultation in which residents asked for earlier sailings.",
+        "Fares",
+        "Fares do not change.",
+    ]
+
+
+def test_the_markdown_keeps_underlined_headings() -> None:
+    markdown = clean(UNDERLINED, markdown=True).markdown or ""
+    assert "Why it changes\n--------------" in markdown
+    assert "Fares\n=====" in markdown
+
+
+def test_a_paragraph_a_converter_wrapped_once_is_one_paragraph() -> None:
+    """html2text wraps at 78 columns: a paragraph of two lines reads as one."""
+    text = (
+        "# Ferry timetable changes\n\n"
+        "The harbour authority will change the ferry timetable from next week, adding\n"
+        "two early departures from the north pier and one late crossing on Fridays.\n\n"
+        "## Fares\n\n"
+        "Fares do not change, the authority said.\n"
+    )
+    assert clean(text).text.split("\n\n") == [
+        "The harbour authority will change the ferry timetable from next week, adding two "
+        "early departures from the north pier and one late crossing on Fridays.",
+        "Fares",
+        "Fares do not change, the authority said.",
+    ]
