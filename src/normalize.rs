@@ -318,8 +318,8 @@ fn respace(text: &str, start: usize, end: usize, wanted: &str, edits: &mut Vec<R
     }
 }
 
-/// A block of three or more short lines, most of them ending mid-sentence, is one
-/// hard-wrapped paragraph; the rows of a table (every line holding a `|` between its
+/// A block of three or more short lines, most of them cut mid-sentence by a wrap
+/// (`cut_by_a_wrap`), is one hard-wrapped paragraph; the rows of a table (every line holding a `|` between its
 /// cells, as a Markdown table's rows and the text of an HTML table's do) are not. Two
 /// lines are one paragraph wrapped once when the first is a wrapped line's length and
 /// stops mid-sentence and the second goes on in lower case (`continues_wrapped`).
@@ -336,9 +336,23 @@ fn looks_hard_wrapped<S: AsRef<str>>(block: &[S]) -> bool {
     }
     let open_ended = body
         .iter()
-        .filter(|line| !line.as_ref().ends_with(SENTENCE_END))
+        .zip(&block[1..])
+        .filter(|(line, next)| cut_by_a_wrap(line.as_ref(), next.as_ref()))
         .count();
     open_ended * 2 > body.len()
+}
+
+/// The fewest characters of a line cut mid-sentence that reads as cut by a wrap whatever
+/// follows it: a shorter one is, when the next line goes on in lower case; otherwise it
+/// is a menu's or a list's item, a label or a heading ("Home / News / Sport", one per
+/// line, are no paragraph).
+const SHORTEST_WRAPPED: usize = 30;
+
+/// Whether `line` stops mid-sentence where a wrap cut it, `next` being the line after it.
+fn cut_by_a_wrap(line: &str, next: &str) -> bool {
+    !line.ends_with(SENTENCE_END)
+        && (line.chars().count() >= SHORTEST_WRAPPED
+            || next.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// The fewest characters of a line that a converter wrapped (at 70 to 80 columns, as
@@ -389,17 +403,26 @@ mod tests {
     }
 
     #[test]
+    fn a_menu_one_item_a_line_is_no_paragraph() {
+        let menu = "Home\nNews\nSport\nWeather\nHarbour authority changes ferry timetable\n";
+        assert_eq!(
+            canonical(menu),
+            "Home\n\nNews\n\nSport\n\nWeather\n\nHarbour authority changes ferry timetable"
+        );
+    }
+
+    #[test]
     fn table_rows_stay_lines_of_their_own() {
         let rows = "Route | Old | New\nNorth pier | 07:15 | 06:45\nSouth pier | 08:00 | 07:30\n";
         assert_eq!(
             canonical(rows),
             "Route | Old | New\n\nNorth pier | 07:15 | 06:45\n\nSouth pier | 08:00 | 07:30"
         );
-        let wrapped =
-            "The harbour authority will change\nthe ferry timetable from next\nMonday, it said.\n";
+        let wrapped = "The harbour authority said it will change\nthe ferry timetable from next Monday and\nadd two early departures, it said.\n";
         assert_eq!(
             canonical(wrapped),
-            "The harbour authority will change the ferry timetable from next Monday, it said."
+            "The harbour authority said it will change the ferry timetable from next Monday and \
+             add two early departures, it said."
         );
     }
 
@@ -416,6 +439,12 @@ mod tests {
     #[test]
     fn paragraphs_and_spaces() {
         assert_eq!(canonical("  a  b \n\n\n c\u{a0}d\n"), "a b\n\nc d");
+        assert_eq!(
+            canonical(
+                "the first line of a wrapped paragraph\ngoes on in the second line of it and\nends here."
+            ),
+            "the first line of a wrapped paragraph goes on in the second line of it and ends here."
+        );
         assert_eq!(canonical("one\ntwo\nthree\nfour."), "one two three four.");
         assert_eq!(canonical("One.\nTwo.\nThree."), "One.\n\nTwo.\n\nThree.");
         assert_eq!(canonical("e\u{301}"), "é");

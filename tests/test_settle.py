@@ -23,12 +23,17 @@ PIECES = st.sampled_from(
 TEXTS = st.lists(PIECES, max_size=60).map("".join)
 
 
+#: Three lines a wrap cut mid-sentence: one paragraph, which reads as a caption once joined.
+WRAPPED_BY_THE = "\n".join([" ".join(["the"] * 9), " ".join(["the"] * 10), "the © the"])
+
+
 def test_a_joined_paragraph_that_reads_as_a_caption_is_lifted_in_the_first_pass() -> None:
-    # Three short lines are one hard-wrapped paragraph; joined, it ends in "© credit".
-    raw = "the\nthe\nthe © the\n"
+    # Three lines as long as wrapped lines are, cut mid-sentence, are one hard-wrapped
+    # paragraph; joined, it ends in "© credit".
+    raw = f"{WRAPPED_BY_THE}\n"
     doc = CLEANER.clean(raw)
     assert doc.status == "empty"
-    assert [(c.text, c.credit) for c in doc.captions] == [("the the the", "the")]
+    assert [(c.text, c.credit) for c in doc.captions] == [(" ".join(["the"] * 20), "the")]
     assert " ".join(r.text for r in doc.removed).split() == raw.split()
 
 
@@ -63,7 +68,7 @@ def test_a_repeated_byline_leaves_with_its_first_copy() -> None:
 def test_settle_removals_point_into_the_input() -> None:
     # The caption is only a caption once the lines are joined: a settle pass removes it,
     # after the buffer was given the body's layout, and its offsets still point at the input.
-    raw = "Intro line one.\n\nthe\nthe\nthe © the\n"
+    raw = f"Intro line one.\n\n{WRAPPED_BY_THE}\n"
     doc = CLEANER.clean(raw)
     assert doc.text == "Intro line one."
     for removal in doc.removed:

@@ -43,6 +43,16 @@ def test_the_view_keeps_offsets_for_unicode_spaces_and_crlf() -> None:
             "Text hard wrapped by\nthe scraper at a fixed width\nso lines end mid sentence.",
             "Text hard wrapped by the scraper at a fixed width so lines end mid sentence.",
         ),
+        (
+            "Home\nNews\nSport\nWeather\nHarbour authority changes ferry timetable",
+            "Home\n\nNews\n\nSport\n\nWeather\n\nHarbour authority changes ferry timetable",
+        ),
+        (
+            "The harbour authority will change the ferry timetable from next\n"
+            "week, adding two early departures from the north pier.",
+            "The harbour authority will change the ferry timetable from next week, adding two "
+            "early departures from the north pier.",
+        ),
         ("Cafe\u0301 au lait.", "Café au lait."),
     ],
 )
