@@ -2,8 +2,9 @@
 
 Idempotent by construction: its output is a fixed point of itself. The work is
 the compiled core's (`src/normalize.rs`): whitespace is Python's `str.isspace`,
-a block of three or more short lines mostly ending mid-sentence is one
-hard-wrapped paragraph, and the layout edits touch whitespace only.
+a block of short lines that a wrap cut mid-sentence is one hard-wrapped
+paragraph (a menu's items, one per line, and a table's rows are not), and the
+layout edits touch whitespace only.
 """
 
 from __future__ import annotations

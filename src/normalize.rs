@@ -319,10 +319,11 @@ fn respace(text: &str, start: usize, end: usize, wanted: &str, edits: &mut Vec<R
 }
 
 /// A block of three or more short lines, most of them cut mid-sentence by a wrap
-/// (`cut_by_a_wrap`), is one hard-wrapped paragraph; the rows of a table (every line holding a `|` between its
-/// cells, as a Markdown table's rows and the text of an HTML table's do) are not. Two
-/// lines are one paragraph wrapped once when the first is a wrapped line's length and
-/// stops mid-sentence and the second goes on in lower case (`continues_wrapped`).
+/// (`cut_by_a_wrap`), is one hard-wrapped paragraph; the rows of a table (every line
+/// holding a `|` between its cells, as a Markdown table's rows and the text of an HTML
+/// table's do) are not. Two lines are one paragraph wrapped once when the first is a
+/// wrapped line's length and stops mid-sentence and the second goes on in lower case
+/// (`continues_wrapped`).
 fn looks_hard_wrapped<S: AsRef<str>>(block: &[S]) -> bool {
     if block.len() < 2 || block.iter().all(|line| line.as_ref().contains('|')) {
         return false;
@@ -342,10 +343,10 @@ fn looks_hard_wrapped<S: AsRef<str>>(block: &[S]) -> bool {
     open_ended * 2 > body.len()
 }
 
-/// The fewest characters of a line cut mid-sentence that reads as cut by a wrap whatever
-/// follows it: a shorter one is, when the next line goes on in lower case; otherwise it
-/// is a menu's or a list's item, a label or a heading ("Home / News / Sport", one per
-/// line, are no paragraph).
+/// A line cut mid-sentence that is at least this long reads as cut by a wrap whatever
+/// follows it. A shorter one does only when the next line goes on in lower case;
+/// otherwise it is a menu's or a list's item, a label or a heading ("Home", "News",
+/// "Sport", one per line, are no paragraph).
 const SHORTEST_WRAPPED: usize = 30;
 
 /// Whether `line` stops mid-sentence where a wrap cut it, `next` being the line after it.
