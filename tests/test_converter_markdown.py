@@ -1,11 +1,12 @@
-"""Markdown as HTML-to-Markdown converters write it: tables, references, underlined headings.
+"""Markdown as converters write it: tables, references, footnotes, underlined headings.
 
 Converters write an HTML table as a GFM table, a link as a reference ("[anchor][1]" and
 "[1]: url" below), and often a heading as a line underlined with "=" or "-". The body
 reads a table row as an HTML table's row reads ("North pier | 07:15"), each on its own
 line, not hard-wrapped into one paragraph with its delimiter row; a reference link as its
-anchor; and an underlined heading as a heading (the first one the title). The Markdown
-rendition keeps the table, the headings and, when links are asked for, the references.
+anchor; a footnote as its note, without the "[^1]" marks; and an underlined heading as a
+heading (the first one the title). The Markdown rendition keeps the table, the footnotes,
+the headings and, when links are asked for, the references.
 Pages written by hand.
 """
 
@@ -117,3 +118,20 @@ def test_a_paragraph_a_converter_wrapped_once_is_one_paragraph() -> None:
         "Fares",
         "Fares do not change, the authority said.",
     ]
+
+
+def test_a_footnote_reads_as_its_note_and_its_reference_goes() -> None:
+    page = (
+        "# Ferry timetable changes\n\n"
+        "Fares stay the same on weekdays.[^1] The new timetable starts on Monday.\n\n"
+        "## Notes\n\n"
+        "[^1]: Weekend fares rise by a tenth.\n"
+    )
+    doc = clean(page)
+    assert doc.text.split("\n\n") == [
+        "Fares stay the same on weekdays. The new timetable starts on Monday.",
+        "Notes",
+        "Weekend fares rise by a tenth.",
+    ]
+    markdown = clean(page, markdown=True).markdown or ""
+    assert "weekdays.[^1]" in markdown and "[^1]: Weekend fares" in markdown

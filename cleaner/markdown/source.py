@@ -28,6 +28,8 @@ KEPT_SYNTAX = frozenset(
         "markdown-rule-line",
         "markdown-table-delimiter",
         "markdown-table-pipes",
+        "markdown-footnote-refs",
+        "markdown-footnote-labels",
     }
 )
 LINK_SYNTAX = frozenset(
