@@ -1,9 +1,10 @@
 //! Many patterns matched in one pass over a text.
 
-use regex_automata::hybrid::dfa;
+use regex_automata::hybrid::{dfa, LazyStateID};
 use regex_automata::meta::Regex;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
+use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet as Found};
 use regex_syntax::hir::{Hir, Look};
 
@@ -14,8 +15,8 @@ use crate::shape::{dies_early, never_matches_newline, relax};
 /// Which of many patterns may match a text: the answer may name a pattern that does
 /// not match, never omits one that does (each pattern is held in its relaxed form).
 ///
-/// The patterns run as one lazy DFA over the text, every pattern's matches
-/// reported (overlapping), its state cache allowed to grow and be rebuilt as
+/// The patterns run as one lazy DFA walked over the text (by hand: see `walk`),
+/// every match state's patterns noted (overlapping), its state cache allowed to grow and be rebuilt as
 /// often as a text needs rather than giving up. Patterns with a Unicode word
 /// boundary (`\b`), which the DFA cannot follow past a non-ASCII byte, are asked
 /// one by one, each a leftmost search that stops at its first match and skips
@@ -24,9 +25,9 @@ use crate::shape::{dies_early, never_matches_newline, relax};
 /// pattern).
 /// Patterns that open a line, stay on it and give up within a few bytes of most
 /// lines (most triggers: `^[ \t*_]*(?i:read more|...)`) run as a second lazy DFA,
-/// searched anchored from each line's start within that line: most lines are done
-/// after a byte or two instead of being read through, and the search stops once
-/// each of them has been found. Those searches judge `^`, `$` and `\b` at a line's
+/// walked anchored from each line's start within that line: most lines are done
+/// after a few bytes instead of being read through, and the walks stop once
+/// each of them has been found. Those walks judge `^`, `$` and `\b` at a line's
 /// ends by the text around it, so they answer exactly what a pass over the whole
 /// text would.
 /// Before a whole pass for which patterns match, a search that stops at the first
@@ -120,7 +121,7 @@ impl PatternSet {
                     if let Ok(None) = automaton.try_search_fwd(&mut cache, &first) {
                         continue;
                     }
-                    match automaton.try_which_overlapping_matches(&mut cache, &input, &mut set) {
+                    match whole_text(automaton, &mut cache, data, &mut set) {
                         Ok(()) => found.extend(set.iter().map(|id| indices[id.as_usize()])),
                         // Not with these settings (no quit bytes, no give-up); should it
                         // happen, every pattern may match, which is always a safe answer.
@@ -163,24 +164,166 @@ pub(crate) fn searched_by_line(hir: &Hir) -> bool {
     opens_line && never_matches_newline(hir) && dies_early(hir)
 }
 
-/// Which patterns match from the start of some line of `data`, each search anchored
+/// A walk of the set's lazy DFA could not go on: the cache gave up or a quit byte
+/// came (neither can with the settings `build_dfa` uses).
+#[derive(Debug)]
+struct WalkFailed;
+
+/// Which patterns match somewhere in `data`: the unanchored automaton walked over
+/// the whole text once, every match state's patterns noted as it is reached.
+///
+/// What `try_which_overlapping_matches` answers, without its stop at each match and
+/// its bookkeeping for a cache heuristic that is switched off here; it stops early
+/// once every pattern has been found.
+fn whole_text(
+    automaton: &dfa::DFA,
+    cache: &mut dfa::Cache,
+    data: &[u8],
+    set: &mut Found,
+) -> Result<(), WalkFailed> {
+    let config = start::Config::new().anchored(Anchored::No);
+    let state = automaton
+        .start_state(cache, &config)
+        .map_err(|_| WalkFailed)?;
+    let state = walk(automaton, cache, state, data, set)?;
+    if !state.is_dead() && !set.is_full() {
+        finish(automaton, cache, state, None, set)?;
+    }
+    Ok(())
+}
+
+/// Which patterns match from the start of some line of `data`, each walk anchored
 /// there and kept within the line (a match of these patterns holds no '\n'), the
 /// look-around at its ends judged by the text around it; stops once all are found.
+///
+/// A line's walk starts from the anchored start state for its look-behind (none for
+/// the first line, '\n' for the others: two states, looked up again only when the
+/// cache has been cleared) and mostly ends a byte or two in, at the dead state.
 fn each_line(
     automaton: &dfa::DFA,
     cache: &mut dfa::Cache,
     data: &[u8],
     set: &mut Found,
-) -> Result<(), regex_automata::MatchError> {
-    let mut start = 0;
+) -> Result<(), WalkFailed> {
+    let mut starts = LineStarts::new(automaton, cache)?;
+    let mut line_start = 0;
     loop {
-        let end = memchr::memchr(b'\n', &data[start..]).map_or(data.len(), |at| start + at);
-        let input = Input::new(data).span(start..end).anchored(Anchored::Yes);
-        automaton.try_which_overlapping_matches(cache, &input, set)?;
+        let end =
+            memchr::memchr(b'\n', &data[line_start..]).map_or(data.len(), |at| line_start + at);
+        let state = starts.get(automaton, cache, line_start == 0)?;
+        let state = walk(automaton, cache, state, &data[line_start..end], set)?;
+        if !state.is_dead() && !set.is_full() {
+            finish(automaton, cache, state, data.get(end).copied(), set)?;
+        }
         if end == data.len() || set.is_full() {
             return Ok(());
         }
-        start = end + 1;
+        line_start = end + 1;
+    }
+}
+
+/// The anchored start states of a line walk, kept while the cache that holds them
+/// has not been cleared (a clear invalidates every state id).
+struct LineStarts {
+    text_start: LazyStateID,
+    after_newline: LazyStateID,
+    clear_count: usize,
+}
+
+impl LineStarts {
+    fn new(automaton: &dfa::DFA, cache: &mut dfa::Cache) -> Result<LineStarts, WalkFailed> {
+        let anchored = start::Config::new().anchored(Anchored::Yes);
+        let text_start = automaton
+            .start_state(cache, &anchored.clone().look_behind(None))
+            .map_err(|_| WalkFailed)?;
+        let after_newline = automaton
+            .start_state(cache, &anchored.look_behind(Some(b'\n')))
+            .map_err(|_| WalkFailed)?;
+        Ok(LineStarts {
+            text_start,
+            after_newline,
+            clear_count: cache.clear_count(),
+        })
+    }
+
+    fn get(
+        &mut self,
+        automaton: &dfa::DFA,
+        cache: &mut dfa::Cache,
+        first_line: bool,
+    ) -> Result<LazyStateID, WalkFailed> {
+        if cache.clear_count() != self.clear_count {
+            *self = LineStarts::new(automaton, cache)?;
+        }
+        Ok(if first_line {
+            self.text_start
+        } else {
+            self.after_newline
+        })
+    }
+}
+
+/// Walk `bytes` from `state`, noting the patterns of each match state reached (a
+/// match is seen one byte after it ends); return the last state, or the dead state
+/// as soon as it is reached.
+fn walk(
+    automaton: &dfa::DFA,
+    cache: &mut dfa::Cache,
+    mut state: LazyStateID,
+    bytes: &[u8],
+    set: &mut Found,
+) -> Result<LazyStateID, WalkFailed> {
+    for &byte in bytes {
+        // Most steps go from a plain state to a plain state already computed: one
+        // table lookup. Any other step (from or to a match, dead or not yet computed
+        // state) takes the checked way.
+        if !state.is_tagged() {
+            let next = automaton.next_state_untagged(cache, state, byte);
+            if !next.is_tagged() {
+                state = next;
+                continue;
+            }
+        }
+        state = automaton
+            .next_state(cache, state, byte)
+            .map_err(|_| WalkFailed)?;
+        if state.is_match() {
+            note_matches(automaton, cache, state, set);
+            if set.is_full() {
+                return Ok(state);
+            }
+        } else if state.is_dead() {
+            return Ok(state);
+        } else if state.is_quit() {
+            return Err(WalkFailed);
+        }
+    }
+    Ok(state)
+}
+
+/// The last step of a walk: the byte after its span (`None`: the text's end), which
+/// shows a match that ends where the span does.
+fn finish(
+    automaton: &dfa::DFA,
+    cache: &mut dfa::Cache,
+    state: LazyStateID,
+    next: Option<u8>,
+    set: &mut Found,
+) -> Result<(), WalkFailed> {
+    let state = match next {
+        Some(byte) => automaton.next_state(cache, state, byte),
+        None => automaton.next_eoi_state(cache, state),
+    }
+    .map_err(|_| WalkFailed)?;
+    if state.is_match() {
+        note_matches(automaton, cache, state, set);
+    }
+    Ok(())
+}
+
+fn note_matches(automaton: &dfa::DFA, cache: &dfa::Cache, state: LazyStateID, set: &mut Found) {
+    for index in 0..automaton.match_len(cache, state) {
+        set.insert(automaton.match_pattern(cache, state, index));
     }
 }
 
@@ -279,5 +422,64 @@ mod tests {
         let mut found = split.matching(b"a\nRead more\nTags:\n## x **y**");
         found.sort();
         assert_eq!(found, vec![0, 1, 3, 5]);
+    }
+
+    /// Triggers of the shapes the shipped rules use: line-opening ones (walked line by
+    /// line), ones that match anywhere or span lines (walked over the whole text),
+    /// ASCII and Unicode word boundaries, `$` before a line break and at the end.
+    const WALKED: [&str; 10] = [
+        r"^[ \t*]*(?i:read more|share)[^\n]*$",
+        r"^Tags:$",
+        r"\AFirst",
+        r"^#{1,6} ",
+        r"(?-u:\b)ab(?-u:\b)",
+        r"\bé\w+",
+        r"\*\*[^*\n]+\*\*",
+        r"b\n\n[A-Z]",
+        r"[a-z]{3}$",
+        r"(?i)ß[ \t]*\z",
+    ];
+
+    /// What the texts are made of: the triggers' words, and the bytes around them.
+    const FRAGMENTS: [&str; 16] = [
+        "Tags:",
+        "READ more",
+        "share",
+        "First",
+        "## ",
+        "ab",
+        "éa",
+        "**b**",
+        "\n",
+        " ",
+        "\t",
+        "b\n\nC",
+        "ß",
+        "x",
+        "É",
+        "abc",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn a_set_names_exactly_the_patterns_that_match_one_by_one(
+            picks in proptest::collection::vec(0usize..FRAGMENTS.len(), 0..12),
+        ) {
+            let text: String = picks.iter().map(|&pick| FRAGMENTS[pick]).collect();
+            let sources: Vec<String> = WALKED.iter().map(|s| s.to_string()).collect();
+            let set = PatternSet::new(&sources).unwrap();
+            let mut found = set.matching(text.as_bytes());
+            found.sort();
+            let expected: Vec<usize> = sources
+                .iter()
+                .enumerate()
+                .filter(|(_, source)| {
+                    let hir = relax(&dialect::parse(source).unwrap());
+                    build(&[hir], config()).unwrap().is_match(text.as_bytes())
+                })
+                .map(|(index, _)| index)
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 }
