@@ -157,6 +157,16 @@ pub struct TextBuffer {
     pub inline_version: u64,
     /// See `landed`.
     landed: Vec<(usize, usize)>,
+    /// See `moved`.
+    moved: Vec<Moved>,
+}
+
+/// Where one edit of the last `apply` took text: the span it replaced in the text
+/// before, and the span its replacement takes in the text after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moved {
+    pub before: (usize, usize),
+    pub after: (usize, usize),
 }
 
 impl TextBuffer {
@@ -182,6 +192,7 @@ impl TextBuffer {
             version: 0,
             inline_version: 0,
             landed: Vec::new(),
+            moved: Vec::new(),
         }
     }
 
@@ -205,6 +216,7 @@ impl TextBuffer {
             .iter()
             .all(|edit| empties_whole_lines(&self.text, edit));
         self.landed.clear();
+        self.moved.clear();
         let old = std::mem::take(&mut self.segments);
         let mut removed = Vec::new();
         let mut text = String::with_capacity(self.text.len());
@@ -231,6 +243,10 @@ impl TextBuffer {
             if inline {
                 self.landed.push((landed, text.len()));
             }
+            self.moved.push(Moved {
+                before: (edit.start, edit.end),
+                after: (landed, text.len()),
+            });
             cursor = edit.end;
         }
         let end = self.text.len();
@@ -243,6 +259,12 @@ impl TextBuffer {
             self.inline_version += 1;
         }
         removed
+    }
+
+    /// The edits of the last `apply` (the one that made `version`), in order: what
+    /// each replaced and where its replacement now stands.
+    pub fn moved(&self) -> &[Moved] {
+        &self.moved
     }
 
     /// Where the edits that last bumped `inline_version` landed in the current text:

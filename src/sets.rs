@@ -5,7 +5,7 @@ use regex_automata::meta::Regex;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::util::start;
-use regex_automata::{Anchored, Input, MatchKind, PatternSet as Found};
+use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet as Found};
 use regex_syntax::hir::{Hir, Look};
 
 use crate::dialect::{self, SyntaxError};
@@ -106,12 +106,23 @@ impl PatternSet {
 
     /// Indices (in the order given) of the patterns that may match somewhere in `data`.
     pub fn matching(&self, data: &[u8]) -> Vec<usize> {
+        self.matching_from(data)
+            .into_iter()
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    /// As `matching`, each index with the start of the first line on which the
+    /// pattern may match: a line before it holds no match of the pattern, nor
+    /// (the pattern being held relaxed) of the one it stands for, when both stay
+    /// within a line.
+    pub fn matching_from(&self, data: &[u8]) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
         let input = Input::new(data);
         for (indices, part) in &self.parts {
-            match part {
+            let mut noted = Noted::new(data, indices.len());
+            let walked = match part {
                 Part::Dfa(automaton, caches) => {
-                    let mut set = Found::new(indices.len());
                     let mut cache = caches.get();
                     // The many texts that hold no match at all are answered by one
                     // search that stops at the first match, in the DFA's faster
@@ -121,27 +132,32 @@ impl PatternSet {
                     if let Ok(None) = automaton.try_search_fwd(&mut cache, &first) {
                         continue;
                     }
-                    match whole_text(automaton, &mut cache, data, &mut set) {
-                        Ok(()) => found.extend(set.iter().map(|id| indices[id.as_usize()])),
-                        // Not with these settings (no quit bytes, no give-up); should it
-                        // happen, every pattern may match, which is always a safe answer.
-                        Err(_) => found.extend(indices.iter().copied()),
-                    }
+                    whole_text(automaton, &mut cache, &mut noted)
                 }
                 Part::ByLine(automaton, caches) => {
-                    let mut set = Found::new(indices.len());
                     let mut cache = caches.get();
-                    match each_line(automaton, &mut cache, data, &mut set) {
-                        Ok(()) => found.extend(set.iter().map(|id| indices[id.as_usize()])),
-                        Err(_) => found.extend(indices.iter().copied()),
-                    }
+                    each_line(automaton, &mut cache, &mut noted)
                 }
                 Part::OneByOne(regexes) => {
-                    let pairs = regexes.iter().zip(indices);
-                    found.extend(pairs.filter_map(|(regex, &index)| {
-                        regex.is_match(input.clone()).then_some(index)
-                    }));
+                    for (id, regex) in regexes.iter().enumerate() {
+                        if let Some(found) = regex.find(input.clone()) {
+                            noted.found.insert(PatternID::new_unchecked(id));
+                            noted.from[id] = line_start(data, found.start());
+                        }
+                    }
+                    Ok(())
                 }
+            };
+            match walked {
+                Ok(()) => found.extend(
+                    noted
+                        .found
+                        .iter()
+                        .map(|id| (indices[id.as_usize()], noted.from[id.as_usize()])),
+                ),
+                // Not with these settings (no quit bytes, no give-up); should it
+                // happen, every pattern may match anywhere: always a safe answer.
+                Err(WalkFailed) => found.extend(indices.iter().map(|&index| (index, 0))),
             }
         }
         found
@@ -164,13 +180,55 @@ pub(crate) fn searched_by_line(hir: &Hir) -> bool {
     opens_line && never_matches_newline(hir) && dies_early(hir)
 }
 
+/// What a walk found: which patterns matched, and for each, the start of the first
+/// line a match of it ended on (`usize::MAX` while none has).
+struct Noted<'d> {
+    data: &'d [u8],
+    found: Found,
+    from: Vec<usize>,
+}
+
+impl<'d> Noted<'d> {
+    fn new(data: &'d [u8], patterns: usize) -> Noted<'d> {
+        Noted {
+            data,
+            found: Found::new(patterns),
+            from: vec![usize::MAX; patterns],
+        }
+    }
+
+    /// Note the patterns of the match state reached at `end` (a match ends there),
+    /// within the line that opens at `line` when the walk knows it.
+    fn matches(
+        &mut self,
+        automaton: &dfa::DFA,
+        cache: &dfa::Cache,
+        state: LazyStateID,
+        end: usize,
+        line: Option<usize>,
+    ) {
+        for index in 0..automaton.match_len(cache, state) {
+            let id = automaton.match_pattern(cache, state, index);
+            if self.found.insert(id) {
+                self.from[id.as_usize()] =
+                    line.unwrap_or_else(|| line_start(self.data, end.saturating_sub(1)));
+            }
+        }
+    }
+}
+
+/// The start of the line that holds byte `at`.
+fn line_start(data: &[u8], at: usize) -> usize {
+    memchr::memrchr(b'\n', &data[..at.min(data.len())]).map_or(0, |found| found + 1)
+}
+
 /// A walk of the set's lazy DFA could not go on: the cache gave up or a quit byte
 /// came (neither can with the settings `build_dfa` uses).
 #[derive(Debug)]
 struct WalkFailed;
 
-/// Which patterns match somewhere in `data`: the unanchored automaton walked over
-/// the whole text once, every match state's patterns noted as it is reached.
+/// Which patterns match somewhere in the text: the unanchored automaton walked over
+/// it once, every match state's patterns noted as it is reached.
 ///
 /// What `try_which_overlapping_matches` answers, without its stop at each match and
 /// its bookkeeping for a cache heuristic that is switched off here; it stops early
@@ -178,47 +236,46 @@ struct WalkFailed;
 fn whole_text(
     automaton: &dfa::DFA,
     cache: &mut dfa::Cache,
-    data: &[u8],
-    set: &mut Found,
+    noted: &mut Noted<'_>,
 ) -> Result<(), WalkFailed> {
     let config = start::Config::new().anchored(Anchored::No);
     let state = automaton
         .start_state(cache, &config)
         .map_err(|_| WalkFailed)?;
-    let state = walk(automaton, cache, state, data, set)?;
-    if !state.is_dead() && !set.is_full() {
-        finish(automaton, cache, state, None, set)?;
+    let end = noted.data.len();
+    let state = walk(automaton, cache, state, noted, (0, end), None)?;
+    if !state.is_dead() && !noted.found.is_full() {
+        finish(automaton, cache, state, noted, end, None)?;
     }
     Ok(())
 }
 
-/// Which patterns match from the start of some line of `data`, each walk anchored
+/// Which patterns match from the start of some line of the text, each walk anchored
 /// there and kept within the line (a match of these patterns holds no '\n'), the
 /// look-around at its ends judged by the text around it; stops once all are found.
 ///
 /// A line's walk starts from the anchored start state for its look-behind (none for
 /// the first line, '\n' for the others: two states, looked up again only when the
-/// cache has been cleared) and mostly ends a byte or two in, at the dead state.
+/// cache has been cleared) and mostly ends a few bytes in, at the dead state.
 fn each_line(
     automaton: &dfa::DFA,
     cache: &mut dfa::Cache,
-    data: &[u8],
-    set: &mut Found,
+    noted: &mut Noted<'_>,
 ) -> Result<(), WalkFailed> {
+    let data = noted.data;
     let mut starts = LineStarts::new(automaton, cache)?;
-    let mut line_start = 0;
+    let mut line = 0;
     loop {
-        let end =
-            memchr::memchr(b'\n', &data[line_start..]).map_or(data.len(), |at| line_start + at);
-        let state = starts.get(automaton, cache, line_start == 0)?;
-        let state = walk(automaton, cache, state, &data[line_start..end], set)?;
-        if !state.is_dead() && !set.is_full() {
-            finish(automaton, cache, state, data.get(end).copied(), set)?;
+        let end = memchr::memchr(b'\n', &data[line..]).map_or(data.len(), |at| line + at);
+        let state = starts.get(automaton, cache, line == 0)?;
+        let state = walk(automaton, cache, state, noted, (line, end), Some(line))?;
+        if !state.is_dead() && !noted.found.is_full() {
+            finish(automaton, cache, state, noted, end, Some(line))?;
         }
-        if end == data.len() || set.is_full() {
+        if end == data.len() || noted.found.is_full() {
             return Ok(());
         }
-        line_start = end + 1;
+        line = end + 1;
     }
 }
 
@@ -263,17 +320,19 @@ impl LineStarts {
     }
 }
 
-/// Walk `bytes` from `state`, noting the patterns of each match state reached (a
-/// match is seen one byte after it ends); return the last state, or the dead state
-/// as soon as it is reached.
+/// Walk the text's bytes `start..end` from `state`, noting the patterns of each
+/// match state reached (a match is seen one byte after it ends); return the last
+/// state, or the dead state as soon as it is reached.
 fn walk(
     automaton: &dfa::DFA,
     cache: &mut dfa::Cache,
     mut state: LazyStateID,
-    bytes: &[u8],
-    set: &mut Found,
+    noted: &mut Noted<'_>,
+    (start, end): (usize, usize),
+    line: Option<usize>,
 ) -> Result<LazyStateID, WalkFailed> {
-    for &byte in bytes {
+    let data = noted.data;
+    for (offset, &byte) in data[start..end].iter().enumerate() {
         // Most steps go from a plain state to a plain state already computed: one
         // table lookup. Any other step (from or to a match, dead or not yet computed
         // state) takes the checked way.
@@ -288,8 +347,8 @@ fn walk(
             .next_state(cache, state, byte)
             .map_err(|_| WalkFailed)?;
         if state.is_match() {
-            note_matches(automaton, cache, state, set);
-            if set.is_full() {
+            noted.matches(automaton, cache, state, start + offset, line);
+            if noted.found.is_full() {
                 return Ok(state);
             }
         } else if state.is_dead() {
@@ -301,30 +360,25 @@ fn walk(
     Ok(state)
 }
 
-/// The last step of a walk: the byte after its span (`None`: the text's end), which
-/// shows a match that ends where the span does.
+/// The last step of a walk that stopped at `end`: the byte there (or the text's
+/// end), which shows a match that ends at `end`.
 fn finish(
     automaton: &dfa::DFA,
     cache: &mut dfa::Cache,
     state: LazyStateID,
-    next: Option<u8>,
-    set: &mut Found,
+    noted: &mut Noted<'_>,
+    end: usize,
+    line: Option<usize>,
 ) -> Result<(), WalkFailed> {
-    let state = match next {
-        Some(byte) => automaton.next_state(cache, state, byte),
+    let state = match noted.data.get(end) {
+        Some(&byte) => automaton.next_state(cache, state, byte),
         None => automaton.next_eoi_state(cache, state),
     }
     .map_err(|_| WalkFailed)?;
     if state.is_match() {
-        note_matches(automaton, cache, state, set);
+        noted.matches(automaton, cache, state, end, line);
     }
     Ok(())
-}
-
-fn note_matches(automaton: &dfa::DFA, cache: &dfa::Cache, state: LazyStateID, set: &mut Found) {
-    for index in 0..automaton.match_len(cache, state) {
-        set.insert(automaton.match_pattern(cache, state, index));
-    }
 }
 
 fn dfa_parts(indices: &[usize], hirs: &[Hir]) -> Result<Vec<(Vec<usize>, Part)>, SyntaxError> {
@@ -468,18 +522,30 @@ mod tests {
             let text: String = picks.iter().map(|&pick| FRAGMENTS[pick]).collect();
             let sources: Vec<String> = WALKED.iter().map(|s| s.to_string()).collect();
             let set = PatternSet::new(&sources).unwrap();
-            let mut found = set.matching(text.as_bytes());
+            let data = text.as_bytes();
+            let mut found = set.matching_from(data);
             found.sort();
-            let expected: Vec<usize> = sources
+            // Each pattern on its own: whether it matches, and the line its leftmost
+            // match opens on (for a pattern that stays within a line, the line of the
+            // match that ends first too).
+            let expected: Vec<(usize, usize)> = sources
                 .iter()
                 .enumerate()
-                .filter(|(_, source)| {
+                .filter_map(|(index, source)| {
                     let hir = relax(&dialect::parse(source).unwrap());
-                    build(&[hir], config()).unwrap().is_match(text.as_bytes())
+                    let one_line = never_matches_newline(&hir);
+                    let leftmost = build(&[hir], config()).unwrap().find(data)?;
+                    let line = line_start(data, leftmost.start());
+                    Some((index, if one_line { line } else { usize::MAX }))
                 })
-                .map(|(index, _)| index)
                 .collect();
-            proptest::prop_assert_eq!(found, expected);
+            proptest::prop_assert_eq!(found.len(), expected.len());
+            for (&(index, from), &(wanted, line)) in found.iter().zip(&expected) {
+                proptest::prop_assert_eq!(index, wanted);
+                if line != usize::MAX {
+                    proptest::prop_assert_eq!(from, line, "pattern {}", index);
+                }
+            }
         }
     }
 }

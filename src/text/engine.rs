@@ -80,8 +80,16 @@ fn run_rules(rules: &TextRules, doc: &mut Doc, deadline: &Deadline) -> Result<()
             continue;
         }
         deadline.check()?;
-        let inline_version = doc.buffer.inline_version;
-        apply(rules, position, doc);
+        let (version, inline_version) = (doc.buffer.version, doc.buffer.inline_version);
+        let from = if doc.prefilter {
+            candidates.search_from(position, doc)
+        } else {
+            0
+        };
+        apply(rules, position, doc, from);
+        if doc.buffer.version != version {
+            candidates.after_edit(doc);
+        }
         if doc.buffer.inline_version != inline_version {
             candidates.after_inline_edit(doc);
         }
@@ -93,15 +101,18 @@ fn run_rules(rules: &TextRules, doc: &mut Doc, deadline: &Deadline) -> Result<()
 /// hold: how a rule's examples run. Returns how many times it fired.
 pub fn run_one(rules: &TextRules, position: usize, doc: &mut Doc) -> usize {
     if rules.rules[position].conditions.hold(doc) {
-        apply(rules, position, doc)
+        apply(rules, position, doc, 0)
     } else {
         0
     }
 }
 
-fn apply(rules: &TextRules, position: usize, doc: &mut Doc) -> usize {
+/// Run the rule at `position`, its trigger looked for from byte `from` on (the start
+/// of a line before which the prefilter knows it cannot match) within its region.
+fn apply(rules: &TextRules, position: usize, doc: &mut Doc, from: usize) -> usize {
     let rule = &rules.rules[position];
-    let region = rule.region(doc);
+    let (start, end) = rule.region(doc);
+    let region = (start.max(from).min(end), end);
     let code = rule.skip_code.then(|| code_spans(doc.text()));
     let run = Run {
         index: position,

@@ -8,6 +8,7 @@
 //! out one that would fire. The whole-text answer is kept until an edit changes text
 //! inside a line; a region's answer until an edit changes the region's text.
 
+use crate::buffer::Moved;
 use crate::dialect::SyntaxError;
 use crate::sets::PatternSet;
 
@@ -155,6 +156,10 @@ struct Answer {
     version: u64,
     region: Option<String>,
     found: Vec<bool>,
+    /// Whole-text groups: for each pattern found, the start of the first line it may
+    /// match on, while the text is as it was then (the buffer's version `from_version`).
+    from: Vec<usize>,
+    from_version: u64,
 }
 
 /// Per-document answers of a Prefilter, recomputed only when an edit may change them.
@@ -182,12 +187,50 @@ impl Candidates<'_> {
             if !matches!(kind, Group::Text(0 | 1)) || answer.version + 1 != version {
                 continue;
             }
+            let starts_current = answer.from_version == doc.buffer.version;
             for &(start, end) in &lines {
                 for index in set.matching(&text.as_bytes()[start..end]) {
+                    if !answer.found[index] || start < answer.from[index] {
+                        answer.from[index] = start;
+                    }
                     answer.found[index] = true;
                 }
             }
             answer.version = version;
+            if !starts_current {
+                answer.from_version = u64::MAX;
+            }
+        }
+    }
+
+    /// Carry the whole-text answers' line starts over the edit just made (one `apply`
+    /// since they were current): a start after an edit moves with the text; one whose
+    /// line break an edit took or joined goes back to the start of the line the edit
+    /// landed on. Answers the edit found stale lose them (their rules look from the
+    /// region's start). Lines the edit changed within are matched again by
+    /// `after_inline_edit`, which lowers the starts their matches need.
+    pub fn after_edit(&mut self, doc: &Doc) {
+        let version = doc.buffer.version;
+        let moved = doc.buffer.moved();
+        let text = doc.text().as_bytes();
+        for (group, answer) in self.found.iter_mut().enumerate() {
+            let Some(answer) = answer.as_mut() else {
+                continue;
+            };
+            if !matches!(self.prefilter.groups[group].0, Group::Text(0 | 1))
+                || answer.from_version.checked_add(1) != Some(version)
+            {
+                continue;
+            }
+            for (from, _) in answer
+                .from
+                .iter_mut()
+                .zip(&answer.found)
+                .filter(|(_, &f)| f)
+            {
+                *from = moved_line_start(*from, moved, text);
+            }
+            answer.from_version = version;
         }
     }
 
@@ -202,6 +245,26 @@ impl Candidates<'_> {
         match prefilter.slots[position] {
             None => true,
             Some(slot) => self.found_in(slot, doc),
+        }
+    }
+
+    /// Where the rule at `position` (one that may fire) can start looking for its
+    /// trigger: the start of the first line its whole-text answer found it may match
+    /// on, while the text is as it was when answered; 0 otherwise. A trigger that
+    /// stays within a line (or its leading part that does) matches on no line before:
+    /// each of its matches is one of the relaxed pattern's, which ends no earlier.
+    pub fn search_from(&self, position: usize, doc: &Doc) -> usize {
+        let Some((group, index)) = self.prefilter.slots[position] else {
+            return 0;
+        };
+        if !matches!(self.prefilter.groups[group].0, Group::Text(0 | 1)) {
+            return 0;
+        }
+        match &self.found[group] {
+            Some(answer) if answer.from_version == doc.buffer.version && answer.found[index] => {
+                answer.from[index]
+            }
+            _ => 0,
         }
     }
 
@@ -240,13 +303,16 @@ impl Candidates<'_> {
                     version,
                     region: None,
                     found: vec![false; group_set.len()],
+                    from: vec![0; group_set.len()],
+                    from_version: doc.buffer.version,
                 });
             }
         }
-        for index in set.matching(doc.text().as_bytes()) {
+        for (index, from) in set.matching_from(doc.text().as_bytes()) {
             let (group, at) = slots[index];
             if let Some(answer) = self.found[group].as_mut() {
                 answer.found[at] = true;
+                answer.from[at] = from;
             }
         }
     }
@@ -277,14 +343,44 @@ fn refresh(
         }
     }
     let mut found = vec![false; set.len()];
-    for index in set.matching(region.unwrap_or(text).as_bytes()) {
+    let mut from = vec![0; set.len()];
+    for (index, line) in set.matching_from(region.unwrap_or(text).as_bytes()) {
         found[index] = true;
+        // A region's lines are placed within the region, not the text: not kept.
+        if region.is_none() {
+            from[index] = line;
+        }
     }
     Answer {
         version,
         region: region.map(str::to_string),
         found,
+        from,
+        from_version: doc.buffer.version,
     }
+}
+
+/// Where the line that opened at `start` before the `moved` edits opens after them
+/// (`text` is the text after): moved with the text before it, or, when an edit took
+/// or changed the line break before it (or the line start itself), the start of the
+/// line that edit landed on.
+fn moved_line_start(start: usize, moved: &[Moved], text: &[u8]) -> usize {
+    if start == 0 {
+        return 0;
+    }
+    let mut shifted = start;
+    for edit in moved {
+        let (before_start, before_end) = edit.before;
+        if before_end < start {
+            shifted = shifted + (edit.after.1 - edit.after.0) - (before_end - before_start);
+        } else if before_start < start {
+            let landed = edit.after.0;
+            return memchr::memrchr(b'\n', &text[..landed]).map_or(0, |at| at + 1);
+        } else {
+            break;
+        }
+    }
+    shifted
 }
 
 /// The whole lines (byte spans, without their final newline) that the landed edits

@@ -390,6 +390,26 @@ const FRAGMENTS: &[&str] = &[
 ];
 
 /// What separates lines: every break the view reads as '\n', blank lines between.
+/// Whole lines the test rules drop, change, split or join, and plain ones.
+const RULE_LINES: &[&str] = &[
+    "---",
+    "Read more here",
+    "**Read more**",
+    "Ad**vertisement**",
+    "a<br>b",
+    "Related:",
+    "Share this story",
+    "hahaha",
+    "word~~ and more",
+    "teh end",
+    "Dear readers,",
+    "Donate now",
+    "Remind me later.",
+    "plain text",
+    "Zebra <-> Lion",
+    "Menu",
+];
+
 const BREAKS: &[&str] = &[
     "\n", "\n", "\n", "\n\n", "\n \n", "\r\n", "\r", "\u{2028}", "\u{2029}", "\u{85}", "\r\u{85}",
     "\u{b}",
@@ -736,6 +756,28 @@ proptest! {
         prop_assert_eq!(&filtered.fields, &unfiltered.fields);
         prop_assert_eq!(&filtered.provenance, &unfiltered.provenance);
         prop_assert_eq!(&filtered.captions, &unfiltered.captions);
+    }
+
+    /// The same, on texts made of whole lines the rules act on: a rule's trigger is
+    /// looked for from the line the prefilter found it on, carried over the edits of
+    /// the rules before it (lines dropped above it, text changed within lines above
+    /// it, lines split or joined, a line changed into one it matches).
+    #[test]
+    fn the_prefilter_changes_no_result_on_lines_the_rules_edit(
+        lines in prop::collection::vec(
+            (prop::sample::select(RULE_LINES), prop::sample::select(&["\n", "\n\n"][..])),
+            0..12,
+        ),
+        format in prop::sample::select(&[Format::Text, Format::Markdown][..]),
+    ) {
+        let text: String = lines.iter().flat_map(|(line, end)| [*line, *end]).collect();
+        let case = Case { text, format, page_type: Some("article"), stated: Vec::new() };
+        let mut filtered = case.doc();
+        run_pass(rules(), &mut filtered, &Deadline::Unlimited).expect("no deadline");
+        let mut unfiltered = case.doc();
+        unfiltered_pass(&mut unfiltered);
+        prop_assert_eq!(filtered.text(), unfiltered.text(), "from {:?}", case.text);
+        prop_assert_eq!(&filtered.removed, &unfiltered.removed);
     }
 
     /// The patterns searched line by line, anchored at each line's start, are found
