@@ -10,7 +10,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import Cleaner
-from cleaner.extract.page_blocks import PageBlocks
+from cleaner.extract.page_blocks import PageBlocks, find_blocks
 from cleaner.read import decode
 
 CLEANER = Cleaner()
@@ -82,6 +82,23 @@ def test_link_lists_inside_the_article_are_left_out_and_recorded() -> None:
     assert ("extract:link-list", "Another story about the budget") in [
         (r.rule, r.text) for r in document.removed
     ]
+
+
+def test_a_sentence_that_links_what_it_names_stays_in_the_finders_article() -> None:
+    # Mostly link text, but a sentence: words of its own around the links, a full stop.
+    sentence = (
+        "<p>The hotel also appears in my lists of "
+        "<a href='/spa'>the best spa hotels in Portugal</a>, "
+        "<a href='/beach'>the finest beach resorts on the Atlantic coast</a> and "
+        "<a href='/family'>the most welcoming family hotels in Europe</a>.</p>"
+    )
+    paragraphs = "".join(f"<p>{PARAGRAPH} Paragraph {n}.</p>" for n in range(3))
+    links = "<ul><li><a href='/a'>Another story about the budget</a></li></ul>"
+    body = f"<article><h1>A week away</h1>{paragraphs}{sentence}{paragraphs}{links}</article>"
+    article = find_blocks(LexborHTMLParser(page(body)).body).article
+    assert article is not None
+    assert any(p.startswith("The hotel also appears in my lists") for p in article.paragraphs)
+    assert ("link-list", "Another story about the budget") in article.dropped
 
 
 def test_a_long_teaser_list_beside_the_article_is_not_taken() -> None:

@@ -61,9 +61,32 @@ def _left_out(block: Block) -> str | None:
     """Why a run is not article text: the page headline (it is the title) or a link list."""
     if block.node.tag == "h1":
         return "headline"
-    if block.link_density > 0.5 and len(block.text) < LONG_RUN_CHARS:
+    if _link_list(block):
         return "link-list"
     return None
+
+
+def _link_list(block: Block) -> bool:
+    """Whether a short run is mostly link text and no sentence that links what it names."""
+    short = len(block.text) < LONG_RUN_CHARS
+    return short and block.link_density > 0.5 and not _linked_sentence(block)
+
+
+#: Unlinked characters a sentence needs around its links to be prose, not a list.
+MIN_SENTENCE_FRAME_CHARS = 40
+
+
+def _linked_sentence(block: Block) -> bool:
+    """Whether a run mostly of link text is one sentence that links what it names ("It
+    ranks in my lists of the best spa hotels, the best beach resorts and ..."): one line,
+    words of its own around the links, and a full stop at its end. A list of links has
+    no words between them, nor a sentence's end."""
+    text = block.text
+    return (
+        "\n" not in text
+        and len(text) - block.link_chars >= MIN_SENTENCE_FRAME_CHARS
+        and text.rstrip()[-1:] in ".!?"
+    )
 
 
 def _prose_span(blocks: list[Block]) -> tuple[int, int]:
