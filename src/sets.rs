@@ -16,8 +16,8 @@ use crate::shape::{dies_early, never_matches_newline, relax};
 /// not match, never omits one that does (each pattern is held in its relaxed form).
 ///
 /// The patterns run as one lazy DFA walked over the text (by hand: see `walk`),
-/// every match state's patterns noted (overlapping), its state cache allowed to grow and be rebuilt as
-/// often as a text needs rather than giving up. Patterns with a Unicode word
+/// every match state's patterns noted (overlapping), its state cache allowed to
+/// grow and be rebuilt as often as a text needs rather than giving up. Patterns with a Unicode word
 /// boundary (`\b`), which the DFA cannot follow past a non-ASCII byte, are asked
 /// one by one, each a leftmost search that stops at its first match and skips
 /// texts without its literals: as a set they would run on the crate's slowest
@@ -218,7 +218,7 @@ impl<'d> Noted<'d> {
 }
 
 /// The start of the line that holds byte `at`.
-fn line_start(data: &[u8], at: usize) -> usize {
+pub(crate) fn line_start(data: &[u8], at: usize) -> usize {
     memchr::memrchr(b'\n', &data[..at.min(data.len())]).map_or(0, |found| found + 1)
 }
 

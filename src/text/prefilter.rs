@@ -10,7 +10,7 @@
 
 use crate::buffer::Moved;
 use crate::dialect::SyntaxError;
-use crate::sets::PatternSet;
+use crate::sets::{line_start, PatternSet};
 
 use super::doc::Doc;
 use super::rules::{TextRule, Where};
@@ -374,8 +374,7 @@ fn moved_line_start(start: usize, moved: &[Moved], text: &[u8]) -> usize {
         if before_end < start {
             shifted = shifted + (edit.after.1 - edit.after.0) - (before_end - before_start);
         } else if before_start < start {
-            let landed = edit.after.0;
-            return memchr::memrchr(b'\n', &text[..landed]).map_or(0, |at| at + 1);
+            return line_start(text, edit.after.0);
         } else {
             break;
         }
