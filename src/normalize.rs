@@ -1,4 +1,5 @@
-//! The canonical body: paragraphs one blank line apart, plain spaces, NFC.
+//! The canonical body: paragraphs one blank line apart, plain spaces, NFC; a fenced
+//! code block kept line for line, with its indentation.
 //!
 //! A port of `cleaner/normalize.py`. Whitespace is Python's `str.isspace`
 //! (Unicode White_Space plus the four information separators U+001C..U+001F),
@@ -164,10 +165,15 @@ fn space_at(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Paragraphs separated by exactly one blank line; whitespace runs as one space; NFC.
+/// A fenced code block (see `code_blocks`) is one paragraph that keeps its lines, blank
+/// ones included, and their indentation (`code_line`).
 ///
 /// Built in one output string: each block's lines are collapsed into a scratch string,
 /// then written out joined (a hard-wrapped block) or as paragraphs of their own.
 pub fn canonical(text: &str) -> String {
+    if may_hold_fences(text) {
+        return canonical_with_code(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut lines = String::new();
     let mut block: Vec<(usize, usize)> = Vec::new();
@@ -183,6 +189,24 @@ pub fn canonical(text: &str) -> String {
         }
     }
     write_block(&lines, &block, &mut out);
+    nfc_owned(out)
+}
+
+/// `canonical` of a text that may hold fenced code, from its located blocks.
+fn canonical_with_code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for block in located_blocks(text) {
+        let lines: Vec<&str> = block.lines.iter().map(|line| line.text.as_str()).collect();
+        let separator = block.separator();
+        for (index, line) in lines.iter().enumerate() {
+            if index > 0 {
+                out.push_str(separator);
+            } else if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(line);
+        }
+    }
     nfc_owned(out)
 }
 
@@ -235,21 +259,31 @@ pub fn canonical_edits(text: &str) -> Vec<Respacing> {
     let mut edits = Vec::new();
     let mut previous: Option<usize> = None;
     for block in located_blocks(text) {
-        let lines: Vec<String> = block.iter().map(|(_, _, line)| line.clone()).collect();
-        let joined = looks_hard_wrapped(&lines);
-        for (index, (start, end, line)) in block.iter().enumerate() {
-            let separator = match previous {
+        let separator = block.separator();
+        for (index, line) in block.lines.iter().enumerate() {
+            let gap = match previous {
                 None => "",
-                Some(_) if joined && index > 0 => " ",
+                Some(_) if index > 0 => separator,
                 Some(_) => "\n\n",
             };
-            respace(text, previous.unwrap_or(0), *start, separator, &mut edits);
-            if &text[*start..*end] != line {
-                for (gap_start, gap_end) in odd_spaces(&text[*start..*end]) {
-                    respace(text, start + gap_start, start + gap_end, " ", &mut edits);
+            respace(text, previous.unwrap_or(0), line.start, gap, &mut edits);
+            if text[line.start..line.end] != line.text {
+                let odd = if block.code {
+                    code_spaces(&text[line.start..line.end])
+                } else {
+                    odd_spaces(&text[line.start..line.end])
+                };
+                for (gap_start, gap_end, wanted) in odd {
+                    respace(
+                        text,
+                        line.start + gap_start,
+                        line.start + gap_end,
+                        wanted,
+                        &mut edits,
+                    );
                 }
             }
-            previous = Some(*end);
+            previous = Some(line.end);
         }
     }
     respace(text, previous.unwrap_or(0), text.len(), "", &mut edits);
@@ -257,8 +291,9 @@ pub fn canonical_edits(text: &str) -> Vec<Respacing> {
 }
 
 /// Runs of whitespace within a line that the canonical body does not keep as they are:
-/// two or more characters, or one that is not a plain space (Python's `\s{2,}|[^\S ]`).
-fn odd_spaces(line: &str) -> Vec<(usize, usize)> {
+/// two or more characters, or one that is not a plain space (Python's `\s{2,}|[^\S ]`),
+/// each to read one space.
+fn odd_spaces(line: &str) -> Vec<(usize, usize, &'static str)> {
     let mut found = Vec::new();
     let mut run: Option<(usize, usize, usize)> = None; // (start, end, characters)
     for (at, c) in line
@@ -274,34 +309,173 @@ fn odd_spaces(line: &str) -> Vec<(usize, usize)> {
         }
         if let Some((start, end, count)) = run.take() {
             if count >= 2 || &line[start..end] != " " {
-                found.push((start, end));
+                found.push((start, end, " "));
             }
         }
     }
     found
 }
 
-/// `blocks`, with each line's visible span: (start, end, collapsed line).
-fn located_blocks(text: &str) -> Vec<Vec<(usize, usize, String)>> {
-    let mut blocks: Vec<Vec<(usize, usize, String)>> = vec![Vec::new()];
+/// The whitespace characters of a code line that its canonical form (`code_line`)
+/// writes as a plain space: every one but the plain space itself.
+fn code_spaces(line: &str) -> Vec<(usize, usize, &'static str)> {
+    line.char_indices()
+        .filter(|&(_, c)| c != ' ' && is_space(c))
+        .map(|(at, c)| (at, at + c.len_utf8(), " "))
+        .collect()
+}
+
+/// A line of fenced code as the canonical body writes it: its indentation and inner
+/// spacing kept, a plain space for any other whitespace character (a tab included, as
+/// the view the rules read has it: one character for one), none at its end.
+fn code_line(raw: &str) -> String {
+    let kept = raw.trim_end_matches(is_space);
+    if !kept.contains(|c: char| c != ' ' && is_space(c)) {
+        return kept.to_string();
+    }
+    kept.chars()
+        .map(|c| if is_space(c) { ' ' } else { c })
+        .collect()
+}
+
+/// One line of a located block: its visible span in the text and what the canonical
+/// body writes of it.
+struct LocatedLine {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// A paragraph of lines with text, or a fenced code block (its fences and every line
+/// between them, blank ones too).
+struct LocatedBlock {
+    code: bool,
+    lines: Vec<LocatedLine>,
+}
+
+impl LocatedBlock {
+    /// What the canonical body puts between the block's lines.
+    fn separator(&self) -> &'static str {
+        if self.code {
+            return "\n";
+        }
+        let lines: Vec<&str> = self.lines.iter().map(|line| line.text.as_str()).collect();
+        if looks_hard_wrapped(&lines) {
+            " "
+        } else {
+            "\n\n"
+        }
+    }
+}
+
+/// The text's blocks, each line with its visible span: the lines with text between blank
+/// lines, and the fenced code blocks.
+fn located_blocks(text: &str) -> Vec<LocatedBlock> {
+    let lines: Vec<&str> = split_lines(text).collect();
+    let code = code_blocks(&lines);
+    let mut code_at = code.iter().peekable();
+    let mut blocks = vec![LocatedBlock {
+        code: false,
+        lines: Vec::new(),
+    }];
     let mut position = 0;
-    for raw in split_lines(text) {
+    let mut index = 0;
+    while index < lines.len() {
+        if let Some(&&(first, last)) = code_at.peek().filter(|(first, _)| *first == index) {
+            code_at.next();
+            let mut block = LocatedBlock {
+                code: true,
+                lines: Vec::new(),
+            };
+            for raw in &lines[first..=last] {
+                let kept = raw.trim_end_matches(is_space);
+                block.lines.push(LocatedLine {
+                    start: position,
+                    end: position + kept.len(),
+                    text: code_line(raw),
+                });
+                position += raw.len() + 1;
+            }
+            blocks.push(block);
+            blocks.push(LocatedBlock {
+                code: false,
+                lines: Vec::new(),
+            });
+            index = last + 1;
+            continue;
+        }
+        let raw = lines[index];
         let line = collapse_spaces(raw);
         if line.is_empty() {
-            if !blocks.last().is_some_and(Vec::is_empty) {
-                blocks.push(Vec::new());
+            if !blocks.last().is_some_and(|block| block.lines.is_empty()) {
+                blocks.push(LocatedBlock {
+                    code: false,
+                    lines: Vec::new(),
+                });
             }
-        } else {
+        } else if let Some(block) = blocks.last_mut() {
             let start = position + raw.len() - raw.trim_start_matches(is_space).len();
             let end = position + raw.trim_end_matches(is_space).len();
-            if let Some(block) = blocks.last_mut() {
-                block.push((start, end, line));
-            }
+            block.lines.push(LocatedLine {
+                start,
+                end,
+                text: line,
+            });
         }
         position += raw.len() + 1;
+        index += 1;
     }
-    blocks.retain(|block| !block.is_empty());
+    blocks.retain(|block| !block.lines.is_empty());
     blocks
+}
+
+/// Whether a text may hold a code fence: three backticks or tildes in a row.
+fn may_hold_fences(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, b"```").is_some() || memchr::memmem::find(bytes, b"~~~").is_some()
+}
+
+/// The fenced code blocks among `lines`, as (first, last) line indices, fences included.
+///
+/// A fence is a line that, spaces aside, opens with three or more backticks (and holds
+/// no other backtick) or tildes; the block ends at the next line of nothing but at
+/// least as many of the same mark. A fence never closed opens no block: its line is
+/// text like any other (a stray "```" must not keep the rest of a text unspaced).
+/// Lines are read spaces aside, as the canonical body writes them, so the body's
+/// blocks are the text's: canonical layout is its own canonical layout.
+fn code_blocks(lines: &[&str]) -> Vec<(usize, usize)> {
+    let mut blocks = Vec::new();
+    let mut index = 0;
+    while index < lines.len() {
+        if let Some((mark, length)) = fence_opening(lines[index]) {
+            let close = (index + 1..lines.len()).find(|&at| fence_closes(lines[at], mark, length));
+            if let Some(close) = close {
+                blocks.push((index, close));
+                index = close + 1;
+                continue;
+            }
+        }
+        index += 1;
+    }
+    blocks
+}
+
+/// The mark and length of the fence `line` opens, if it opens one.
+fn fence_opening(line: &str) -> Option<(u8, usize)> {
+    let trimmed = line.trim_matches(is_space).as_bytes();
+    let mark = *trimmed.first()?;
+    if mark != b'`' && mark != b'~' {
+        return None;
+    }
+    let length = trimmed.iter().take_while(|&&byte| byte == mark).count();
+    let info_ok = mark == b'~' || !trimmed[length..].contains(&b'`');
+    (length >= 3 && info_ok).then_some((mark, length))
+}
+
+/// Whether `line` closes a fence of `length` `mark`s.
+fn fence_closes(line: &str, mark: u8, length: usize) -> bool {
+    let trimmed = line.trim_matches(is_space).as_bytes();
+    trimmed.len() >= length && trimmed.iter().all(|&byte| byte == mark)
 }
 
 /// Add the edit that makes the whitespace `text[start..end]` read `wanted`, if needed;
@@ -428,6 +602,26 @@ mod tests {
     }
 
     #[test]
+    fn fenced_code_keeps_its_lines_and_indentation() {
+        let text = "Loops run a body once per item.\n```python\nfor name in names:\n    if name:\n\t\tprint(name)  \n\n\nprint(\"done\")\n```\nThat is all.\n";
+        assert_eq!(
+            canonical(text),
+            "Loops run a body once per item.\n\n```python\nfor name in names:\n    if name:\n  print(name)\n\n\nprint(\"done\")\n```\n\nThat is all."
+        );
+        let tildes = "~~~\na  =  1\n~~~~\n";
+        assert_eq!(canonical(tildes), "~~~\na  =  1\n~~~~");
+    }
+
+    #[test]
+    fn a_fence_never_closed_is_text() {
+        assert_eq!(
+            canonical("```\nOne  line.\nTwo."),
+            "```\n\nOne line.\n\nTwo."
+        );
+        assert_eq!(canonical("``` a ` b\nx  y\n```"), "``` a ` b\n\nx y\n\n```");
+    }
+
+    #[test]
     fn spaces_are_told_byte_by_byte_as_by_character() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut utf8 = [0; 4];
@@ -511,6 +705,16 @@ mod tests {
             let edited = apply(&text, &edits);
             prop_assert_eq!(nfc(&edited), canonical(&text));
             prop_assert!(canonical_edits(&canonical(&text)).is_empty());
+        }
+
+        #[test]
+        fn fenced_texts_settle_in_one_step(text in "(```|~~~|````|``` a|[ab `~. \t\u{a0}]{0,6}|)(\n(```|~~~|````|``` a|[ab `~. \t\u{a0}]{0,6}|)){0,12}") {
+            let body = canonical(&text);
+            prop_assert_eq!(&canonical(&body), &body);
+            prop_assert!(!crate::buffer::changes_in_view(&body), "{:?}", body);
+            let edits = canonical_edits(&text);
+            prop_assert_eq!(nfc(&apply(&text, &edits)), body.clone());
+            prop_assert!(canonical_edits(&body).is_empty());
         }
     }
 }

@@ -54,11 +54,32 @@ def test_the_view_keeps_offsets_for_unicode_spaces_and_crlf() -> None:
             "early departures from the north pier.",
         ),
         ("Cafe\u0301 au lait.", "Café au lait."),
+        (
+            "Call it so:\n```sh\ncleaner  clean  page.html\n\tcat out.txt   \n```\nDone.",
+            "Call it so:\n\n```sh\ncleaner  clean  page.html\n cat out.txt\n```\n\nDone.",
+        ),
+        ("```\nNever closed.\nSo  text.", "```\n\nNever closed.\n\nSo text."),
     ],
 )
 def test_canonical_body(raw: str, expected: str) -> None:
     assert canonical(raw) == expected
     assert canonical(expected) == expected
+
+
+def test_markdown_code_comes_through_cleaning_as_written() -> None:
+    markdown = (
+        "# Reading files\n\nOpen the file in a with block, so that it is closed again.\n\n"
+        "```python\n# one line at a time\nwith open(path) as f:\n    for line in f:\n"
+        "        print(line)\n```\n\nThe loop never holds the whole file in memory.\n"
+    )
+    document = Cleaner().clean(markdown, format="markdown")
+    code = (
+        "```python\n# one line at a time\nwith open(path) as f:\n    for line in f:\n"
+        "        print(line)\n```"
+    )
+    assert code in document.text.split("\n\n")
+    again = Cleaner().clean(document.text, known=document.known_fields())
+    assert again.text == document.text
 
 
 @pytest.mark.parametrize(
