@@ -46,10 +46,27 @@ def test_br_and_pre_keep_their_line_breaks() -> None:
         "<p>That closes the page with one more sentence of prose to read.</p>"
         "</article></body></html>"
     )
-    lines = CLEANER.clean(html).text.split("\n\n")
-    assert "Roses are red, the gardener said," in lines
-    assert "violets are blue, and so are you." in lines
-    assert "for x in range(3):" in lines
+    paragraphs = CLEANER.clean(html).text.split("\n\n")
+    assert "Roses are red, the gardener said," in paragraphs
+    assert "violets are blue, and so are you." in paragraphs
+    # Code is one fenced block that keeps its lines and their indentation.
+    assert "```\nfor x in range(3):\n    print(x)\n```" in paragraphs
+
+
+def test_code_keeps_its_layout_through_highlighting_and_cleaning_again() -> None:
+    html = (
+        "<html><head><title>Reading files</title></head><body><article><h1>Reading files</h1>"
+        "<p>Open the file in a with block, so that it is closed again whatever happens.</p>"
+        '<pre class="highlight"><code><span class="k">with</span> open(path) as f:\n'
+        '\t<span class="k">for</span> line in f:\n\n'
+        "\t\tprint(line)  \n</code></pre>"
+        "<p>The loop reads one line at a time, so a large file never fills the memory.</p>"
+        "</article></body></html>"
+    )
+    document = CLEANER.clean(html)
+    code = "```\nwith open(path) as f:\n    for line in f:\n\n        print(line)\n```"
+    assert code in document.text.split("\n\n\n")[0].split("\n\n", 1)[1]
+    assert CLEANER.clean(document.text, known=document.known_fields()).text == document.text
 
 
 def test_an_html_fragment_is_html() -> None:
@@ -313,10 +330,9 @@ def test_highlighted_code_keeps_its_lines_and_stays_with_the_prose_around_it() -
         f"<h1>Pools</h1><p>{DOCS_PROSE}</p>{HIGHLIGHTED}<p>{DOCS_PROSE}</p>"
         f"<h2>Next steps</h2><p>{DOCS_PROSE}</p></main></body></html>"
     )
-    lines = CLEANER.clean(html).text.split("\n\n")
-    assert "from tidepool import Client" in lines
-    assert "client = Client(" in lines
-    assert "min_size=2," in lines
+    text = CLEANER.clean(html).text
+    code = "```\nfrom tidepool import Client\n\nclient = Client(\n    min_size=2,\n)\n```"
+    assert f"{DOCS_PROSE}\n\n{code}\n\n{DOCS_PROSE}" in text
 
 
 def test_an_accordions_questions_and_hidden_tab_panels_stay_and_hidden_chrome_is_recorded() -> None:

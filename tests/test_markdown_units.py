@@ -14,8 +14,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import clean
 from cleaner.document import Removal
+from cleaner.extract.code import code_fence
 from cleaner.markdown.escape import (
-    code_fence,
     code_span,
     escape_heading,
     escape_text_line,

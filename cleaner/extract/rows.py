@@ -1,4 +1,5 @@
-"""The text of an HTML page's kept blocks: one paragraph a line, a data table's row one line.
+"""The text of an HTML page's kept blocks: one paragraph a line, a data table's row one line,
+a `<pre>`'s code a fenced block.
 
 Each kept block's lines become paragraphs of the text the text phase reads. The
 cells of a data table are blocks too, and a row read one cell a line loses what
@@ -19,6 +20,7 @@ from selectolax.lexbor import LexborNode
 
 from cleaner.dom import ancestors
 from cleaner.extract.blocks import Block
+from cleaner.extract.code import fenced_text
 
 #: Between two cells of one row.
 CELL_SEPARATOR = " | "
@@ -45,10 +47,14 @@ def with_separators(blocks: Sequence[Block]) -> Iterator[tuple[Block, str]]:
 
 
 def blocks_text(blocks: Sequence[Block]) -> str:
-    """The text of `blocks`: each block's lines paragraphs, a row's cells one line."""
+    """The text of `blocks`: each block's lines paragraphs, a row's cells one line, a
+    `<pre>`'s code a fenced block of its own lines (`cleaner.extract.code`)."""
     parts: list[str] = []
     for block, separator in with_separators(blocks):
-        parts.append(PARAGRAPH_BREAK.join(block.text.split("\n")))
+        if block.preformatted:
+            parts.append(fenced_text(block))
+        else:
+            parts.append(PARAGRAPH_BREAK.join(block.text.split("\n")))
         parts.append(separator)
     return "".join(parts)
 

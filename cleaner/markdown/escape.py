@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from cleaner.extract.code import longest_backticks
+
 #: Characters that open inline syntax wherever they stand.
 _INLINE = re.compile(r"[\\`*\[\]<~]|&(?=#?[0-9A-Za-z]+;)|(?<![^\W_])_|_(?![^\W_])")
 #: What opens a block at a line's start: a heading, a list item, a quote, a setext
@@ -20,8 +22,6 @@ _LINE_START = re.compile(
 )
 #: A run of `#` that ends a line after a space: an ATX heading's closing sequence.
 _CLOSING_HASHES = re.compile(r"(^|[ \t])(#+)[ \t]*$")
-#: Runs of backticks, for the fence a code span or block needs.
-_BACKTICKS = re.compile(r"`+")
 
 
 def escape_inline(text: str) -> str:
@@ -52,15 +52,10 @@ def escape_heading(markdown: str) -> str:
 def code_span(code: str) -> str:
     """`code` as an inline code span: fenced by more backticks than it holds in a row,
     padded with a space where it starts or ends with a backtick or a space."""
-    fence = "`" * (_longest_backticks(code) + 1)
+    fence = "`" * (longest_backticks(code) + 1)
     if code.startswith(("`", " ")) or code.endswith(("`", " ")):
         code = f" {code} "
     return f"{fence}{code}{fence}"
-
-
-def code_fence(code: str) -> str:
-    """The backtick fence a fenced code block of `code` needs (at least three)."""
-    return "`" * max(3, _longest_backticks(code) + 1)
 
 
 def link_destination(url: str) -> str:
@@ -70,7 +65,3 @@ def link_destination(url: str) -> str:
         escaped = url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
         return f"<{escaped}>"
     return url
-
-
-def _longest_backticks(text: str) -> int:
-    return max((len(run) for run in _BACKTICKS.findall(text)), default=0)

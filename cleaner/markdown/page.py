@@ -16,8 +16,9 @@ from selectolax.lexbor import LexborNode
 
 from cleaner.document import Removal
 from cleaner.extract.blocks import Block
+from cleaner.extract.code import code_fence, fenced_code
 from cleaner.extract.rows import PARAGRAPH_BREAK, is_data_table, with_separators
-from cleaner.markdown.escape import code_fence, escape_heading
+from cleaner.markdown.escape import escape_heading
 from cleaner.markdown.images import standalone_images
 from cleaner.markdown.inline import InlineStyle, code_holders
 from cleaner.markdown.structure import Container, Places, code_language
@@ -75,19 +76,48 @@ _Owned = tuple[Block, tuple[int, int]]
 
 def _block_spans(text: str, blocks: Sequence[Block]) -> tuple[list[_Owned], int]:
     """Each block line's span in `text` (a paragraph each, one blank line apart, but the
-    cells of a row, one line: `cleaner.extract.rows`), and where the text after them
-    starts; no spans when the text is not made so."""
+    cells of a row, one line, and a `<pre>`'s code lines, fenced: `cleaner.extract.rows`),
+    and where the text after them starts; no spans when the text is not made so."""
     owned: list[_Owned] = []
     offset = end = 0
     for block, separator in with_separators(blocks):
-        lines = block.text.split("\n")
-        for index, line in enumerate(lines):
-            if not line or not text.startswith(line, offset):
-                return [], 0
-            end = offset + len(line)
-            owned.append((block, (offset, end)))
-            offset = end + len(separator if index == len(lines) - 1 else PARAGRAPH_BREAK)
+        spans = _code_spans(text, block, offset) if block.preformatted else None
+        if spans is None:
+            spans = _line_spans(text, block, offset)
+        if not spans:
+            return [], 0
+        owned.extend((block, span) for span in spans[:-1])
+        end = spans[-1][1]
+        offset = end + len(separator)
     return owned, end
+
+
+def _line_spans(text: str, block: Block, offset: int) -> list[tuple[int, int]]:
+    """The spans of a block's lines, one paragraph each from `offset`, and last the span
+    the block takes; none when the text does not hold them there."""
+    spans = []
+    for line in block.text.split("\n"):
+        if not line or not text.startswith(line, offset):
+            return []
+        spans.append((offset, offset + len(line)))
+        offset += len(line) + len(PARAGRAPH_BREAK)
+    return [*spans, (spans[0][0], spans[-1][1])]
+
+
+def _code_spans(text: str, block: Block, offset: int) -> list[tuple[int, int]] | None:
+    """The spans of a `<pre>` block's code lines with text, in its fenced code at
+    `offset`, and last the span of the whole fenced block; None when it is not there."""
+    fence, lines = fenced_code(block)
+    fenced = "\n".join((fence, *lines, fence))
+    if not lines or not text.startswith(fenced, offset):
+        return None
+    spans = []
+    position = offset + len(fence) + 1
+    for line in lines:
+        if line.strip():
+            spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return [*spans, (offset, offset + len(fenced))]
 
 
 def _chunks(units: list[Unit]) -> Iterator[tuple[Sequence[Container], list[str], bool]]:

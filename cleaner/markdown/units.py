@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaner.extract.blocks import Block
+from cleaner.extract.code import code_lines
 from cleaner.markdown.escape import escape_text_line
 from cleaner.markdown.inline import InlineStyle, block_lines
 from cleaner.markdown.structure import Place, Places
@@ -64,17 +65,7 @@ def _code_lines(block: Block, survived: list[Survivor]) -> list[str]:
     if block.node.tag != "pre" or not all(line.intact for line in survived):
         return plain
     raw = (block.node.text(deep=True) or "").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.rstrip() for line in raw.split("\n")]
+    lines = code_lines(raw)
     if [" ".join(line.split()) for line in lines if line.strip()] != plain:
         return plain
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    return _dedented(lines)
-
-
-def _dedented(lines: list[str]) -> list[str]:
-    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
-    cut = min(indents, default=0)
-    return [line[cut:] for line in lines]
+    return lines
