@@ -197,15 +197,7 @@ fn canonical_with_code(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for block in located_blocks(text) {
         let lines: Vec<&str> = block.lines.iter().map(|line| line.text.as_str()).collect();
-        let separator = block.separator();
-        for (index, line) in lines.iter().enumerate() {
-            if index > 0 {
-                out.push_str(separator);
-            } else if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            out.push_str(line);
-        }
+        write_lines(&lines, block.separator(), &mut out);
     }
     nfc_owned(out)
 }
@@ -224,7 +216,13 @@ fn write_block(lines: &str, block: &[(usize, usize)], out: &mut String) {
     } else {
         "\n\n"
     };
-    for (index, line) in texts.iter().enumerate() {
+    write_lines(&texts, separator, out);
+}
+
+/// Write a block's lines to the canonical body, `separator` between them, one blank
+/// line after what the body holds already.
+fn write_lines(lines: &[&str], separator: &str, out: &mut String) {
+    for (index, line) in lines.iter().enumerate() {
         if index > 0 {
             out.push_str(separator);
         } else if !out.is_empty() {
@@ -273,12 +271,12 @@ pub fn canonical_edits(text: &str) -> Vec<Respacing> {
                 } else {
                     odd_spaces(&text[line.start..line.end])
                 };
-                for (gap_start, gap_end, wanted) in odd {
+                for (gap_start, gap_end) in odd {
                     respace(
                         text,
                         line.start + gap_start,
                         line.start + gap_end,
-                        wanted,
+                        " ",
                         &mut edits,
                     );
                 }
@@ -291,9 +289,8 @@ pub fn canonical_edits(text: &str) -> Vec<Respacing> {
 }
 
 /// Runs of whitespace within a line that the canonical body does not keep as they are:
-/// two or more characters, or one that is not a plain space (Python's `\s{2,}|[^\S ]`),
-/// each to read one space.
-fn odd_spaces(line: &str) -> Vec<(usize, usize, &'static str)> {
+/// two or more characters, or one that is not a plain space (Python's `\s{2,}|[^\S ]`).
+fn odd_spaces(line: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut run: Option<(usize, usize, usize)> = None; // (start, end, characters)
     for (at, c) in line
@@ -309,7 +306,7 @@ fn odd_spaces(line: &str) -> Vec<(usize, usize, &'static str)> {
         }
         if let Some((start, end, count)) = run.take() {
             if count >= 2 || &line[start..end] != " " {
-                found.push((start, end, " "));
+                found.push((start, end));
             }
         }
     }
@@ -318,10 +315,10 @@ fn odd_spaces(line: &str) -> Vec<(usize, usize, &'static str)> {
 
 /// The whitespace characters of a code line that its canonical form (`code_line`)
 /// writes as a plain space: every one but the plain space itself.
-fn code_spaces(line: &str) -> Vec<(usize, usize, &'static str)> {
+fn code_spaces(line: &str) -> Vec<(usize, usize)> {
     line.char_indices()
         .filter(|&(_, c)| c != ' ' && is_space(c))
-        .map(|(at, c)| (at, at + c.len_utf8(), " "))
+        .map(|(at, c)| (at, at + c.len_utf8()))
         .collect()
 }
 
@@ -354,6 +351,14 @@ struct LocatedBlock {
 }
 
 impl LocatedBlock {
+    /// An empty block of prose lines.
+    fn prose() -> LocatedBlock {
+        LocatedBlock {
+            code: false,
+            lines: Vec::new(),
+        }
+    }
+
     /// What the canonical body puts between the block's lines.
     fn separator(&self) -> &'static str {
         if self.code {
@@ -372,35 +377,15 @@ impl LocatedBlock {
 /// lines, and the fenced code blocks.
 fn located_blocks(text: &str) -> Vec<LocatedBlock> {
     let lines: Vec<&str> = split_lines(text).collect();
-    let code = code_blocks(&lines);
-    let mut code_at = code.iter().peekable();
-    let mut blocks = vec![LocatedBlock {
-        code: false,
-        lines: Vec::new(),
-    }];
+    let mut code = code_blocks(&lines).into_iter().peekable();
+    let mut blocks = vec![LocatedBlock::prose()];
     let mut position = 0;
     let mut index = 0;
     while index < lines.len() {
-        if let Some(&&(first, last)) = code_at.peek().filter(|(first, _)| *first == index) {
-            code_at.next();
-            let mut block = LocatedBlock {
-                code: true,
-                lines: Vec::new(),
-            };
-            for raw in &lines[first..=last] {
-                let kept = raw.trim_end_matches(is_space);
-                block.lines.push(LocatedLine {
-                    start: position,
-                    end: position + kept.len(),
-                    text: code_line(raw),
-                });
-                position += raw.len() + 1;
-            }
-            blocks.push(block);
-            blocks.push(LocatedBlock {
-                code: false,
-                lines: Vec::new(),
-            });
+        if let Some((first, last)) = code.next_if(|&(first, _)| first == index) {
+            let (block, after) = located_code(&lines[first..=last], position);
+            blocks.extend([block, LocatedBlock::prose()]);
+            position = after;
             index = last + 1;
             continue;
         }
@@ -408,17 +393,12 @@ fn located_blocks(text: &str) -> Vec<LocatedBlock> {
         let line = collapse_spaces(raw);
         if line.is_empty() {
             if !blocks.last().is_some_and(|block| block.lines.is_empty()) {
-                blocks.push(LocatedBlock {
-                    code: false,
-                    lines: Vec::new(),
-                });
+                blocks.push(LocatedBlock::prose());
             }
         } else if let Some(block) = blocks.last_mut() {
-            let start = position + raw.len() - raw.trim_start_matches(is_space).len();
-            let end = position + raw.trim_end_matches(is_space).len();
             block.lines.push(LocatedLine {
-                start,
-                end,
+                start: position + raw.len() - raw.trim_start_matches(is_space).len(),
+                end: position + raw.trim_end_matches(is_space).len(),
                 text: line,
             });
         }
@@ -427,6 +407,24 @@ fn located_blocks(text: &str) -> Vec<LocatedBlock> {
     }
     blocks.retain(|block| !block.lines.is_empty());
     blocks
+}
+
+/// A fenced code block of `lines` (its fences included) starting at byte `position`, and
+/// the position after its last line's break.
+fn located_code(lines: &[&str], mut position: usize) -> (LocatedBlock, usize) {
+    let mut block = LocatedBlock {
+        code: true,
+        lines: Vec::with_capacity(lines.len()),
+    };
+    for raw in lines {
+        block.lines.push(LocatedLine {
+            start: position,
+            end: position + raw.trim_end_matches(is_space).len(),
+            text: code_line(raw),
+        });
+        position += raw.len() + 1;
+    }
+    (block, position)
 }
 
 /// Whether a text may hold a code fence: three backticks or tildes in a row.
