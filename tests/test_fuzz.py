@@ -19,6 +19,7 @@ it tried.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -106,10 +107,16 @@ def check_cleaning(raw: str | bytes) -> Document:
 
 
 def check_page(chunks: list[str], page: str) -> None:
-    """An HTML page's body holds only text of the page's text nodes, in their order."""
+    """An HTML page's body holds only text of the page's text nodes, in their order, and
+    the fences it puts around a `<pre>`'s code."""
     doc = check_cleaning(page.encode())
     if doc.status == "ok":
-        assert is_subsequence(visible(doc.text), visible("".join(chunks)))
+        text = "\n".join(line for line in doc.text.split("\n") if not _FENCE.fullmatch(line))
+        assert is_subsequence(visible(text), visible("".join(chunks)))
+
+
+#: A code fence the body puts around a `<pre>`'s code.
+_FENCE = re.compile(r"`{3,}")
 
 
 # --- Strategies -------------------------------------------------------------
@@ -205,6 +212,9 @@ MARKDOWN_LINE = st.one_of(
     BOILERPLATE,
     st.just("---"),
     st.just(""),
+    st.sampled_from(
+        ["```", "```python", "~~~", "````", "    x  =  1", "\tif x:", "  # not a heading"]
+    ),
 )
 MARKDOWN = st.lists(st.tuples(MARKDOWN_LINE, NEWLINE), max_size=30).map(
     lambda lines: "".join(line + newline for line, newline in lines)
@@ -218,7 +228,8 @@ TEXT = st.lists(st.one_of(SENTENCE, BOILERPLATE, SPACE), max_size=40).flatmap(
 #: Elements a page may be built of, with the classes the shipped DOM rules know.
 TAGS = st.sampled_from(
     ["div", "p", "span", "article", "section", "nav", "footer", "header", "aside", "figure",
-     "figcaption", "h1", "h2", "li", "ul", "a", "b", "em", "blockquote", "script", "main"]
+     "figcaption", "h1", "h2", "li", "ul", "a", "b", "em", "blockquote", "script", "main",
+     "pre", "code"]
 )  # fmt: skip
 CLASSES = st.sampled_from(
     ["", "content", "article-body", "share", "related", "newsletter", "cookie-banner",
