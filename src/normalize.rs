@@ -533,6 +533,13 @@ fn cut_by_a_wrap(line: &str, next: &str) -> bool {
 /// heading, a label or a list's line more often than half a sentence.
 const WRAPPED_LINE_CHARS: usize = 50;
 
+/// Whether a line is as long as a wrapped line and stops mid-sentence (spaces at its end
+/// aside): the next line goes on with its sentence, unless it opens a paragraph.
+pub fn cut_mid_sentence(line: &str) -> bool {
+    let line = line.trim_end_matches(is_space);
+    line.chars().count() >= WRAPPED_LINE_CHARS && !line.ends_with(SENTENCE_END)
+}
+
 /// Whether `second` goes on with the sentence `first` stopped in: `first` is as long as
 /// a wrapped line, ends without closing a sentence, and `second` opens in lower case.
 fn continues_wrapped(first: &str, second: &str) -> bool {

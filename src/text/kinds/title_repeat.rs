@@ -7,7 +7,7 @@
 
 use crate::buffer::Edit;
 use crate::dates::is_date_line;
-use crate::normalize::split_lines;
+use crate::normalize::{cut_mid_sentence, split_lines};
 use crate::text::doc::Doc;
 use caseless::Caseless;
 
@@ -263,12 +263,11 @@ fn repeated_key(region: &str) -> Option<String> {
     let mut top: Vec<TopLine<'_>> = Vec::with_capacity(HEADLINE_LINES);
     let mut opening = Vec::with_capacity(OPENING + 4);
     let mut line_key = Vec::new();
-    let lines = split_lines(region).filter(|line| !line.trim().is_empty());
-    for (ordinal, line) in lines.enumerate() {
+    for (ordinal, (line, within_sentence)) in lines_with_text(region).enumerate() {
         if ordinal >= HEADLINE_LINES && top.is_empty() {
             return None;
         }
-        if !short_enough(line) {
+        if !short_enough(line) || within_sentence {
             continue;
         }
         key_opening(line, &mut opening, OPENING);
@@ -296,6 +295,40 @@ fn repeated_key(region: &str) -> Option<String> {
     }
     None
 }
+
+/// The lines of `region` with text, each with whether it sits inside a sentence a wrap
+/// cut (`within_wrapped_sentence`).
+fn lines_with_text(region: &str) -> impl Iterator<Item = (&str, bool)> {
+    let lines: Vec<&str> = split_lines(region).collect();
+    (0..lines.len()).filter_map(move |index| {
+        let line = lines[index];
+        if line.trim().is_empty() {
+            return None;
+        }
+        let previous = index.checked_sub(1).map(|above| lines[above]);
+        let next = lines.get(index + 1).copied();
+        Some((line, within_wrapped_sentence(previous, next)))
+    })
+}
+
+/// Whether a line goes on with a sentence that the line right above it, as long as a
+/// wrapped line and not ended, began, and the line right below it finishes: a link's
+/// text that a converter put on a line of its own ("… used in the" / "Unified
+/// Tutorial" / ". The code …"). Such a line is no headline, however often the text
+/// repeats it.
+fn within_wrapped_sentence(previous: Option<&str>, next: Option<&str>) -> bool {
+    let goes_on = |line: &str| {
+        let start = line.trim_start_matches(is_space);
+        start
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || SENTENCE_GOES_ON.contains(&c))
+    };
+    previous.is_some_and(cut_mid_sentence) && next.is_some_and(goes_on)
+}
+
+/// What a sentence's next part may open with, right after a line break.
+const SENTENCE_GOES_ON: &[char] = &['.', ',', ';', ':', ')'];
 
 /// One of the region's first lines with text, its key made when first asked for.
 struct TopLine<'a> {
@@ -346,6 +379,16 @@ mod tests {
         assert_eq!(repeated_key(deep), None);
         let label = "Top expert recommendations:\nFluke 117\nTop expert recommendations:";
         assert_eq!(repeated_key(label), None);
+        // A link's text on a line of its own inside a wrapped sentence, twice.
+        let wrapped = "Read the short version of the mappings and the examples in the\n\
+                       Harbour Ferry Guide\n, then come back.\nOr go on to the complete\n\
+                       Harbour Ferry Guide\nfor the details.";
+        assert_eq!(repeated_key(wrapped), None);
+        let headline = "Harbour Ferry Guide\n\nHarbour Ferry Guide\nfor every pier.";
+        assert_eq!(
+            repeated_key(headline).as_deref(),
+            Some("harbour ferry guide")
+        );
     }
 
     #[test]
@@ -372,9 +415,14 @@ mod tests {
     /// `repeated_key` as first written: every line keyed.
     fn repeated_key_by_every_line(region: &str) -> Option<String> {
         let mut seen = HashSet::new();
-        let lines = split_lines(region).filter(|line| !line.trim().is_empty());
-        for (ordinal, line) in lines.enumerate() {
-            if char_count(line) > MAX_HEADLINE {
+        let lines: Vec<&str> = split_lines(region).collect();
+        let with_text = (0..lines.len()).filter(|&index| !lines[index].trim().is_empty());
+        for (ordinal, index) in with_text.enumerate() {
+            let line = lines[index];
+            let previous = (index > 0).then(|| lines[index - 1]);
+            if char_count(line) > MAX_HEADLINE
+                || within_wrapped_sentence(previous, lines.get(index + 1).copied())
+            {
                 continue;
             }
             let line_key = key(line);
