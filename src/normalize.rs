@@ -543,9 +543,8 @@ pub fn cut_mid_sentence(line: &str) -> bool {
 /// Whether `second` goes on with the sentence `first` stopped in: `first` is as long as
 /// a wrapped line, ends without closing a sentence, and `second` opens in lower case.
 fn continues_wrapped(first: &str, second: &str) -> bool {
-    let length = first.chars().count();
-    (WRAPPED_LINE_CHARS..=WRAP_WIDTH).contains(&length)
-        && !first.ends_with(SENTENCE_END)
+    first.chars().count() <= WRAP_WIDTH
+        && cut_mid_sentence(first)
         && second.chars().next().is_some_and(char::is_lowercase)
 }
 

@@ -51,5 +51,9 @@ def fenced_code(block: Block) -> tuple[str, list[str]]:
 
 def fenced_text(block: Block) -> str:
     """A preformatted block's text: its code lines between two fences."""
-    fence, lines = fenced_code(block)
+    return as_fenced(*fenced_code(block))
+
+
+def as_fenced(fence: str, lines: list[str]) -> str:
+    """Code `lines` between two `fence` lines, as the page's text holds them."""
     return "\n".join((fence, *lines, fence))

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from cleaner.document import Removal
 from cleaner.extract.blocks import Block
-from cleaner.extract.code import code_fence, fenced_code
+from cleaner.extract.code import as_fenced, code_fence, fenced_code
 from cleaner.extract.rows import PARAGRAPH_BREAK, is_data_table, with_separators
 from cleaner.markdown.escape import escape_heading
 from cleaner.markdown.images import standalone_images
@@ -81,34 +81,37 @@ def _block_spans(text: str, blocks: Sequence[Block]) -> tuple[list[_Owned], int]
     owned: list[_Owned] = []
     offset = end = 0
     for block, separator in with_separators(blocks):
-        spans = _code_spans(text, block, offset) if block.preformatted else None
-        if spans is None:
-            spans = _line_spans(text, block, offset)
-        if not spans:
+        found = _code_spans(text, block, offset) if block.preformatted else None
+        found = found or _line_spans(text, block, offset)
+        if found is None:
             return [], 0
-        owned.extend((block, span) for span in spans[:-1])
-        end = spans[-1][1]
+        spans, end = found
+        owned.extend((block, span) for span in spans)
         offset = end + len(separator)
     return owned, end
 
 
-def _line_spans(text: str, block: Block, offset: int) -> list[tuple[int, int]]:
-    """The spans of a block's lines, one paragraph each from `offset`, and last the span
-    the block takes; none when the text does not hold them there."""
+#: A block's line spans in the text, and where the block ends there.
+_Spans = tuple[list[tuple[int, int]], int]
+
+
+def _line_spans(text: str, block: Block, offset: int) -> _Spans | None:
+    """The spans of a block's lines, one paragraph each from `offset`, and the block's
+    end; None when the text does not hold them there."""
     spans = []
     for line in block.text.split("\n"):
         if not line or not text.startswith(line, offset):
-            return []
+            return None
         spans.append((offset, offset + len(line)))
         offset += len(line) + len(PARAGRAPH_BREAK)
-    return [*spans, (spans[0][0], spans[-1][1])]
+    return spans, spans[-1][1]
 
 
-def _code_spans(text: str, block: Block, offset: int) -> list[tuple[int, int]] | None:
+def _code_spans(text: str, block: Block, offset: int) -> _Spans | None:
     """The spans of a `<pre>` block's code lines with text, in its fenced code at
-    `offset`, and last the span of the whole fenced block; None when it is not there."""
+    `offset`, and the fenced block's end; None when it is not there."""
     fence, lines = fenced_code(block)
-    fenced = "\n".join((fence, *lines, fence))
+    fenced = as_fenced(fence, lines)
     if not lines or not text.startswith(fenced, offset):
         return None
     spans = []
@@ -117,7 +120,7 @@ def _code_spans(text: str, block: Block, offset: int) -> list[tuple[int, int]] |
         if line.strip():
             spans.append((position, position + len(line)))
         position += len(line) + 1
-    return [*spans, (offset, offset + len(fenced))]
+    return spans, offset + len(fenced)
 
 
 def _chunks(units: list[Unit]) -> Iterator[tuple[Sequence[Container], list[str], bool]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaner.extract.blocks import Block
-from cleaner.extract.code import code_lines
+from cleaner.extract.code import fenced_code
 from cleaner.markdown.escape import escape_text_line
 from cleaner.markdown.inline import InlineStyle, block_lines
 from cleaner.markdown.structure import Place, Places
@@ -59,13 +59,13 @@ def plain_unit(survived: Survivor) -> Unit | None:
 
 
 def _code_lines(block: Block, survived: list[Survivor]) -> list[str]:
-    """A code block's lines: the `<pre>`'s own text with its indentation when the block
-    is the whole of it and untouched, else the surviving lines."""
+    """A code block's lines: the `<pre>`'s code as the page's text holds it, indentation
+    kept (`cleaner.extract.code`), when the block is the whole of it and untouched, else
+    the surviving lines."""
     plain = [line.text for line in survived if line.text]
     if block.node.tag != "pre" or not all(line.intact for line in survived):
         return plain
-    raw = (block.node.text(deep=True) or "").replace("\r\n", "\n").replace("\r", "\n")
-    lines = code_lines(raw)
+    _, lines = fenced_code(block)
     if [" ".join(line.split()) for line in lines if line.strip()] != plain:
         return plain
     return lines
