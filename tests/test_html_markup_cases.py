@@ -324,6 +324,20 @@ HIGHLIGHTED = (
 )
 
 
+def test_code_whose_first_line_is_indented_keeps_its_shape() -> None:
+    html = (
+        "<html><head><title>Effects</title></head><body><article><h1>Effects</h1>"
+        "<p>An effect runs after the render; its cleanup runs before the next render.</p>"
+        "<pre><code>  <span>useEffect</span>(() => {\n    <span>subscribe</span>();\n  });"
+        "</code></pre><p>The cleanup keeps the subscription from outliving its component.</p>"
+        "</article></body></html>"
+    )
+    code = "```\nuseEffect(() => {\n  subscribe();\n});\n```"
+    document = CLEANER.clean(html, markdown=True)
+    assert code in document.text.split("\n\n")
+    assert code in (document.markdown or "").split("\n\n")
+
+
 def test_highlighted_code_keeps_its_lines_and_stays_with_the_prose_around_it() -> None:
     html = (
         '<html><head><meta property="og:type" content="website"></head><body><main>'

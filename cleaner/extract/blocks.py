@@ -133,6 +133,7 @@ def text_blocks(root: LexborNode) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     opened = False  # an inline element opened since the last text
+    space: LexborNode | None = None  # the last blank text node since the last text
     for node in root.traverse(include_text=True):
         tag = node.tag_id
         if tag == _TEXT_ID:
@@ -144,11 +145,15 @@ def text_blocks(root: LexborNode) -> list[Block]:
                 # in preformatted text it is the code's own line break and indentation.
                 if current is not None:
                     current.parts.append(text if _in_preformatted(node, current) else " ")
+                space = node
                 continue
             if opened and current is not None and _boxes_apart(current, text):
                 current.parts.append(" ")
             opened = False
-            current = _add_text(node, text, current, blocks)
+            added = _add_text(node, text, current, blocks)
+            if added is not current and added is not None and added.preformatted:
+                _keep_leading_space(added, space)
+            current, space = added, None
         elif tag == _BR_ID:
             if current is not None:
                 current.parts.append("\n")
@@ -193,6 +198,14 @@ def _name_prefix(text: str) -> bool:
     "Mc<b>Donald</b>", "Mac", "De")."""
     word = text.rsplit(None, 1)[-1]
     return len(word) <= 3 and word.isalpha() and word[0].isupper()
+
+
+def _keep_leading_space(block: Block, space: LexborNode | None) -> None:
+    """Put back the blank text that opens a new preformatted block: the indentation of its
+    code's first line (`  <span>useEffect</span>(...)`), which came before the block had
+    any text to hold it."""
+    if space is not None and _in_preformatted(space, block):
+        block.parts.insert(0, space.text_content or "")
 
 
 def _in_preformatted(node: LexborNode, current: Block) -> bool:
