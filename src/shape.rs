@@ -7,7 +7,7 @@
 //! automaton that matches wherever the pattern does), the leading part of a
 //! multi-line pattern that stays on one line, and plain text every match holds.
 
-use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{Class, Hir, HirKind, Look, Repetition};
 
 /// What a pattern's syntax tells about its matches.
 #[derive(Debug, Clone)]
@@ -215,6 +215,9 @@ pub fn dies_early(hir: &Hir) -> bool {
             HirKind::Alternation(subs) if !subs.iter().all(dies_early) => return false,
             HirKind::Repetition(_) | HirKind::Alternation(_)
                 if item.properties().minimum_len() == Some(0) => {}
+            // One letter of a class is no text of the pattern's own: most lines open
+            // with one (`\pL` before a run of words walks the line's first words).
+            HirKind::Class(class) if holds(class, 'a') || holds(class, 'A') => {}
             _ => return true,
         }
     }
@@ -237,19 +240,22 @@ fn flatten<'h>(hir: &'h Hir, out: &mut Vec<&'h Hir>) {
 fn narrow(hir: &Hir) -> bool {
     match hir.kind() {
         HirKind::Literal(_) => true,
-        HirKind::Class(class) => {
-            let holds = |wanted: char| match class {
-                regex_syntax::hir::Class::Unicode(class) => class
-                    .ranges()
-                    .iter()
-                    .any(|range| range.start() <= wanted && wanted <= range.end()),
-                regex_syntax::hir::Class::Bytes(class) => class.ranges().iter().any(|range| {
-                    char::from(range.start()) <= wanted && wanted <= char::from(range.end())
-                }),
-            };
-            !(holds(' ') && holds('a'))
-        }
+        HirKind::Class(class) => !(holds(class, ' ') && holds(class, 'a')),
         _ => false,
+    }
+}
+
+/// Whether the class matches the character `wanted`.
+fn holds(class: &Class, wanted: char) -> bool {
+    match class {
+        Class::Unicode(class) => class
+            .ranges()
+            .iter()
+            .any(|range| range.start() <= wanted && wanted <= range.end()),
+        Class::Bytes(class) => class
+            .ranges()
+            .iter()
+            .any(|range| char::from(range.start()) <= wanted && wanted <= char::from(range.end())),
     }
 }
 
@@ -385,6 +391,13 @@ mod tests {
         assert!(!dies(r"^(?:Foo|[^\n]*bar)"));
         assert!(!dies(r"^(?:Foo)?[\w ]*bar"));
         assert!(!dies(r"^(?:Foo|)[^\n]*bar"));
+        // A letter then a run of words and spaces walks a prose line's first words.
+        assert!(!dies(
+            r"^[ \t*_-]*\pL[\pL '-]{0,30}[ \t]*\((?i:required)\)$"
+        ));
+        assert!(!dies(r"^[A-Za-z][\w ]{0,40}:$"));
+        // A letter then one that most lines lack there still ends it.
+        assert!(dies(r"^[ \t]*\p{Lu}[\p{Lu}'./-]+,"));
     }
 
     #[test]
