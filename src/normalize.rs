@@ -537,15 +537,19 @@ const WRAPPED_LINE_CHARS: usize = 50;
 /// aside): the next line goes on with its sentence, unless it opens a paragraph.
 pub fn cut_mid_sentence(line: &str) -> bool {
     let line = line.trim_end_matches(is_space);
-    line.chars().count() >= WRAPPED_LINE_CHARS && !line.ends_with(SENTENCE_END)
+    // The end first, and the characters counted only as far as the length asked for:
+    // the line may be a long paragraph.
+    !line.ends_with(SENTENCE_END)
+        && line.len() >= WRAPPED_LINE_CHARS
+        && line.chars().nth(WRAPPED_LINE_CHARS - 1).is_some()
 }
 
 /// Whether `second` goes on with the sentence `first` stopped in: `first` is as long as
 /// a wrapped line, ends without closing a sentence, and `second` opens in lower case.
 fn continues_wrapped(first: &str, second: &str) -> bool {
-    first.chars().count() <= WRAP_WIDTH
+    second.chars().next().is_some_and(char::is_lowercase)
         && cut_mid_sentence(first)
-        && second.chars().next().is_some_and(char::is_lowercase)
+        && first.chars().nth(WRAP_WIDTH).is_none()
 }
 
 #[cfg(test)]

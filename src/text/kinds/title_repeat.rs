@@ -324,7 +324,7 @@ fn within_wrapped_sentence(previous: Option<&str>, next: Option<&str>) -> bool {
             .next()
             .is_some_and(|c| c.is_lowercase() || SENTENCE_GOES_ON.contains(&c))
     };
-    previous.is_some_and(cut_mid_sentence) && next.is_some_and(goes_on)
+    next.is_some_and(goes_on) && previous.is_some_and(cut_mid_sentence)
 }
 
 /// What a sentence's next part may open with, right after a line break.
