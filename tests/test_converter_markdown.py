@@ -135,3 +135,30 @@ def test_a_footnote_reads_as_its_note_and_its_reference_goes() -> None:
     ]
     markdown = clean(page, markdown=True).markdown or ""
     assert "weekdays.[^1]" in markdown and "[^1]: Weekend fares" in markdown
+
+
+WRAPPED_LINKS = """# Harbour people
+
+The harbour authority has published a [guide](https://www.harbourgazette.example/guide) to
+the ferries, written by its own staff.
+
+Written by [Maria<br>
+Mathioudaki](https://www.harbourgazette.example/authors/maria) for the weekend edition.
+
+![The north pier at dawn,
+seen from the ferry](https://www.harbourgazette.example/pier.jpg)
+
+The guide lists every sailing and the fares for each route in the coming season.
+""".replace("<br>", "  ")  # a converter writes a <br> as two spaces and a line break
+
+
+def test_a_link_or_image_broken_over_lines_by_a_converter_is_read_whole() -> None:
+    """A `<br>` inside a link or an image's alt text reaches Markdown as a line break
+    in the anchor: the link reads as its text (its line break kept, as the page's
+    `<br>` is), the image goes, and no bracket or url is left behind."""
+    doc = clean(WRAPPED_LINKS)
+    assert "Written by Maria\n\nMathioudaki for the weekend edition." in doc.text
+    assert "[" not in doc.text and "](" not in doc.text and "pier.jpg" not in doc.text
+    assert {r.rule for r in doc.removed} >= {"markdown-wrapped-links", "markdown-images"}
+    linked = clean(WRAPPED_LINKS, markdown=True, links=True).markdown or ""
+    assert "[Maria  \nMathioudaki](https://www.harbourgazette.example/authors/maria)" in linked

@@ -35,6 +35,7 @@ KEPT_SYNTAX = frozenset(
 LINK_SYNTAX = frozenset(
     {
         "markdown-links",
+        "markdown-wrapped-links",
         "markdown-autolinks",
         "markdown-reference-links",
         "markdown-reference-definitions",
