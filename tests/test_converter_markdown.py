@@ -162,3 +162,28 @@ def test_a_link_or_image_broken_over_lines_by_a_converter_is_read_whole() -> Non
     assert {r.rule for r in doc.removed} >= {"markdown-wrapped-links", "markdown-images"}
     linked = clean(WRAPPED_LINKS, markdown=True, links=True).markdown or ""
     assert "[Maria  \nMathioudaki](https://www.harbourgazette.example/authors/maria)" in linked
+
+
+CONVERTER_EMPHASIS = """# Harbour guide
+
+The harbour authority has published a [guide](https://harbour.example/guide) to the ferries.****
+
+**Ferries:****Timetables** for every pier, and**fares** for each route.
+
+Book a crossing online __
+
+Fill in the ______ on the form, and rate the crossing **** out of five.
+"""
+
+
+def test_converter_emphasis_leaves_no_marks_behind() -> None:
+    """Bold runs written back to back ("**a****b**"), glued to words, or empty (an
+    empty `<strong>` as "****", an icon's `<i>` as "__") leave no marks, while a blank
+    to fill in and a rating's stars stay."""
+    paragraphs = clean(CONVERTER_EMPHASIS).text.split("\n\n")
+    assert paragraphs == [
+        "The harbour authority has published a guide to the ferries.",
+        "Ferries:Timetables for every pier, andfares for each route.",
+        "Book a crossing online",
+        "Fill in the ______ on the form, and rate the crossing **** out of five.",
+    ]

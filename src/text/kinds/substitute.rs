@@ -85,8 +85,11 @@ impl Substitute {
             if start == end {
                 continue;
             }
+            // A match that keeps all of itself (an escaped mark matched as itself,
+            // so that it cannot open a match) changes nothing and is not counted.
+            let before = edits.len();
             self.edits_for(text, &spans, &mut edits);
-            count += 1;
+            count += usize::from(edits.len() > before);
         }
         doc.edit(edits, run.index);
         count
