@@ -4,9 +4,12 @@
 //! Rules that reduce Markdown syntax (`skip_code: true`) leave code alone: `*`, `_`,
 //! `#` and `>` there are the program's, not emphasis, headings or quotes. The reading
 //! is CommonMark's, simplified on the safe side: an indented block needs a blank line
-//! (or another code line) above it, whatever list it may sit in, and inline code is
-//! looked for within a line. Taking a little too much for code only leaves marks in
-//! place; taking too little would cut characters out of a program.
+//! (or another code line) above it, and inline code is looked for within a line. Inside
+//! a list item, as CommonMark reads it, a line is code only when indented four columns
+//! past the item's text: converters indent nested lists ("  * Menu" then, after a
+//! blank line, "    * Submenu"), and those are list items, not code. Taking a little
+//! too much for code only leaves marks in place; taking too little would cut characters
+//! out of a program.
 
 /// Spaces a line is indented by to be an indented code block's line (a tab counts as
 /// four, as CommonMark counts it).
@@ -28,6 +31,8 @@ pub fn code_spans(text: &str) -> Vec<(usize, usize)> {
     let mut fence: Option<(u8, usize, usize)> = None; // mark, length, block start
     let mut previous_blank = true;
     let mut previous_code = false;
+    // The column where the text of the list item the text is in opens, while in one.
+    let mut item_text: Option<usize> = None;
     let mut start = 0;
     while start <= data.len() {
         let end = memchr::memchr(b'\n', &data[start..]).map_or(data.len(), |at| start + at);
@@ -46,11 +51,18 @@ pub fn code_spans(text: &str) -> Vec<(usize, usize)> {
             previous_code = false;
             start = next;
             continue;
-        } else if indent(line) >= CODE_INDENT && (previous_blank || previous_code) {
+        } else if indent(line) >= code_indent(item_text) && (previous_blank || previous_code) {
             push_joined(&mut spans, (start, end));
             previous_code = true;
         } else {
             previous_code = false;
+            item_text = match list_item_text(line) {
+                Some(column) => Some(column),
+                // A line less indented than the item's text ends the list, unless it
+                // continues the line above (a lazy continuation).
+                None if previous_blank && indent(line) < item_text.unwrap_or(0) => None,
+                None => item_text,
+            };
             inline_spans(line, start, &mut spans);
         }
         previous_blank = false;
@@ -95,6 +107,33 @@ fn is_inline_span(span: &[u8]) -> bool {
         && span.first() == Some(&b'`')
         && span.last() == Some(&b'`')
         && !span.contains(&b'\n')
+}
+
+/// The indentation a line needs to be code: four columns, or four past the text of the
+/// list item it is in.
+fn code_indent(item_text: Option<usize>) -> usize {
+    item_text.unwrap_or(0) + CODE_INDENT
+}
+
+/// The column where a list item's text opens, for a line that opens a list item: its
+/// indentation, a bullet (`*`, `+`, `-`) or a number of up to nine digits with `.` or
+/// `)`, then one to four spaces.
+fn list_item_text(line: &[u8]) -> Option<usize> {
+    let column = indent(line);
+    let spaces = line
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    let rest = &line[spaces..];
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let marker = match rest.get(digits) {
+        Some(b'*' | b'+' | b'-') if digits == 0 => 1,
+        Some(b'.' | b')') if (1..=9).contains(&digits) => digits + 1,
+        _ => return None,
+    };
+    let spaces = rest[marker..].iter().take_while(|&&b| b == b' ').count();
+    let has_text = rest.len() > marker + spaces;
+    ((1..=4).contains(&spaces) && has_text).then_some(column + marker + spaces)
 }
 
 fn is_blank(line: &[u8]) -> bool {
@@ -203,6 +242,21 @@ mod tests {
                 "    # a comment\n    y = *z"
             ]
         );
+    }
+
+    #[test]
+    fn a_nested_list_item_after_a_blank_line_is_not_code() {
+        let text = "  * [Menu](/m)\n\n    * **Submenu** here\n\n      1. [Deeper](/d)\n";
+        assert!(code_of(text).is_empty());
+        // Four columns past the item's text, it is code; a paragraph ends the list.
+        let text = "- Item\n\n      let x = *y;\n\nA paragraph.\n\n    * code again\n";
+        assert_eq!(code_of(text), vec!["      let x = *y;", "    * code again"]);
+        // A list marker needs a space and text after it.
+        assert_eq!(list_item_text(b"  * x"), Some(4));
+        assert_eq!(list_item_text(b"12. x"), Some(4));
+        assert_eq!(list_item_text(b"*x"), None);
+        assert_eq!(list_item_text(b"- "), None);
+        assert_eq!(list_item_text(b"1234567890. x"), None);
     }
 
     #[test]
