@@ -133,7 +133,18 @@ fn list_item_text(line: &[u8]) -> Option<usize> {
     };
     let spaces = rest[marker..].iter().take_while(|&&b| b == b' ').count();
     let has_text = rest.len() > marker + spaces;
-    ((1..=4).contains(&spaces) && has_text).then_some(column + marker + spaces)
+    let item = (1..=4).contains(&spaces) && has_text && !is_thematic_break(rest);
+    item.then_some(column + marker + spaces)
+}
+
+/// Whether a line (its indentation left out) is a thematic break, "* * *" or "- - -":
+/// three or more of one mark, spaces between, nothing else; no list item.
+fn is_thematic_break(rest: &[u8]) -> bool {
+    let mark = rest[0];
+    let marks = rest.iter().filter(|&&b| b == mark).count();
+    matches!(mark, b'*' | b'-' | b'_')
+        && marks >= 3
+        && rest.iter().all(|&b| b == mark || b == b' ' || b == b'\t')
 }
 
 fn is_blank(line: &[u8]) -> bool {
@@ -257,6 +268,9 @@ mod tests {
         assert_eq!(list_item_text(b"*x"), None);
         assert_eq!(list_item_text(b"- "), None);
         assert_eq!(list_item_text(b"1234567890. x"), None);
+        assert_eq!(list_item_text(b"* * *"), None);
+        assert_eq!(list_item_text(b"  - - -  "), None);
+        assert_eq!(list_item_text(b"- -x"), Some(2));
     }
 
     #[test]
