@@ -187,3 +187,22 @@ def test_converter_emphasis_leaves_no_marks_behind() -> None:
         "Book a crossing online",
         "Fill in the ______ on the form, and rate the crossing **** out of five.",
     ]
+
+
+INLINE_TAGS = """# Harbour fares
+
+A single crossing costs 4 euros<sup>1</sup>, says <u>Anna Berg</u> of the [harbour authority](https://harbour.example/).
+
+The ferry burns less fuel per passenger than the bus, measured in kg CO<sub>2</sub> per km.
+"""
+
+
+def test_inline_html_a_converter_leaves_reads_as_its_text() -> None:
+    """trafilatura's Markdown keeps `<sup>`, `<sub>` and `<u>`: the body reads their
+    text, as the HTML path reads those elements; the Markdown rendition keeps them."""
+    doc = clean(INLINE_TAGS, markdown=True)
+    assert doc.text.split("\n\n") == [
+        "A single crossing costs 4 euros1, says Anna Berg of the harbour authority.",
+        "The ferry burns less fuel per passenger than the bus, measured in kg CO2 per km.",
+    ]
+    assert "<sup>1</sup>" in (doc.markdown or "") and "<u>Anna Berg</u>" in (doc.markdown or "")
