@@ -375,9 +375,13 @@ def test_inline_boxes_written_without_a_space_read_apart_but_words_stay_whole() 
         '</div><p><span class="price">$155.00 USD</span><span class="sale">$124.00 USD</span></p>'
         '<p><a href="/signup">Start free, no card needed</a><a href="/demo">Book a demo</a></p>'
         "<p>Mc<b>Donald</b> and the <b>W</b>ord on H<sub>2</sub>O, said the teacher to "
-        f"the class.</p><p>{STORY}</p></main></body></html>"
+        "the class.</p>"
+        '<p><span class="label">Préparation</span><span class="time">15</span> minutes, '
+        '<span class="label">Cuisson</span><span class="time">50</span> minutes, the '
+        f"MP<span>3</span> player aside.</p><p>{STORY}</p></main></body></html>"
     )
     text = CLEANER.clean(html).text
     assert "3 hab. 85 m² Planta 2ª exterior" in text
     assert "$155.00 USD $124.00 USD" in text
+    assert "Préparation 15 minutes, Cuisson 50 minutes, the MP3 player aside." in text
     assert "McDonald and the Word on H2O" in text

@@ -169,12 +169,16 @@ def text_blocks(root: LexborNode) -> list[Block]:
 #: Where a word can end and the text of an element right after it begins: a lower-case
 #: letter, a digit or a sentence's punctuation, then a capital ("card needed" + "Book a
 #: demo", "85 m²" + "Planta 2ª"); anything, then a currency sign ("USD" + "$124.00"); a
-#: sentence's punctuation, then a digit ("3 hab." + "85 m²"). Inside a word, text runs
-#: on across elements in other ways ("<b>W</b>ord", "H<sub>2</sub>O").
+#: sentence's punctuation or a word of a few letters, then a digit ("3 hab." + "85 m²",
+#: "Préparation" + "15"). Inside a word, text runs on across elements in other ways
+#: ("<b>W</b>ord", "H<sub>2</sub>O", "MP<span>3</span>").
 _WORD_END = re.compile(r"[a-zà-ÿ0-9²³.;:!?)]$")
 _BOX_START = re.compile(r"^[A-ZÀ-Þ]")
 _CURRENCY = "$€£¥"
 _AFTER_STOP = re.compile(r"[.;:!?)]$")
+#: A word this long before a number in another element is a label, not a code.
+MIN_LABEL_LETTERS = 4
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ"
 
 
 def _boxes_apart(current: Block, text: str) -> bool:
@@ -190,7 +194,18 @@ def _boxes_apart(current: Block, text: str) -> bool:
         return True
     if _WORD_END.search(last) and _BOX_START.match(text):
         return not _name_prefix(last)
-    return text[0].isdigit() and _AFTER_STOP.search(last) is not None
+    if not text[0].isdigit():
+        return False
+    return _AFTER_STOP.search(last) is not None or _ends_in_a_word(last)
+
+
+def _ends_in_a_word(text: str) -> bool:
+    """Whether `text` ends in a word of MIN_LABEL_LETTERS letters or more: a label a
+    number in its own element goes with (`<span>Prep</span><span>15</span>` is "Prep 15",
+    "Windows" + "11" is "Windows 11"), where a shorter run is a code the number goes on
+    ("MP" + "3")."""
+    letters = len(text) - len(text.rstrip(_LETTERS))
+    return letters >= MIN_LABEL_LETTERS
 
 
 def _name_prefix(text: str) -> bool:
