@@ -472,3 +472,21 @@ def test_page_data_without_a_body_leaves_the_shell_empty() -> None:
     document = CLEANER.clean(_next_shell(props))
     assert document.status == "empty"
     assert document.reason is not None and document.reason.startswith("script-rendered shell")
+
+
+def test_a_list_the_classifier_mostly_keeps_is_kept_whole() -> None:
+    from cleaner.extract.block_choice import _lists_whole
+
+    html = (
+        "<body><ul><li>Medical cover</li><li>Parental leave</li><li>Learning budget</li></ul>"
+        "<ul><li>Home</li><li>Jobs</li><li>Contact</li></ul><p>Apply now</p></body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    texts = [block.text for block in view.blocks]
+    assert texts[:6] == [
+        *("Medical cover", "Parental leave", "Learning budget", "Home", "Jobs", "Contact")
+    ]
+    keep = [True, True, False, True, False, False, False]
+    # The first list is mostly kept: its last item goes with it. One item of the second
+    # is not "most", and a block outside any list is left as the model decided.
+    assert _lists_whole(view.blocks, keep) == [True, True, True, True, False, False, False]

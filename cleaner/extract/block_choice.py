@@ -50,6 +50,7 @@ def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText
     model = block_model()
     threshold = model.threshold_for(page_type)
     keep = [probability >= threshold for probability in model.probabilities(view.features)]
+    keep = _lists_whole(view.blocks, keep)
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result
@@ -75,6 +76,28 @@ def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText
             dropped.append(block)
     _record_run(result, dropped)
     return result
+
+
+#: A list whose items the model mostly keeps is kept whole: at least this share of them.
+LIST_KEPT_SHARE = 0.5
+
+
+def _lists_whole(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """`keep` with every item of a list kept when the model keeps LIST_KEPT_SHARE of its
+    items and two at least: a list is one piece of content, and an item the model passed
+    over (the last of a benefits list, below the content's other blocks) is still part
+    of it."""
+    items: dict[int, list[int]] = {}
+    for index, block in enumerate(blocks):
+        if block.node.tag == "li" and len(block.chain) > 1:
+            items.setdefault(block.chain[1], []).append(index)
+    whole = list(keep)
+    for indexes in items.values():
+        kept = sum(keep[index] for index in indexes)
+        if kept >= 2 and kept >= LIST_KEPT_SHARE * len(indexes):
+            for index in indexes:
+                whole[index] = True
+    return whole
 
 
 def _is_code(block: Block) -> bool:

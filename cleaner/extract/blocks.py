@@ -178,7 +178,6 @@ _CURRENCY = "$€£¥"
 _AFTER_STOP = re.compile(r"[.;:!?)]$")
 #: A word this long before a number in another element is a label, not a code.
 MIN_LABEL_LETTERS = 4
-_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ"
 
 
 def _boxes_apart(current: Block, text: str) -> bool:
@@ -204,8 +203,7 @@ def _ends_in_a_word(text: str) -> bool:
     number in its own element goes with (`<span>Prep</span><span>15</span>` is "Prep 15",
     "Windows" + "11" is "Windows 11"), where a shorter run is a code the number goes on
     ("MP" + "3")."""
-    letters = len(text) - len(text.rstrip(_LETTERS))
-    return letters >= MIN_LABEL_LETTERS
+    return text[-MIN_LABEL_LETTERS:].isalpha() and len(text) >= MIN_LABEL_LETTERS
 
 
 def _name_prefix(text: str) -> bool:
