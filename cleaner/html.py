@@ -22,6 +22,7 @@ from cleaner.context import Context
 from cleaner.deadline import Deadline
 from cleaner.document import Document, FieldName, Removal
 from cleaner.dom_phase import run_dom_rules
+from cleaner.extract.declared import declared_lines
 from cleaner.extract.embedded import embedded_text, page_data_text, product_details
 from cleaner.extract.empty_page import (
     SHELL_REASON,
@@ -99,6 +100,7 @@ def clean_html(
         ctx.fields.get("url"),
         declares_article=metadata.declares_article,
         page_type=ctx.page_type,
+        declared=declared_lines(collected),
     )
     deadline.check()
     ctx.removed.extend(

@@ -5,6 +5,7 @@ only a few words of a page with text and trafilatura finds several times as many
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
@@ -13,6 +14,7 @@ from cleaner.dom import collapsed_len, visible_chars
 from cleaner.extract.article_text import ArticleText
 from cleaner.extract.block_choice import choose_blocks
 from cleaner.extract.blocks import Block
+from cleaner.extract.declared import found_share, with_declared
 from cleaner.extract.fallback import trafilatura_text
 from cleaner.extract.page_blocks import PageBlocks, find_blocks
 from cleaner.extract.repeats import without_repeats
@@ -85,6 +87,7 @@ def extract_text(
     *,
     declares_article: bool = False,
     page_type: str | None = None,
+    declared: Sequence[str] = (),
 ) -> Extraction:
     """The main text of a pruned page, else trafilatura's.
 
@@ -100,6 +103,9 @@ def extract_text(
     articles without the declaration included. A classifier's choice of a few
     words on a page with text (`_is_sparse`) is checked against trafilatura's,
     which is taken when it holds FALLBACK_RATIO times as many words.
+    `declared`: lines the page's structured data says its content holds (a
+    recipe's ingredients and steps, `cleaner.extract.declared`); a finder's
+    article that misses them gives way to a classifier's choice that has them.
     """
     if tree.body is None:
         return Extraction()
@@ -107,7 +113,9 @@ def extract_text(
     article = view.article
     chosen: ArticleText | None = None
     if article is not None and article.paragraphs and declares_article and page_type == "article":
-        chosen = _classifier_if_fragment(view, article)
+        chosen = _classifier_if_fragment(view, article) or _classifier_if_declared(
+            view, article, declared
+        )
         if chosen is None:
             return _cleaner_extraction(article)
     chosen = chosen or choose_blocks(view, page_type)
@@ -188,6 +196,26 @@ def _classifier_if_fragment(view: PageBlocks, article: ArticleText) -> ArticleTe
         return None
     added = [block for block in chosen.kept if block.node.mem_id not in finder_nodes]
     return chosen if _reads_as_article(added) else None
+
+
+#: The finder's article misses what the page declares when it holds less than this share
+#: of the declared lines; the classifier's choice is taken when it holds this share.
+DECLARED_SHARE = 0.5
+
+
+def _classifier_if_declared(
+    view: PageBlocks, article: ArticleText, declared: Sequence[str]
+) -> ArticleText | None:
+    """When the finder's `article` lacks the lines the page declares as its content (a
+    recipe page's story without its recipe card): the classifier's choice if it holds
+    them, else the article with the blocks that show them; None otherwise."""
+    if not declared or found_share(declared, article.text) >= DECLARED_SHARE:
+        return None
+    chosen = choose_blocks(view, "article")
+    if found_share(declared, chosen.text) >= DECLARED_SHARE:
+        return chosen
+    widened = with_declared(view.blocks, article, declared)
+    return widened if found_share(declared, widened.text) >= DECLARED_SHARE else None
 
 
 def _reads_as_article(blocks: list[Block]) -> bool:
