@@ -475,7 +475,7 @@ def test_page_data_without_a_body_leaves_the_shell_empty() -> None:
 
 
 def test_a_list_the_classifier_mostly_keeps_is_kept_whole() -> None:
-    from cleaner.extract.block_choice import _lists_whole
+    from cleaner.extract.block_choice import _groups_whole
 
     html = (
         "<body><ul><li>Medical cover</li><li>Parental leave</li><li>Learning budget</li></ul>"
@@ -489,4 +489,23 @@ def test_a_list_the_classifier_mostly_keeps_is_kept_whole() -> None:
     keep = [True, True, False, True, False, False, False]
     # The first list is mostly kept: its last item goes with it. One item of the second
     # is not "most", and a block outside any list is left as the model decided.
-    assert _lists_whole(view.blocks, keep) == [True, True, True, True, False, False, False]
+    assert _groups_whole(view.blocks, keep) == [True, True, True, True, False, False, False]
+
+
+def test_a_table_or_definition_list_the_classifier_mostly_keeps_is_kept_whole() -> None:
+    from cleaner.extract.block_choice import _groups_whole
+
+    html = (
+        "<body><table><tr><th>Component</th><th>Weight</th></tr>"
+        "<tr><td>Essay</td><td>30%</td></tr></table>"
+        "<dl><div><dt>Credits</dt><dd>4</dd></div><div><dt>Term</dt><dd>Spring</dd></div></dl>"
+        "</body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert [block.text for block in view.blocks] == [
+        *("Component", "Weight", "Essay", "30%", "Credits", "4", "Term", "Spring")
+    ]
+    keep = [True, False, True, True, True, True, False, False]
+    # Three of the table's four cells: the fourth joins them; half the definition list
+    # (its items sit in wrapper divs): all of it.
+    assert _groups_whole(view.blocks, keep) == [True] * 8

@@ -50,7 +50,7 @@ def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText
     model = block_model()
     threshold = model.threshold_for(page_type)
     keep = [probability >= threshold for probability in model.probabilities(view.features)]
-    keep = _lists_whole(view.blocks, keep)
+    keep = _groups_whole(view.blocks, keep)
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result
@@ -78,26 +78,54 @@ def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText
     return result
 
 
-#: A list whose items the model mostly keeps is kept whole: at least this share of them.
-LIST_KEPT_SHARE = 0.5
+#: A list, table or definition list whose items the model mostly keeps is kept whole: at
+#: least this share of its items.
+GROUP_KEPT_SHARE = 0.5
+#: The element that holds an item as one piece of content, by the item's tag, and how far
+#: above the item it may be (a row and a row group lie between a cell and its table, a
+#: wrapper `<div>` between a `<dt>` and its `<dl>`).
+_GROUPS = {
+    "li": ("ul", "ol", "menu"),
+    **dict.fromkeys(("td", "th"), ("table",)),
+    **dict.fromkeys(("dt", "dd"), ("dl",)),
+}
+_GROUP_REACH = {"li": 1, "td": 3, "th": 3, "dt": 2, "dd": 2}
 
 
-def _lists_whole(blocks: list[Block], keep: list[bool]) -> list[bool]:
-    """`keep` with every item of a list kept when the model keeps LIST_KEPT_SHARE of its
-    items and two at least: a list is one piece of content, and an item the model passed
-    over (the last of a benefits list, below the content's other blocks) is still part
-    of it."""
+def _groups_whole(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """`keep` with every item of a list, table or definition list kept when the model
+    keeps GROUP_KEPT_SHARE of its items and two at least: such a group is one piece of
+    content, and an item the model passed over (the last of a benefits list, a table's
+    bottom rows) is still part of it."""
     items: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
-        if block.node.tag == "li" and len(block.chain) > 1:
-            items.setdefault(block.chain[1], []).append(index)
+        group = _group_of(block)
+        if group is not None:
+            items.setdefault(group, []).append(index)
     whole = list(keep)
     for indexes in items.values():
         kept = sum(keep[index] for index in indexes)
-        if kept >= 2 and kept >= LIST_KEPT_SHARE * len(indexes):
+        if kept >= 2 and kept >= GROUP_KEPT_SHARE * len(indexes):
             for index in indexes:
                 whole[index] = True
     return whole
+
+
+def _group_of(block: Block) -> int | None:
+    """The `mem_id` of the list, table or definition list the block is an item of."""
+    tag = block.node.tag or ""
+    reach = _GROUP_REACH.get(tag)
+    if reach is None:
+        return None
+    holders = _GROUPS[tag]
+    node = block.node.parent
+    for _ in range(reach):
+        if node is None:
+            return None
+        if node.tag in holders:
+            return node.mem_id
+        node = node.parent
+    return None
 
 
 def _is_code(block: Block) -> bool:
