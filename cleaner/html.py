@@ -101,6 +101,7 @@ def clean_html(
         declares_article=metadata.declares_article,
         page_type=ctx.page_type,
         declared=declared_lines(collected),
+        title=metadata.title,
     )
     deadline.check()
     ctx.removed.extend(

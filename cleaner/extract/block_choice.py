@@ -22,6 +22,7 @@ from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
 from cleaner.extract.block_features import COLUMNS
 from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, PREFORMATTED_TAGS, Block
 from cleaner.extract.page_blocks import PageBlocks
+from cleaner.metadata.page import compact_form
 from cleaner.trees import TreeEnsemble, load_ensemble
 
 MODEL_PATH = Path(__file__).with_name("block_model.json")
@@ -33,7 +34,9 @@ def block_model() -> TreeEnsemble:
     return load_ensemble(MODEL_PATH, COLUMNS)
 
 
-def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText:
+def choose_blocks(
+    view: PageBlocks, page_type: str | None = None, title: str | None = None
+) -> ArticleText:
     """The main content's paragraphs, and the runs left out with their reason.
 
     How sure the model must be to keep a block depends on the `page_type`:
@@ -42,7 +45,9 @@ def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText
     listing's items are kept more readily than the edges of an article).
     Short runs at the edges of the content are kickers, bylines and labels,
     and are trimmed, except on listings and collections (ITEM_TYPES), where
-    they are the first and last items.
+    they are the first and last items. An `<h1>` is the page's headline, recorded
+    as such and left out, unless the page's `title` is known and the `<h1>` is not it
+    (a landing page's hero line over a title its metadata states): then it is text.
     """
     result = ArticleText()
     if not view.blocks:
@@ -65,7 +70,9 @@ def choose_blocks(view: PageBlocks, page_type: str | None = None) -> ArticleText
     headline = _headline_above(view, first)
     dropped: list[Block] = []
     for index, block in enumerate(view.blocks):
-        if index == headline or (keep[index] and block.node.tag == "h1"):
+        if (index == headline or (keep[index] and block.node.tag == "h1")) and _is_title(
+            block, title
+        ):
             _record_run(result, dropped)
             result.dropped.append(("headline", block.text))
         elif keep[index]:
@@ -126,6 +133,15 @@ def _group_of(block: Block) -> int | None:
             return node.mem_id
         node = node.parent
     return None
+
+
+def _is_title(block: Block, title: str | None) -> bool:
+    """Whether a headline block is the page's title: any `<h1>` when the title is not
+    known; else one whose words the title holds, or that holds the title's."""
+    if title is None:
+        return True
+    own, named = compact_form(block.text), compact_form(title)
+    return bool(own) and (own in named or named in own)
 
 
 def _is_code(block: Block) -> bool:

@@ -88,6 +88,7 @@ def extract_text(
     declares_article: bool = False,
     page_type: str | None = None,
     declared: Sequence[str] = (),
+    title: str | None = None,
 ) -> Extraction:
     """The main text of a pruned page, else trafilatura's.
 
@@ -106,6 +107,8 @@ def extract_text(
     `declared`: lines the page's structured data says its content holds (a
     recipe's ingredients and steps, `cleaner.extract.declared`); a finder's
     article that misses them gives way to a classifier's choice that has them.
+    `title`: the page's title as its metadata settled it, which tells the classifier's
+    choice which `<h1>` is the headline.
     """
     if tree.body is None:
         return Extraction()
@@ -118,7 +121,7 @@ def extract_text(
         )
         if chosen is None:
             return _cleaner_extraction(article)
-    chosen = chosen or choose_blocks(view, page_type)
+    chosen = chosen or choose_blocks(view, page_type, title)
     if chosen.paragraphs and not _is_sparse(chosen, view):
         return _cleaner_extraction(chosen)
     text = trafilatura_text(tree, url)
