@@ -268,7 +268,9 @@ def test_a_sparse_choice_gives_way_to_the_fallback_that_finds_three_times_as_muc
     description = "".join(f"<p>Detail {n}. {PARAGRAPH}</p>" for n in range(9))
     html = page(f"<div class='price'><p>Price: 35 euros, free delivery.</p></div>{description}")
 
-    def keep_the_price(view: PageBlocks, page_type: str | None = None) -> ArticleText:
+    def keep_the_price(
+        view: PageBlocks, page_type: str | None = None, title: str | None = None
+    ) -> ArticleText:
         chosen = ArticleText()
         chosen.kept.append(view.blocks[0])
         chosen.paragraphs.append(view.blocks[0].text)

@@ -91,12 +91,11 @@ GROUP_KEPT_SHARE = 0.5
 #: The element that holds an item as one piece of content, by the item's tag, and how far
 #: above the item it may be (a row and a row group lie between a cell and its table, a
 #: wrapper `<div>` between a `<dt>` and its `<dl>`).
-_GROUPS = {
-    "li": ("ul", "ol", "menu"),
-    **dict.fromkeys(("td", "th"), ("table",)),
-    **dict.fromkeys(("dt", "dd"), ("dl",)),
+_GROUPS: dict[str, tuple[frozenset[str], int]] = {
+    "li": (frozenset({"ul", "ol", "menu"}), 1),
+    **dict.fromkeys(("td", "th"), (frozenset({"table"}), 3)),
+    **dict.fromkeys(("dt", "dd"), (frozenset({"dl"}), 2)),
 }
-_GROUP_REACH = {"li": 1, "td": 3, "th": 3, "dt": 2, "dd": 2}
 
 
 def _groups_whole(blocks: list[Block], keep: list[bool]) -> list[bool]:
@@ -120,11 +119,10 @@ def _groups_whole(blocks: list[Block], keep: list[bool]) -> list[bool]:
 
 def _group_of(block: Block) -> int | None:
     """The `mem_id` of the list, table or definition list the block is an item of."""
-    tag = block.node.tag or ""
-    reach = _GROUP_REACH.get(tag)
-    if reach is None:
+    group = _GROUPS.get(block.node.tag or "")
+    if group is None:
         return None
-    holders = _GROUPS[tag]
+    holders, reach = group
     node = block.node.parent
     for _ in range(reach):
         if node is None:
