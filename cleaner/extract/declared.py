@@ -14,6 +14,7 @@ headings over them, to an article that lacks them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -97,21 +98,31 @@ def with_declared(
 
 
 def _blocks_showing(blocks: Sequence[Block], lines: Sequence[str]) -> set[int]:
-    """The index of the block that best shows each declared line, where one does."""
-    words = [set(_WORD.findall(block.text.lower())) for block in blocks]
-    sizes = [len(_WORD.findall(block.text)) for block in blocks]
+    """The index of the block that best shows each declared line, where one does.
+
+    Each word points at the blocks that hold it, so a line is weighed against the
+    blocks that share a word with it only: a long page's thousands of blocks are
+    not walked once per line.
+    """
+    holders: dict[str, list[int]] = {}
+    sizes: list[int] = []
+    for index, block in enumerate(blocks):
+        words = _WORD.findall(block.text.lower())
+        sizes.append(len(words))
+        for word in set(words):
+            holders.setdefault(word, []).append(index)
     found: set[int] = set()
     for line in lines:
-        own = _WORD.findall(line.lower())
-        if not own:
+        wanted = set(_WORD.findall(line.lower()))
+        if not wanted:
             continue
-        best, best_share = -1, WORD_SHARE
-        for index, present in enumerate(words):
-            if sizes[index] > MAX_BLOCK_WORDS_RATIO * len(own):
-                continue
-            share = sum(word in present for word in own) / len(own)
-            if share >= best_share and (best < 0 or share > best_share):
-                best, best_share = index, share
-        if best >= 0:
-            found.add(best)
+        shared = Counter(index for word in wanted for index in holders.get(word, ()))
+        candidates = [
+            (count, -index)
+            for index, count in shared.items()
+            if count >= WORD_SHARE * len(wanted)
+            and sizes[index] <= MAX_BLOCK_WORDS_RATIO * len(wanted)
+        ]
+        if candidates:
+            found.add(-max(candidates)[1])
     return found
