@@ -20,6 +20,7 @@ UNSPACED = re.compile(
 )
 #: Characters of an unspaced script taken for one word.
 CHARS_PER_WORD = 2
+_WORD = re.compile(r"\w+")
 
 
 def word_count(text: str, enough: int | None = None) -> int:
@@ -40,6 +41,12 @@ def word_count(text: str, enough: int | None = None) -> int:
 #: Commas of the scripts that do not use ",": full-width and ideographic (Chinese,
 #: Japanese) and Arabic.
 OTHER_COMMAS = ("，", "、", "،")
+
+
+def word_set(text: str) -> set[str]:
+    """A text's distinct words (runs of `\\w`), lower-cased: what "does this text show
+    that line" compares (a description or a recipe line against the extracted text)."""
+    return set(_WORD.findall(text.lower()))
 
 
 def comma_count(text: str) -> int:

@@ -16,8 +16,10 @@ for a run that is mostly link text, `extract:boilerplate` for the rest).
 from __future__ import annotations
 
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
+from cleaner.dom import ancestors
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
 from cleaner.extract.block_features import COLUMNS
 from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, PREFORMATTED_TAGS, Block
@@ -123,14 +125,8 @@ def _group_of(block: Block) -> int | None:
     if group is None:
         return None
     holders, reach = group
-    node = block.node.parent
-    for _ in range(reach):
-        if node is None:
-            return None
-        if node.tag in holders:
-            return node.mem_id
-        node = node.parent
-    return None
+    above = islice(ancestors(block.node), reach)
+    return next((node.mem_id for node in above if node.tag in holders), None)
 
 
 def _is_title(block: Block, title: str | None) -> bool:

@@ -13,7 +13,6 @@ headings over them, to an article that lacks them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 from cleaner.extract.article_text import ArticleText
 from cleaner.extract.blocks import Block
 from cleaner.metadata.page import Page, types_of
+from cleaner.words import word_set
 
 #: JSON-LD types whose lists of lines are the page's content.
 RECIPE_TYPES = frozenset({"recipe", "howto"})
@@ -30,11 +30,11 @@ LINE_KEYS = ("recipeIngredient", "recipeInstructions", "step")
 WORD_SHARE = 0.6
 #: At most this many lines are read (a recipe with hundreds is not a recipe card).
 MAX_LINES = 200
-#: A block shows a declared line when it is at most this many times the line's words long.
+#: A block shows a declared line when it holds at most this many times the line's
+#: distinct words.
 MAX_BLOCK_WORDS_RATIO = 2
 #: Headings over a run of declared blocks ("Ingredients", "Directions") go with it.
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_WORD = re.compile(r"\w+")
 
 
 def declared_lines(page: Page) -> list[str]:
@@ -67,14 +67,15 @@ def _texts(value: Any, depth: int) -> Iterator[str]:
 
 
 def found_share(lines: Sequence[str], text: str) -> float:
-    """The share of `lines` that `text` holds (WORD_SHARE of a line's words at least)."""
+    """The share of `lines` that `text` holds (WORD_SHARE of a line's distinct words at
+    least)."""
     if not lines:
         return 1.0
-    words = set(_WORD.findall(text.lower()))
+    present = word_set(text)
     found = 0
     for line in lines:
-        own = _WORD.findall(line.lower())
-        found += bool(own) and sum(word in words for word in own) >= WORD_SHARE * len(own)
+        own = word_set(line)
+        found += bool(own) and len(own & present) >= WORD_SHARE * len(own)
     return found / len(lines)
 
 
@@ -107,13 +108,13 @@ def _blocks_showing(blocks: Sequence[Block], lines: Sequence[str]) -> set[int]:
     holders: dict[str, list[int]] = {}
     sizes: list[int] = []
     for index, block in enumerate(blocks):
-        words = _WORD.findall(block.text.lower())
+        words = word_set(block.text)
         sizes.append(len(words))
-        for word in set(words):
+        for word in words:
             holders.setdefault(word, []).append(index)
     found: set[int] = set()
     for line in lines:
-        wanted = set(_WORD.findall(line.lower()))
+        wanted = word_set(line)
         if not wanted:
             continue
         shared = Counter(index for word in wanted for index in holders.get(word, ()))

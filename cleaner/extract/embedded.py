@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -30,6 +29,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.extract.blocks import text_blocks
 from cleaner.metadata.page import Page, types_of
+from cleaner.words import word_set
 
 #: JSON-LD keys that hold a creative work's full text, in order of preference.
 BODY_KEYS = ("articleBody", "text")
@@ -64,7 +64,6 @@ def _paragraphs(body: str) -> str:
 MIN_DESCRIPTION_CHARS = 100
 #: A description or specification counts as present when this share of its words is.
 PRESENT_SHARE = 0.5
-_WORD = re.compile(r"\w+")
 
 
 def product_details(signals: Page, text: str) -> list[str]:
@@ -73,7 +72,7 @@ def product_details(signals: Page, text: str) -> list[str]:
     products = [obj for obj in signals.others if "product" in types_of(obj)]
     if not products:
         return []
-    present = set(_WORD.findall(text.lower()))
+    present = word_set(text)
     descriptions = (obj.get("description") for obj in products)
     description = max((d for d in descriptions if isinstance(d, str)), key=len, default="")
     lines = []
@@ -86,7 +85,7 @@ def product_details(signals: Page, text: str) -> list[str]:
 
 
 def _shown(value: str, present: set[str]) -> bool:
-    words = set(_WORD.findall(value.lower()))
+    words = word_set(value)
     return len(words & present) >= PRESENT_SHARE * len(words)
 
 
