@@ -491,7 +491,9 @@ def test_a_list_the_classifier_mostly_keeps_is_kept_whole() -> None:
     keep = [True, True, False, True, False, False, False]
     # The first list is mostly kept: its last item goes with it. One item of the second
     # is not "most", and a block outside any list is left as the model decided.
-    assert _groups_whole(view.blocks, keep) == [True, True, True, True, False, False, False]
+    whole, spans = _groups_whole(view.blocks, keep)
+    assert whole == [True, True, True, True, False, False, False]
+    assert spans == [(0, 2)]
 
 
 def test_a_table_or_definition_list_the_classifier_mostly_keeps_is_kept_whole() -> None:
@@ -510,4 +512,15 @@ def test_a_table_or_definition_list_the_classifier_mostly_keeps_is_kept_whole() 
     keep = [True, False, True, True, True, True, False, False]
     # Three of the table's four cells: the fourth joins them; half the definition list
     # (its items sit in wrapper divs): all of it.
-    assert _groups_whole(view.blocks, keep) == [True] * 8
+    assert _groups_whole(view.blocks, keep)[0] == [True] * 8
+
+
+def test_trimming_the_content_edges_never_cuts_a_group_kept_whole() -> None:
+    from cleaner.extract.block_choice import _spanning_groups
+
+    # The edges end at block 5 (a table's long cell, the last prose), its group runs on to
+    # block 8 ("30%", "Take-home exam", "10%"): the edge moves out to the group's end. A
+    # group wholly outside the edges leaves them be.
+    assert _spanning_groups((2, 5), [(3, 8), (10, 12)]) == (2, 8)
+    assert _spanning_groups((4, 6), [(1, 4)]) == (1, 6)
+    assert _spanning_groups((4, 6), [(7, 9)]) == (4, 6)

@@ -57,14 +57,14 @@ def choose_blocks(
     model = block_model()
     threshold = model.threshold_for(page_type)
     keep = [probability >= threshold for probability in model.probabilities(view.features)]
-    keep = _groups_whole(view.blocks, keep)
+    keep, groups = _groups_whole(view.blocks, keep)
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result
     if page_type in ITEM_TYPES:
         first, last = chosen[0], chosen[-1]
     else:
-        first, last = _trimmed(view, chosen)
+        first, last = _spanning_groups(_trimmed(view, chosen), groups)
     keep = [
         first <= index <= last and (kept or _is_code(view.blocks[index]))
         for index, kept in enumerate(keep)
@@ -100,23 +100,38 @@ _GROUPS: dict[str, tuple[frozenset[str], int]] = {
 }
 
 
-def _groups_whole(blocks: list[Block], keep: list[bool]) -> list[bool]:
+def _groups_whole(
+    blocks: list[Block], keep: list[bool]
+) -> tuple[list[bool], list[tuple[int, int]]]:
     """`keep` with every item of a list, table or definition list kept when the model
     keeps GROUP_KEPT_SHARE of its items and two at least: such a group is one piece of
     content, and an item the model passed over (the last of a benefits list, a table's
-    bottom rows) is still part of it."""
+    bottom rows) is still part of it. Also each such group's first and last block."""
     items: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
         group = _group_of(block)
         if group is not None:
             items.setdefault(group, []).append(index)
     whole = list(keep)
+    spans = []
     for indexes in items.values():
         kept = sum(keep[index] for index in indexes)
         if kept >= 2 and kept >= GROUP_KEPT_SHARE * len(indexes):
             for index in indexes:
                 whole[index] = True
-    return whole
+            spans.append((indexes[0], indexes[-1]))
+    return whole, spans
+
+
+def _spanning_groups(edges: tuple[int, int], groups: list[tuple[int, int]]) -> tuple[int, int]:
+    """The `edges` of the content, moved out to take in whole every group kept whole that
+    they cut: trimming short runs at the edges must not cut a table's last rows ("30%",
+    "Take-home exam", "10%") or a list's last items off the rest of it."""
+    first, last = edges
+    for start, end in groups:
+        if start <= last and end >= first:
+            first, last = min(first, start), max(last, end)
+    return first, last
 
 
 def _group_of(block: Block) -> int | None:
