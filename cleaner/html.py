@@ -102,6 +102,7 @@ def clean_html(
         page_type=ctx.page_type,
         declared=declared_lines(collected),
         title=metadata.title,
+        lead=options.lead,
     )
     deadline.check()
     ctx.removed.extend(

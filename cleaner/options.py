@@ -37,6 +37,9 @@ class CleanOptions:
       Markdown (see `cleaner.markdown`); nothing of it runs otherwise.
     - `links`, `images`: with `markdown`, keep links (`[text](url)`) and
       images (`![alt](src)`) in it; without, they leave no trace.
+    - `lead`: an HTML page's standfirst (the summary its template prints between
+      headline and body, marked as such) opens the text, as a reader sees it;
+      False leaves it out, as schema.org's `articleBody` and some benchmarks do.
 
     Values are checked when the object is built: a share outside 0..1 raises
     ValueError, `fix_mojibake` without ftfy raises MissingExtraError.
@@ -50,6 +53,7 @@ class CleanOptions:
     markdown: bool = False
     links: bool = False
     images: bool = False
+    lead: bool = True
 
     def __post_init__(self) -> None:
         share = self.max_removed_share
@@ -98,6 +102,7 @@ class CleanKeywords(TypedDict, total=False):
     markdown: bool
     links: bool
     images: bool
+    lead: bool
 
 
 #: The options of a call that names none.

@@ -20,7 +20,8 @@ Settings (all optional):
   CLEANER_CONTENT_TYPE (the charset of bytes pages), CLEANER_MAX_REMOVED_SHARE (0-1, default
   0.6; None or "none": no limit), CLEANER_FIX_MOJIBAKE (default False; needs the ftfy extra),
   CLEANER_MARKDOWN (default False: fill the result's `markdown`), CLEANER_LINKS and
-  CLEANER_IMAGES (default False: keep links and images in that Markdown).
+  CLEANER_IMAGES (default False: keep links and images in that Markdown), CLEANER_LEAD
+  (default True: an HTML page's marked standfirst opens the text).
 
 `scrapy.Item` classes must declare the fields the pipeline writes; dict items take any.
 The rules are compiled once, when the crawler starts.
@@ -142,4 +143,5 @@ _SETTING_READERS: dict[str, Callable[[Any, str], Any]] = {
     "markdown": _flag,
     "links": _flag,
     "images": _flag,
+    "lead": _flag,
 }

@@ -227,7 +227,9 @@ def test_the_finder_gives_way_when_the_classifier_keeps_several_times_its_text(
         '<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
     )
 
-    def keep_every_block(view: PageBlocks, page_type: str | None = None) -> ArticleText:
+    def keep_every_block(
+        view: PageBlocks, page_type: str | None = None, *, lead: bool = True
+    ) -> ArticleText:
         chosen = ArticleText()
         chosen.kept.extend(view.blocks)
         chosen.paragraphs.extend(block.text for block in view.blocks)
@@ -269,7 +271,11 @@ def test_a_sparse_choice_gives_way_to_the_fallback_that_finds_three_times_as_muc
     html = page(f"<div class='price'><p>Price: 35 euros, free delivery.</p></div>{description}")
 
     def keep_the_price(
-        view: PageBlocks, page_type: str | None = None, title: str | None = None
+        view: PageBlocks,
+        page_type: str | None = None,
+        title: str | None = None,
+        *,
+        lead: bool = True,
     ) -> ArticleText:
         chosen = ArticleText()
         chosen.kept.append(view.blocks[0])

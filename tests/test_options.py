@@ -240,6 +240,7 @@ def test_every_option_has_a_scrapy_setting() -> None:
             "CLEANER_MARKDOWN": "True",
             "CLEANER_LINKS": "True",
             "CLEANER_IMAGES": "True",
+            "CLEANER_LEAD": "False",
         }
     )
     options = pipeline.cleaner.options
@@ -252,6 +253,7 @@ def test_every_option_has_a_scrapy_setting() -> None:
         markdown=True,
         links=True,
         images=True,
+        lead=False,
     )
     unchanged = [
         field.name

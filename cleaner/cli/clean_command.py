@@ -39,6 +39,13 @@ def add_parser(commands: Any) -> None:
     _add_markdown_options(parser)
     parser.add_argument("--url", help="the page's url (applies to every input)")
     parser.add_argument(
+        "--no-lead",
+        dest="lead",
+        action="store_false",
+        help="leave an HTML page's standfirst (the summary under its headline) out of the "
+        "text, as schema.org's articleBody does",
+    )
+    parser.add_argument(
         "--crawl-date",
         type=iso_date,
         metavar="DATE",

@@ -23,6 +23,7 @@ from cleaner.dom import ancestors
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
 from cleaner.extract.block_features import COLUMNS
 from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, PREFORMATTED_TAGS, Block
+from cleaner.extract.lead import lead_blocks
 from cleaner.extract.page_blocks import PageBlocks
 from cleaner.metadata.page import compact_form
 from cleaner.trees import TreeEnsemble, load_ensemble
@@ -37,7 +38,11 @@ def block_model() -> TreeEnsemble:
 
 
 def choose_blocks(
-    view: PageBlocks, page_type: str | None = None, title: str | None = None
+    view: PageBlocks,
+    page_type: str | None = None,
+    title: str | None = None,
+    *,
+    lead: bool = True,
 ) -> ArticleText:
     """The main content's paragraphs, and the runs left out with their reason.
 
@@ -50,6 +55,8 @@ def choose_blocks(
     they are the first and last items. An `<h1>` is the page's headline, recorded
     as such and left out, unless the page's `title` is known and the `<h1>` is not it
     (a landing page's hero line over a title its metadata states): then it is text.
+    With `lead`, the standfirst the page marks between its `<h1>` and the content is
+    kept as its first paragraph (`cleaner.extract.lead`).
     """
     result = ArticleText()
     if not view.blocks:
@@ -65,6 +72,9 @@ def choose_blocks(
         first, last = chosen[0], chosen[-1]
     else:
         first, last = _spanning_groups(_trimmed(view, chosen), groups)
+    for index in lead_blocks(view.blocks, first) if lead else ():
+        keep[index] = True
+        first = min(first, index)
     keep = [
         first <= index <= last and (kept or _is_code(view.blocks[index]))
         for index, kept in enumerate(keep)

@@ -16,6 +16,7 @@ from cleaner.extract.block_choice import choose_blocks
 from cleaner.extract.blocks import Block
 from cleaner.extract.declared import found_share, with_declared
 from cleaner.extract.fallback import trafilatura_text
+from cleaner.extract.lead import lead_blocks
 from cleaner.extract.page_blocks import PageBlocks, find_blocks
 from cleaner.extract.repeats import without_repeats
 from cleaner.extract.rows import blocks_text
@@ -89,6 +90,7 @@ def extract_text(
     page_type: str | None = None,
     declared: Sequence[str] = (),
     title: str | None = None,
+    lead: bool = True,
 ) -> Extraction:
     """The main text of a pruned page, else trafilatura's.
 
@@ -109,6 +111,8 @@ def extract_text(
     article that misses them gives way to a classifier's choice that has them.
     `title`: the page's title as its metadata settled it, which tells the classifier's
     choice which `<h1>` is the headline.
+    `lead`: keep the standfirst the page marks under its headline (`cleaner.extract.lead`);
+    without it, the body alone, as schema.org's `articleBody` has it.
     """
     if tree.body is None:
         return Extraction()
@@ -116,18 +120,31 @@ def extract_text(
     article = view.article
     chosen: ArticleText | None = None
     if article is not None and article.paragraphs and declares_article and page_type == "article":
-        chosen = _classifier_if_fragment(view, article) or _classifier_if_declared(
-            view, article, declared
+        chosen = _classifier_if_fragment(view, article, lead) or _classifier_if_declared(
+            view, article, declared, lead
         )
         if chosen is None:
-            return _cleaner_extraction(article)
-    chosen = chosen or choose_blocks(view, page_type, title)
+            return _cleaner_extraction(_with_lead(view, article) if lead else article)
+    chosen = chosen or choose_blocks(view, page_type, title, lead=lead)
     if chosen.paragraphs and not _is_sparse(chosen, view):
         return _cleaner_extraction(chosen)
     text = trafilatura_text(tree, url)
     if chosen.paragraphs and not _outweighs(text, chosen.text):
         return _cleaner_extraction(chosen)
     return Extraction(text, "trafilatura" if text else "")
+
+
+def _with_lead(view: PageBlocks, article: ArticleText) -> ArticleText:
+    """The finder's `article` with the page's marked lead above it (`cleaner.extract.lead`):
+    the finder starts from the body's paragraphs, which the lead stands apart from."""
+    if not article.kept:
+        return article
+    first = next(i for i, block in enumerate(view.blocks) if block is article.kept[0])
+    leads = [view.blocks[index] for index in lead_blocks(view.blocks, first)]
+    if not leads:
+        return article
+    lines = [line for block in leads for line in block.text.split("\n")]
+    return ArticleText(lines + article.paragraphs, article.dropped, leads + article.kept)
 
 
 def _cleaner_extraction(chosen: ArticleText) -> Extraction:
@@ -171,7 +188,9 @@ LONG_PARAGRAPH_CHARS = 150
 _TABLE_CELLS = frozenset({"td", "th"})
 
 
-def _classifier_if_fragment(view: PageBlocks, article: ArticleText) -> ArticleText | None:
+def _classifier_if_fragment(
+    view: PageBlocks, article: ArticleText, lead: bool
+) -> ArticleText | None:
     """The classifier's choice when the finder's `article` is only a fragment of the
     article; None when the finder's article is the whole of it.
 
@@ -194,7 +213,7 @@ def _classifier_if_fragment(view: PageBlocks, article: ArticleText) -> ArticleTe
     # them article-like: when the page has not that much such text, it need not be asked.
     if _article_like_chars(outside) < ARTICLE_LIKE_SHARE * (limit - own):
         return None
-    chosen = choose_blocks(view, "article")
+    chosen = choose_blocks(view, "article", lead=lead)
     if _chars(chosen.kept) < limit:
         return None
     added = [block for block in chosen.kept if block.node.mem_id not in finder_nodes]
@@ -207,14 +226,14 @@ DECLARED_SHARE = 0.5
 
 
 def _classifier_if_declared(
-    view: PageBlocks, article: ArticleText, declared: Sequence[str]
+    view: PageBlocks, article: ArticleText, declared: Sequence[str], lead: bool
 ) -> ArticleText | None:
     """When the finder's `article` lacks the lines the page declares as its content (a
     recipe page's story without its recipe card): the classifier's choice if it holds
     them, else the article with the blocks that show them; None otherwise."""
     if not declared or found_share(declared, article.text) >= DECLARED_SHARE:
         return None
-    chosen = choose_blocks(view, "article")
+    chosen = choose_blocks(view, "article", lead=lead)
     if found_share(declared, chosen.text) >= DECLARED_SHARE:
         return chosen
     widened = with_declared(view.blocks, article, declared)
