@@ -499,7 +499,7 @@ def test_a_list_the_classifier_mostly_keeps_is_kept_whole() -> None:
     # is not "most", and a block outside any list is left as the model decided.
     whole, spans = _groups_whole(view.blocks, keep)
     assert whole == [True, True, True, True, False, False, False]
-    assert spans == [(0, 2)]
+    assert [(group.start, group.end, group.cells) for group in spans] == [(0, 2, False)]
 
 
 def test_a_table_or_definition_list_the_classifier_mostly_keeps_is_kept_whole() -> None:
@@ -522,11 +522,15 @@ def test_a_table_or_definition_list_the_classifier_mostly_keeps_is_kept_whole() 
 
 
 def test_trimming_the_content_edges_never_cuts_a_group_kept_whole() -> None:
-    from cleaner.extract.block_choice import _spanning_groups
+    from cleaner.extract.block_choice import Group, _spanning_groups
 
     # The edges end at block 5 (a table's long cell, the last prose), its group runs on to
     # block 8 ("30%", "Take-home exam", "10%"): the edge moves out to the group's end. A
-    # group wholly outside the edges leaves them be.
-    assert _spanning_groups((2, 5), [(3, 8), (10, 12)]) == (2, 8)
-    assert _spanning_groups((4, 6), [(1, 4)]) == (1, 6)
-    assert _spanning_groups((4, 6), [(7, 9)]) == (4, 6)
+    # list wholly outside the edges leaves them be.
+    assert _spanning_groups((2, 5), [Group(3, 8, True), Group(10, 12, False)]) == (2, 8)
+    assert _spanning_groups((4, 6), [Group(1, 4, False)]) == (1, 6)
+    assert _spanning_groups((4, 6), [Group(7, 9, False)]) == (4, 6)
+    # A table kept whole below the prose (a product's specifications) is taken in; one
+    # above it is not.
+    assert _spanning_groups((4, 6), [Group(8, 20, True)]) == (4, 20)
+    assert _spanning_groups((4, 6), [Group(0, 2, True)]) == (4, 6)

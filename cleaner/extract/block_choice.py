@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import cache
 from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
 from cleaner.dom import ancestors
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
@@ -110,13 +111,11 @@ _GROUPS: dict[str, tuple[frozenset[str], int]] = {
 }
 
 
-def _groups_whole(
-    blocks: list[Block], keep: list[bool]
-) -> tuple[list[bool], list[tuple[int, int]]]:
+def _groups_whole(blocks: list[Block], keep: list[bool]) -> tuple[list[bool], list[Group]]:
     """`keep` with every item of a list, table or definition list kept when the model
     keeps GROUP_KEPT_SHARE of its items and two at least: such a group is one piece of
     content, and an item the model passed over (the last of a benefits list, a table's
-    bottom rows) is still part of it. Also each such group's first and last block."""
+    bottom rows) is still part of it. Also each such group's span of blocks."""
     items: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
         group = _group_of(block)
@@ -129,18 +128,39 @@ def _groups_whole(
         if kept >= 2 and kept >= GROUP_KEPT_SHARE * len(indexes):
             for index in indexes:
                 whole[index] = True
-            spans.append((indexes[0], indexes[-1]))
+            spans.append(Group(indexes[0], indexes[-1], blocks[indexes[0]].node.tag in _CELLS))
     return whole, spans
 
 
-def _spanning_groups(edges: tuple[int, int], groups: list[tuple[int, int]]) -> tuple[int, int]:
+class Group(NamedTuple):
+    """The first and last block of a list, table or definition list kept whole, and
+    whether its items are cells (a table's or a definition list's)."""
+
+    start: int
+    end: int
+    cells: bool
+
+
+_CELLS = frozenset({"td", "th", "dt", "dd"})
+
+
+def _spanning_groups(edges: tuple[int, int], groups: list[Group]) -> tuple[int, int]:
     """The `edges` of the content, moved out to take in whole every group kept whole that
-    they cut: trimming short runs at the edges must not cut a table's last rows ("30%",
-    "Take-home exam", "10%") or a list's last items off the rest of it."""
+    they cut, and every table kept whole after them.
+
+    Trimming short runs at the edges must not cut a table's last rows ("30%",
+    "Take-home exam", "10%") or a list's last items off the rest of it; and a data
+    table below the prose (a product's specifications under its description) is
+    content, not the byline or tag list the trim is for. (A table above the prose
+    stays trimmed: on the tuning fold that took in forum headers.)
+    """
     first, last = edges
-    for start, end in groups:
-        if start <= last and end >= first:
-            first, last = min(first, start), max(last, end)
+    for group in groups:
+        if group.start <= last and group.end >= first:
+            first, last = min(first, group.start), max(last, group.end)
+    for group in groups:
+        if group.cells and group.start > last:
+            last = group.end
     return first, last
 
 
