@@ -32,3 +32,13 @@ def test_an_unknown_element_is_a_block_even_when_named_like_an_inline_one() -> N
 
 def test_preformatted_text_keeps_its_line_breaks() -> None:
     assert blocks_of("<pre>a\n  b</pre><p>c\nd</p>") == [("pre", "a\nb", 0), ("p", "c d", 0)]
+
+
+def test_code_split_over_a_highlighters_spans_reads_as_written() -> None:
+    html = (
+        "<body><p>Set <b>Prep</b><b>15</b></p>"
+        "<pre>[<span class='pl-en'>keys</span>.<span class='pl-en'>DATABASE_URL</span>]\n"
+        "<span>x</span>.<span>Y</span> = 1</pre></body>"
+    )
+    texts = [block.text for block in text_blocks(LexborHTMLParser(html).body) if block.text]
+    assert texts == ["Set Prep 15", "[keys.DATABASE_URL]\nx.Y = 1"]

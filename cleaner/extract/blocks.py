@@ -148,6 +148,8 @@ def text_blocks(root: LexborNode) -> list[Block]:
                 space = node
                 continue
             if opened and current is not None and _boxes_apart(current, text):
+                # Laid out apart on the page; in preformatted text every space is the text's
+                # own (`[keys.DATABASE_URL]` split over a highlighter's spans stays one word).
                 current.parts.append(" ")
             opened = False
             added = _add_text(node, text, current, blocks)
@@ -184,7 +186,7 @@ def _boxes_apart(current: Block, text: str) -> bool:
     """Whether `text`, opening an inline element right after `current`'s last text with
     no space between, reads as another box's text (pages lay such elements out apart:
     flex items, buttons, price labels) rather than the rest of a word."""
-    if not current.parts:
+    if not current.parts or current.preformatted:
         return False
     last = current.parts[-1]
     if not last or last[-1].isspace() or text[0].isspace():
