@@ -80,3 +80,25 @@ def test_the_recipe_card_is_kept_with_the_story() -> None:
     assert "Ingredients\n\n½ cup unsalted butter" in text
     assert "Directions\n\nPreheat the oven" in text
     assert "Whisk everything together and bake for 20 minutes." in text
+
+
+def test_a_row_of_cells_shows_a_declared_line_and_is_no_longer_a_removal() -> None:
+    from cleaner.extract.article_text import ArticleText
+    from cleaner.extract.declared import with_declared
+    from cleaner.extract.page_blocks import find_blocks
+
+    # A recipe portal's ingredient table: amount and ingredient in two cells of a row, so
+    # no one block holds enough of "500 g Kürbis (Hokkaido)"; the row does.
+    rows = [("500 g", "Kürbis (Hokkaido)"), ("200 g", "Linsen, rote"), ("1 EL", "Rapsöl")]
+    table = "".join(f"<tr><td>{amount}</td><td>{name}</td></tr>" for amount, name in rows)
+    html = f"<body><p>Eine Suppe für kalte Tage.</p><h2>Zutaten</h2><table>{table}</table></body>"
+    view = find_blocks(LexborHTMLParser(html).body)
+    story = view.blocks[0]
+    left_out = "\n".join(block.text for block in view.blocks[1:])
+    article = ArticleText([story.text], [("boilerplate", left_out)], [story])
+    widened = with_declared(view.blocks, article, [f"{a} {n}" for a, n in rows])
+    assert widened.paragraphs == [
+        *("Eine Suppe für kalte Tage.", "Zutaten", "500 g", "Kürbis (Hokkaido)"),
+        *("200 g", "Linsen, rote", "1 EL", "Rapsöl"),
+    ]
+    assert widened.dropped == []

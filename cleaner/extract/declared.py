@@ -95,35 +95,89 @@ def with_declared(
             added.add(index - 1)
     chosen = [block for index, block in enumerate(blocks) if id(block) in kept or index in added]
     paragraphs = [line for block in chosen for line in block.text.split("\n")]
-    return ArticleText(paragraphs, list(article.dropped), chosen)
+    dropped = _without(article.dropped, [blocks[index] for index in sorted(added)])
+    return ArticleText(paragraphs, dropped, chosen)
+
+
+def _without(dropped: list[tuple[str, str]], taken: list[Block]) -> list[tuple[str, str]]:
+    """The runs recorded as left out, less the `taken` blocks' lines: a block the
+    classifier left out and the declared lines bring back is no longer a removal."""
+    result = []
+    pending = [block.text.split("\n") for block in taken]
+    for why, text in dropped:
+        lines = text.split("\n")
+        for own in list(pending):
+            at = _find_run(lines, own)
+            if at is not None:
+                del lines[at : at + len(own)]
+                pending.remove(own)
+        if lines:
+            result.append((why, "\n".join(lines)))
+    return result
+
+
+def _find_run(lines: list[str], run: list[str]) -> int | None:
+    """Where `run` stands in `lines` as consecutive lines, if it does."""
+    for at in range(len(lines) - len(run) + 1):
+        if lines[at : at + len(run)] == run:
+            return at
+    return None
 
 
 def _blocks_showing(blocks: Sequence[Block], lines: Sequence[str]) -> set[int]:
-    """The index of the block that best shows each declared line, where one does.
+    """The indexes of the blocks that best show each declared line, where some do.
 
-    Each word points at the blocks that hold it, so a line is weighed against the
-    blocks that share a word with it only: a long page's thousands of blocks are
-    not walked once per line.
+    A line is shown by one block, or by the cells of one table row (a recipe site's
+    ingredient table: "500 g" | "Kürbis (Hokkaido)" for "500 g Kürbis (Hokkaido)").
+    Each word points at the units (blocks, rows) that hold it, so a line is weighed
+    against the units that share a word with it only: a long page's thousands of
+    blocks are not walked once per line.
     """
+    units = _units(blocks)
     holders: dict[str, list[int]] = {}
     sizes: list[int] = []
-    for index, block in enumerate(blocks):
-        words = word_set(block.text)
+    for number, unit in enumerate(units):
+        words = set().union(*(word_set(blocks[index].text) for index in unit))
         sizes.append(len(words))
         for word in words:
-            holders.setdefault(word, []).append(index)
+            holders.setdefault(word, []).append(number)
     found: set[int] = set()
     for line in lines:
         wanted = word_set(line)
         if not wanted:
             continue
-        shared = Counter(index for word in wanted for index in holders.get(word, ()))
+        shared = Counter(number for word in wanted for number in holders.get(word, ()))
         candidates = [
-            (count, -index)
-            for index, count in shared.items()
+            (count, -number)
+            for number, count in shared.items()
             if count >= WORD_SHARE * len(wanted)
-            and sizes[index] <= MAX_BLOCK_WORDS_RATIO * len(wanted)
+            and sizes[number] <= MAX_BLOCK_WORDS_RATIO * len(wanted)
         ]
         if candidates:
-            found.add(-max(candidates)[1])
+            found.update(units[-max(candidates)[1]])
     return found
+
+
+_CELLS = frozenset({"td", "th"})
+
+
+def _units(blocks: Sequence[Block]) -> list[list[int]]:
+    """The blocks' indexes in page order, the cells of one table row together."""
+    units: list[list[int]] = []
+    last_row: int | None = None
+    for index, block in enumerate(blocks):
+        row = _row_of(block)
+        if row is not None and row == last_row:
+            units[-1].append(index)
+        else:
+            units.append([index])
+        last_row = row
+    return units
+
+
+def _row_of(block: Block) -> int | None:
+    """The `mem_id` of the table row a cell block sits in (None for other blocks)."""
+    parent = block.node.parent
+    if block.node.tag not in _CELLS or parent is None or parent.tag != "tr":
+        return None
+    return int(parent.mem_id)

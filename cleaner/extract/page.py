@@ -125,7 +125,9 @@ def extract_text(
         )
         if chosen is None:
             return _cleaner_extraction(_with_lead(view, article) if lead else article)
-    chosen = chosen or choose_blocks(view, page_type, title, lead=lead)
+    chosen = chosen or _with_declared_shown(
+        choose_blocks(view, page_type, title, lead=lead), view, declared
+    )
     if chosen.paragraphs and not _is_sparse(chosen, view):
         return _cleaner_extraction(chosen)
     text = trafilatura_text(tree, url)
@@ -238,6 +240,16 @@ def _classifier_if_declared(
         return chosen
     widened = with_declared(view.blocks, article, declared)
     return widened if found_share(declared, widened.text) >= DECLARED_SHARE else None
+
+
+def _with_declared_shown(
+    chosen: ArticleText, view: PageBlocks, declared: Sequence[str]
+) -> ArticleText:
+    """The classifier's `chosen` blocks, with those that show the lines the page declares
+    when it holds too few of them (a recipe card's ingredient table it passed over)."""
+    if not declared or found_share(declared, chosen.text) >= DECLARED_SHARE:
+        return chosen
+    return with_declared(view.blocks, chosen, declared)
 
 
 def _reads_as_article(blocks: list[Block]) -> bool:
