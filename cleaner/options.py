@@ -39,7 +39,8 @@ class CleanOptions:
       images (`![alt](src)`) in it; without, they leave no trace.
     - `lead`: an HTML page's standfirst (the summary its template prints between
       headline and body, marked as such) opens the text, as a reader sees it;
-      False leaves it out, as schema.org's `articleBody` and some benchmarks do.
+      False keeps to the body extraction finds, which leaves a standfirst printed
+      apart from it out, as schema.org's `articleBody` and some benchmarks do.
 
     Values are checked when the object is built: a share outside 0..1 raises
     ValueError, `fix_mojibake` without ftfy raises MissingExtraError.

@@ -150,3 +150,23 @@ def test_a_bad_share_is_a_usage_error(share: str, capsys: pytest.CaptureFixture[
         main(["clean", "--max-removed-share", share, "x.txt"])
     assert stop.value.code == 2
     assert "expected a share from 0 to 1" in capsys.readouterr().err
+
+
+def test_no_lead_leaves_the_standfirst_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "".join(
+        f"<p>Paragraph {n} says what the council decided and who objected to it.</p>"
+        for n in range(1, 6)
+    )
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><title>Ferries | Gazette</title></head><body><article><header>"
+        "<h1>Ferries</h1><p class='standfirst'>Two early ferries and a late Friday crossing "
+        "join the timetable.</p><p class='byline'>By Ann Berg</p></header>"
+        f"<div class='body'>{body}</div></article></body></html>"
+    )
+    assert main(["clean", str(page)]) == 0
+    assert capsys.readouterr().out.startswith("Two early ferries")
+    assert main(["clean", "--no-lead", str(page)]) == 0
+    assert capsys.readouterr().out.startswith("Paragraph 1 says")

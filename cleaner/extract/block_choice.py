@@ -73,9 +73,11 @@ def choose_blocks(
         first, last = chosen[0], chosen[-1]
     else:
         first, last = _spanning_groups(_trimmed(view, chosen), groups)
-    for index in lead_blocks(view.blocks, first) if lead else ():
-        keep[index] = True
-        first = min(first, index)
+    if lead:
+        body = next((i for i in chosen if i >= first and view.blocks[i].node.tag != "h1"), first)
+        for index in lead_blocks(view.blocks, body):
+            keep[index] = True
+            first = min(first, index)
     keep = [
         first <= index <= last and (kept or _is_code(view.blocks[index]))
         for index, kept in enumerate(keep)
