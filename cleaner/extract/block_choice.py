@@ -23,7 +23,7 @@ from typing import NamedTuple
 from cleaner.dom import ancestors
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
 from cleaner.extract.block_features import COLUMNS
-from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, PREFORMATTED_TAGS, Block
+from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, PREFORMATTED_TAGS, Block, h1_above
 from cleaner.extract.lead import lead_blocks
 from cleaner.extract.page_blocks import PageBlocks
 from cleaner.metadata.page import compact_form
@@ -214,10 +214,7 @@ HEADLINE_REACH = 5
 def _headline_above(view: PageBlocks, first: int) -> int:
     """The index of the `<h1>` just above the content (-1 when there is none): the page's
     headline, recorded as such (it is the title, not the body)."""
-    for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
-        if view.blocks[index].node.tag == "h1":
-            return index
-    return -1
+    return h1_above(view.blocks, first, HEADLINE_REACH)
 
 
 def _trimmed(view: PageBlocks, chosen: list[int]) -> tuple[int, int]:

@@ -292,6 +292,15 @@ def _chain(
     return chain, below_html
 
 
+def h1_above(blocks: list[Block], first: int, reach: int) -> int:
+    """The index of the nearest `<h1>` among the `reach` blocks above block `first`, or -1:
+    the page's headline when it stands just above the content."""
+    for index in range(first - 1, max(-1, first - 1 - reach), -1):
+        if blocks[index].node.tag == "h1":
+            return index
+    return -1
+
+
 def is_inside(node: LexborNode, container: LexborNode) -> bool:
     """Whether `node` is `container` or lies beneath it."""
     return node.mem_id == container.mem_id or is_descendant(node, container)

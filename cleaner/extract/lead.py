@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from selectolax.lexbor import LexborNode
+
 from cleaner.dom import ancestors
-from cleaner.extract.blocks import Block
+from cleaner.extract.blocks import Block, h1_above
 from cleaner.words import latin_equivalent_chars
 
 #: Class or id words templates give the standfirst, in English and the languages whose
@@ -32,7 +34,8 @@ _LEAD_WORD = re.compile(
 _LEAD_PROPS = frozenset({"description", "alternativeheadline", "abstract"})
 #: How many elements above a run may carry the mark (a `<p>` inside `div.lead`).
 MARK_REACH = 3
-#: How far above the content the headline may stand, in blocks.
+#: How far above the content the headline may stand, in blocks (a lead, a byline, a date
+#: and share labels may lie between).
 HEADLINE_REACH = 8
 #: A lead is prose: at least this long (counted as a space-separated script writes it)...
 MIN_LEAD_CHARS = 40
@@ -48,20 +51,15 @@ _BYLINE_OPENING = re.compile(r"(?i:by|von|par|por|di|door|przez|av|af|от|de)[ 
 def lead_blocks(blocks: list[Block], first: int) -> list[int]:
     """The indexes of the blocks between the `<h1>` above block `first` (the content's
     first block) and it that are the page's marked lead; none when no `<h1>` is near."""
-    start = _headline_before(blocks, first)
+    start = h1_above(blocks, first, HEADLINE_REACH)
     if start < 0:
         return []
     return [index for index in range(start + 1, first) if _is_lead(blocks[index])]
 
 
-def _headline_before(blocks: list[Block], first: int) -> int:
-    for index in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
-        if blocks[index].node.tag == "h1":
-            return index
-    return -1
-
-
 def _is_lead(block: Block) -> bool:
+    """Whether a run is a marked lead: prose, not a date line or a byline, whose element or
+    one of the MARK_REACH above it names itself one."""
     if block.link_density > MAX_LEAD_LINK_DENSITY or block.node.tag == "h1":
         return False
     text = block.text
@@ -72,8 +70,9 @@ def _is_lead(block: Block) -> bool:
     return any(_marked(node) for node in (block.node, *islice(ancestors(block.node), MARK_REACH)))
 
 
-def _marked(node: object) -> bool:
-    attrs = getattr(node, "attributes", {})
+def _marked(node: LexborNode) -> bool:
+    """Whether an element's itemprop, class or id names it a lead."""
+    attrs = node.attributes
     if (attrs.get("itemprop") or "").lower() in _LEAD_PROPS:
         return True
     named = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
