@@ -534,3 +534,20 @@ def test_trimming_the_content_edges_never_cuts_a_group_kept_whole() -> None:
     # above it is not.
     assert _spanning_groups((4, 6), [Group(8, 20, True)]) == (4, 20)
     assert _spanning_groups((4, 6), [Group(0, 2, True)]) == (4, 6)
+
+
+def test_prose_marked_up_like_most_kept_runs_is_kept_too() -> None:
+    from cleaner.extract.block_choice import _like_kept
+
+    card = "<div class='card'><p class='blurb'>Hotel {n} has quiet rooms by the harbour.</p></div>"
+    html = (
+        "<body>"
+        + "".join(card.format(n=n) for n in range(4))
+        + ("<p class='note'>Prices may include fees set by the property in question.</p></body>")
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert len(view.blocks) == 5 and all(block.prose for block in view.blocks)
+    # Two of the four like cards kept: the other two join them; the note, marked up
+    # otherwise, stays as the model decided; one kept card of four is no pattern.
+    assert _like_kept(view.blocks, [True, True, False, False, False]) == [True] * 4 + [False]
+    assert _like_kept(view.blocks, [True, False, False, False, False]) == [True] + [False] * 4

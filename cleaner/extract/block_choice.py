@@ -66,6 +66,8 @@ def choose_blocks(
     threshold = model.threshold_for(page_type)
     keep = [probability >= threshold for probability in model.probabilities(view.features)]
     keep, groups = _groups_whole(view.blocks, keep)
+    if page_type in LIKE_PARTS_TYPES:
+        keep = _like_kept(view.blocks, keep)
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result
@@ -144,6 +146,43 @@ class Group(NamedTuple):
 
 
 _CELLS = frozenset({"td", "th", "dt", "dd"})
+
+
+#: Page types whose content is made of like parts (cards, sections, entries), where a
+#: prose run marked up like runs the model keeps is kept too. (On the tuning fold, articles
+#: and forums lose by it: an article's other runs of that markup are teasers, a forum's
+#: are signatures and quotes.)
+LIKE_PARTS_TYPES = frozenset({"listing", "collection", "service", "product", "documentation"})
+#: A markup shared by fewer prose runs than this is no pattern.
+MIN_LIKE_RUNS = 3
+
+
+def _like_kept(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """`keep` with every prose run kept whose markup (its element and that element's parent,
+    by tag and class) GROUP_KEPT_SHARE of the prose runs sharing it are kept with: the
+    model scores each card or section alone, and its scores fall towards the page's end,
+    so a hotel list's last cards or a shop category's last products were left out while
+    the first ones, marked up the same, were kept."""
+    members: dict[tuple[str, str, str, str], list[int]] = {}
+    for index, block in enumerate(blocks):
+        if block.prose:
+            members.setdefault(_markup_of(block), []).append(index)
+    result = list(keep)
+    for indexes in members.values():
+        kept = sum(keep[index] for index in indexes)
+        if len(indexes) >= MIN_LIKE_RUNS and kept >= GROUP_KEPT_SHARE * len(indexes):
+            for index in indexes:
+                result[index] = True
+    return result
+
+
+def _markup_of(block: Block) -> tuple[str, str, str, str]:
+    """A run's element and its parent, by tag and class attribute."""
+    node, parent = block.node, block.node.parent
+    own = (node.tag or "", node.attributes.get("class") or "")
+    if parent is None:
+        return (*own, "", "")
+    return (*own, parent.tag or "", parent.attributes.get("class") or "")
 
 
 def _spanning_groups(edges: tuple[int, int], groups: list[Group]) -> tuple[int, int]:
