@@ -23,7 +23,13 @@ from typing import NamedTuple
 from cleaner.dom import ancestors
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
 from cleaner.extract.block_features import COLUMNS
-from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, PREFORMATTED_TAGS, Block, h1_above
+from cleaner.extract.blocks import (
+    MAX_PROSE_LINK_DENSITY,
+    PREFORMATTED_TAGS,
+    TABLE_CELLS,
+    Block,
+    h1_above,
+)
 from cleaner.extract.lead import lead_blocks
 from cleaner.extract.page_blocks import PageBlocks
 from cleaner.metadata.page import compact_form
@@ -145,7 +151,7 @@ class Group(NamedTuple):
     cells: bool
 
 
-_CELLS = frozenset({"td", "th", "dt", "dd"})
+_CELLS = TABLE_CELLS | {"dt", "dd"}
 
 
 #: Page types whose content is made of like parts (cards, sections, entries), where a

@@ -32,6 +32,8 @@ INLINE_TAGS = frozenset(
 
 #: Elements whose line breaks are the page's own, not the source's wrapping.
 PREFORMATTED_TAGS = frozenset({"pre", "listing", "plaintext", "textarea"})
+#: A table's cells: each one block, read together by row.
+TABLE_CELLS = frozenset({"td", "th"})
 
 
 def _tag_ids(names: frozenset[str]) -> frozenset[int]:
@@ -148,8 +150,6 @@ def text_blocks(root: LexborNode) -> list[Block]:
                 space = node
                 continue
             if opened and current is not None and _boxes_apart(current, text):
-                # Laid out apart on the page; in preformatted text every space is the text's
-                # own (`[keys.DATABASE_URL]` split over a highlighter's spans stays one word).
                 current.parts.append(" ")
             opened = False
             added = _add_text(node, text, current, blocks)
@@ -185,7 +185,9 @@ MIN_LABEL_LETTERS = 4
 def _boxes_apart(current: Block, text: str) -> bool:
     """Whether `text`, opening an inline element right after `current`'s last text with
     no space between, reads as another box's text (pages lay such elements out apart:
-    flex items, buttons, price labels) rather than the rest of a word."""
+    flex items, buttons, price labels) rather than the rest of a word. Never in
+    preformatted text, whose every space is its own (`[keys.DATABASE_URL]` split over a
+    highlighter's spans stays one word)."""
     if not current.parts or current.preformatted:
         return False
     last = current.parts[-1]

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from cleaner.extract.article_text import ArticleText
-from cleaner.extract.blocks import Block
+from cleaner.extract.blocks import TABLE_CELLS, Block
 from cleaner.metadata.page import Page, types_of
 from cleaner.words import word_set
 
@@ -158,9 +158,6 @@ def _blocks_showing(blocks: Sequence[Block], lines: Sequence[str]) -> set[int]:
     return found
 
 
-_CELLS = frozenset({"td", "th"})
-
-
 def _units(blocks: Sequence[Block]) -> list[list[int]]:
     """The blocks' indexes in page order, the cells of one table row together."""
     units: list[list[int]] = []
@@ -178,6 +175,6 @@ def _units(blocks: Sequence[Block]) -> list[list[int]]:
 def _row_of(block: Block) -> int | None:
     """The `mem_id` of the table row a cell block sits in (None for other blocks)."""
     parent = block.node.parent
-    if block.node.tag not in _CELLS or parent is None or parent.tag != "tr":
+    if block.node.tag not in TABLE_CELLS or parent is None or parent.tag != "tr":
         return None
     return int(parent.mem_id)

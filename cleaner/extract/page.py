@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaner.dom import collapsed_len, visible_chars
 from cleaner.extract.article_text import ArticleText
 from cleaner.extract.block_choice import choose_blocks
-from cleaner.extract.blocks import Block
+from cleaner.extract.blocks import TABLE_CELLS, Block
 from cleaner.extract.declared import found_share, with_declared
 from cleaner.extract.fallback import trafilatura_text
 from cleaner.extract.lead import lead_blocks
@@ -187,7 +187,6 @@ FRAGMENT_RATIO = 2.5
 ARTICLE_LIKE_SHARE = 0.3
 #: A paragraph this long is article text, not a headline or a teaser's summary.
 LONG_PARAGRAPH_CHARS = 150
-_TABLE_CELLS = frozenset({"td", "th"})
 
 
 def _classifier_if_fragment(
@@ -233,7 +232,7 @@ def _classifier_if_declared(
     """When the finder's `article` lacks the lines the page declares as its content (a
     recipe page's story without its recipe card): the classifier's choice if it holds
     them, else the article with the blocks that show them; None otherwise."""
-    if not declared or found_share(declared, article.text) >= DECLARED_SHARE:
+    if _shows_declared(declared, article):
         return None
     chosen = choose_blocks(view, "article", lead=lead)
     if found_share(declared, chosen.text) >= DECLARED_SHARE:
@@ -247,9 +246,14 @@ def _with_declared_shown(
 ) -> ArticleText:
     """The classifier's `chosen` blocks, with those that show the lines the page declares
     when it holds too few of them (a recipe card's ingredient table it passed over)."""
-    if not declared or found_share(declared, chosen.text) >= DECLARED_SHARE:
+    if _shows_declared(declared, chosen):
         return chosen
     return with_declared(view.blocks, chosen, declared)
+
+
+def _shows_declared(declared: Sequence[str], chosen: ArticleText) -> bool:
+    """Whether `chosen` holds DECLARED_SHARE of the `declared` lines (all, when none are)."""
+    return not declared or found_share(declared, chosen.text) >= DECLARED_SHARE
 
 
 def _reads_as_article(blocks: list[Block]) -> bool:
@@ -262,7 +266,7 @@ def _article_like_chars(blocks: list[Block]) -> int:
     return sum(
         len(block.text)
         for block in blocks
-        if len(block.text) >= LONG_PARAGRAPH_CHARS or block.node.tag in _TABLE_CELLS
+        if len(block.text) >= LONG_PARAGRAPH_CHARS or block.node.tag in TABLE_CELLS
     )
 
 

@@ -19,14 +19,13 @@ from itertools import pairwise
 from selectolax.lexbor import LexborNode
 
 from cleaner.dom import ancestors
-from cleaner.extract.blocks import Block
+from cleaner.extract.blocks import TABLE_CELLS, Block
 from cleaner.extract.code import fenced_text
 
 #: Between two cells of one row.
 CELL_SEPARATOR = " | "
 #: Between two paragraphs.
 PARAGRAPH_BREAK = "\n\n"
-_CELLS = frozenset({"td", "th"})
 
 
 def with_separators(blocks: Sequence[Block]) -> Iterator[tuple[Block, str]]:
@@ -39,7 +38,7 @@ def with_separators(blocks: Sequence[Block]) -> Iterator[tuple[Block, str]]:
     else:
         rows = _DataRows()
         for index, (block, after) in enumerate(pairwise(blocks)):
-            cells = tags[index] in _CELLS and tags[index + 1] in _CELLS
+            cells = tags[index] in TABLE_CELLS and tags[index + 1] in TABLE_CELLS
             joined = cells and rows.same_row(block, after)
             yield block, CELL_SEPARATOR if joined else PARAGRAPH_BREAK
     if blocks:
