@@ -21,6 +21,13 @@ def test_inline_elements_stay_in_the_run_and_block_elements_end_it() -> None:
     ) == [("div", "Lead bold link", 4), ("p", "Para\nline two", 0), ("div", "tail", 0)]
 
 
+def test_an_image_in_the_text_does_not_end_the_run() -> None:
+    # A forum post's closing line after a photo is the post's, not a run of its own.
+    assert blocks_of(
+        '<div class="content">Which one is it?<br><img src="leaf.jpg"><br><br>Thanks in advance.</div>'
+    ) == [("div", "Which one is it?\nThanks in advance.", 0)]
+
+
 def test_an_unknown_element_is_a_block_even_when_named_like_an_inline_one() -> None:
     # Custom elements get ids of their own in each document, none of an inline tag's.
     assert blocks_of("<div>One <span-x>two</span-x> <b-2>three</b-2></div>") == [

@@ -25,7 +25,7 @@ INLINE_TAGS = frozenset(
     {
         *("a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em"),
         *("font", "i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span"),
-        *("strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "-text"),
+        *("strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "img", "-text"),
     }
 )
 
