@@ -24,7 +24,7 @@ def test_inline_elements_stay_in_the_run_and_block_elements_end_it() -> None:
 def test_an_image_in_the_text_does_not_end_the_run() -> None:
     # A forum post's closing line after a photo is the post's, not a run of its own.
     assert blocks_of(
-        '<div class="content">Which one is it?<br><img src="leaf.jpg"><br><br>Thanks in advance.</div>'
+        '<div class="post">Which one is it?<br><img src="leaf.jpg"><br><br>Thanks in advance.</div>'
     ) == [("div", "Which one is it?\nThanks in advance.", 0)]
 
 
