@@ -551,3 +551,23 @@ def test_prose_marked_up_like_most_kept_runs_is_kept_too() -> None:
     # otherwise, stays as the model decided; one kept card of four is no pattern.
     assert _like_kept(view.blocks, [True, True, False, False, False]) == [True] * 4 + [False]
     assert _like_kept(view.blocks, [True, False, False, False, False]) == [True] + [False] * 4
+
+
+def test_an_articles_last_entries_under_their_own_headings_are_kept() -> None:
+    from cleaner.extract.block_choice import _like_entries
+
+    entry = (
+        "<article class='entry'><h2>Update {n}</h2>"
+        "<div class='body'><p>Polling stations in district {n} reported steady queues.</p></div>"
+        "</article>"
+    )
+    blurb = "<div class='body'><p>The publisher is a cooperative owned by its readers.</p></div>"
+    html = "<body>" + "".join(entry.format(n=n) for n in range(4)) + blurb + "</body>"
+    view = find_blocks(LexborHTMLParser(html).body)
+    texts = [block.text for block in view.blocks]
+    assert texts[0] == "Update 0" and len(texts) == 9
+    keep = [False, True, False, True, False, True, False, False, False]
+    # The last update, under its heading, joins the three kept before it; the blurb after
+    # it, marked up the same but under no heading, stays out.
+    assert _like_entries(view.blocks, keep) == [False, True] * 4 + [False]
+    assert all(block.prose for block in view.blocks[1::2])

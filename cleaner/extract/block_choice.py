@@ -16,7 +16,7 @@ for a run that is mostly link text, `extract:boilerplate` for the rest).
 from __future__ import annotations
 
 from functools import cache
-from itertools import islice
+from itertools import islice, pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -74,6 +74,8 @@ def choose_blocks(
     keep, groups = _groups_whole(view.blocks, keep)
     if page_type in LIKE_PARTS_TYPES:
         keep = _like_kept(view.blocks, keep)
+    elif page_type == "article":
+        keep = _like_entries(view.blocks, keep)
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result
@@ -172,17 +174,56 @@ def _like_kept(blocks: list[Block], keep: list[bool]) -> list[bool]:
     model scores each card or section alone, and its scores fall towards the page's end,
     so a hotel list's last cards or a shop category's last products were left out while
     the first ones, marked up the same, were kept."""
+    result = list(keep)
+    for indexes in _like_groups(blocks, keep):
+        for index in indexes:
+            result[index] = True
+    return result
+
+
+#: How far, in blocks, an article's next entry may stand from the last one kept.
+ENTRY_REACH = 4
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _like_entries(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """`keep` with the entries of an article that come as a series (a live blog's updates,
+    an archive's posts) kept to the last: a prose run marked up like the runs the model
+    mostly keeps, under a heading of its own, within ENTRY_REACH blocks of a kept one. The
+    model's scores fall towards the page's end, so the last entries fell below the
+    threshold. The heading is what tells an entry from a teaser or a press release's
+    company blurb of the same markup after the text (articles lose by keeping those)."""
+    result = list(keep)
+    for indexes in _like_groups(blocks, keep):
+        grown = True
+        while grown:
+            grown = False
+            for before, after in pairwise(indexes):
+                if result[before] == result[after] or after - before > ENTRY_REACH:
+                    continue
+                if _heading_between(blocks, before, after if result[before] else after + 1):
+                    result[before] = result[after] = grown = True
+    return result
+
+
+def _like_groups(blocks: list[Block], keep: list[bool]) -> list[list[int]]:
+    """The prose runs of each markup (`_markup_of`) that MIN_LIKE_RUNS runs share and
+    whose runs the model keeps GROUP_KEPT_SHARE of, by index."""
     members: dict[tuple[str, str, str, str], list[int]] = {}
     for index, block in enumerate(blocks):
         if block.prose:
             members.setdefault(_markup_of(block), []).append(index)
-    result = list(keep)
-    for indexes in members.values():
-        kept = sum(keep[index] for index in indexes)
-        if len(indexes) >= MIN_LIKE_RUNS and kept >= GROUP_KEPT_SHARE * len(indexes):
-            for index in indexes:
-                result[index] = True
-    return result
+    return [
+        indexes
+        for indexes in members.values()
+        if len(indexes) >= MIN_LIKE_RUNS
+        and sum(keep[index] for index in indexes) >= GROUP_KEPT_SHARE * len(indexes)
+    ]
+
+
+def _heading_between(blocks: list[Block], start: int, stop: int) -> bool:
+    """Whether a heading lies among the blocks after `start` and before `stop`."""
+    return any(blocks[index].node.tag in _HEADING_TAGS for index in range(start + 1, stop))
 
 
 def _markup_of(block: Block) -> tuple[str, str, str, str]:
