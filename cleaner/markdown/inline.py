@@ -110,9 +110,11 @@ def holder_runs(holder: LexborNode, style: InlineStyle) -> list[list[Piece]]:
         elif tag == "br":
             if run is not None:
                 run.append(Piece("\n"))
-        elif tag not in INLINE_TAGS:
-            if style.images and tag == "img" and _context(node, holder) is not None:
+        elif tag == "img":  # inline, but its Markdown stands apart from the text around it
+            if style.images and _context(node, holder) is not None:
                 images.extend(_image(node, style))
+            run = None
+        elif tag not in INLINE_TAGS:
             run = None
     if images and runs:  # images after the last run's text close it
         runs[-1].extend(images)
