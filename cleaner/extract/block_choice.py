@@ -24,8 +24,10 @@ from cleaner.dom import ancestors
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
 from cleaner.extract.block_features import COLUMNS
 from cleaner.extract.blocks import (
+    HEADING_TAGS,
     MAX_PROSE_LINK_DENSITY,
     PREFORMATTED_TAGS,
+    SUBHEADING_TAGS,
     TABLE_CELLS,
     Block,
     h1_above,
@@ -183,7 +185,6 @@ def _like_kept(blocks: list[Block], keep: list[bool]) -> list[bool]:
 
 #: How far, in blocks, an article's next entry may stand from the last one kept.
 ENTRY_REACH = 4
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _like_entries(blocks: list[Block], keep: list[bool]) -> list[bool]:
@@ -201,7 +202,7 @@ def _like_entries(blocks: list[Block], keep: list[bool]) -> list[bool]:
             for before, after in pairwise(indexes):
                 if result[before] == result[after] or after - before > ENTRY_REACH:
                     continue
-                if _heading_between(blocks, before, after if result[before] else after + 1):
+                if _heading_between(blocks, before, after):
                     result[before] = result[after] = grown = True
     return result
 
@@ -223,7 +224,7 @@ def _like_groups(blocks: list[Block], keep: list[bool]) -> list[list[int]]:
 
 def _heading_between(blocks: list[Block], start: int, stop: int) -> bool:
     """Whether a heading lies among the blocks after `start` and before `stop`."""
-    return any(blocks[index].node.tag in _HEADING_TAGS for index in range(start + 1, stop))
+    return any(blocks[index].node.tag in HEADING_TAGS for index in range(start + 1, stop))
 
 
 def _markup_of(block: Block) -> tuple[str, str, str, str]:
@@ -294,8 +295,6 @@ def _record_run(result: ArticleText, run: list[Block]) -> None:
 #: Page types whose content is a run of items, short ones at its edges included (on the
 #: tuning fold, trimming their edges lost items; on other types it kept chrome out).
 ITEM_TYPES = frozenset({"collection", "listing"})
-#: Headings that open a section of the content (the `<h1>` is the page's headline).
-SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 #: How far above the content the page's headline may stand and still be recorded as it.
 HEADLINE_REACH = 5
 
@@ -319,6 +318,6 @@ def _trimmed(view: PageBlocks, chosen: list[int]) -> tuple[int, int]:
         for index in chosen
         if prose[0] <= index <= prose[-1]
         or len(view.blocks[index].text) >= EDGE_RUN_CHARS
-        or (index < prose[0] and view.blocks[index].node.tag in SUBHEADINGS)
+        or (index < prose[0] and view.blocks[index].node.tag in SUBHEADING_TAGS)
     ]
     return edges[0], edges[-1]

@@ -28,7 +28,7 @@ from itertools import chain as concatenated
 from selectolax.lexbor import LexborNode
 
 from cleaner import _core
-from cleaner.extract.blocks import Block
+from cleaner.extract.blocks import HEADING_TAGS, Block
 from cleaner.trees import Rows, float32_bytes
 from cleaner.words import (
     comma_count,
@@ -68,7 +68,6 @@ NAME_TOKENS = (
 _NAME_MASK = _core.TokenMask(list(NAME_TOKENS))
 _ANCESTOR_BIT = {tag: 1 << index for index, tag in enumerate(ANCESTOR_TAGS)}
 _HOLDER_INDEX = {tag: index for index, tag in enumerate(HOLDER_TAGS)}
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Words of site chrome in many sites' English (the list the dump line model reads too);
 #: other languages' chrome is left to the structure features.
 _CHROME_WORDS = tuple(_core.chrome_words())
@@ -207,7 +206,7 @@ def block_features(
         tags, names, depth = elements.bits(block.node)
         bit_rows.append((tags, names))
         tag = block.node.tag or ""
-        heading = tag in _HEADINGS
+        heading = tag in HEADING_TAGS
         # Blocks of one parent share the elements above it, so their container columns.
         parent = block.chain[1] if len(block.chain) > 1 else None
         container = containers.get(parent)

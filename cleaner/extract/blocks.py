@@ -34,6 +34,9 @@ INLINE_TAGS = frozenset(
 PREFORMATTED_TAGS = frozenset({"pre", "listing", "plaintext", "textarea"})
 #: A table's cells: each one block, read together by row.
 TABLE_CELLS = frozenset({"td", "th"})
+#: Headings, and those below the page's headline.
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SUBHEADING_TAGS = HEADING_TAGS - {"h1"}
 
 
 def _tag_ids(names: frozenset[str]) -> frozenset[int]:

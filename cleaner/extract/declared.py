@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from cleaner.extract.article_text import ArticleText
-from cleaner.extract.blocks import TABLE_CELLS, Block
+from cleaner.extract.blocks import SUBHEADING_TAGS, TABLE_CELLS, Block
 from cleaner.metadata.page import Page, types_of
 from cleaner.words import word_set
 
@@ -33,8 +33,6 @@ MAX_LINES = 200
 #: A block shows a declared line when it holds at most this many times the line's
 #: distinct words.
 MAX_BLOCK_WORDS_RATIO = 2
-#: Headings over a run of declared blocks ("Ingredients", "Directions") go with it.
-HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 def declared_lines(page: Page) -> list[str]:
@@ -90,8 +88,8 @@ def with_declared(
     added = {index for index in showing if id(blocks[index]) not in kept}
     if not added:
         return article
-    for index in sorted(added):
-        if index > 0 and blocks[index - 1].node.tag in HEADINGS:
+    for index in sorted(added):  # a heading over declared blocks goes with them ("Ingredients")
+        if index > 0 and blocks[index - 1].node.tag in SUBHEADING_TAGS:
             added.add(index - 1)
     chosen = [block for index, block in enumerate(blocks) if id(block) in kept or index in added]
     paragraphs = [line for block in chosen for line in block.text.split("\n")]
