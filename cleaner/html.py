@@ -90,6 +90,7 @@ def clean_html(
     ctx.set_field("url", url, "argument")
     page_url = ctx.fields.get("url")
     ctx.page_type, ctx.provenance["page_type"] = classify_page(tree, html, collected, page_url)
+    _name_service_page(ctx, metadata)
     deadline.check()
     signals = page_signals(tree, collected, selectors.narrowed(SIGNALS))
     drop_never_content(tree, selectors.narrowed(NEVER_CONTENT), selectors.narrowed(SWALLOWING))
@@ -184,6 +185,18 @@ def _empty(ctx: Context, options: CleanOptions, text: str, reason: str | None) -
     if options.markdown:
         document.markdown = ""
     return document
+
+
+def _name_service_page(ctx: Context, page: PageMetadata) -> None:
+    """A service page's title is the name its `<title>` gives, not its h1's slogan
+    (`PageMetadata.named_title`), unless the caller gave the title."""
+    if ctx.page_type != "service" or page.named_title is None:
+        return
+    if ctx.provenance.get("title") == "argument":
+        return
+    ctx.fields.pop("title", None)
+    title, source = page.named_title
+    ctx.set_field("title", title, source)
 
 
 def _set_page_fields(ctx: Context, page: PageMetadata) -> None:

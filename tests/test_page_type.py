@@ -278,3 +278,30 @@ def test_repeated_cards_are_counted_among_siblings() -> None:
     assert features["rep_teasers"] == 6
     assert features["rep_priced_cards"] >= 1
     assert features["n_prices"] == 6
+
+
+SERVICE_PAGE = f"""<!doctype html><html><head>
+<title>Commercial Roof Repair and Replacement | Northwind Roofing</title></head><body>{_NAV}
+<main><section><h1>Roofs that keep your business running</h1>
+<p>From emergency leak repairs to full replacements, our crews work around your opening hours
+so your staff and customers are never disturbed.</p><a href="/quote">Get a free quote</a></section>
+<section><h2>Repairs</h2><p>We find and fix leaks on flat and pitched roofs, with a written
+report and photographs of every repair we make.</p></section>
+<section><h2>Coatings</h2><p>A silicone or acrylic coating adds ten to fifteen years to a sound
+roof at a fraction of the cost of replacing it.</p></section>
+<section><h2>Replacement</h2><p>When a roof is past saving we strip it, inspect the deck and
+install a new membrane with a twenty-year warranty.</p></section>
+<section><h2>Why choose us</h2><ul><li>Licensed and insured</li><li>Thirty years in business</li>
+<li>Free inspections</li></ul></section></main>{_FOOTER}</body></html>"""
+SERVICE_URL = "https://northwind.example/commercial-roofing"
+
+
+def test_a_service_page_goes_by_its_title_tags_name_not_its_h1s_slogan() -> None:
+    doc = clean(SERVICE_PAGE, url=SERVICE_URL)
+    assert doc.page_type == "service"
+    assert doc.title == "Commercial Roof Repair and Replacement"
+
+
+def test_a_title_the_caller_gives_stays_on_a_service_page() -> None:
+    doc = clean(SERVICE_PAGE, url=SERVICE_URL, known={"title": "Roof services"})
+    assert doc.title == "Roof services"

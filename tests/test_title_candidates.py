@@ -21,6 +21,7 @@ from cleaner.metadata.titles import (
     choose_title,
     headline_names,
     metadata_titles,
+    named_title,
     page_headlines,
     rule_title,
 )
@@ -100,3 +101,25 @@ def test_the_rules_choice_stands_unless_another_is_surer_and_sure_enough() -> No
     assert pick([0.3, 0.45], rule=0, threshold=0.5) == 0  # below the threshold
     assert pick([0.6, 0.6], rule=0, threshold=0.0) == 0  # a tie goes to the rules
     assert pick([0.2, 0.1, 0.3], rule=None, threshold=0.9) == 2  # the rules chose none
+
+
+SERVICE = page_of(
+    "<title>Commercial Roof Repair and Replacement | Harbour Gazette</title>",
+    "<main><h1>Roofs that keep your business running</h1><p>Repairs and coatings.</p></main>",
+)
+
+
+def test_named_title_is_the_title_tags_name_beside_an_h1_it_does_not_state() -> None:
+    chosen = choose_title(SERVICE, NAMES)
+    assert chosen == ("Roofs that keep your business running", "html")
+    assert named_title(SERVICE, NAMES, False, chosen) == (
+        "Commercial Roof Repair and Replacement",
+        "html",
+    )
+
+
+def test_named_title_is_none_when_a_candidate_states_the_h1_or_no_h1_was_chosen() -> None:
+    confirmed = choose_title(STORY, NAMES)
+    assert confirmed is not None
+    assert named_title(STORY, NAMES, False, confirmed) is None
+    assert named_title(SERVICE, NAMES, False, ("Commercial Roof Repair", "meta")) is None

@@ -40,7 +40,7 @@ from cleaner.metadata.markup import Markup
 from cleaner.metadata.page import Page, collect, page_url, section_of
 from cleaner.metadata.page_kind import declares_article
 from cleaner.metadata.site_names import own_site_names, site_names_of
-from cleaner.metadata.titles import choose_title
+from cleaner.metadata.titles import choose_title, named_title
 from cleaner.page_selectors import BYLINES_AND_DATES
 from cleaner.urls import is_home_page, site_of
 
@@ -62,6 +62,9 @@ class PageMetadata:
     site: str | None = None
     section: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
+    #: (title, source) the page's `<title>` gives, when `title` is an h1 no title
+    #: candidate states as it is: a service page's name beside its slogan.
+    named_title: tuple[str, str] | None = None
     #: Whether the page declares itself an article (a JSON-LD article object, or
     #: og:type "article"): extraction then trusts the prose-based finder.
     declares_article: bool = False
@@ -98,9 +101,11 @@ def extract_metadata(
     if result.site:
         result.provenance["site"] = "url"
     names = site_names_of(page, result.site)
-    title = choose_title(page, names, is_home_page(url or result.url))
+    home = is_home_page(url or result.url)
+    title = choose_title(page, names, home)
     if title is not None:
         result.title, result.provenance["title"] = title
+        result.named_title = named_title(page, names, home, title)
     authors = choose_authors(page, markup, names, own_site_names(page, result.site))
     if authors is not None:
         result.authors, result.provenance["author"] = authors

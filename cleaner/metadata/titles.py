@@ -43,6 +43,29 @@ def choose_title(page: Page, names: list[str], home: bool = False) -> tuple[str,
     return rule_title(page, headline_names(page, names), home)
 
 
+def named_title(
+    page: Page, names: list[str], home: bool, chosen: tuple[str, str]
+) -> tuple[str, str] | None:
+    """(title, source): what the page's `<title>` names it, when the chosen title is an h1
+    that no title candidate states as it is; else None.
+
+    On a service or landing page the h1 is a slogan ("Insurance to help protect
+    you") while the title names the service ("Insurance for rideshare and
+    delivery drivers"): the caller, which knows the page's type, takes this
+    one there. An article's h1 is its headline however the title words it.
+    """
+    text, source = chosen
+    if source != "html":
+        return None
+    candidates = _title_candidates(page, headline_names(page, names), home)
+    shown = compact_form(text)
+    stated = {compact_form(form) for c in candidates for form in (c.raw, c.stripped)}
+    if not candidates or shown in stated:
+        return None
+    own = [c for c in candidates if c.source == "html"] or candidates
+    return own[0].stripped, own[0].source
+
+
 def headline_names(page: Page, names: list[str]) -> list[str]:
     """The site's names, with the one a documentation or book site shows as its h1."""
     return names + _name_shown_as_h1(page, names)
