@@ -190,13 +190,12 @@ def _empty(ctx: Context, options: CleanOptions, text: str, reason: str | None) -
 def _name_service_page(ctx: Context, page: PageMetadata) -> None:
     """A service page's title is the name its `<title>` gives, not its h1's slogan
     (`PageMetadata.named_title`), unless the caller gave the title."""
-    if ctx.page_type != "service" or page.named_title is None:
+    if ctx.page_type != "service" or ctx.provenance.get("title") == "argument":
         return
-    if ctx.provenance.get("title") == "argument":
-        return
-    ctx.fields.pop("title", None)
-    title, source = page.named_title
-    ctx.set_field("title", title, source)
+    named = page.named_title()
+    if named is not None:
+        ctx.fields.pop("title", None)
+        ctx.set_field("title", *named)
 
 
 def _set_page_fields(ctx: Context, page: PageMetadata) -> None:

@@ -27,6 +27,7 @@ the publication), and the publication (not modification) date.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -40,9 +41,18 @@ from cleaner.metadata.markup import Markup
 from cleaner.metadata.page import Page, collect, page_url, section_of
 from cleaner.metadata.page_kind import declares_article
 from cleaner.metadata.site_names import own_site_names, site_names_of
-from cleaner.metadata.titles import choose_title, named_title
+from cleaner.metadata.titles import headline_names, named_title, rule_title
 from cleaner.page_selectors import BYLINES_AND_DATES
 from cleaner.urls import is_home_page, site_of
+
+
+class _TitleInputs(NamedTuple):
+    """What `rule_title` chose a title from, and its choice."""
+
+    page: Page
+    names: list[str]
+    home: bool
+    chosen: tuple[str, str]
 
 
 @dataclass
@@ -62,9 +72,18 @@ class PageMetadata:
     site: str | None = None
     section: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
-    #: (title, source) the page's `<title>` gives, when `title` is an h1 no title
-    #: candidate states as it is: a service page's name beside its slogan.
-    named_title: tuple[str, str] | None = None
+    #: What the title was chosen from, for `named_title`.
+    title_inputs: _TitleInputs | None = field(default=None, repr=False, compare=False)
+
+    def named_title(self) -> tuple[str, str] | None:
+        """(title, source) the page's `<title>` gives, when `title` is an h1 no title
+        candidate states as it is: a service page's name beside its slogan. Worked
+        out only when asked: only a service page's caller asks."""
+        inputs = self.title_inputs
+        if inputs is None:
+            return None
+        return named_title(inputs.page, inputs.names, inputs.home, inputs.chosen)
+
     #: Whether the page declares itself an article (a JSON-LD article object, or
     #: og:type "article"): extraction then trusts the prose-based finder.
     declares_article: bool = False
@@ -102,10 +121,11 @@ def extract_metadata(
         result.provenance["site"] = "url"
     names = site_names_of(page, result.site)
     home = is_home_page(url or result.url)
-    title = choose_title(page, names, home)
+    shown_names = headline_names(page, names)
+    title = rule_title(page, shown_names, home)
     if title is not None:
         result.title, result.provenance["title"] = title
-        result.named_title = named_title(page, names, home, title)
+        result.title_inputs = _TitleInputs(page, shown_names, home, title)
     authors = choose_authors(page, markup, names, own_site_names(page, result.site))
     if authors is not None:
         result.authors, result.provenance["author"] = authors

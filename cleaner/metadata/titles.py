@@ -47,7 +47,7 @@ def named_title(
     page: Page, names: list[str], home: bool, chosen: tuple[str, str]
 ) -> tuple[str, str] | None:
     """(title, source): what the page's `<title>` names it, when the chosen title is an h1
-    that no title candidate states as it is; else None.
+    that no title candidate states as it is; else None. `names` as `headline_names` gives.
 
     On a service or landing page the h1 is a slogan ("Insurance to help protect
     you") while the title names the service ("Insurance for rideshare and
@@ -57,10 +57,9 @@ def named_title(
     text, source = chosen
     if source != "html":
         return None
-    candidates = _title_candidates(page, headline_names(page, names), home)
-    shown = compact_form(text)
+    candidates = _title_candidates(page, names, home)
     stated = {compact_form(form) for c in candidates for form in (c.raw, c.stripped)}
-    if not candidates or shown in stated:
+    if not candidates or compact_form(text) in stated:
         return None
     own = [c for c in candidates if c.source == "html"] or candidates
     return own[0].stripped, own[0].source
