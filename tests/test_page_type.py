@@ -305,3 +305,24 @@ def test_a_service_page_goes_by_its_title_tags_name_not_its_h1s_slogan() -> None
 def test_a_title_the_caller_gives_stays_on_a_service_page() -> None:
     doc = clean(SERVICE_PAGE, url=SERVICE_URL, known={"title": "Roof services"})
     assert doc.title == "Roof services"
+
+
+def _priced_cards(count: int) -> str:
+    card = (
+        '<div itemscope itemtype="https://schema.org/Product"><a itemprop="name" href="/p{n}">'
+        'Pruning saw {n}</a><div itemprop="offers" itemscope itemtype="https://schema.org/Offer">'
+        '<span>2{n},00 €</span><meta itemprop="price" content="2{n}.00"></div></div>'
+    )
+    return "".join(card.format(n=n) for n in range(count))
+
+
+def test_one_microdata_price_declares_a_product_and_a_grid_of_them_does_not() -> None:
+    from cleaner.page_type.declared import MANY_PRICED_ITEMS, declared_features
+
+    def declared(count: int) -> float:
+        tree = LexborHTMLParser(f"<html><body>{_priced_cards(count)}</body></html>")
+        return declared_features(collect(tree))["meta_product"]
+
+    assert declared(1) == 1.0
+    assert declared(MANY_PRICED_ITEMS) == 0.0
+    assert declared(0) == 0.0

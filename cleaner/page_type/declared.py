@@ -45,7 +45,11 @@ OG_KINDS: dict[str, str] = {
     "website": "website",
 }
 _ARTICLE_META = ("article:published_time", "article:author", "author")
-_PRODUCT_META = ("product:price:amount", "og:price:amount", "itemprop:price")
+_PRODUCT_META = ("product:price:amount", "og:price:amount")
+#: Microdata prices: one is a product page's; this many or more are the cards of a
+#: category page that marks every card up as a Product (JTL, PrestaShop's miniatures).
+_MICRODATA_PRICE = "itemprop:price"
+MANY_PRICED_ITEMS = 3
 
 
 def declared_features(signals: Page) -> dict[str, float]:
@@ -67,5 +71,8 @@ def declared_features(signals: Page) -> dict[str, float]:
         features[f"og_{kind}"] = float(any(word in og_type for word in words.split()))
     features["og_missing"] = float(not og_type)
     features["meta_article"] = float(any(key in meta for key in _ARTICLE_META))
-    features["meta_product"] = float(any(key in meta for key in _PRODUCT_META))
+    prices = len(meta.get(_MICRODATA_PRICE, ()))
+    features["meta_product"] = float(
+        any(key in meta for key in _PRODUCT_META) or 0 < prices < MANY_PRICED_ITEMS
+    )
     return features
