@@ -326,3 +326,14 @@ def test_one_microdata_price_declares_a_product_and_a_grid_of_them_does_not() ->
     assert declared(1) == 1.0
     assert declared(MANY_PRICED_ITEMS) == 0.0
     assert declared(0) == 0.0
+
+
+@pytest.mark.parametrize("kind", ["Dentist", "Attorney", "Restaurant", "RoofingContractor"])
+def test_a_local_business_of_any_name_declares_a_business(kind: str) -> None:
+    from cleaner.page_type.declared import declared_features
+
+    data = json.dumps({"@context": "https://schema.org", "@type": kind, "name": "Harbour"})
+    tree = LexborHTMLParser(
+        f'<html><head><script type="application/ld+json">{data}</script></head></html>'
+    )
+    assert declared_features(collect(tree))["ld_business"] == 1.0

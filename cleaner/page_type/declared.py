@@ -26,7 +26,12 @@ LD_KINDS: dict[str, str] = {
     "faq": "faqpage question",
     "business": (
         "localbusiness professionalservice service store softwareapplication "
-        "webapplication mobileapplication financialproduct medicalbusiness"
+        "webapplication mobileapplication financialproduct medicalbusiness "
+        # schema.org's local businesses whose names end in none of _BUSINESS_ENDINGS
+        "dentist physician attorney notary optician pharmacy hospital veterinarycare "
+        "plumber electrician locksmith movingcompany realestateagent autorepair "
+        "autodealer childcare dayspa hairsalon exercisegym restaurant bakery "
+        "cafeorcoffeeshop barorpub hotel motel hostel"
     ),
     "person": "person",
     "breadcrumb": "breadcrumblist",
