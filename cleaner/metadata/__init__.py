@@ -74,6 +74,9 @@ class PageMetadata:
     provenance: dict[str, str] = field(default_factory=dict)
     #: What the title was chosen from, for `named_title`.
     title_inputs: _TitleInputs | None = field(default=None, repr=False, compare=False)
+    #: Whether the page declares itself an article (a JSON-LD article object, or
+    #: og:type "article"): extraction then trusts the prose-based finder.
+    declares_article: bool = False
 
     def named_title(self) -> tuple[str, str] | None:
         """(title, source) the page's `<title>` gives, when `title` is an h1 no title
@@ -83,10 +86,6 @@ class PageMetadata:
         if inputs is None:
             return None
         return named_title(inputs.page, inputs.names, inputs.home, inputs.chosen)
-
-    #: Whether the page declares itself an article (a JSON-LD article object, or
-    #: og:type "article"): extraction then trusts the prose-based finder.
-    declares_article: bool = False
 
 
 def extract_metadata(
