@@ -34,6 +34,7 @@ from cleaner.extract.blocks import (
 )
 from cleaner.extract.lead import lead_blocks
 from cleaner.extract.page_blocks import PageBlocks
+from cleaner.extract.specs import spec_blocks
 from cleaner.metadata.page import compact_form
 from cleaner.trees import TreeEnsemble, load_ensemble
 
@@ -65,7 +66,8 @@ def choose_blocks(
     as such and left out, unless the page's `title` is known and the `<h1>` is not it
     (a landing page's hero line over a title its metadata states): then it is text.
     With `lead`, the standfirst the page marks between its `<h1>` and the content is
-    kept as its first paragraph (`cleaner.extract.lead`).
+    kept as its first paragraph (`cleaner.extract.lead`). On a product page, the
+    attribute table the shop software names is kept whole (`cleaner.extract.specs`).
     """
     result = ArticleText()
     if not view.blocks:
@@ -94,6 +96,9 @@ def choose_blocks(
         first <= index <= last and (kept or _is_code(view.blocks[index]))
         for index, kept in enumerate(keep)
     ]
+    if page_type == "product":
+        for index in spec_blocks(view.blocks):
+            keep[index] = True
     headline = _headline_above(view, first)
     dropped: list[Block] = []
     for index, block in enumerate(view.blocks):
