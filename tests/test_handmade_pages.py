@@ -23,7 +23,9 @@ CLEANER = Cleaner()
 #: box it keeps, an Etsy-style listing whose reviews and shipping box it keeps, a Magento
 #: category whose buying guide sits in a CMS block classed `widget`, a Brazilian
 #: marketplace's results, a Swedish Next.js product, a Korean board's comments, a podcast
-#: host's episode archive whose download and category lines it keeps; and 0.928 on all 272.
+#: host's episode archive whose download and category lines it keeps, a Bandcamp-style album
+#: whose fan comments it keeps, a funda-style search whose postcode lines it drops; and 0.929
+#: on all 296.
 PAGE_F1 = 0.68
 MEAN_F1 = 0.92
 #: Pages of the ninth and twelfth sets that cleaner gets badly wrong, held at WEAK_PAGE_F1 until it
@@ -54,7 +56,7 @@ def _f1(page: HandmadePage) -> float:
 
 
 def test_there_are_pages_of_many_kinds() -> None:
-    assert len(PAGES) >= 272
+    assert len(PAGES) >= 296
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
