@@ -185,6 +185,14 @@ def test_svg_titles_in_the_body_are_not_the_page_title() -> None:
     assert meta_of("", "<svg><title>Facebook</title></svg><p>x</p>").title is None
 
 
+def test_an_icon_fonts_ligature_in_the_h1_is_no_word_of_the_title() -> None:
+    body = (
+        "<article><h1>Loading data with route resolvers<a class='header-link' href='#x'>"
+        "<i class='material-icons'>link</i></a></h1><p>Resolvers run first.</p></article>"
+    )
+    assert meta_of("", body).title == "Loading data with route resolvers"
+
+
 def test_unknown_suffix_goes_when_the_h1_confirms_the_shorter_side() -> None:
     head = "<title>Royal Arrogance - Sputnik International</title>"
     result = meta_of(head, "<h1>Royal Arrogance</h1>")

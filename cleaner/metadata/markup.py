@@ -136,6 +136,7 @@ _BLOCK_BREAKS = frozenset({"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5",
 #: (an inline `<svg>` has its own `<title>`), buttons and form controls.
 _UNSEEN = frozenset(
     {"script", "style", "noscript", "template", "svg", "button", "select", "textarea"}
+    | {"mat-icon"}
 )
 
 
@@ -168,17 +169,30 @@ SCREEN_READER_ONLY = frozenset(
 )
 
 
+#: Class prefixes of icon fonts, whose text is the icon's name drawn as a ligature ("link",
+#: "shopping_cart"): a heading's anchor icon is no word of its title (the `icon-font-text`
+#: rule's classes).
+ICON_FONT_PREFIXES = ("material-icons", "material-symbols", "google-symbols")
+
+
 def _inside(child: LexborNode, root: LexborNode, tags: frozenset[str]) -> bool:
     """True when an element between `child` and `root` (itself included) has one of `tags`,
-    or is text only screen readers get."""
+    or is text only screen readers get, or an icon font's ligature."""
     parent = child.parent
     while parent is not None:
         if parent.tag in tags:
             return True
         classes = parent.attributes.get("class")
-        if classes and not SCREEN_READER_ONLY.isdisjoint(classes.split()):
+        if classes and _unseen_classes(classes.split()):
             return True
         if parent.mem_id == root.mem_id:
             return False
         parent = parent.parent
     return False
+
+
+def _unseen_classes(classes: list[str]) -> bool:
+    """Whether an element's classes mark text only screen readers get, or an icon's name."""
+    return not SCREEN_READER_ONLY.isdisjoint(classes) or any(
+        token.startswith(ICON_FONT_PREFIXES) for token in classes
+    )
