@@ -37,6 +37,7 @@ from cleaner.lazy_text import LazyText, text_of
 from cleaner.markdown import html_markdown
 from cleaner.metadata import PageMetadata, extract_metadata
 from cleaner.metadata.page import Page, collect
+from cleaner.metadata.titles import thread_title
 from cleaner.options import CleanOptions
 from cleaner.page_selectors import BYLINES_AND_DATES, NEVER_CONTENT, SIGNALS, SWALLOWING
 from cleaner.page_type import classify_page
@@ -91,6 +92,7 @@ def clean_html(
     page_url = ctx.fields.get("url")
     ctx.page_type, ctx.provenance["page_type"] = classify_page(tree, html, collected, page_url)
     _name_service_page(ctx, metadata)
+    _unlabel_thread(ctx)
     deadline.check()
     signals = page_signals(tree, collected, selectors.narrowed(SIGNALS))
     drop_never_content(tree, selectors.narrowed(NEVER_CONTENT), selectors.narrowed(SWALLOWING))
@@ -196,6 +198,19 @@ def _name_service_page(ctx: Context, page: PageMetadata) -> None:
     if named is not None:
         ctx.fields.pop("title", None)
         ctx.set_field("title", *named)
+
+
+def _unlabel_thread(ctx: Context) -> None:
+    """A forum thread's title without its software's label ("Thread: ", "View topic - "),
+    unless the caller gave the title."""
+    title = ctx.fields.get("title")
+    if ctx.page_type != "forum" or title is None or ctx.provenance.get("title") == "argument":
+        return
+    unlabelled = thread_title(title)
+    if unlabelled != title:
+        source = ctx.provenance.get("title", "html")
+        ctx.fields.pop("title")
+        ctx.set_field("title", unlabelled, source)
 
 
 def _set_page_fields(ctx: Context, page: PageMetadata) -> None:

@@ -447,3 +447,22 @@ _MIN_RUN_CHARS = 12
 def _within(node: LexborNode, tags: tuple[str, ...]) -> bool:
     """True when an ancestor of the node has one of `tags`."""
     return any(parent.tag in tags for parent in ancestors(node))
+
+
+#: The label forum software puts before a thread's title: vBulletin's h1 "Thread: …" (and
+#: its translations), and phpBB's `<title>` "View topic - …" in the languages it ships.
+_THREAD_LABEL = re.compile(
+    r"^(?:(?:Thread|Topic|Thema|Sujet|Discussion|Discussione|Tema|Temat|Onderwerp|Tópico"
+    r"|Tråd|Emne|Aihe|Konu|Тема|Téma|Subiect|主题|主題)\s?:"
+    r"|(?:View topic|Thema anzeigen|Voir le sujet|Ver tema|Visualizza argomento|Zobacz temat"
+    r"|Wyświetl temat|Bekijk onderwerp|Ver tópico|Просмотр темы|Visa ämne|Vis emne"
+    r"|Näytä viestiketju|Zobrazit téma|Konuyu görüntüle)\s+[-–—:|•»]"
+    r")\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def thread_title(title: str) -> str:
+    """A forum thread's title without the label its software puts before it ("Thread: ",
+    "View topic - "): a label of the page, not words of the thread's title."""
+    return _THREAD_LABEL.sub("", title, count=1)
