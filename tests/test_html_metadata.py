@@ -193,6 +193,18 @@ def test_an_icon_fonts_ligature_in_the_h1_is_no_word_of_the_title() -> None:
     assert meta_of("", body).title == "Loading data with route resolvers"
 
 
+def test_an_h1_the_pages_json_ld_names_is_its_title_not_the_sites_name() -> None:
+    # A title "Company - Complaint" over an h1 "Complaint" and an h2 "Company" reads like a
+    # book site's "Page - Book" over its h1 "Book", but the JSON-LD names the h1's thing.
+    head = "<title>Voltaluz - Billed twice in March - Complaints</title>" + ld(
+        {"@context": "https://schema.org", "@type": "Question", "name": "Billed twice in March"}
+    )
+    body = (
+        "<article><h1>Billed twice in March</h1><p>x</p></article><aside><h2>Voltaluz</h2></aside>"
+    )
+    assert meta_of(head, body).title == "Billed twice in March"
+
+
 def test_unknown_suffix_goes_when_the_h1_confirms_the_shorter_side() -> None:
     head = "<title>Royal Arrogance - Sputnik International</title>"
     result = meta_of(head, "<h1>Royal Arrogance</h1>")

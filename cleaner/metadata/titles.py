@@ -17,6 +17,7 @@ from cleaner.metadata.page import (
     ld_text,
     meta_value,
     primary_article,
+    types_of,
 )
 from cleaner.metadata.site_names import SEPARATORS, is_site_name, spaced_separators, strip_site
 from cleaner.words import UNSPACED, latin_equivalent_chars, word_count
@@ -101,8 +102,26 @@ def _name_shown_as_h1(page: Page, names: list[str]) -> list[str]:
             h1s = {compact_form(headline_text(node, names)) for node in page.h1[:_MAX_H1]}
         first, last = compact_form(parts[0]), compact_form(parts[-1])
         if last in h1s and first != last and first in _heading_texts(page):
-            return [last]
+            return [] if last in _declared_titles(page) else [last]
     return []
+
+
+def _declared_titles(page: Page) -> set[str]:
+    """Compact headlines and names of the page's JSON-LD things other than the site and
+    its publisher: an h1 one of them names is the page's title, not the site's name."""
+    found: set[str] = set()
+    for obj in (*page.articles, *page.others):
+        if _SITE_TYPES.isdisjoint(types_of(obj)):
+            found.update(
+                compact_form(text) for key in ("headline", "name") if (text := ld_text(obj, key))
+            )
+    return found
+
+
+#: JSON-LD types that name the site or its publisher, not the page's own thing.
+_SITE_TYPES = frozenset(
+    {"website", "organization", "newsmediaorganization", "corporation", "brand"}
+)
 
 
 def _parts(title: str) -> list[str]:
