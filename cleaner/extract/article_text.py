@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cleaner.extract.blocks import Block
+from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, Block
 from cleaner.extract.main_content import MainContent
 
 #: A link-heavy run shorter than this is a link list or a teaser, not article text.
@@ -24,7 +24,8 @@ class ArticleText:
     """The article's paragraphs, and the runs of its containers that were left out."""
 
     paragraphs: list[str] = field(default_factory=list)
-    #: (reason, text) for every run left out: "headline", "link-list" or "edge".
+    #: (reason, text) for every run left out: "headline", "link-list", "edge" or
+    #: "boilerplate".
     dropped: list[tuple[str, str]] = field(default_factory=list)
     #: The blocks the paragraphs come from, in page order.
     kept: list[Block] = field(default_factory=list)
@@ -93,3 +94,15 @@ def _prose_span(blocks: list[Block]) -> tuple[int, int]:
     """Index of the first and of the last prose run (an empty span when there is none)."""
     indexes = [i for i, block in enumerate(blocks) if block.prose]
     return (indexes[0], indexes[-1]) if indexes else (0, -1)
+
+
+def record_run(dropped: list[tuple[str, str]], run: list[Block]) -> None:
+    """Record a run of blocks left out as one removal in `dropped` ("link-list" when it is
+    mostly link text, else "boilerplate"), and empty the run."""
+    if not run:
+        return
+    text = "\n".join(block.text for block in run)
+    links = sum(block.link_chars for block in run)
+    why = "link-list" if links > MAX_PROSE_LINK_DENSITY * len(text) else "boilerplate"
+    dropped.append((why, text))
+    run.clear()

@@ -21,11 +21,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cleaner.dom import ancestors
-from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText
+from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText, record_run
 from cleaner.extract.block_features import COLUMNS
 from cleaner.extract.blocks import (
     HEADING_TAGS,
-    MAX_PROSE_LINK_DENSITY,
     PREFORMATTED_TAGS,
     SUBHEADING_TAGS,
     TABLE_CELLS,
@@ -105,15 +104,15 @@ def choose_blocks(
         if (index == headline or (keep[index] and block.node.tag == "h1")) and _is_title(
             block, title
         ):
-            _record_run(result, dropped)
+            record_run(result.dropped, dropped)
             result.dropped.append(("headline", block.text))
         elif keep[index]:
-            _record_run(result, dropped)
+            record_run(result.dropped, dropped)
             result.paragraphs.extend(block.text.split("\n"))
             result.kept.append(block)
         else:
             dropped.append(block)
-    _record_run(result, dropped)
+    record_run(result.dropped, dropped)
     return result
 
 
@@ -284,17 +283,6 @@ def _is_code(block: Block) -> bool:
     """Whether a block is preformatted text (code, a console session): content wherever
     the content runs around it, however short and unlike prose its lines are."""
     return block.node.tag in PREFORMATTED_TAGS
-
-
-def _record_run(result: ArticleText, run: list[Block]) -> None:
-    """Record a run of blocks the model left out as one removal, and empty the run."""
-    if not run:
-        return
-    text = "\n".join(block.text for block in run)
-    links = sum(block.link_chars for block in run)
-    why = "link-list" if links > MAX_PROSE_LINK_DENSITY * len(text) else "boilerplate"
-    result.dropped.append((why, text))
-    run.clear()
 
 
 #: Page types whose content is a run of items, short ones at its edges included (on the

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.dom import collapsed_len, visible_chars
-from cleaner.extract.article_text import ArticleText
+from cleaner.extract.article_text import ArticleText, record_run
 from cleaner.extract.block_choice import choose_blocks
 from cleaner.extract.blocks import TABLE_CELLS, Block
 from cleaner.extract.declared import found_share, with_declared
@@ -124,7 +124,8 @@ def extract_text(
             view, article, declared, lead
         )
         if chosen is None:
-            return _cleaner_extraction(_with_lead(view, article) if lead else article)
+            article = _with_lead(view, article) if lead else article
+            return _cleaner_extraction(_with_outside_recorded(view, article))
     chosen = chosen or _with_declared_shown(
         choose_blocks(view, page_type, title, lead=lead), view, declared
     )
@@ -147,6 +148,25 @@ def _with_lead(view: PageBlocks, article: ArticleText) -> ArticleText:
         return article
     lines = [line for block in leads for line in block.text.split("\n")]
     return ArticleText(lines + article.paragraphs, article.dropped, leads + article.kept)
+
+
+def _with_outside_recorded(view: PageBlocks, article: ArticleText) -> ArticleText:
+    """The finder's `article` with the runs outside its containers that it does not keep
+    recorded as left out too (the headline above the body, the menus, the footer): every
+    word of the page the text lacks is accounted for, as in the classifier's choice."""
+    kept = {id(block) for block in article.kept}
+    dropped = list(article.dropped)
+    run: list[Block] = []
+    for block, inside in zip(view.blocks, view.in_main, strict=True):
+        if inside or id(block) in kept:
+            record_run(dropped, run)
+        elif block.node.tag == "h1":
+            record_run(dropped, run)
+            dropped.append(("headline", block.text))
+        else:
+            run.append(block)
+    record_run(dropped, run)
+    return ArticleText(article.paragraphs, dropped, article.kept)
 
 
 def _cleaner_extraction(chosen: ArticleText) -> Extraction:

@@ -1,0 +1,46 @@
+"""Extraction accounts for every run of the page it leaves out, whichever way it chose."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner import clean
+
+BODY = "".join(
+    f"<p>Paragraph {n} tells what the council decided, why it did so, and who objected "
+    f"to the plan at the meeting on Tuesday evening.</p>"
+    for n in range(1, 7)
+)
+CHROME = (
+    "Weather in Harbourtown: sunny, 21 degrees",
+    "Pole za obcí, na kterém má stát hala",
+    "Harbour Gazette is published by Gazette Media Ltd",
+)
+
+
+def _news_page(declared: bool) -> str:
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "x"})
+    head = f'<script type="application/ld+json">{ld}</script>' if declared else ""
+    return (
+        f"<html><head><title>Ferry timetable changes | Harbour Gazette</title>{head}"
+        '<meta property="og:type" content="article"></head><body>'
+        f"<div class='weather'>{CHROME[0]}</div>"
+        "<article><h1>Ferry timetable changes</h1>"
+        f"<div class='photo'><img src='a.jpg' alt=''><div class='text'>{CHROME[1]}</div></div>"
+        f"<div class='article-body' itemprop='articleBody'>{BODY}</div></article>"
+        f"<div class='imprint'>{CHROME[2]}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_every_run_left_out_is_recorded(declared: bool) -> None:
+    document = clean(_news_page(declared))
+    text = document.text or ""
+    assert "Paragraph 6 tells" in text
+    removed = " ".join(removal.text for removal in document.removed)
+    for chrome in CHROME:
+        assert chrome not in text
+        assert chrome in removed, (chrome, [r.rule for r in document.removed])
+    assert any(r.rule == "extract:headline" for r in document.removed)
