@@ -44,3 +44,18 @@ def test_every_run_left_out_is_recorded(declared: bool) -> None:
         assert chrome not in text
         assert chrome in removed, (chrome, [r.rule for r in document.removed])
     assert any(r.rule == "extract:headline" for r in document.removed)
+
+
+def test_the_fallbacks_choice_records_what_it_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    # When the classifier keeps nothing, trafilatura's text is taken; it reports no
+    # removals of its own, so the runs whose words it lacks are recorded for it.
+    import cleaner.extract.page as page
+
+    monkeypatch.setattr(page, "choose_blocks", lambda *args, **kwargs: page.ArticleText())
+    document = clean(_news_page(declared=False))
+    assert document.provenance.get("text") == "trafilatura"
+    text = document.text or ""
+    assert "Paragraph 6 tells" in text
+    removed = " ".join(removal.text for removal in document.removed)
+    assert CHROME[2] in removed
+    assert all(line not in removed for line in text.split("\n") if len(line) > 40)

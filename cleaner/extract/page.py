@@ -21,7 +21,7 @@ from cleaner.extract.page_blocks import PageBlocks, find_blocks
 from cleaner.extract.repeats import without_repeats
 from cleaner.extract.rows import blocks_text
 from cleaner.page_selectors import NEVER_CONTENT, SWALLOWING
-from cleaner.words import word_count
+from cleaner.words import word_count, word_set
 
 
 @dataclass
@@ -134,7 +134,7 @@ def extract_text(
     text = trafilatura_text(tree, url)
     if chosen.paragraphs and not _outweighs(text, chosen.text):
         return _cleaner_extraction(chosen)
-    return Extraction(text, "trafilatura" if text else "")
+    return Extraction(text, "trafilatura" if text else "", _left_out_of(view.blocks, text))
 
 
 def _with_lead(view: PageBlocks, article: ArticleText) -> ArticleText:
@@ -167,6 +167,23 @@ def _with_outside_recorded(view: PageBlocks, article: ArticleText) -> ArticleTex
             run.append(block)
     record_run(dropped, run)
     return ArticleText(article.paragraphs, dropped, article.kept)
+
+
+def _left_out_of(blocks: list[Block], text: str) -> list[tuple[str, str]]:
+    """The runs of `blocks` whose words the fallback's `text` mostly lacks, recorded as
+    `_with_outside_recorded` records them: trafilatura reports no removals of its own.
+    (Words, not substrings: linear in the page, whatever its size.)"""
+    held = word_set(text)
+    dropped: list[tuple[str, str]] = []
+    run: list[Block] = []
+    for block in blocks:
+        words = word_set(block.text)
+        if len(words & held) * 2 >= len(words):
+            record_run(dropped, run)
+        else:
+            run.append(block)
+    record_run(dropped, run)
+    return dropped
 
 
 def _cleaner_extraction(chosen: ArticleText) -> Extraction:
