@@ -45,6 +45,16 @@ def test_headline_becomes_the_title_and_leaves_the_body() -> None:
     assert ("extract:headline", "Budget passes") in [(r.rule, r.text) for r in document.removed]
 
 
+def test_an_h1_after_the_prose_has_begun_is_a_subheading() -> None:
+    # Medium marks its section headings as <h1>; only the one above the prose is the headline.
+    head = '<title>Budget passes | Example News</title><meta property="og:type" content="article">'
+    body = article(extra=f"<h1>What the budget funds</h1><p>{PARAGRAPH} Later.</p>")
+    document = CLEANER.clean(page(body, head))
+    assert document.title == "Budget passes"
+    assert "What the budget funds" in document.text.split("\n\n")
+    assert "Budget passes" not in document.text
+
+
 def test_article_split_over_sibling_columns_is_joined() -> None:
     columns = "".join(
         f"<div class='column'><div class='inner'><p class='para'>{PARAGRAPH} Part {n}.</p>"

@@ -38,16 +38,18 @@ class ArticleText:
 def article_text(blocks: list[Block], main: MainContent) -> ArticleText:
     """Paragraphs of the article (each `<br>`-separated line its own), in page order."""
     result = ArticleText()
-    inside = []
+    inside: list[Block] = []
+    after_prose = False
     containers = frozenset(container.mem_id for container in main.containers)
     for block in blocks:
         if not block.text or containers.isdisjoint(block.chain):
             continue
-        reason = _left_out(block)
+        reason = _left_out(block, after_prose)
         if reason:
             result.dropped.append((reason, block.text))
         else:
             inside.append(block)
+            after_prose = after_prose or block.prose
     first, last = _prose_span(inside)
     for index, block in enumerate(inside):
         if first <= index <= last or len(block.text) >= EDGE_RUN_CHARS:
@@ -58,9 +60,11 @@ def article_text(blocks: list[Block], main: MainContent) -> ArticleText:
     return result
 
 
-def _left_out(block: Block) -> str | None:
-    """Why a run is not article text: the page headline (it is the title) or a link list."""
-    if block.node.tag == "h1":
+def _left_out(block: Block, after_prose: bool) -> str | None:
+    """Why a run is not article text: the page headline (it is the title) or a link list.
+    An `<h1>` after the article's prose has begun is a subheading (Medium marks its
+    section headings so), not the headline."""
+    if block.node.tag == "h1" and not after_prose:
         return "headline"
     if _link_list(block):
         return "link-list"
