@@ -47,9 +47,14 @@ def test_headline_becomes_the_title_and_leaves_the_body() -> None:
 
 def test_an_h1_after_the_prose_has_begun_is_a_subheading() -> None:
     # Medium marks its section headings as <h1>; only the one above the prose is the headline.
-    head = '<title>Budget passes | Example News</title><meta property="og:type" content="article">'
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Budget passes"}
+    head = (
+        '<title>Budget passes | Example News</title><meta property="og:type" content="article">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    )
     body = article(extra=f"<h1>What the budget funds</h1><p>{PARAGRAPH} Later.</p>")
-    document = CLEANER.clean(page(body, head))
+    document = CLEANER.clean(page("<nav><a href='/'>Home</a></nav>" + body, head))
+    assert document.page_type == "article"
     assert document.title == "Budget passes"
     assert "What the budget funds" in document.text.split("\n\n")
     assert "Budget passes" not in document.text
