@@ -54,7 +54,13 @@ def _product_page(table: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "markup", ["woocommerce-product-attributes shop_attributes", "additional-attributes", "dl"]
+    "markup",
+    [
+        "woocommerce-product-attributes shop_attributes",
+        "additional-attributes",
+        "table product-detail-properties-table",
+        "dl",
+    ],
 )
 def test_the_attribute_table_of_a_product_page_is_kept(markup: str) -> None:
     document = clean(_product_page(_table(markup)))

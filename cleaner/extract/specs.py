@@ -22,13 +22,15 @@ from cleaner.extract.blocks import Block
 
 #: Class words shop templates give a product's attribute table: WooCommerce
 #: (`shop_attributes`, `woocommerce-product-attributes`), PrestaShop (`data-sheet`),
-#: Magento (`additional-attributes`), and the names other themes use.
+#: Magento (`additional-attributes`), Shopware 6 (`product-detail-properties-table`), and
+#: the names other themes use.
 SPEC_CLASSES = frozenset(
     {
         "shop_attributes",
         "woocommerce-product-attributes",
         "data-sheet",
         "additional-attributes",
+        "product-detail-properties-table",
         "product-attributes",
         "product-specs",
         "product-specifications",
