@@ -191,6 +191,8 @@ def test_an_icon_fonts_ligature_in_the_h1_is_no_word_of_the_title() -> None:
         "<i class='material-icons'>link</i></a></h1><p>Resolvers run first.</p></article>"
     )
     assert meta_of("", body).title == "Loading data with route resolvers"
+    angular = body.replace("<i class='material-icons'>link</i>", "<mat-icon>link</mat-icon>")
+    assert meta_of("", angular).title == "Loading data with route resolvers"
 
 
 def test_an_h1_the_pages_json_ld_names_is_its_title_not_the_sites_name() -> None:

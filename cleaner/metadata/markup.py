@@ -133,10 +133,10 @@ _META_LINE_CHARS = 200
 
 _BLOCK_BREAKS = frozenset({"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
 #: Elements whose text no reader sees as words of the element around them: code, icons
-#: (an inline `<svg>` has its own `<title>`), buttons and form controls.
+#: (an inline `<svg>` has its own `<title>`; Angular Material's `<mat-icon>` holds an icon
+#: font's ligature), buttons and form controls.
 _UNSEEN = frozenset(
-    {"script", "style", "noscript", "template", "svg", "button", "select", "textarea"}
-    | {"mat-icon"}
+    {"script", "style", "noscript", "template", "svg", "mat-icon", "button", "select", "textarea"}
 )
 
 
