@@ -32,6 +32,7 @@ from cleaner.extract.empty_page import (
 )
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import Extraction, drop_never_content, extract_text
+from cleaner.extract.raw_text import unswallowed
 from cleaner.extract.streamed import place_streamed_content
 from cleaner.lazy_text import LazyText, text_of
 from cleaner.markdown import html_markdown
@@ -76,6 +77,10 @@ def clean_html(
     if flat is not html:
         html, markup = flat, None
     tree, source = _parse(html, markup)
+    repaired = unswallowed(tree, source)
+    if repaired is not None:
+        html, markup = repaired.decode("utf-8", errors="replace"), repaired
+        tree, source = _parse(html, markup)
     selectors = ruleset.dom_prefilter.scan(source)
     place_streamed_content(tree, html, source)
     collected = collect(tree)

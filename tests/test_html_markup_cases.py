@@ -5,6 +5,8 @@ Every page here is written by hand."""
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner import Cleaner
 from cleaner.read import detect_format
 
@@ -91,6 +93,28 @@ def test_unclosed_noscript_around_the_page_keeps_the_page() -> None:
     document = CLEANER.clean(html)
     assert document.status == "ok"
     assert STORY in document.text
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "<noscript><iframe src='https://tags.example/ns?id=T-1' height='0' /></noscript>",
+        "<iframe title='tracking' src='/pixel' />",
+        "<textarea name='draft' />",
+    ],
+)
+def test_a_self_closing_raw_text_element_does_not_swallow_the_page(opening: str) -> None:
+    # HTML ignores "/>": the element stays open, and the page after it became its text.
+    html = (
+        f"<html><head><title>Ferry timetable changes</title></head><body>{opening}"
+        f"<article><h1>Ferry timetable changes</h1><p>{STORY}</p><p>{STORY} Again.</p>"
+        f"<div><p>{STORY} A third time, to make the page long enough.</p></div>"
+        f"<p>{STORY} And a fourth.</p><p>{STORY} And a fifth.</p></article></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "ok", document.reason
+    assert STORY in document.text
+    assert "<p>" not in document.text
 
 
 def test_small_noscript_is_still_dropped() -> None:
