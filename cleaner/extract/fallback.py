@@ -33,29 +33,39 @@ def trafilatura_text(tree: LexborHTMLParser, url: str | None) -> str:
 
 
 def _lines_of_the_page(text: str, tree: LexborHTMLParser) -> list[str]:
-    """The lines of `text` whose words stand in the page's text in the same order.
+    """The lines of `text` whose words stand in the page's text in the same order, each
+    after the lines kept before it.
 
     trafilatura occasionally moves text: the tail of a list inside a quote comes
     out before the list, glued to it ("theAdvertisement" from `<blockquote><ul>
-    <li>Advertisement</li></ul>the</blockquote>`). Such a line is no text of the
-    page, and the body holds only text of the page. A line that leaves out some of
-    the page's words between its own (menu items it skipped) still passes, and so
-    does one without an invisible mark the page has (U+200E in a shop's cells).
+    <li>Advertisement</li></ul>the</blockquote>`), and a `<pre>` holding a block
+    element can come out twice. Such a line is no text of the page in its order,
+    and the body holds only text of the page. A line that leaves out some of the
+    page's words between its own (menu items it skipped) still passes, and so does
+    one without an invisible mark the page has (U+200E in a shop's cells).
     """
     root = tree.body or tree.root
     page = root.text(deep=True) if root is not None else ""
-    return [line for line in text.split("\n") if _in_page_order(line, page)]
-
-
-def _in_page_order(line: str, page: str) -> bool:
-    """Whether the words of `line` occur in `page` one after another, in order."""
+    kept: list[str] = []
     cursor = 0
+    for line in text.split("\n"):
+        end = _end_in_page(line, page, cursor)
+        if end is not None:
+            kept.append(line)
+            cursor = end
+    return kept
+
+
+def _end_in_page(line: str, page: str, start: int) -> int | None:
+    """Where the words of `line` end when they occur in `page` one after another from
+    `start`; None when they do not."""
+    cursor = start
     for word in _WORD.findall(line):
         found = page.find(word, cursor)
         if found < 0:
-            return False
+            return None
         cursor = found + len(word)
-    return True
+    return cursor
 
 
 _WORD = re.compile(r"\w+")
