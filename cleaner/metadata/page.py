@@ -123,7 +123,7 @@ def types_of(obj: JsonObject) -> list[str]:
 
 
 #: JSON-LD types of bodies that publish, as opposed to people.
-_ORGANISATION_TYPES = frozenset(
+ORGANISATION_TYPES = frozenset(
     {"organization", "newsmediaorganization", "corporation", "localbusiness", "brand"}
 )
 
@@ -145,7 +145,7 @@ def organisation_names(page: Page) -> set[str]:
         elif isinstance(value, dict):
             types = set(types_of(value))
             name = value.get("name")
-            if isinstance(name, str) and types & _ORGANISATION_TYPES and "person" not in types:
+            if isinstance(name, str) and types & ORGANISATION_TYPES and "person" not in types:
                 found.add(compact_form(name))
             stack.extend(
                 (item, depth + 1) for item in value.values() if isinstance(item, dict | list)

@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborNode
 from cleaner.dom import ancestors
 from cleaner.metadata.markup import visible_text
 from cleaner.metadata.page import (
+    ORGANISATION_TYPES,
     Page,
     clean_text,
     compact_form,
@@ -118,10 +119,10 @@ def _declared_titles(page: Page) -> set[str]:
     return found
 
 
-#: JSON-LD types that name the site or its publisher, not the page's own thing.
-_SITE_TYPES = frozenset(
-    {"website", "organization", "newsmediaorganization", "corporation", "brand"}
-)
+#: JSON-LD types that name the site or its publisher, not the page's own thing: the
+#: organisations and the website itself. A local business is the page's own thing on its
+#: own page, so its name may be the page's title.
+_SITE_TYPES = (ORGANISATION_TYPES - {"localbusiness"}) | {"website"}
 
 
 def _parts(title: str) -> list[str]:
