@@ -71,6 +71,37 @@ def test_article_split_over_sibling_columns_is_joined() -> None:
         assert f"Part {n}." in document.text and f"Part {n}b." in document.text
 
 
+def _finders_article(body: str) -> str:
+    article = find_blocks(LexborHTMLParser(page(body)).body).article
+    assert article is not None
+    return article.text
+
+
+def test_a_storys_opening_boxed_apart_before_the_rest_is_kept() -> None:
+    paragraph = "<p class='body-text'>{} {}</p>"
+    opening = paragraph.format(PARAGRAPH, "Opening.")
+    rest = "".join(paragraph.format(PARAGRAPH, f"Part {n}.") for n in range(12))
+    body = (
+        "<article><h1>Budget passes</h1><div class='body'>"
+        f"<div data-paywall-teaser>{opening}</div><!-- paywall --><div class='paid'>{rest}</div>"
+        "</div><div class='bio'><p>Jo Smith covers the council and writes about the city.</p>"
+        "</div></article>"
+    )
+    text = _finders_article(body)
+    assert text.startswith(f"{PARAGRAPH} Opening.")
+    assert "Part 11." in text and "Jo Smith" not in text
+
+
+def test_a_box_before_the_story_holding_anything_else_stays_out() -> None:
+    rest = "".join(f"<p class='body-text'>{PARAGRAPH} Part {n}.</p>" for n in range(12))
+    teaser = (
+        "<div class='promo'><p class='body-text'>A teaser about something else entirely, "
+        "shown above the story.</p><a href='/x'>Read the other story</a></div>"
+    )
+    text = _finders_article(f"<article><div>{teaser}<div class='s'>{rest}</div></div></article>")
+    assert "teaser about something else" not in text
+
+
 def test_text_written_straight_into_divs_is_found() -> None:
     body = (
         "<div class='story'>" + "".join(f"<div>{PARAGRAPH} {n}</div>" for n in range(4)) + "</div>"

@@ -178,6 +178,9 @@ def _with_siblings(
         return (core,)
     prose_nodes = {block.node.mem_id for block in blocks if _is_long_prose(block)}
     prose_nodes.add(core.mem_id)
+    opening = _opening_part(core, blocks, prose_kinds, kinds)
+    if opening is not None:
+        prose_nodes.add(opening.mem_id)
     floor = max(3.0, SIBLING_SHARE * scores[core.mem_id])
     return tuple(
         child
@@ -205,3 +208,24 @@ def _is_long_prose(block: Block) -> bool:
         latin_equivalent_chars(block.text) >= SIBLING_PARAGRAPH_CHARS
         and block.link_density < SIBLING_PARAGRAPH_LINK_DENSITY
     )
+
+
+def _opening_part(
+    core: LexborNode, blocks: list[Block], prose_kinds: list[Kind | None], kinds: set[Kind]
+) -> LexborNode | None:
+    """The element just before the core when it holds nothing but paragraphs marked up like
+    the core's: the story's opening, which paywalled pages put in a box of its own
+    (`<div data-paywall-teaser>`) before the box of the rest. A box after the story (an
+    author's bio, a newsletter sign-up) is no part of it, nor is one that holds anything
+    besides such paragraphs."""
+    before = core.prev
+    while before is not None and (before.is_text_node or before.tag == "-comment"):
+        before = before.prev
+    if before is None:
+        return None
+    inside = [
+        kind
+        for kind, block in zip(prose_kinds, blocks, strict=True)
+        if block.text and before.mem_id in block.chain
+    ]
+    return before if inside and all(kind in kinds for kind in inside) else None
