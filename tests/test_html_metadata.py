@@ -116,6 +116,23 @@ def test_an_h1_run_together_from_a_label_and_a_headline_takes_the_titles_separat
     assert meta_of(head, body).title == "Question - Which lens for night skies?"
 
 
+def test_an_h1_that_links_home_is_the_blogs_name_not_the_headline() -> None:
+    head = "<title>Harbour Bees: Three winters on a roof</title>" + og(
+        "og:title", "Three winters on a roof"
+    )
+    body = (
+        "<h1><a href='https://harbourbees.example.org/'>Harbour Bees</a></h1>"
+        "<h3 class='post-title'>Three winters on a roof</h3>"
+    )
+    assert meta_of(head, body).title == "Three winters on a roof"
+
+
+def test_an_h1_that_links_to_its_post_is_the_headline() -> None:
+    head = "<title>Three winters on a roof - Harbour Bees</title>"
+    body = "<h1><a href='/2024/03/three-winters.html'>Three winters on a roof</a></h1>"
+    assert meta_of(head, body).title == "Three winters on a roof"
+
+
 def test_an_h1_marking_a_name_as_a_trademark_takes_the_titles_plain_wording() -> None:
     head = "<title>Trailmaster 2 - Hiking boots for wet ground | Example News</title>"
     assert meta_of(head, "<h1>Trailmaster® 2</h1>").title == "Trailmaster 2"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -296,10 +297,27 @@ def page_headlines(nodes: list[LexborNode], names: list[str]) -> list[Headline]:
     paragraph, not the site's name."""
     found: list[Headline] = []
     for node in nodes[:_MAX_H1]:
+        if _links_home(node):
+            continue
         text = headline_text(node, names)
         if text and len(text) <= _MAX_HEADLINE_CHARS and not is_site_name(text, names):
             found.append(Headline(text, _within(node, ("article", "main"))))
     return found
+
+
+def _links_home(node: LexborNode) -> bool:
+    """Whether the h1's words are all one link to the site's home page: the site's name
+    as a blog theme shows it above every post (Blogger, WordPress's `site-title`), never
+    the post's headline, which links to the post if anywhere."""
+    links = node.css("a")
+    if len(links) != 1:
+        return False
+    href = (links[0].attributes.get("href") or "").strip()
+    target = urlsplit(href)
+    if not href or target.path not in ("", "/") or target.query or target.fragment:
+        return False
+    words = (node.text(deep=True) or "").split()
+    return bool(words) and words == (links[0].text(deep=True) or "").split()
 
 
 _MAX_HEADLINE_CHARS = 300
