@@ -40,7 +40,8 @@ MONTHS = ("March", "May", "June")
 
 
 def footer(year: int) -> str:
-    return f"© {year} Daily Harbour Media Ltd. All rights reserved."
+    # A footer the shipped rules leave alone (they drop a copyright notice themselves).
+    return f"Daily Harbour Media Ltd, registered in England, company number 0{year}77"
 
 
 def edition(number: int) -> str:
