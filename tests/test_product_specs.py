@@ -17,6 +17,12 @@ ROWS = (("Weight", "0.5 kg"), ("Cultivar", "Coratina 100%"), ("Harvest", "Octobe
 
 
 def _table(markup: str) -> str:
+    if markup == "ecwid":
+        return "".join(
+            "<div class='details-product-attribute'><span class='details-product-attribute__title'>"
+            f"{name}:</span> <span class='details-product-attribute__value'>{value}</span></div>"
+            for name, value in ROWS
+        )
     if markup == "dl":
         items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in ROWS)
         return f"<section class='product-features'><dl class='data-sheet'>{items}</dl></section>"
@@ -60,6 +66,7 @@ def _product_page(table: str) -> str:
         "additional-attributes",
         "table product-detail-properties-table",
         "dl",
+        "ecwid",
     ],
 )
 def test_the_attribute_table_of_a_product_page_is_kept(markup: str) -> None:

@@ -22,8 +22,8 @@ from cleaner.extract.blocks import Block
 
 #: Class words shop templates give a product's attribute table: WooCommerce
 #: (`shop_attributes`, `woocommerce-product-attributes`), PrestaShop (`data-sheet`),
-#: Magento (`additional-attributes`), Shopware 6 (`product-detail-properties-table`), and
-#: the names other themes use.
+#: Magento (`additional-attributes`), Shopware 6 (`product-detail-properties-table`), Ecwid
+#: (`details-product-attribute`, one per attribute), and the names other themes use.
 SPEC_CLASSES = frozenset(
     {
         "shop_attributes",
@@ -31,6 +31,7 @@ SPEC_CLASSES = frozenset(
         "data-sheet",
         "additional-attributes",
         "product-detail-properties-table",
+        "details-product-attribute",
         "product-attributes",
         "product-specs",
         "product-specifications",
