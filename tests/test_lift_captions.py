@@ -275,3 +275,32 @@ def test_guard_keeps_a_wrapper_holding_most_of_the_prose_without_a_mark() -> Non
     )
     tree = LexborHTMLParser(html)
     assert holds_main_content(tree.css_first("div.gallery"), tree)
+
+
+def _photo_story(captions: list[str], intro: str) -> str:
+    figures = "".join(
+        f"<figure><img src='/{n}.jpg' alt=''><figcaption><p>{caption}</p>"
+        f"<span class='credit'>Photo: Jo Lind</span></figcaption></figure>"
+        for n, caption in enumerate(captions)
+    )
+    return f"<html><body><h1>Winter with the herd</h1><p>{intro}</p>{figures}</body></html>"
+
+
+def test_captions_that_tell_most_of_the_story_stay() -> None:
+    caption = (
+        "Seven in the morning at minus nine, and the shepherd drives the flock out before "
+        "the sun is over the ridge, as she has done every winter for forty years. {}"
+    )
+    intro = "The flock moves from field to field all winter. " * 4
+    html = _photo_story([caption.format(n) for n in range(6)], intro)
+    text, ctx, count = run(make_rule(), html)
+    assert count == 0 and not ctx.captions
+    assert "forty years. 5" in text
+    assert any("together hold most of the page's prose" in w for w in ctx.warnings)
+
+
+def test_captions_beside_a_longer_story_are_lifted() -> None:
+    captions = ["The harbour at dawn.", "Ferries waiting at the pier."]
+    text, ctx, count = run(make_rule(), _photo_story(captions, LONG))
+    assert count == 2 and [c.text for c in ctx.captions] == captions
+    assert "harbour at dawn" not in text

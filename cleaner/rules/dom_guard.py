@@ -215,6 +215,27 @@ def content_boxes(
     return set()
 
 
+def tell_most_prose(nodes: list[Any], tree: Any, page: PageText) -> bool:
+    """Whether `nodes` (none inside another) together hold most of the page's prose: at
+    least MIN_GUARDED_CHARS of it and more than MOST_PROSE_SHARE, prose outside them or not.
+
+    The test for captions, which tell a photo essay's story. Unlike `content_boxes`,
+    whose matches may be a long comment thread under a short story, it does not ask
+    that too little prose be left outside: captions that hold most of a page's prose are
+    its story whatever stands beside them. Their raw text and their share of what the
+    reader sees are checked first: most pages' captions fail at once.
+    """
+    root = tree.body or tree.root
+    if len(nodes) < 2 or root is None:
+        return False
+    if sum(len(node.text(deep=True)) for node in nodes) < MIN_GUARDED_CHARS:
+        return False
+    if sum(map(page.element_chars, nodes)) < MAX_REMOVABLE_SHARE * page.visible_chars(root):
+        return False
+    own = sum(_prose_chars(node) for node in nodes)
+    return own >= MIN_GUARDED_CHARS and own > MOST_PROSE_SHARE * _prose_chars(root)
+
+
 def _outermost(nodes: list[Any]) -> list[Any]:
     """The nodes that lie inside no other of them (given in document order, an outer
     node comes just before the nodes it holds)."""

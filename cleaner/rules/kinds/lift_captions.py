@@ -16,7 +16,7 @@ from pydantic import field_validator
 from cleaner.context import Context
 from cleaner.document import Caption, Removal
 from cleaner.dom import check_selector, collapsed_text, is_descendant
-from cleaner.rules.dom_guard import holds_main_content
+from cleaner.rules.dom_guard import holds_main_content, kept_together_warning, tell_most_prose
 from cleaner.rules.dom_rule import DomRule
 from cleaner.rules.kinds.caption import TRAILING_SEPARATORS, CaptionRule
 from cleaner.rules.page_text import PageText
@@ -83,12 +83,20 @@ class LiftCaptions(DomRule):
     ) -> int:
         """Lift the caption of every matching figure; return how many were lifted.
 
+        When the captions together hold most of the page's prose (a photo essay, whose
+        story is told in them), they are its content: none is lifted, and a warning says
+        so (see `cleaner.rules.dom_guard.tell_most_prose`).
         `page`: the page's visible text, kept across the DOM rules of one page.
         """
         selector = selector or self.selector
         page = page or PageText()
+        figures = tree.css(selector)
+        captions = [c for f in figures if (c := f.css_first(self.caption)) is not None]
+        if tell_most_prose(captions, tree, page):
+            ctx.warnings.append(kept_together_warning(self.id, len(captions)))
+            return 0
         count = 0
-        for figure in tree.css(selector):
+        for figure in figures:
             # Removing an element detaches everything in it: a figure inside a figure
             # (or caption) already removed has no parent.
             if figure.parent is None:
