@@ -216,8 +216,9 @@ def content_boxes(
 
 
 def tell_most_prose(nodes: list[Any], tree: Any, page: PageText) -> bool:
-    """Whether `nodes` (none inside another) together hold most of the page's prose: at
-    least MIN_GUARDED_CHARS of it and more than MOST_PROSE_SHARE, prose outside them or not.
+    """Whether `nodes` (in document order; one inside another counts once) together hold
+    most of the page's prose: at least MIN_GUARDED_CHARS of it and more than
+    MOST_PROSE_SHARE, prose outside them or not.
 
     The test for captions, which tell a photo essay's story. Unlike `content_boxes`,
     whose matches may be a long comment thread under a short story, it does not ask
@@ -226,6 +227,7 @@ def tell_most_prose(nodes: list[Any], tree: Any, page: PageText) -> bool:
     reader sees are checked first: most pages' captions fail at once.
     """
     root = tree.body or tree.root
+    nodes = _outermost(nodes)
     if len(nodes) < 2 or root is None:
         return False
     if sum(len(node.text(deep=True)) for node in nodes) < MIN_GUARDED_CHARS:
