@@ -90,24 +90,26 @@ class LiftCaptions(DomRule):
         """
         selector = selector or self.selector
         page = page or PageText()
-        figures = tree.css(selector)
-        captions = [c for f in figures if (c := f.css_first(self.caption)) is not None]
+        figures = [(figure, figure.css_first(self.caption)) for figure in tree.css(selector)]
+        captions = [caption for _, caption in figures if caption is not None]
         if tell_most_prose(captions, tree, page):
             ctx.warnings.append(kept_together_warning(self.id, len(captions)))
             return 0
         count = 0
-        for figure in figures:
+        for figure, caption in figures:
             # Removing an element detaches everything in it: a figure inside a figure
             # (or caption) already removed has no parent.
             if figure.parent is None:
                 continue
-            if self._lift(figure, tree, ctx, page) is not None:
+            if self._lift(figure, caption, tree, ctx, page) is not None:
                 count += 1
         return count
 
-    def _lift(self, figure: Any, tree: Any, ctx: Context, page: PageText) -> bool | None:
-        """Lift one figure's caption; None: nothing lifted, else whether the figure went."""
-        caption = figure.css_first(self.caption)
+    def _lift(
+        self, figure: Any, caption: Any, tree: Any, ctx: Context, page: PageText
+    ) -> bool | None:
+        """Lift one figure's caption (`caption`: its caption element, if any); None: nothing
+        lifted, else whether the figure went."""
         if caption is not None and _is_link_only(caption):
             return None  # a teaser card's headline, not a caption
         credits = self._credit_nodes(figure)
