@@ -599,6 +599,28 @@ def test_prose_marked_up_like_most_kept_runs_is_kept_too() -> None:
     assert _like_kept(view.blocks, [True, False, False, False, False]) == [True] + [False] * 4
 
 
+def test_a_listings_card_titles_marked_up_like_most_kept_ones_are_kept_too() -> None:
+    from cleaner.extract.block_choice import _like_kept
+
+    card = (
+        "<div class='card'><div class='title'><a href='/p/{n}'>Robot vacuum V{n}</a></div>"
+        "<div class='price'>{n}99 Lei</div><button class='buy'>Add to cart</button></div>"
+    )
+    html = "<body>" + "".join(card.format(n=n) for n in range(4)) + "</body>"
+    view = find_blocks(LexborHTMLParser(html).body)
+    texts = [block.text for block in view.blocks]
+    assert texts[:3] == ["Robot vacuum V0", "099 Lei", "Add to cart"] and len(texts) == 12
+    assert not any(block.prose for block in view.blocks)
+    # The model kept the first two cards whole: on a listing the last two titles and
+    # prices join them (they say different things); the buttons, kept twice of four
+    # but saying the same each time, are a control and stay as the model decided.
+    keep = [True, True, True] * 2 + [False, False, False] * 2
+    titles_and_prices = [True, True, True] * 2 + [True, True, False] * 2
+    assert _like_kept(view.blocks, keep, items=True) == titles_and_prices
+    # On other pages short runs are no pattern: only prose runs are.
+    assert _like_kept(view.blocks, keep) == keep
+
+
 def test_an_articles_last_entries_under_their_own_headings_are_kept() -> None:
     from cleaner.extract.block_choice import _like_entries
 

@@ -76,7 +76,7 @@ def choose_blocks(
     keep = [probability >= threshold for probability in model.probabilities(view.features)]
     keep, groups = _groups_whole(view.blocks, keep)
     if page_type in LIKE_PARTS_TYPES:
-        keep = _like_kept(view.blocks, keep)
+        keep = _like_kept(view.blocks, keep, items=page_type in ITEM_TYPES)
     elif page_type == "article":
         keep = _like_entries(view.blocks, keep)
     chosen = [index for index, kept in enumerate(keep) if kept]
@@ -174,14 +174,16 @@ LIKE_PARTS_TYPES = frozenset(
 MIN_LIKE_RUNS = 3
 
 
-def _like_kept(blocks: list[Block], keep: list[bool]) -> list[bool]:
+def _like_kept(blocks: list[Block], keep: list[bool], *, items: bool = False) -> list[bool]:
     """`keep` with every prose run kept whose markup (its element and that element's parent,
     by tag and class) GROUP_KEPT_SHARE of the prose runs sharing it are kept with: the
     model scores each card or section alone, and its scores fall towards the page's end,
     so a hotel list's last cards or a shop category's last products were left out while
-    the first ones, marked up the same, were kept."""
+    the first ones, marked up the same, were kept. With `items` (a listing or collection)
+    a card's short runs count too: a product's title link and price are no prose, and
+    the model dropped the last titles while keeping their prices."""
     result = list(keep)
-    for indexes in _like_groups(blocks, keep):
+    for indexes in _like_groups(blocks, keep, items=items):
         for index in indexes:
             result[index] = True
     return result
@@ -211,19 +213,32 @@ def _like_entries(blocks: list[Block], keep: list[bool]) -> list[bool]:
     return result
 
 
-def _like_groups(blocks: list[Block], keep: list[bool]) -> list[list[int]]:
-    """The prose runs of each markup (`_markup_of`) that MIN_LIKE_RUNS runs share and
-    whose runs the model keeps GROUP_KEPT_SHARE of, by index."""
+def _like_groups(blocks: list[Block], keep: list[bool], *, items: bool = False) -> list[list[int]]:
+    """The runs of each markup (`_markup_of`) that MIN_LIKE_RUNS runs share and whose runs
+    the model keeps GROUP_KEPT_SHARE of, by index: prose runs, and with `items` (a
+    listing's or a collection's page) also the short runs of a card, its title and facts,
+    when they say different things (a card's "Shop now" button says the same on each)."""
     members: dict[tuple[str, str, str, str], list[int]] = {}
     for index, block in enumerate(blocks):
-        if block.prose:
+        if block.prose or items:
             members.setdefault(_markup_of(block), []).append(index)
     return [
         indexes
         for indexes in members.values()
         if len(indexes) >= MIN_LIKE_RUNS
         and sum(keep[index] for index in indexes) >= GROUP_KEPT_SHARE * len(indexes)
+        and (all(blocks[index].prose for index in indexes) or _distinct(blocks, indexes))
     ]
+
+
+#: The share of a group's runs that must differ in text for it to be items, not a control.
+MIN_DISTINCT_SHARE = 0.8
+
+
+def _distinct(blocks: list[Block], indexes: list[int]) -> bool:
+    """Whether the runs at `indexes` mostly differ in text (MIN_DISTINCT_SHARE)."""
+    texts = {blocks[index].text for index in indexes}
+    return len(texts) >= MIN_DISTINCT_SHARE * len(indexes)
 
 
 def _heading_between(blocks: list[Block], start: int, stop: int) -> bool:
