@@ -599,6 +599,20 @@ def test_prose_marked_up_like_most_kept_runs_is_kept_too() -> None:
     assert _like_kept(view.blocks, [True, False, False, False, False]) == [True] + [False] * 4
 
 
+def test_a_forums_posts_join_the_few_the_model_keeps() -> None:
+    from cleaner.extract.block_choice import _like_kept
+
+    post = "<div class='post'><div class='content'>Reply {n}: the damper kit fixed our bills.</div></div>"
+    html = "<body>" + "".join(post.format(n=n) for n in range(6)) + "</body>"
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert len(view.blocks) == 6 and all(block.prose for block in view.blocks)
+    # Two posts of six kept: on a forum the other four join them; elsewhere a third is
+    # no pattern.
+    keep = [True, False, True, False, False, False]
+    assert _like_kept(view.blocks, keep, "forum") == [True] * 6
+    assert _like_kept(view.blocks, keep, "service") == keep
+
+
 def test_a_listings_card_titles_marked_up_like_most_kept_ones_are_kept_too() -> None:
     from cleaner.extract.block_choice import _like_kept
 
@@ -616,7 +630,7 @@ def test_a_listings_card_titles_marked_up_like_most_kept_ones_are_kept_too() -> 
     # but saying the same each time, are a control and stay as the model decided.
     keep = [True, True, True] * 2 + [False, False, False] * 2
     titles_and_prices = [True, True, True] * 2 + [True, True, False] * 2
-    assert _like_kept(view.blocks, keep, items=True) == titles_and_prices
+    assert _like_kept(view.blocks, keep, "collection") == titles_and_prices
     # On other pages short runs are no pattern: only prose runs are.
     assert _like_kept(view.blocks, keep) == keep
 

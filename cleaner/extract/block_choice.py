@@ -76,7 +76,7 @@ def choose_blocks(
     keep = [probability >= threshold for probability in model.probabilities(view.features)]
     keep, groups = _groups_whole(view.blocks, keep)
     if page_type in LIKE_PARTS_TYPES:
-        keep = _like_kept(view.blocks, keep, items=page_type in ITEM_TYPES)
+        keep = _like_kept(view.blocks, keep, page_type)
     elif page_type == "article":
         keep = _like_entries(view.blocks, keep)
     chosen = [index for index, kept in enumerate(keep) if kept]
@@ -170,20 +170,27 @@ _CELLS = TABLE_CELLS | {"dt", "dd"}
 LIKE_PARTS_TYPES = frozenset(
     {"listing", "collection", "service", "product", "documentation", "forum"}
 )
+#: On a forum, the share of the posts of one markup the model must keep for all to be
+#: kept: the model keeps the opening post and the replies that read like it, and a thread
+#: of short replies fell under half (phpBB threads lost their last four posts of six). On
+#: the WCXB folds this moves two forum pages, one each way.
+FORUM_KEPT_SHARE = 0.3
 #: A markup shared by fewer prose runs than this is no pattern.
 MIN_LIKE_RUNS = 3
 
 
-def _like_kept(blocks: list[Block], keep: list[bool], *, items: bool = False) -> list[bool]:
+def _like_kept(blocks: list[Block], keep: list[bool], page_type: str | None = None) -> list[bool]:
     """`keep` with every prose run kept whose markup (its element and that element's parent,
     by tag and class) GROUP_KEPT_SHARE of the prose runs sharing it are kept with: the
     model scores each card or section alone, and its scores fall towards the page's end,
     so a hotel list's last cards or a shop category's last products were left out while
-    the first ones, marked up the same, were kept. With `items` (a listing or collection)
+    the first ones, marked up the same, were kept. On a listing or collection (ITEM_TYPES)
     a card's short runs count too: a product's title link and price are no prose, and
-    the model dropped the last titles while keeping their prices."""
+    the model dropped the last titles while keeping their prices. On a forum a smaller
+    share of the posts will do (FORUM_KEPT_SHARE)."""
     result = list(keep)
-    for indexes in _like_groups(blocks, keep, items=items):
+    share = FORUM_KEPT_SHARE if page_type == "forum" else GROUP_KEPT_SHARE
+    for indexes in _like_groups(blocks, keep, items=page_type in ITEM_TYPES, share=share):
         for index in indexes:
             result[index] = True
     return result
@@ -213,9 +220,15 @@ def _like_entries(blocks: list[Block], keep: list[bool]) -> list[bool]:
     return result
 
 
-def _like_groups(blocks: list[Block], keep: list[bool], *, items: bool = False) -> list[list[int]]:
+def _like_groups(
+    blocks: list[Block],
+    keep: list[bool],
+    *,
+    items: bool = False,
+    share: float = GROUP_KEPT_SHARE,
+) -> list[list[int]]:
     """The runs of each markup (`_markup_of`) that MIN_LIKE_RUNS runs share and whose runs
-    the model keeps GROUP_KEPT_SHARE of, by index: prose runs, and with `items` (a
+    the model keeps `share` of, by index: prose runs, and with `items` (a
     listing's or a collection's page) also the short runs of a card, its title and facts,
     when they say different things (a card's "Shop now" button says the same on each)."""
     members: dict[tuple[str, str, str, str], list[int]] = {}
@@ -226,7 +239,7 @@ def _like_groups(blocks: list[Block], keep: list[bool], *, items: bool = False) 
         indexes
         for indexes in members.values()
         if len(indexes) >= MIN_LIKE_RUNS
-        and sum(keep[index] for index in indexes) >= GROUP_KEPT_SHARE * len(indexes)
+        and sum(keep[index] for index in indexes) >= share * len(indexes)
         and (all(blocks[index].prose for index in indexes) or _distinct(blocks, indexes))
     ]
 
