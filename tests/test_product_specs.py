@@ -23,6 +23,11 @@ def _table(markup: str) -> str:
             f"{name}:</span> <span class='details-product-attribute__value'>{value}</span></div>"
             for name, value in ROWS
         )
+    if markup == "jd":
+        items = "".join(
+            f"<dl class='clearfix'><dt>{name}</dt><dd>{value}</dd></dl>" for name, value in ROWS
+        )
+        return f"<div class='Ptable'><div class='Ptable-item'><h3>Main</h3><dl>{items}</dl></div></div>"
     if markup == "dl":
         items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in ROWS)
         return f"<section class='product-features'><dl class='data-sheet'>{items}</dl></section>"
@@ -67,6 +72,7 @@ def _product_page(table: str) -> str:
         "table product-detail-properties-table",
         "dl",
         "ecwid",
+        "jd",
     ],
 )
 def test_the_attribute_table_of_a_product_page_is_kept(markup: str) -> None:

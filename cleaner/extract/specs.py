@@ -23,7 +23,8 @@ from cleaner.extract.blocks import Block
 #: Class words shop templates give a product's attribute table: WooCommerce
 #: (`shop_attributes`, `woocommerce-product-attributes`), PrestaShop (`data-sheet`),
 #: Magento (`additional-attributes`), Shopware 6 (`product-detail-properties-table`), Ecwid
-#: (`details-product-attribute`, one per attribute), and the names other themes use.
+#: (`details-product-attribute`, one per attribute), JD's parameter list and its grouped
+#: specification table (`p-parameter-list`, `Ptable`), and the names other themes use.
 SPEC_CLASSES = frozenset(
     {
         "shop_attributes",
@@ -32,6 +33,8 @@ SPEC_CLASSES = frozenset(
         "additional-attributes",
         "product-detail-properties-table",
         "details-product-attribute",
+        "p-parameter-list",
+        "Ptable",
         "product-attributes",
         "product-specs",
         "product-specifications",
