@@ -25,7 +25,8 @@ CLEANER = Cleaner()
 #: marketplace's results, a Swedish Next.js product, a Korean board's comments, a podcast
 #: host's episode archive whose download and category lines it keeps, a Bandcamp-style album
 #: whose fan comments it keeps, a funda-style search whose postcode lines it drops, a Joomla
-#: course list it reads as an article; and 0.938 on all 408.
+#: course list it reads as an article, a Thai hotel list whose review scores and struck
+#: prices it keeps; and 0.937 on all 432.
 PAGE_F1 = 0.68
 MEAN_F1 = 0.92
 #: Pages of the ninth and twelfth sets that cleaner gets badly wrong, held at WEAK_PAGE_F1 until it
@@ -36,7 +37,9 @@ MEAN_F1 = 0.92
 #: against the thread list it keeps (0.63). From the twelfth set: an old-Reddit subreddit
 #: listing whose sidebar and "submitted … by" lines it keeps and whose scores it drops
 #: (0.57), and an Elementor accounting firm's services page that declares itself an
-#: article (Yoast's og:type), so the finder's one run of it is taken (0.65).
+#: article (Yoast's og:type), so the finder's one run of it is taken (0.65). From the
+#: nineteenth set: a Korean Rhymix board post whose replies, printed as its comments, the
+#: model drops (0.66).
 WEAK_PAGES = frozenset(
     {
         "de-zalando-like-product",
@@ -46,6 +49,7 @@ WEAK_PAGES = frozenset(
         "ja-5ch-like-thread",
         "en-reddit-like-subreddit-listing",
         "nl-elementor-accounting-firm",
+        "ko-rhymix-board",
     }
 )
 WEAK_PAGE_F1 = 0.44
@@ -56,7 +60,7 @@ def _f1(page: HandmadePage) -> float:
 
 
 def test_there_are_pages_of_many_kinds() -> None:
-    assert len(PAGES) >= 408
+    assert len(PAGES) >= 432
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
