@@ -602,7 +602,11 @@ def test_prose_marked_up_like_most_kept_runs_is_kept_too() -> None:
 def test_a_forums_posts_join_the_few_the_model_keeps() -> None:
     from cleaner.extract.block_choice import _like_kept
 
-    post = "<div class='post'><div class='content'>Reply {n}: the damper kit fixed our bills.</div></div>"
+    # Each post's class carries its number, as templates print it: still one markup.
+    post = (
+        "<div class='post post-{n}'>"
+        "<div class='content'>Reply {n}: the damper kit fixed our bills.</div></div>"
+    )
     html = "<body>" + "".join(post.format(n=n) for n in range(6)) + "</body>"
     view = find_blocks(LexborHTMLParser(html).body)
     assert len(view.blocks) == 6 and all(block.prose for block in view.blocks)

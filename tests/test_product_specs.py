@@ -27,7 +27,8 @@ def _table(markup: str) -> str:
         items = "".join(
             f"<dl class='clearfix'><dt>{name}</dt><dd>{value}</dd></dl>" for name, value in ROWS
         )
-        return f"<div class='Ptable'><div class='Ptable-item'><h3>Main</h3><dl>{items}</dl></div></div>"
+        group = f"<div class='Ptable-item'><h3>Main</h3><dl>{items}</dl></div>"
+        return f"<div class='Ptable'>{group}</div>"
     if markup == "dl":
         items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in ROWS)
         return f"<section class='product-features'><dl class='data-sheet'>{items}</dl></section>"

@@ -20,6 +20,8 @@ from itertools import islice, pairwise
 from pathlib import Path
 from typing import NamedTuple
 
+from selectolax.lexbor import LexborNode
+
 from cleaner.dom import ancestors
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText, record_run
 from cleaner.extract.block_features import COLUMNS
@@ -260,12 +262,23 @@ def _heading_between(blocks: list[Block], start: int, stop: int) -> bool:
 
 
 def _markup_of(block: Block) -> tuple[str, str, str, str]:
-    """A run's element and its parent, by tag and class attribute."""
+    """A run's element and its parent, by tag and class attribute, the class's digits
+    left out: templates number each item's class after its record (`comment_58820`,
+    `post-1204`), and the items are still marked up alike."""
     node, parent = block.node, block.node.parent
-    own = (node.tag or "", node.attributes.get("class") or "")
+    own = (node.tag or "", _class_shape(node))
     if parent is None:
         return (*own, "", "")
-    return (*own, parent.tag or "", parent.attributes.get("class") or "")
+    return (*own, parent.tag or "", _class_shape(parent))
+
+
+#: Deletes the ASCII digits of a string (`str.translate`).
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def _class_shape(node: LexborNode) -> str:
+    """An element's class attribute without its digits."""
+    return (node.attributes.get("class") or "").translate(_NO_DIGITS)
 
 
 def _spanning_groups(edges: tuple[int, int], groups: list[Group]) -> tuple[int, int]:
