@@ -10,6 +10,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import Cleaner
+from cleaner.extract.blocks import Block
 from cleaner.extract.page_blocks import PageBlocks, find_blocks
 from cleaner.read import decode
 
@@ -607,14 +608,13 @@ def test_a_forums_posts_join_the_few_the_model_keeps() -> None:
         "<div class='post post-{n}'>"
         "<div class='content'>Reply {n}: the damper kit fixed our bills.</div></div>"
     )
-    html = "<body>" + "".join(post.format(n=n) for n in range(6)) + "</body>"
-    view = find_blocks(LexborHTMLParser(html).body)
-    assert len(view.blocks) == 6 and all(block.prose for block in view.blocks)
+    blocks = _repeated_blocks(post, 6)
+    assert len(blocks) == 6 and all(block.prose for block in blocks)
     # Two posts of six kept: on a forum the other four join them; elsewhere a third is
     # no pattern.
     keep = [True, False, True, False, False, False]
-    assert _like_kept(view.blocks, keep, "forum") == [True] * 6
-    assert _like_kept(view.blocks, keep, "service") == keep
+    assert _like_kept(blocks, keep, "forum") == [True] * 6
+    assert _like_kept(blocks, keep, "service") == keep
 
 
 def test_a_listings_card_titles_marked_up_like_most_kept_ones_are_kept_too() -> None:
@@ -624,19 +624,24 @@ def test_a_listings_card_titles_marked_up_like_most_kept_ones_are_kept_too() -> 
         "<div class='card'><div class='title'><a href='/p/{n}'>Robot vacuum V{n}</a></div>"
         "<div class='price'>{n}99 Lei</div><button class='buy'>Add to cart</button></div>"
     )
-    html = "<body>" + "".join(card.format(n=n) for n in range(4)) + "</body>"
-    view = find_blocks(LexborHTMLParser(html).body)
-    texts = [block.text for block in view.blocks]
+    blocks = _repeated_blocks(card, 4)
+    texts = [block.text for block in blocks]
     assert texts[:3] == ["Robot vacuum V0", "099 Lei", "Add to cart"] and len(texts) == 12
-    assert not any(block.prose for block in view.blocks)
+    assert not any(block.prose for block in blocks)
     # The model kept the first two cards whole: on a listing the last two titles and
     # prices join them (they say different things); the buttons, kept twice of four
     # but saying the same each time, are a control and stay as the model decided.
     keep = [True, True, True] * 2 + [False, False, False] * 2
     titles_and_prices = [True, True, True] * 2 + [True, True, False] * 2
-    assert _like_kept(view.blocks, keep, "collection") == titles_and_prices
+    assert _like_kept(blocks, keep, "collection") == titles_and_prices
     # On other pages short runs are no pattern: only prose runs are.
-    assert _like_kept(view.blocks, keep) == keep
+    assert _like_kept(blocks, keep) == keep
+
+
+def _repeated_blocks(template: str, count: int) -> list[Block]:
+    """The blocks of a page that repeats `template` `count` times, `{n}` numbered."""
+    html = "<body>" + "".join(template.format(n=n) for n in range(count)) + "</body>"
+    return find_blocks(LexborHTMLParser(html).body).blocks
 
 
 def test_an_articles_last_entries_under_their_own_headings_are_kept() -> None:
