@@ -74,6 +74,7 @@ def _product_page(table: str) -> str:
         "dl",
         "ecwid",
         "jd",
+        "customAttributes-table-1Xv",
     ],
 )
 def test_the_attribute_table_of_a_product_page_is_kept(markup: str) -> None:

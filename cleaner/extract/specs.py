@@ -22,7 +22,7 @@ from cleaner.extract.blocks import Block
 
 #: Class words shop templates give a product's attribute table: WooCommerce
 #: (`shop_attributes`, `woocommerce-product-attributes`), PrestaShop (`data-sheet`),
-#: Magento (`additional-attributes`), Shopware 6 (`product-detail-properties-table`), Ecwid
+#: Magento (`additional-attributes`; `customAttributes` in PWA Studio, see SPEC_MODULES), Shopware 6 (`product-detail-properties-table`), Ecwid
 #: (`details-product-attribute`, one per attribute), JD's parameter list and its grouped
 #: specification table (`p-parameter-list`, `Ptable`), and the names other themes use.
 SPEC_CLASSES = frozenset(
@@ -42,6 +42,10 @@ SPEC_CLASSES = frozenset(
         "specs-table",
     }
 )
+#: The CSS module of the attribute table in shop front ends built of CSS modules, whose
+#: class names are the module's, a part's name and a hash (`customAttributes-table-1Xv`
+#: in Magento's PWA Studio).
+SPEC_MODULES = frozenset({"customAttributes"})
 #: Ids of the same (Magento's `product-attribute-specs-table`).
 SPEC_IDS = frozenset({"product-attribute-specs-table"})
 #: How many elements above a run may carry the name (a value's paragraph, its cell, the
@@ -64,4 +68,7 @@ def _named(node: LexborNode) -> bool:
     attrs = node.attributes
     if (attrs.get("id") or "") in SPEC_IDS:
         return True
-    return any(word in SPEC_CLASSES for word in (attrs.get("class") or "").split())
+    return any(
+        word in SPEC_CLASSES or word.split("-", 1)[0] in SPEC_MODULES
+        for word in (attrs.get("class") or "").split()
+    )
