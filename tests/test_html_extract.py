@@ -638,6 +638,37 @@ def test_a_listings_card_titles_marked_up_like_most_kept_ones_are_kept_too() -> 
     assert _like_kept(blocks, keep) == keep
 
 
+def test_a_cards_price_joins_the_card_titles_the_model_keeps() -> None:
+    from cleaner.extract.block_choice import _like_kept
+
+    card = (
+        "<div class='card'><h2 class='name'><a href='/p/{n}'>Steel flask {n} litre</a></h2>"
+        "<div class='price'>{n}9,99 zł</div><div class='stock'>{n}</div>"
+        "<button class='buy'>Add to cart</button></div>"
+    )
+    blocks = _repeated_blocks(card, 4)
+    texts = [block.text for block in blocks]
+    assert texts[:4] == ["Steel flask 0 litre", "09,99 zł", "0", "Add to cart"]
+    # The model keeps every title and no price: each price comes one to a card after
+    # its title, so they are the cards' facts and join them. The bare counts come one
+    # to a card too but say nothing; the button says the same on every card.
+    keep = [True, False, False, False] * 4
+    assert _like_kept(blocks, keep, "listing") == [True, True, False, False] * 4
+    # Off a listing or collection, the model's choice stands.
+    assert _like_kept(blocks, keep, "article") == keep
+
+
+def test_runs_two_to_a_card_are_no_card_facts() -> None:
+    from cleaner.extract.block_choice import _one_per_item
+
+    # Titles open cards at blocks 0, 4, 8, 12 (a card is four blocks long).
+    titles = [0, 4, 8, 12]
+    assert _one_per_item([1, 5, 9, 13], titles)
+    assert not _one_per_item([1, 2, 5, 9], titles)  # two in the first card
+    assert not _one_per_item([5, 9, 17], titles)  # past the last card's length
+    assert not _one_per_item([1, 5], titles)  # too few to be a pattern
+
+
 def _repeated_blocks(template: str, count: int) -> list[Block]:
     """The blocks of a page that repeats `template` `count` times, `{n}` numbered."""
     html = "<body>" + "".join(template.format(n=n) for n in range(count)) + "</body>"

@@ -15,6 +15,8 @@ for a run that is mostly link text, `extract:boilerplate` for the rest).
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_right
 from functools import cache
 from itertools import islice, pairwise
 from pathlib import Path
@@ -232,18 +234,68 @@ def _like_groups(
     """The runs of each markup (`_markup_of`) that MIN_LIKE_RUNS runs share and whose runs
     the model keeps `share` of, by index: prose runs, and with `items` (a
     listing's or a collection's page) also the short runs of a card, its title and facts,
-    when they say different things (a card's "Shop now" button says the same on each)."""
+    when they say different things (a card's "Shop now" button says the same on each),
+    and the card facts that come with titles so kept (`_card_facts`)."""
     members: dict[tuple[str, str, str, str], list[int]] = {}
     for index, block in enumerate(blocks):
         if block.prose or items:
             members.setdefault(_markup_of(block), []).append(index)
-    return [
+    candidates = [
         indexes
         for indexes in members.values()
         if len(indexes) >= MIN_LIKE_RUNS
-        and sum(keep[index] for index in indexes) >= share * len(indexes)
         and (all(blocks[index].prose for index in indexes) or _distinct(blocks, indexes))
     ]
+    kept = [
+        indexes
+        for indexes in candidates
+        if sum(keep[index] for index in indexes) >= share * len(indexes)
+    ]
+    if not items:
+        return kept
+    return kept + _card_facts(blocks, candidates, kept)
+
+
+def _card_facts(
+    blocks: list[Block], candidates: list[list[int]], kept: list[list[int]]
+) -> list[list[int]]:
+    """The groups of `candidates` (not `kept`) that come one to a card of a kept group
+    of short runs: a product's price, an offer's delivery date, an event's time after its
+    title. The model scores a price like the filter values a shop page is full of and
+    keeps none, so no share of the prices is kept to go by; coming once with each kept
+    title is what makes them the cards' own. Most of a group's runs must hold a letter or
+    a currency sign: bare counts and ratings ("4", "4.7 (412)") come one to a card too."""
+    titles = [group for group in kept if not any(blocks[index].prose for index in group)]
+    return [
+        group
+        for group in candidates
+        if group not in kept
+        and sum(_says_something(blocks[index].text) for index in group)
+        >= MIN_DISTINCT_SHARE * len(group)
+        and any(_one_per_item(group, starts) for starts in titles)
+    ]
+
+
+def _says_something(text: str) -> bool:
+    """Whether a card's short run holds a letter or a currency sign: a name, a price or a
+    fact, not a bare count or rating."""
+    return any(char.isalpha() or unicodedata.category(char) == "Sc" for char in text)
+
+
+def _one_per_item(indexes: list[int], items: list[int]) -> bool:
+    """Whether the runs at `indexes` come one to each of the cards that open at `items`:
+    each after a card's first run and within the longest card's length of it, never two
+    in one card, MIN_LIKE_RUNS of them at least."""
+    if len(indexes) < MIN_LIKE_RUNS or len(indexes) > len(items):
+        return False
+    reach = max(after - before for before, after in pairwise(items)) if len(items) > 1 else 0
+    cards: set[int] = set()
+    for index in indexes:
+        card = bisect_right(items, index) - 1
+        if card < 0 or index - items[card] > reach or card in cards:
+            return False
+        cards.add(card)
+    return True
 
 
 #: The share of a group's runs that must differ in text for it to be items, not a control.
