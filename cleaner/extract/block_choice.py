@@ -260,12 +260,14 @@ def _card_facts(
     blocks: list[Block], candidates: list[list[int]], kept: list[list[int]]
 ) -> list[list[int]]:
     """The groups of `candidates` (not `kept`) that come one to a card of a kept group
-    of short runs: a product's price, an offer's delivery date, an event's time after its
+    of mostly short runs (titles; a forum's posts are prose): a product's price, an offer's delivery date, an event's time after its
     title. The model scores a price like the filter values a shop page is full of and
     keeps none, so no share of the prices is kept to go by; coming once with each kept
     title is what makes them the cards' own. Most of a group's runs must hold a letter or
     a currency sign: bare counts and ratings ("4", "4.7 (412)") come one to a card too."""
-    titles = [group for group in kept if not any(blocks[index].prose for index in group)]
+    titles = [
+        group for group in kept if sum(blocks[index].prose for index in group) * 2 < len(group)
+    ]
     return [
         group
         for group in candidates
