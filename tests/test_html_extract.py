@@ -669,6 +669,32 @@ def test_runs_two_to_a_card_are_no_card_facts() -> None:
     assert not _one_per_item([1, 5], titles)  # too few to be a pattern
 
 
+def test_an_article_page_that_is_a_list_of_cards_keeps_its_last_cards() -> None:
+    from cleaner.extract.block_choice import _like_cards
+
+    card = (
+        "<a class='card' href='/r/{n}'><div class='card__title'>Savoury galette number {n}"
+        " with leeks</div><div class='card__summary'>A flaky free-form tart of leeks and"
+        " cheese, baked until golden, for the {n}th time.</div></a>"
+    )
+    blocks = _repeated_blocks(card, 6)
+    assert len(blocks) == 12 and all(block.prose for block in blocks)
+    # The model keeps the first four cards: the cards hold all the kept prose, each run
+    # in a card of its own, so the last two cards join them.
+    keep = [True] * 8 + [False] * 4
+    assert _like_cards(blocks, keep) == [True] * 12
+
+
+def test_an_articles_paragraphs_of_one_parent_are_no_cards() -> None:
+    from cleaner.extract.block_choice import _like_cards
+
+    paragraph = "<p>Paragraph {n} of the story tells what the council decided and why.</p>"
+    html = "<body><div class='body'>" + "".join(paragraph.format(n=n) for n in range(6))
+    blocks = find_blocks(LexborHTMLParser(html + "</div></body>").body).blocks
+    keep = [True] * 4 + [False] * 2
+    assert _like_cards(blocks, keep) == keep
+
+
 def _repeated_blocks(template: str, count: int) -> list[Block]:
     """The blocks of a page that repeats `template` `count` times, `{n}` numbered."""
     html = "<body>" + "".join(template.format(n=n) for n in range(count)) + "</body>"

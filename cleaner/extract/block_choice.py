@@ -82,7 +82,7 @@ def choose_blocks(
     if page_type in LIKE_PARTS_TYPES:
         keep = _like_kept(view.blocks, keep, page_type)
     elif page_type == "article":
-        keep = _like_entries(view.blocks, keep)
+        keep = _like_cards(view.blocks, _like_entries(view.blocks, keep))
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result
@@ -224,6 +224,45 @@ def _like_entries(blocks: list[Block], keep: list[bool]) -> list[bool]:
     return result
 
 
+#: The share of the kept prose a group of cards must hold for an article's page to be
+#: a list of them.
+CARDS_KEPT_SHARE = 0.6
+#: The share of a group's runs that must each sit in an element of their own (a card).
+MIN_OWN_PARENT_SHARE = 0.8
+
+
+def _like_cards(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """`keep` with every card of a list kept when the page typed as an article is that
+    list: prose runs each in an element of its own (a card's title, its summary), marked
+    up like the runs the model mostly keeps, when such runs hold most of the kept prose.
+    A recipe category or a course list that declares itself an article lost its last
+    cards as the model's scores fell; an article's own paragraphs share one parent, and
+    the teaser cards below it hold little of what the model keeps."""
+    cards = [group for group in _like_groups(blocks, keep) if _apart(blocks, group)]
+    kept_prose = sum(len(blocks[index].text) for index in _kept_prose(blocks, keep))
+    in_cards = sum(len(blocks[index].text) for group in cards for index in group if keep[index])
+    if not cards or in_cards < CARDS_KEPT_SHARE * kept_prose:
+        return keep
+    result = list(keep)
+    for group in cards:
+        for index in group:
+            result[index] = True
+    return result
+
+
+def _kept_prose(blocks: list[Block], keep: list[bool]) -> list[int]:
+    """The indexes of the prose runs `keep` keeps."""
+    return [index for index, block in enumerate(blocks) if keep[index] and block.prose]
+
+
+def _apart(blocks: list[Block], group: list[int]) -> bool:
+    """Whether most runs of a group (MIN_OWN_PARENT_SHARE) sit in an element of their own."""
+    parents = {
+        parent.mem_id for index in group if (parent := blocks[index].node.parent) is not None
+    }
+    return len(parents) >= MIN_OWN_PARENT_SHARE * len(group)
+
+
 def _like_groups(
     blocks: list[Block],
     keep: list[bool],
@@ -260,8 +299,9 @@ def _card_facts(
     blocks: list[Block], candidates: list[list[int]], kept: list[list[int]]
 ) -> list[list[int]]:
     """The groups of `candidates` (not `kept`) that come one to a card of a kept group
-    of mostly short runs (titles; a forum's posts are prose): a product's price, an offer's delivery date, an event's time after its
-    title. The model scores a price like the filter values a shop page is full of and
+    of mostly short runs (titles; a forum's posts are prose): a product's price, an
+    offer's delivery date, an event's time after its title. The model scores a price
+    like the filter values a shop page is full of and
     keeps none, so no share of the prices is kept to go by; coming once with each kept
     title is what makes them the cards' own. Most of a group's runs must hold a letter or
     a currency sign: bare counts and ratings ("4", "4.7 (412)") come one to a card too."""

@@ -22,7 +22,8 @@ from cleaner.extract.blocks import Block
 
 #: Class words shop templates give a product's attribute table: WooCommerce
 #: (`shop_attributes`, `woocommerce-product-attributes`), PrestaShop (`data-sheet`),
-#: Magento (`additional-attributes`; `customAttributes` in PWA Studio, see SPEC_MODULES), Shopware 6 (`product-detail-properties-table`), Ecwid
+#: Magento (`additional-attributes`; `customAttributes` in PWA Studio, see
+#: SPEC_MODULES), Shopware 6 (`product-detail-properties-table`), Ecwid
 #: (`details-product-attribute`, one per attribute), JD's parameter list and its grouped
 #: specification table (`p-parameter-list`, `Ptable`), and the names other themes use.
 SPEC_CLASSES = frozenset(
