@@ -584,7 +584,7 @@ def test_trimming_the_content_edges_never_cuts_a_group_kept_whole() -> None:
 
 
 def test_prose_marked_up_like_most_kept_runs_is_kept_too() -> None:
-    from cleaner.extract.block_choice import _like_kept
+    from cleaner.extract.like_parts import like_kept
 
     card = "<div class='card'><p class='blurb'>Hotel {n} has quiet rooms by the harbour.</p></div>"
     html = (
@@ -596,12 +596,12 @@ def test_prose_marked_up_like_most_kept_runs_is_kept_too() -> None:
     assert len(view.blocks) == 5 and all(block.prose for block in view.blocks)
     # Two of the four like cards kept: the other two join them; the note, marked up
     # otherwise, stays as the model decided; one kept card of four is no pattern.
-    assert _like_kept(view.blocks, [True, True, False, False, False]) == [True] * 4 + [False]
-    assert _like_kept(view.blocks, [True, False, False, False, False]) == [True] + [False] * 4
+    assert like_kept(view.blocks, [True, True, False, False, False]) == [True] * 4 + [False]
+    assert like_kept(view.blocks, [True, False, False, False, False]) == [True] + [False] * 4
 
 
 def test_a_forums_posts_join_the_few_the_model_keeps() -> None:
-    from cleaner.extract.block_choice import _like_kept
+    from cleaner.extract.like_parts import like_kept
 
     # Each post's class carries its number, as templates print it: still one markup.
     post = (
@@ -613,12 +613,12 @@ def test_a_forums_posts_join_the_few_the_model_keeps() -> None:
     # Two posts of six kept: on a forum the other four join them; elsewhere a third is
     # no pattern.
     keep = [True, False, True, False, False, False]
-    assert _like_kept(blocks, keep, "forum") == [True] * 6
-    assert _like_kept(blocks, keep, "service") == keep
+    assert like_kept(blocks, keep, "forum") == [True] * 6
+    assert like_kept(blocks, keep, "service") == keep
 
 
 def test_a_listings_card_titles_marked_up_like_most_kept_ones_are_kept_too() -> None:
-    from cleaner.extract.block_choice import _like_kept
+    from cleaner.extract.like_parts import like_kept
 
     card = (
         "<div class='card'><div class='title'><a href='/p/{n}'>Robot vacuum V{n}</a></div>"
@@ -633,13 +633,13 @@ def test_a_listings_card_titles_marked_up_like_most_kept_ones_are_kept_too() -> 
     # but saying the same each time, are a control and stay as the model decided.
     keep = [True, True, True] * 2 + [False, False, False] * 2
     titles_and_prices = [True, True, True] * 2 + [True, True, False] * 2
-    assert _like_kept(blocks, keep, "collection") == titles_and_prices
+    assert like_kept(blocks, keep, "collection") == titles_and_prices
     # On other pages short runs are no pattern: only prose runs are.
-    assert _like_kept(blocks, keep) == keep
+    assert like_kept(blocks, keep) == keep
 
 
 def test_a_cards_price_joins_the_card_titles_the_model_keeps() -> None:
-    from cleaner.extract.block_choice import _like_kept
+    from cleaner.extract.like_parts import like_kept
 
     card = (
         "<div class='card'><h2 class='name'><a href='/p/{n}'>Steel flask {n} litre</a></h2>"
@@ -653,13 +653,13 @@ def test_a_cards_price_joins_the_card_titles_the_model_keeps() -> None:
     # its title, so they are the cards' facts and join them. The bare counts come one
     # to a card too but say nothing; the button says the same on every card.
     keep = [True, False, False, False] * 4
-    assert _like_kept(blocks, keep, "listing") == [True, True, False, False] * 4
+    assert like_kept(blocks, keep, "listing") == [True, True, False, False] * 4
     # Off a listing or collection, the model's choice stands.
-    assert _like_kept(blocks, keep, "article") == keep
+    assert like_kept(blocks, keep, "article") == keep
 
 
 def test_runs_two_to_a_card_are_no_card_facts() -> None:
-    from cleaner.extract.block_choice import _one_per_item
+    from cleaner.extract.like_parts import _one_per_item
 
     # Titles open cards at blocks 0, 4, 8, 12 (a card is four blocks long).
     titles = [0, 4, 8, 12]
@@ -670,7 +670,7 @@ def test_runs_two_to_a_card_are_no_card_facts() -> None:
 
 
 def test_an_article_page_that_is_a_list_of_cards_keeps_its_last_cards() -> None:
-    from cleaner.extract.block_choice import _like_cards
+    from cleaner.extract.like_parts import like_cards
 
     card = (
         "<a class='card' href='/r/{n}'><div class='card__title'>Savoury galette number {n}"
@@ -682,17 +682,17 @@ def test_an_article_page_that_is_a_list_of_cards_keeps_its_last_cards() -> None:
     # The model keeps the first four cards: the cards hold all the kept prose, each run
     # in a card of its own, so the last two cards join them.
     keep = [True] * 8 + [False] * 4
-    assert _like_cards(blocks, keep) == [True] * 12
+    assert like_cards(blocks, keep) == [True] * 12
 
 
 def test_an_articles_paragraphs_of_one_parent_are_no_cards() -> None:
-    from cleaner.extract.block_choice import _like_cards
+    from cleaner.extract.like_parts import like_cards
 
     paragraph = "<p>Paragraph {n} of the story tells what the council decided and why.</p>"
     html = "<body><div class='body'>" + "".join(paragraph.format(n=n) for n in range(6))
     blocks = find_blocks(LexborHTMLParser(html + "</div></body>").body).blocks
     keep = [True] * 4 + [False] * 2
-    assert _like_cards(blocks, keep) == keep
+    assert like_cards(blocks, keep) == keep
 
 
 def _repeated_blocks(template: str, count: int) -> list[Block]:
@@ -702,7 +702,7 @@ def _repeated_blocks(template: str, count: int) -> list[Block]:
 
 
 def test_an_articles_last_entries_under_their_own_headings_are_kept() -> None:
-    from cleaner.extract.block_choice import _like_entries
+    from cleaner.extract.like_parts import like_entries
 
     entry = (
         "<article class='entry'><h2>Update {n}</h2>"
@@ -717,5 +717,5 @@ def test_an_articles_last_entries_under_their_own_headings_are_kept() -> None:
     keep = [False, True, False, True, False, True, False, False, False]
     # The last update, under its heading, joins the three kept before it; the blurb after
     # it, marked up the same but under no heading, stays out.
-    assert _like_entries(view.blocks, keep) == [False, True] * 4 + [False]
+    assert like_entries(view.blocks, keep) == [False, True] * 4 + [False]
     assert all(block.prose for block in view.blocks[1::2])
