@@ -20,8 +20,7 @@ CLEANER = Cleaner()
 #: Every page's word F1 at least this, but for WEAK_PAGES; their mean at least MEAN_F1.
 #: cleaner reaches 0.69 to 0.80 on its weakest other pages, all from the rounds written
 #: blind: a Japanese marketplace product in a table layout whose delivery table and shop
-#: box it keeps, an Etsy-style listing whose reviews and shipping box it keeps, a Magento
-#: category whose buying guide sits in a CMS block classed `widget`, a Brazilian
+#: box it keeps, an Etsy-style listing whose reviews and shipping box it keeps, a Brazilian
 #: marketplace's results, a Swedish Next.js product, a Korean board's comments, a podcast
 #: host's episode archive whose download and category lines it keeps, a Bandcamp-style album
 #: whose fan comments it keeps, a funda-style search whose postcode lines it drops, a Joomla
