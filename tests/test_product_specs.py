@@ -29,6 +29,13 @@ def _table(markup: str) -> str:
         )
         group = f"<div class='Ptable-item'><h3>Main</h3><dl>{items}</dl></div>"
         return f"<div class='Ptable'>{group}</div>"
+    if markup == "bigcommerce":
+        items = "".join(
+            f"<dt class='productView-info-name'>{name}:</dt>"
+            f"<dd class='productView-info-value'>{value}</dd>"
+            for name, value in ROWS
+        )
+        return f"<div id='tab-specifications'><dl class='productView-info'>{items}</dl></div>"
     if markup == "dl":
         items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in ROWS)
         return f"<section class='product-features'><dl class='data-sheet'>{items}</dl></section>"
@@ -75,6 +82,7 @@ def _product_page(table: str) -> str:
         "ecwid",
         "jd",
         "customAttributes-table-1Xv",
+        "bigcommerce",
     ],
 )
 def test_the_attribute_table_of_a_product_page_is_kept(markup: str) -> None:

@@ -47,8 +47,9 @@ SPEC_CLASSES = frozenset(
 #: class names are the module's, a part's name and a hash (`customAttributes-table-1Xv`
 #: in Magento's PWA Studio).
 SPEC_MODULES = frozenset({"customAttributes"})
-#: Ids of the same (Magento's `product-attribute-specs-table`).
-SPEC_IDS = frozenset({"product-attribute-specs-table"})
+#: Ids of the same (Magento's `product-attribute-specs-table`), and of the specifications
+#: tab that holds it (BigCommerce's Cornerstone and the themes built on it).
+SPEC_IDS = frozenset({"product-attribute-specs-table", "tab-specifications"})
 #: How many elements above a run may carry the name (a value's paragraph, its cell, the
 #: row, the row group, then the table).
 NAME_REACH = 4
