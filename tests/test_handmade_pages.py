@@ -25,7 +25,7 @@ CLEANER = Cleaner()
 #: host's episode archive whose download and category lines it keeps, a Bandcamp-style album
 #: whose fan comments it keeps, a funda-style search whose postcode lines it drops, a Joomla
 #: course list it reads as an article, a Thai hotel list whose review scores and struck
-#: prices it keeps; and 0.941 on all 480.
+#: prices it keeps; and 0.942 on all 504.
 PAGE_F1 = 0.68
 MEAN_F1 = 0.92
 #: Pages of the ninth and twelfth sets that cleaner gets badly wrong, held at WEAK_PAGE_F1 until it
@@ -39,7 +39,9 @@ MEAN_F1 = 0.92
 #: article (Yoast's og:type), so the finder's one run of it is taken (0.65). From the
 #: nineteenth set: a Korean Rhymix board post whose replies, printed as its comments, the
 #: model drops (0.66). From the twenty-first set: a Meetup-style group page typed as an
-#: article, so only its about text is kept, not its list of upcoming events (0.68).
+#: article, so only its about text is kept, not its list of upcoming events (0.68). From
+#: the twenty-second: a Flipkart-style phone whose hashed specification tables the model
+#: drops and whose bank offers it keeps (0.63).
 WEAK_PAGES = frozenset(
     {
         "de-zalando-like-product",
@@ -51,6 +53,7 @@ WEAK_PAGES = frozenset(
         "nl-elementor-accounting-firm",
         "ko-rhymix-board",
         "en-meetup-group-events",
+        "en-flipkart-style-product",
     }
 )
 WEAK_PAGE_F1 = 0.44
@@ -61,7 +64,7 @@ def _f1(page: HandmadePage) -> float:
 
 
 def test_there_are_pages_of_many_kinds() -> None:
-    assert len(PAGES) >= 480
+    assert len(PAGES) >= 504
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
