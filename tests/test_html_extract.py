@@ -685,6 +685,30 @@ def test_an_article_page_that_is_a_list_of_cards_keeps_its_last_cards() -> None:
     assert like_cards(blocks, keep) == [True] * 12
 
 
+def test_a_card_list_typed_as_an_article_keeps_each_cards_facts_not_its_date() -> None:
+    from cleaner.extract.like_parts import like_cards
+
+    card = (
+        "<div class='job'><h2 class='title'>Web developer {n}</h2>"
+        "<div class='company'>Atelier Numero {n}</div>"
+        "<div class='meta'><time datetime='2024-05-1{n}'>May 1{n}, 2024</time> by Ana</div>"
+        "<div class='snippet'><p>You join a team of six developers who build booking"
+        " tools, number {n} of our openings this spring.</p></div></div>"
+    )
+    blocks = _repeated_blocks(card, 5)
+    texts = [block.text for block in blocks]
+    assert texts[:4] == ["Web developer 0", "Atelier Numero 0", "May 10, 2024 by Ana", texts[3]]
+    # The model keeps three summaries of five and nothing else: the summaries hold all
+    # the kept prose, so the page is a list of cards. The titles and companies come one
+    # to a card and join; the dated line under each card does not.
+    keep = [False, False, False, True] * 3 + [False] * 8
+    kept = like_cards(blocks, keep)
+    assert [kept[index] for index in range(0, 20, 4)] == [True] * 5  # titles
+    assert [kept[index] for index in range(1, 20, 4)] == [True] * 5  # companies
+    assert [kept[index] for index in range(2, 20, 4)] == [False] * 5  # dates
+    assert [kept[index] for index in range(3, 20, 4)] == [True] * 5  # summaries
+
+
 def test_an_articles_paragraphs_of_one_parent_are_no_cards() -> None:
     from cleaner.extract.like_parts import like_cards
 

@@ -97,17 +97,29 @@ def like_cards(blocks: list[Block], keep: list[bool]) -> list[bool]:
     up like the runs the model mostly keeps, when such runs hold most of the kept prose.
     A recipe category or a course list that declares itself an article lost its last
     cards as the model's scores fell; an article's own paragraphs share one parent, and
-    the teaser cards below it hold little of what the model keeps."""
+    the teaser cards below it hold little of what the model keeps. Each card's facts
+    (`_card_facts`: a job's company and salary) come with it, but not the dated line
+    under each teaser of an archive (`_dated`): on a listing an event's date is a fact,
+    on a page of posts typed as an article it is the post's date and byline."""
     cards = [group for group in _like_groups(blocks, keep) if _apart(blocks, group)]
     kept_prose = sum(len(blocks[index].text) for index in _kept_prose(blocks, keep))
     in_cards = sum(len(blocks[index].text) for group in cards for index in group if keep[index])
     if not cards or in_cards < CARDS_KEPT_SHARE * kept_prose:
         return keep
+    facts = _card_facts(blocks, _candidate_groups(blocks, True), cards, cards)
+    chosen = cards + [group for group in facts if not _dated(blocks, group)]
     result = list(keep)
-    for group in cards:
+    for group in chosen:
         for index in group:
             result[index] = True
     return result
+
+
+def _dated(blocks: list[Block], group: list[int]) -> bool:
+    """Whether most runs of a group hold a `<time>`: a post's date and byline line under
+    each teaser of an archive or a section page, not a fact of the card."""
+    dated = sum(blocks[index].node.css_first("time") is not None for index in group)
+    return dated * 2 > len(group)
 
 
 def _kept_prose(blocks: list[Block], keep: list[bool]) -> list[int]:
@@ -135,16 +147,7 @@ def _like_groups(
     listing's or a collection's page) also the short runs of a card, its title and facts,
     when they say different things (a card's "Shop now" button says the same on each),
     and the card facts that come with titles so kept (`_card_facts`)."""
-    members: dict[tuple[str, str, str, str], list[int]] = {}
-    for index, block in enumerate(blocks):
-        if block.prose or items:
-            members.setdefault(_markup_of(block), []).append(index)
-    candidates = [
-        indexes
-        for indexes in members.values()
-        if len(indexes) >= MIN_LIKE_RUNS
-        and (all(blocks[index].prose for index in indexes) or _distinct(blocks, indexes))
-    ]
+    candidates = _candidate_groups(blocks, items)
     kept = [
         indexes
         for indexes in candidates
@@ -152,29 +155,48 @@ def _like_groups(
     ]
     if not items:
         return kept
-    return kept + _card_facts(blocks, candidates, kept)
+    titles = [
+        group for group in kept if sum(blocks[index].prose for index in group) * 2 < len(group)
+    ]
+    return kept + _card_facts(blocks, candidates, kept, titles)
+
+
+def _candidate_groups(blocks: list[Block], items: bool) -> list[list[int]]:
+    """The runs of each markup that MIN_LIKE_RUNS runs share, by index: prose runs, and
+    with `items` also short runs when they mostly say different things."""
+    members: dict[tuple[str, str, str, str], list[int]] = {}
+    for index, block in enumerate(blocks):
+        if block.prose or items:
+            members.setdefault(_markup_of(block), []).append(index)
+    return [
+        indexes
+        for indexes in members.values()
+        if len(indexes) >= MIN_LIKE_RUNS
+        and (all(blocks[index].prose for index in indexes) or _distinct(blocks, indexes))
+    ]
 
 
 def _card_facts(
-    blocks: list[Block], candidates: list[list[int]], kept: list[list[int]]
+    blocks: list[Block],
+    candidates: list[list[int]],
+    kept: list[list[int]],
+    openers: list[list[int]],
 ) -> list[list[int]]:
-    """The groups of `candidates` (not `kept`) that come one to a card of a kept group
-    of mostly short runs (titles; a forum's posts are prose): a product's price, an
-    offer's delivery date, an event's time after its title. The model scores a price
+    """The groups of `candidates` (not `kept`) that come one to a card of a group of
+    `openers` (a listing's kept titles, mostly short runs: a forum's posts are prose; or
+    the cards of a list `like_cards` found): a product's price, an offer's delivery date,
+    an event's time beside its title. The model scores a price
     like the filter values a shop page is full of and keeps none, so no share of the
     prices is kept to go by; coming once with each kept title is what makes them the
     cards' own. Most of a group's runs must hold a letter or a currency sign: bare
     counts and ratings ("4", "4.7 (412)") come one to a card too."""
-    titles = [
-        group for group in kept if sum(blocks[index].prose for index in group) * 2 < len(group)
-    ]
     return [
         group
         for group in candidates
         if group not in kept
         and sum(_says_something(blocks[index].text) for index in group)
         >= MIN_DISTINCT_SHARE * len(group)
-        and any(_one_per_item(group, starts) for starts in titles)
+        and any(_one_per_item(group, starts) for starts in openers)
     ]
 
 
@@ -185,18 +207,23 @@ def _says_something(text: str) -> bool:
 
 
 def _one_per_item(indexes: list[int], items: list[int]) -> bool:
-    """Whether the runs at `indexes` come one to each of the cards that open at `items`:
-    each after a card's first run and within the longest card's length of it, never two
-    in one card, MIN_LIKE_RUNS of them at least."""
-    if len(indexes) < MIN_LIKE_RUNS or len(indexes) > len(items):
+    """Whether the runs at `indexes` come one to each of the cards marked by the runs at
+    `items`: at most one between two of them, before the first or after the last (within
+    the longest gap between them), MIN_LIKE_RUNS of them at least. A card's title may
+    come before its summary or after it."""
+    if len(indexes) < MIN_LIKE_RUNS or len(indexes) > len(items) + 1:
         return False
     reach = max(after - before for before, after in pairwise(items)) if len(items) > 1 else 0
-    cards: set[int] = set()
+    gaps: set[int] = set()
     for index in indexes:
-        card = bisect_right(items, index) - 1
-        if card < 0 or index - items[card] > reach or card in cards:
+        gap = bisect_right(items, index)
+        if index in items or gap in gaps:
             return False
-        cards.add(card)
+        if (gap == 0 and items[0] - index > reach) or (
+            gap == len(items) and index - items[-1] > reach
+        ):
+            return False
+        gaps.add(gap)
     return True
 
 
