@@ -106,7 +106,7 @@ def like_cards(blocks: list[Block], keep: list[bool]) -> list[bool]:
     in_cards = sum(len(blocks[index].text) for group in cards for index in group if keep[index])
     if not cards or in_cards < CARDS_KEPT_SHARE * kept_prose:
         return keep
-    facts = _card_facts(blocks, _candidate_groups(blocks, True), cards, cards)
+    facts = _card_facts(blocks, _candidate_groups(blocks, items=True), cards, cards)
     chosen = cards + [group for group in facts if not _dated(blocks, group)]
     result = list(keep)
     for group in chosen:
@@ -147,7 +147,7 @@ def _like_groups(
     listing's or a collection's page) also the short runs of a card, its title and facts,
     when they say different things (a card's "Shop now" button says the same on each),
     and the card facts that come with titles so kept (`_card_facts`)."""
-    candidates = _candidate_groups(blocks, items)
+    candidates = _candidate_groups(blocks, items=items)
     kept = [
         indexes
         for indexes in candidates
@@ -161,7 +161,7 @@ def _like_groups(
     return kept + _card_facts(blocks, candidates, kept, titles)
 
 
-def _candidate_groups(blocks: list[Block], items: bool) -> list[list[int]]:
+def _candidate_groups(blocks: list[Block], *, items: bool) -> list[list[int]]:
     """The runs of each markup that MIN_LIKE_RUNS runs share, by index: prose runs, and
     with `items` also short runs when they mostly say different things."""
     members: dict[tuple[str, str, str, str], list[int]] = {}
