@@ -185,11 +185,11 @@ def _card_facts(
     """The groups of `candidates` (not `kept`) that come one to a card of a group of
     `openers` (a listing's kept titles, mostly short runs: a forum's posts are prose; or
     the cards of a list `like_cards` found): a product's price, an offer's delivery date,
-    an event's time beside its title. The model scores a price
-    like the filter values a shop page is full of and keeps none, so no share of the
-    prices is kept to go by; coming once with each kept title is what makes them the
-    cards' own. Most of a group's runs must hold a letter or a currency sign: bare
-    counts and ratings ("4", "4.7 (412)") come one to a card too."""
+    an event's time beside its title. The model scores a price like the filter values a
+    shop page is full of and keeps none, so no share of the prices is kept to go by;
+    coming once with each kept title is what makes them the cards' own. Most of a
+    group's runs must hold a letter or a currency sign: bare counts and ratings ("4",
+    "4.7 (412)") come one to a card too."""
     return [
         group
         for group in candidates
@@ -217,7 +217,7 @@ def _one_per_item(indexes: list[int], items: list[int]) -> bool:
     gaps: set[int] = set()
     for index in indexes:
         gap = bisect_right(items, index)
-        if index in items or gap in gaps:
+        if (gap > 0 and items[gap - 1] == index) or gap in gaps:
             return False
         if (gap == 0 and items[0] - index > reach) or (
             gap == len(items) and index - items[-1] > reach
