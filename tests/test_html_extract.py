@@ -658,6 +658,27 @@ def test_a_cards_price_joins_the_card_titles_the_model_keeps() -> None:
     assert like_kept(blocks, keep, "article") == keep
 
 
+def test_a_shops_item_state_classes_do_not_part_its_cards() -> None:
+    from cleaner.extract.like_parts import like_kept
+
+    # WooCommerce marks each product's state and terms in its class: the first of a row,
+    # one on sale, one in a second category. The cards are still marked up alike.
+    states = ["first instock", "instock", "last instock", "first onbackorder", "instock sale"]
+    cards = "".join(
+        f"<li class='wc-block-product post-4{n} product type-product product_cat-tea {state}'>"
+        f"<h3 class='wp-block-post-title'><a href='/p/{n}'>Green tea number {n}</a></h3>"
+        f"<div class='price'>{n}4,50 €</div></li>"
+        for n, state in enumerate(states)
+    )
+    html = f"<body><ul class='wc-block-product-template'>{cards}</ul></body>"
+    blocks = find_blocks(LexborHTMLParser(html).body).blocks
+    assert [block.text for block in blocks][:2] == ["Green tea number 0", "04,50 €"]
+    # The model keeps three titles of five and no price: the last titles join them, and
+    # the prices, one to a card, come with them.
+    keep = [True, False] * 3 + [False, False] * 2
+    assert like_kept(blocks, keep, "collection") == [True] * 10
+
+
 def test_runs_two_to_a_card_are_no_card_facts() -> None:
     from cleaner.extract.like_parts import _one_per_item
 
@@ -707,6 +728,27 @@ def test_a_card_list_typed_as_an_article_keeps_each_cards_facts_not_its_date() -
     assert [kept[index] for index in range(1, 20, 4)] == [True] * 5  # companies
     assert [kept[index] for index in range(2, 20, 4)] == [False] * 5  # dates
     assert [kept[index] for index in range(3, 20, 4)] == [True] * 5  # summaries
+
+
+def test_cards_holding_most_of_the_kept_prose_below_an_intro_are_a_list() -> None:
+    from cleaner.extract.like_parts import like_cards
+
+    intro = (
+        "<div class='intro'><p>Our editors picked these for the cook who has everything"
+        " already: each one is made by hand in a small studio, and each ships in time for"
+        " the holidays.</p></div>"
+    )
+    card = (
+        "<div class='card'><h3 class='name'>Hand-forged carbon steel kitchen knife"
+        " number {n}</h3></div>"
+    )
+    html = "<body>" + intro + "".join(card.format(n=n) for n in range(8)) + "</body>"
+    blocks = find_blocks(LexborHTMLParser(html).body).blocks
+    assert len(blocks) == 9 and all(block.prose for block in blocks)
+    # The intro and four cards of eight kept: the cards hold just over half the kept
+    # prose, so the page is the list and its last four cards join.
+    keep = [True] * 5 + [False] * 4
+    assert like_cards(blocks, keep) == [True] * 9
 
 
 def test_an_articles_paragraphs_of_one_parent_are_no_cards() -> None:
