@@ -458,6 +458,7 @@ _DIALECT_CLASSES = {
     r"\p{Hiragana}": "\u3040-\u309f",
     r"\p{Katakana}": "\u30a0-\u30ff",
     r"\p{Han}": "\u3400-\u4dbf\u4e00-\u9fff",
+    r"\p{Extended_Pictographic}": "\u2600-\u27bf\U0001f300-\U0001faff",
     r"\pL": "a-zA-ZÀ-ÖØ-öø-ÿĀ-žА-яЁё",
     r"\pN": "0-9",
 }
