@@ -568,6 +568,28 @@ def test_a_table_or_definition_list_the_classifier_mostly_keeps_is_kept_whole() 
     assert _groups_whole(view.blocks, keep)[0] == [True] * 8
 
 
+def test_tables_the_classifier_passed_over_between_kept_blocks_are_kept() -> None:
+    from cleaner.extract.block_choice import _groups_whole
+
+    html = (
+        "<body><h1>The water mills of the valley</h1>"
+        "<table><tr><td>Author</td><td>Ordóñez, Inés</td></tr></table>"
+        "<table><tr><td>Pages</td><td>412</td></tr></table>"
+        "<h2>Summary</h2><p>A study of the mills along the river.</p>"
+        "<table><tr><td>Library</td><td>Humanities</td></tr></table><p>Ask at the desk.</p>"
+        "</body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert len(view.blocks) == 10
+    # The model kept the headline and the summary and no cell: the two tables between
+    # them, one after the other, are the record's details and are kept. The last table
+    # has a block the model passed over after it, and stays as the model decided.
+    keep = [True] + [False] * 4 + [True, True] + [False] * 3
+    whole, spans = _groups_whole(view.blocks, keep)
+    assert whole == [True] * 7 + [False] * 3
+    assert [(group.start, group.end, group.cells) for group in spans] == [(1, 4, True)]
+
+
 def test_trimming_the_content_edges_never_cuts_a_group_kept_whole() -> None:
     from cleaner.extract.block_choice import Group, _spanning_groups
 

@@ -139,7 +139,8 @@ def _groups_whole(blocks: list[Block], keep: list[bool]) -> tuple[list[bool], li
     """`keep` with every item of a list, table or definition list kept when the model
     keeps GROUP_KEPT_SHARE of its items and two at least: such a group is one piece of
     content, and an item the model passed over (the last of a benefits list, a table's
-    bottom rows) is still part of it. Also each such group's span of blocks."""
+    bottom rows) is still part of it. Tables between kept blocks are kept too
+    (`_enclosed_tables`). Also each such group's span of blocks."""
     items: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
         group = _group_of(block)
@@ -147,13 +148,49 @@ def _groups_whole(blocks: list[Block], keep: list[bool]) -> tuple[list[bool], li
             items.setdefault(group, []).append(index)
     whole = list(keep)
     spans = []
+    passed_over = []
     for indexes in items.values():
         kept = sum(keep[index] for index in indexes)
         if kept >= 2 and kept >= GROUP_KEPT_SHARE * len(indexes):
             for index in indexes:
                 whole[index] = True
             spans.append(Group(indexes[0], indexes[-1], blocks[indexes[0]].node.tag in _CELLS))
+        else:
+            passed_over.append(indexes)
+    for span in _enclosed_tables(blocks, passed_over, keep):
+        # Each table of the run fills its span, so the run is its cells and nothing else.
+        for index in range(span.start, span.end + 1):
+            whole[index] = True
+        spans.append(span)
     return whole, spans
+
+
+def _enclosed_tables(
+    blocks: list[Block], passed_over: list[list[int]], keep: list[bool]
+) -> list[Group]:
+    """The runs of tables the model passed over that lie right between two kept blocks: a
+    record's details under its headline and above its summary (a catalogue record, a
+    museum object), however many tables the template splits them into. Each table must
+    fill its span of blocks, two cells at least. The model scores each cell alone, a
+    short run, and passes them all over; a table between kept blocks is the content's."""
+    tables = sorted(
+        (indexes[0], indexes[-1])
+        for indexes in passed_over
+        if len(indexes) >= 2
+        and indexes[-1] - indexes[0] + 1 == len(indexes)
+        and blocks[indexes[0]].node.tag in TABLE_CELLS
+    )
+    runs: list[tuple[int, int]] = []
+    for first, last in tables:
+        if runs and runs[-1][1] + 1 == first:
+            runs[-1] = (runs[-1][0], last)
+        else:
+            runs.append((first, last))
+    return [
+        Group(first, last, True)
+        for first, last in runs
+        if first > 0 and last + 1 < len(keep) and keep[first - 1] and keep[last + 1]
+    ]
 
 
 class Group(NamedTuple):
