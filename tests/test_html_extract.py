@@ -807,3 +807,31 @@ def test_an_articles_last_entries_under_their_own_headings_are_kept() -> None:
     # it, marked up the same but under no heading, stays out.
     assert like_entries(view.blocks, keep) == [False, True] * 4 + [False]
     assert all(block.prose for block in view.blocks[1::2])
+
+
+def test_an_article_elements_tables_join_the_prose_the_finder_took() -> None:
+    from cleaner.extract.article_tables import with_article_tables
+    from cleaner.extract.article_text import ArticleText
+
+    html = (
+        "<body><main><article><h1>Valmont beat Port-Saint-Clair</h1>"
+        "<div class='report'><p>Valmont came from behind to win at home on Saturday.</p>"
+        "<p>The first equalised from close range, the second won it in added time.</p></div>"
+        "<section><h2>Lineups</h2><table><tr><th>No</th><th>Player</th></tr>"
+        "<tr><td>1</td><td>Hugo Réveillard</td></tr></table></section>"
+        "<section><table><tr><td><a href='/a'>More on Valmont</a></td></tr>"
+        "<tr><td><a href='/b'>Transfer news</a></td></tr></table></section></article>"
+        "<aside><h2>Standings</h2><table><tr><td>1</td><td>Valmont</td></tr>"
+        "<tr><td>2</td><td>Lorient</td></tr></table></aside></main></body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    report = [block for block in view.blocks if block.node.tag == "p"]
+    article = ArticleText([block.text for block in report], [("edge", "Lineups")], report)
+    widened = with_article_tables(view.blocks, article)
+    # The lineups sit in the <article> beside the report: its data, with their heading,
+    # no longer recorded as left out. A table of links is a link list; the league table
+    # stands in the sidebar, outside the <article>.
+    assert widened.paragraphs == [
+        *(report[0].text, report[1].text, "Lineups", "No", "Player", "1", "Hugo Réveillard")
+    ]
+    assert widened.dropped == []

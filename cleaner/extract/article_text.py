@@ -7,9 +7,10 @@ rules did.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, Block
+from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, SUBHEADING_TAGS, Block
 from cleaner.extract.main_content import MainContent
 
 #: A link-heavy run shorter than this is a link list or a teaser, not article text.
@@ -110,3 +111,45 @@ def record_run(dropped: list[tuple[str, str]], run: list[Block]) -> None:
     why = "link-list" if links > MAX_PROSE_LINK_DENSITY * len(text) else "boilerplate"
     dropped.append((why, text))
     run.clear()
+
+
+def with_blocks(blocks: Sequence[Block], article: ArticleText, added: set[int]) -> ArticleText:
+    """`article` with the blocks at the `added` indexes of the page, and the heading just
+    above each of them ("Ingredients", "Technical details"), in page order; those blocks'
+    lines no longer recorded as left out."""
+    kept = {id(block) for block in article.kept}
+    added = {index for index in added if id(blocks[index]) not in kept}
+    if not added:
+        return article
+    for index in sorted(added):
+        if index > 0 and blocks[index - 1].node.tag in SUBHEADING_TAGS:
+            added.add(index - 1)
+    chosen = [block for index, block in enumerate(blocks) if id(block) in kept or index in added]
+    paragraphs = [line for block in chosen for line in block.text.split("\n")]
+    dropped = _without(article.dropped, [blocks[index] for index in sorted(added)])
+    return ArticleText(paragraphs, dropped, chosen)
+
+
+def _without(dropped: list[tuple[str, str]], taken: list[Block]) -> list[tuple[str, str]]:
+    """The runs recorded as left out, less the `taken` blocks' lines: a block the
+    classifier left out and another step brings back is no longer a removal."""
+    result = []
+    pending = [block.text.split("\n") for block in taken]
+    for why, text in dropped:
+        lines = text.split("\n")
+        for own in list(pending):
+            at = _find_run(lines, own)
+            if at is not None:
+                del lines[at : at + len(own)]
+                pending.remove(own)
+        if lines:
+            result.append((why, "\n".join(lines)))
+    return result
+
+
+def _find_run(lines: list[str], run: list[str]) -> int | None:
+    """Where `run` stands in `lines` as consecutive lines, if it does."""
+    for at in range(len(lines) - len(run) + 1):
+        if lines[at : at + len(run)] == run:
+            return at
+    return None

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from cleaner.extract.article_text import ArticleText
-from cleaner.extract.blocks import SUBHEADING_TAGS, TABLE_CELLS, Block
+from cleaner.extract.article_text import ArticleText, with_blocks
+from cleaner.extract.blocks import TABLE_CELLS, Block
 from cleaner.metadata.page import Page, types_of
 from cleaner.words import word_set
 
@@ -83,43 +83,7 @@ def with_declared(
     """`article` with the blocks of the page that show the declared `lines` (each line's
     best block, holding WORD_SHARE of its words and not much more) and the heading just
     above each run of them, in page order; `article` itself when it lacks none."""
-    kept = {id(block) for block in article.kept}
-    showing = _blocks_showing(blocks, lines)
-    added = {index for index in showing if id(blocks[index]) not in kept}
-    if not added:
-        return article
-    for index in sorted(added):  # a heading over declared blocks goes with them ("Ingredients")
-        if index > 0 and blocks[index - 1].node.tag in SUBHEADING_TAGS:
-            added.add(index - 1)
-    chosen = [block for index, block in enumerate(blocks) if id(block) in kept or index in added]
-    paragraphs = [line for block in chosen for line in block.text.split("\n")]
-    dropped = _without(article.dropped, [blocks[index] for index in sorted(added)])
-    return ArticleText(paragraphs, dropped, chosen)
-
-
-def _without(dropped: list[tuple[str, str]], taken: list[Block]) -> list[tuple[str, str]]:
-    """The runs recorded as left out, less the `taken` blocks' lines: a block the
-    classifier left out and the declared lines bring back is no longer a removal."""
-    result = []
-    pending = [block.text.split("\n") for block in taken]
-    for why, text in dropped:
-        lines = text.split("\n")
-        for own in list(pending):
-            at = _find_run(lines, own)
-            if at is not None:
-                del lines[at : at + len(own)]
-                pending.remove(own)
-        if lines:
-            result.append((why, "\n".join(lines)))
-    return result
-
-
-def _find_run(lines: list[str], run: list[str]) -> int | None:
-    """Where `run` stands in `lines` as consecutive lines, if it does."""
-    for at in range(len(lines) - len(run) + 1):
-        if lines[at : at + len(run)] == run:
-            return at
-    return None
+    return with_blocks(blocks, article, _blocks_showing(blocks, lines))
 
 
 def _blocks_showing(blocks: Sequence[Block], lines: Sequence[str]) -> set[int]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.dom import collapsed_len, visible_chars
+from cleaner.extract.article_tables import with_article_tables
 from cleaner.extract.article_text import ArticleText, record_run
 from cleaner.extract.block_choice import choose_blocks
 from cleaner.extract.blocks import TABLE_CELLS, Block
@@ -124,6 +125,7 @@ def extract_text(
             view, article, declared, lead
         )
         if chosen is None:
+            article = with_article_tables(view.blocks, article)
             article = _with_lead(view, article) if lead else article
             return _cleaner_extraction(_with_outside_recorded(view, article))
     chosen = chosen or _with_declared_shown(
