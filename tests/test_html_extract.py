@@ -590,6 +590,24 @@ def test_tables_the_classifier_passed_over_between_kept_blocks_are_kept() -> Non
     assert [(group.start, group.end, group.cells) for group in spans] == [(1, 4, True)]
 
 
+def test_label_and_value_pairs_between_kept_blocks_are_kept_a_member_panel_is_not() -> None:
+    from cleaner.extract.block_choice import _groups_whole
+
+    html = (
+        "<body><h3>Product information</h3>"
+        "<dl><dt>Language</dt><dd>Dutch</dd><dt>Binding</dt><dd>Paperback</dd></dl>"
+        "<h3>People involved</h3><p>Reply one: the pump needed a new seal.</p>"
+        "<dl><dt>kestrel</dt><dd>Member</dd><dd>Posts: 14</dd></dl>"
+        "<p>Reply two: mine did too, after three winters.</p></body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert len(view.blocks) == 11
+    keep = [True] + [False] * 4 + [True, True] + [False] * 3 + [True]
+    # The specifications pair each term with its value: kept between the two kept
+    # headings. The member panel, one name over a rank and a count, stays passed over.
+    assert _groups_whole(view.blocks, keep)[0] == [True] * 7 + [False] * 3 + [True]
+
+
 def test_trimming_the_content_edges_never_cuts_a_group_kept_whole() -> None:
     from cleaner.extract.block_choice import Group, _spanning_groups
 

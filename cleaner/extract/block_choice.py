@@ -170,15 +170,17 @@ def _enclosed_tables(
 ) -> list[Group]:
     """The runs of tables the model passed over that lie right between two kept blocks: a
     record's details under its headline and above its summary (a catalogue record, a
-    museum object), however many tables the template splits them into. Each table must
-    fill its span of blocks, two cells at least. The model scores each cell alone, a
-    short run, and passes them all over; a table between kept blocks is the content's."""
+    museum object, a shop's specifications in a `<dl>`), however many tables the
+    template splits them into. Each table must fill its span of blocks, two cells at
+    least; a definition list must pair each term with one description (`_pairs`). The
+    model scores each cell alone, a short run, and passes them all over; a table
+    between kept blocks is the content's."""
     tables = sorted(
         (indexes[0], indexes[-1])
         for indexes in passed_over
         if len(indexes) >= 2
         and indexes[-1] - indexes[0] + 1 == len(indexes)
-        and blocks[indexes[0]].node.tag in TABLE_CELLS
+        and (blocks[indexes[0]].node.tag in TABLE_CELLS or _pairs(blocks, indexes))
     )
     runs: list[tuple[int, int]] = []
     for first, last in tables:
@@ -191,6 +193,14 @@ def _enclosed_tables(
         for first, last in runs
         if first > 0 and last + 1 < len(keep) and keep[first - 1] and keep[last + 1]
     ]
+
+
+def _pairs(blocks: list[Block], indexes: list[int]) -> bool:
+    """Whether a definition list's items are terms and descriptions in turn, one each: a
+    label and its value. A forum's member panel is one term (the name) over several
+    descriptions (rank, posts, joined), and is no table."""
+    tags = [blocks[index].node.tag for index in indexes]
+    return tags == ["dt", "dd"] * (len(tags) // 2)
 
 
 class Group(NamedTuple):
