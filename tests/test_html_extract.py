@@ -853,3 +853,24 @@ def test_an_article_elements_tables_join_the_prose_the_finder_took() -> None:
         *(report[0].text, report[1].text, "Lineups", "No", "Player", "1", "Hugo Réveillard")
     ]
     assert widened.dropped == []
+
+
+def test_additions_mostly_above_the_finders_article_in_its_landmark() -> None:
+    from cleaner.extract.page import _mostly_above
+
+    html = (
+        "<body><main><h1>scrimble</h1>"
+        "<p class='sense'>1 : to climb hurriedly and awkwardly, using hands and feet</p>"
+        "<p class='sense'>2 : to search for things in a disorderly rush</p>"
+        "<div class='examples'><p>By the time the bell rang, the children had scrimbled"
+        " their coats on inside out.</p></div>"
+        "<p class='teaser'>Ten words for mud, ranked</p></main>"
+        "<aside><p class='teaser'>Word of the day: quillet</p></aside></body>"
+    )
+    blocks = find_blocks(LexborHTMLParser(html).body).blocks
+    senses, example, teaser, aside = blocks[1:3], blocks[3:4], blocks[4], blocks[5]
+    # A dictionary entry's senses above the example sentences the finder took: the
+    # additions are the entry's. A teaser after them, or a box outside <main>, is not.
+    assert _mostly_above(senses, example)
+    assert not _mostly_above([teaser], example)
+    assert not _mostly_above([*senses, aside], example)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.dom import collapsed_len, visible_chars
+from cleaner.dom import ancestors, collapsed_len, visible_chars
 from cleaner.extract.article_tables import with_article_tables
 from cleaner.extract.article_text import ArticleText, record_run
 from cleaner.extract.block_choice import choose_blocks
@@ -237,7 +237,8 @@ def _classifier_if_fragment(
     The finder takes the best-scoring run of prose containers; on a page that
     splits its article over sections, around a gallery or a table, that can be
     its first few paragraphs. When the classifier keeps FRAGMENT_RATIO times as
-    much text, and what it adds reads as an article's (`_reads_as_article`),
+    much text, and what it adds reads as an article's (`_reads_as_article`) or
+    mostly comes above the finder's article in the same landmark (`_mostly_above`),
     the finder has found such a fragment. The classifier is asked only when the
     page has that much text at all. (On the tuning fold, ratios from 1.5 to 2.5
     score within a page of each other and 4 lower; on the news pages, without
@@ -257,7 +258,25 @@ def _classifier_if_fragment(
     if _chars(chosen.kept) < limit:
         return None
     added = [block for block in chosen.kept if block.node.mem_id not in finder_nodes]
-    return chosen if _reads_as_article(added) else None
+    if _reads_as_article(added) or _mostly_above(added, article.kept):
+        return chosen
+    return None
+
+
+def _mostly_above(added: list[Block], kept: list[Block]) -> bool:
+    """Whether most of the classifier's additions come before the finder's first block,
+    inside the same landmark (`<main>` or `<article>`): a dictionary entry's senses above
+    its example sentences, which the finder took for the article. Teasers come after."""
+    if not kept or not added:
+        return False
+    holder = next(
+        (node.mem_id for node in ancestors(kept[0].node) if node.tag in ("main", "article")), None
+    )
+    if holder is None or any(holder not in block.chain for block in added):
+        return False
+    first = kept[0].order
+    above = [block for block in added if block.order < first]
+    return _chars(above) * 2 >= _chars(added)
 
 
 #: The finder's article misses what the page declares when it holds less than this share
