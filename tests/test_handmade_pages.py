@@ -25,7 +25,7 @@ CLEANER = Cleaner()
 #: host's episode archive whose download and category lines it keeps, a Bandcamp-style album
 #: whose fan comments it keeps, a funda-style search whose postcode lines it drops, a Joomla
 #: course list it reads as an article, a Thai hotel list whose review scores and struck
-#: prices it keeps; and 0.944 on all 552.
+#: prices it keeps; and 0.942 on all 576.
 PAGE_F1 = 0.68
 MEAN_F1 = 0.92
 #: Pages of the ninth and twelfth sets that cleaner gets badly wrong, held at WEAK_PAGE_F1 until it
@@ -43,7 +43,8 @@ MEAN_F1 = 0.92
 #: the twenty-second: a Flipkart-style phone whose hashed specification tables the model
 #: drops and whose bank offers it keeps (0.63). From the twenty-fourth: a Spotify-style
 #: playlist whose tracks sit in an ARIA grid of hashed classes the model mostly drops,
-#: each column apart (0.53).
+#: each column apart (0.53). From the twenty-fifth: a Ceneo-style price comparison whose
+#: list of shop offers (each shop's name and price) the model drops (0.57).
 WEAK_PAGES = frozenset(
     {
         "de-zalando-like-product",
@@ -57,6 +58,7 @@ WEAK_PAGES = frozenset(
         "en-meetup-group-events",
         "en-flipkart-style-product",
         "sv-spotify-like-playlist",
+        "pl-ceneo-like-product-offers",
     }
 )
 WEAK_PAGE_F1 = 0.44
@@ -67,7 +69,7 @@ def _f1(page: HandmadePage) -> float:
 
 
 def test_there_are_pages_of_many_kinds() -> None:
-    assert len(PAGES) >= 552
+    assert len(PAGES) >= 576
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
