@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import pairwise
 
 from selectolax.lexbor import LexborNode
@@ -273,7 +274,13 @@ _ITEM_STATE_CLASS = re.compile(
 
 def _class_shape(node: LexborNode) -> str:
     """An element's class attribute without its digits and its item state classes."""
-    classes = (node.attributes.get("class") or "").translate(_NO_DIGITS)
-    if not classes:
-        return classes
-    return " ".join(name for name in classes.split() if not _ITEM_STATE_CLASS.fullmatch(name))
+    classes = node.attributes.get("class")
+    return _shape_of(classes) if classes else ""
+
+
+@lru_cache(maxsize=4096)
+def _shape_of(classes: str) -> str:
+    """A class attribute without its digits and its item state classes (a page repeats
+    a few class values over hundreds of items: each is worked out once)."""
+    names = classes.translate(_NO_DIGITS).split()
+    return " ".join(name for name in names if not _ITEM_STATE_CLASS.fullmatch(name))
