@@ -835,7 +835,8 @@ def test_an_article_elements_tables_join_the_prose_the_finder_took() -> None:
         "<body><main><article><h1>Valmont beat Port-Saint-Clair</h1>"
         "<div class='report'><p>Valmont came from behind to win at home on Saturday.</p>"
         "<p>The first equalised from close range, the second won it in added time.</p></div>"
-        "<section><h2>Lineups</h2><table><tr><th>No</th><th>Player</th></tr>"
+        "<section><h2>Lineups</h2><h3>Valmont (4-3-3)</h3>"
+        "<table><tr><th>No</th><th>Player</th></tr>"
         "<tr><td>1</td><td>Hugo Réveillard</td></tr></table></section>"
         "<section><table><tr><td><a href='/a'>More on Valmont</a></td></tr>"
         "<tr><td><a href='/b'>Transfer news</a></td></tr></table></section></article>"
@@ -844,14 +845,15 @@ def test_an_article_elements_tables_join_the_prose_the_finder_took() -> None:
     )
     view = find_blocks(LexborHTMLParser(html).body)
     report = [block for block in view.blocks if block.node.tag == "p"]
-    article = ArticleText([block.text for block in report], [("edge", "Lineups")], report)
+    article = ArticleText(
+        [block.text for block in report], [("edge", "Lineups\nValmont (4-3-3)")], report
+    )
     widened = with_article_tables(view.blocks, article)
-    # The lineups sit in the <article> beside the report: its data, with their heading,
-    # no longer recorded as left out. A table of links is a link list; the league table
-    # stands in the sidebar, outside the <article>.
-    assert widened.paragraphs == [
-        *(report[0].text, report[1].text, "Lineups", "No", "Player", "1", "Hugo Réveillard")
-    ]
+    # The lineups sit in the <article> beside the report: its data, with the headings
+    # over them, no longer recorded as left out. A table of links is a link list; the
+    # league table stands in the sidebar, outside the <article>.
+    lineups = ["Lineups", "Valmont (4-3-3)", "No", "Player", "1", "Hugo Réveillard"]
+    assert widened.paragraphs == [report[0].text, report[1].text, *lineups]
     assert widened.dropped == []
 
 

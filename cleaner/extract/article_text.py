@@ -114,16 +114,18 @@ def record_run(dropped: list[tuple[str, str]], run: list[Block]) -> None:
 
 
 def with_blocks(blocks: Sequence[Block], article: ArticleText, added: set[int]) -> ArticleText:
-    """`article` with the blocks at the `added` indexes of the page, and the heading just
-    above each of them ("Ingredients", "Technical details"), in page order; those blocks'
-    lines no longer recorded as left out."""
+    """`article` with the blocks at the `added` indexes of the page, and the headings just
+    above each of them ("Ingredients"; "Lineups" over "Home side (4-3-3)"), in page
+    order; those blocks' lines no longer recorded as left out."""
     kept = {id(block) for block in article.kept}
     added = {index for index in added if id(blocks[index]) not in kept}
     if not added:
         return article
     for index in sorted(added):
-        if index > 0 and blocks[index - 1].node.tag in SUBHEADING_TAGS:
-            added.add(index - 1)
+        above = index - 1
+        while above >= 0 and blocks[above].node.tag in SUBHEADING_TAGS:
+            added.add(above)
+            above -= 1
     chosen = [block for index, block in enumerate(blocks) if id(block) in kept or index in added]
     paragraphs = [line for block in chosen for line in block.text.split("\n")]
     dropped = _without(article.dropped, [blocks[index] for index in sorted(added)])
