@@ -719,6 +719,17 @@ def test_a_shops_item_state_classes_do_not_part_its_cards() -> None:
     assert like_kept(blocks, keep, "collection") == [True] * 10
 
 
+def test_only_a_post_class_list_loses_its_item_state_classes() -> None:
+    from cleaner.extract.like_parts import _shape_of
+
+    # post_class() names the post's type and status; its terms and state go.
+    assert _shape_of("post-412 product type-product status-publish first sale") == (
+        "post- product type-product status-publish"
+    )
+    # A template's own class that merely starts like a term stays.
+    assert _shape_of("category-title tag-list") == "category-title tag-list"
+
+
 def test_runs_two_to_a_card_are_no_card_facts() -> None:
     from cleaner.extract.like_parts import _one_per_item
 

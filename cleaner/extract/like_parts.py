@@ -270,6 +270,10 @@ _ITEM_STATE_CLASS = re.compile(
     r"|downloadable|virtual|purchasable|taxable|shipping-taxable"
     r"|(?:category|tag|product_cat|product_tag|format|pa_[a-z_]+)-\S+)"
 )
+#: What tells a class list `post_class()` wrote: it always names the post's type and
+#: status (`type-product`, `status-publish`). Elsewhere `category-title` or `tag-list`
+#: is a template's own class and stays.
+_POST_CLASS_MARK = re.compile(r"(?:^|\s)(?:type|status)-\S")
 
 
 def _class_shape(node: LexborNode) -> str:
@@ -280,7 +284,10 @@ def _class_shape(node: LexborNode) -> str:
 
 @lru_cache(maxsize=4096)
 def _shape_of(classes: str) -> str:
-    """A class attribute without its digits and its item state classes (a page repeats
-    a few class values over hundreds of items: each is worked out once)."""
+    """A class attribute without its digits, and without its item state classes when
+    `post_class()` wrote it (a page repeats a few class values over hundreds of items:
+    each is worked out once)."""
     names = classes.translate(_NO_DIGITS).split()
+    if not _POST_CLASS_MARK.search(classes):
+        return " ".join(names)
     return " ".join(name for name in names if not _ITEM_STATE_CLASS.fullmatch(name))
