@@ -11,21 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selectolax.lexbor import LexborNode
-
 from cleaner.dom import ancestors
 from cleaner.extract.article_text import ArticleText, with_blocks
-from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, TABLE_CELLS, Block
+from cleaner.extract.blocks import MAX_PROSE_LINK_DENSITY, TABLE_CELLS, Block, group_of
 
 #: A table needs this many rows to hold data (a one-row table is layout).
 MIN_ROWS = 2
-#: How far above a cell its table may be (a row and a row group lie between).
-TABLE_REACH = 3
 
 
 def with_article_tables(blocks: Sequence[Block], article: ArticleText) -> ArticleText:
     """`article` with the data tables of the `<article>` element that holds all its
-    blocks, each with the heading just above it, in page order; `article` itself when
+    blocks, each with the headings just above it, in page order; `article` itself when
     no such element holds it or it has no table the text lacks."""
     holder = _article_element(article.kept)
     if holder is None:
@@ -33,7 +29,7 @@ def with_article_tables(blocks: Sequence[Block], article: ArticleText) -> Articl
     tables: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
         if block.node.tag in TABLE_CELLS and holder in block.chain:
-            table = _table_of(block.node)
+            table = group_of(block)
             if table is not None:
                 tables.setdefault(table, []).append(index)
     added = {index for cells in tables.values() if _holds_data(blocks, cells) for index in cells}
@@ -50,16 +46,6 @@ def _article_element(kept: Sequence[Block]) -> int | None:
         return None
     holder = first.mem_id
     return holder if all(holder in block.chain for block in kept) else None
-
-
-def _table_of(cell: LexborNode) -> int | None:
-    """The `mem_id` of the table a cell belongs to."""
-    for depth, node in enumerate(ancestors(cell)):
-        if depth >= TABLE_REACH:
-            return None
-        if node.tag == "table":
-            return int(node.mem_id)
-    return None
 
 
 def _holds_data(blocks: Sequence[Block], cells: list[int]) -> bool:

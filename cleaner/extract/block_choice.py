@@ -16,11 +16,9 @@ for a run that is mostly link text, `extract:boilerplate` for the rest).
 from __future__ import annotations
 
 from functools import cache
-from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
-from cleaner.dom import ancestors
 from cleaner.extract.article_text import EDGE_RUN_CHARS, ArticleText, record_run
 from cleaner.extract.block_features import COLUMNS
 from cleaner.extract.blocks import (
@@ -28,6 +26,7 @@ from cleaner.extract.blocks import (
     SUBHEADING_TAGS,
     TABLE_CELLS,
     Block,
+    group_of,
     h1_above,
 )
 from cleaner.extract.lead import lead_blocks
@@ -125,14 +124,6 @@ def choose_blocks(
 #: A list, table or definition list whose items the model mostly keeps is kept whole: at
 #: least this share of its items.
 GROUP_KEPT_SHARE = 0.5
-#: The element that holds an item as one piece of content, by the item's tag, and how far
-#: above the item it may be (a row and a row group lie between a cell and its table, a
-#: wrapper `<div>` between a `<dt>` and its `<dl>`).
-_GROUPS: dict[str, tuple[frozenset[str], int]] = {
-    "li": (frozenset({"ul", "ol", "menu"}), 1),
-    **dict.fromkeys(("td", "th"), (frozenset({"table"}), 3)),
-    **dict.fromkeys(("dt", "dd"), (frozenset({"dl"}), 2)),
-}
 
 
 def _groups_whole(blocks: list[Block], keep: list[bool]) -> tuple[list[bool], list[Group]]:
@@ -143,7 +134,7 @@ def _groups_whole(blocks: list[Block], keep: list[bool]) -> tuple[list[bool], li
     (`_enclosed_tables`). Also each such group's span of blocks."""
     items: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
-        group = _group_of(block)
+        group = group_of(block)
         if group is not None:
             items.setdefault(group, []).append(index)
     whole = list(keep)
@@ -233,16 +224,6 @@ def _spanning_groups(edges: tuple[int, int], groups: list[Group]) -> tuple[int, 
         if group.cells and group.start > last:
             last = group.end
     return first, last
-
-
-def _group_of(block: Block) -> int | None:
-    """The `mem_id` of the list, table or definition list the block is an item of."""
-    group = _GROUPS.get(block.node.tag or "")
-    if group is None:
-        return None
-    holders, reach = group
-    above = islice(ancestors(block.node), reach)
-    return next((node.mem_id for node in above if node.tag in holders), None)
 
 
 def _is_title(block: Block, title: str | None) -> bool:

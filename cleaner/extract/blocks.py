@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleaner.dom import is_descendant
+from cleaner.dom import ancestors, is_descendant
 from cleaner.words import latin_equivalent_chars
 
 #: Elements that flow inside a line of text; every other element starts a new block.
@@ -309,3 +310,23 @@ def h1_above(blocks: list[Block], first: int, reach: int) -> int:
 def is_inside(node: LexborNode, container: LexborNode) -> bool:
     """Whether `node` is `container` or lies beneath it."""
     return node.mem_id == container.mem_id or is_descendant(node, container)
+
+
+#: The element that holds an item as one piece of content, by the item's tag, and how far
+#: above the item it may be (a row and a row group lie between a cell and its table, a
+#: wrapper `<div>` between a `<dt>` and its `<dl>`).
+ITEM_GROUPS: dict[str, tuple[frozenset[str], int]] = {
+    "li": (frozenset({"ul", "ol", "menu"}), 1),
+    **dict.fromkeys(("td", "th"), (frozenset({"table"}), 3)),
+    **dict.fromkeys(("dt", "dd"), (frozenset({"dl"}), 2)),
+}
+
+
+def group_of(block: Block) -> int | None:
+    """The `mem_id` of the list, table or definition list the block is an item of."""
+    group = ITEM_GROUPS.get(block.node.tag or "")
+    if group is None:
+        return None
+    holders, reach = group
+    above = islice(ancestors(block.node), reach)
+    return next((node.mem_id for node in above if node.tag in holders), None)
