@@ -150,6 +150,16 @@ impl Pattern {
         self.search(data, (pos, endpos), limit, Groups::Whole)
     }
 
+    /// Whether a match opens at `start`, within `data[start..end]`: an anchored search,
+    /// which stops at the first match state and needs no reverse pass for the start.
+    pub fn matches_at(&self, data: &[u8], start: usize, end: usize) -> bool {
+        start <= end
+            && end <= data.len()
+            && self
+                .automaton_for(end - start)
+                .is_match(Input::new(data).span(start..end).anchored(Anchored::Yes))
+    }
+
     /// Whether the pattern matches anywhere in `data`.
     pub fn is_match(&self, data: &[u8]) -> bool {
         !self.find_whole(data, 0, data.len(), 1).is_empty()
@@ -481,6 +491,28 @@ mod tests {
                 pattern.find_plain(data, start, data.len(), usize::MAX)
             );
         }
+    }
+
+    #[test]
+    fn a_match_at_a_position_opens_there_and_stays_in_the_span() {
+        let pattern = Pattern::new(r"[ \t]*(?:[^\n]{20}|[^\n]*[.!?]$)").unwrap();
+        let text = b"Short.\n  A line long enough to count\nx Done.";
+        assert!(pattern.matches_at(text, 0, 6));
+        assert!(pattern.matches_at(text, 7, 36));
+        assert!(
+            !pattern.matches_at(text, 7, 20),
+            "the span ends before 20 characters"
+        );
+        assert!(pattern.matches_at(text, 37, text.len()));
+        let anchored = Pattern::new(r"Done").unwrap();
+        assert!(
+            !anchored.matches_at(text, 37, text.len()),
+            "a match later on is not at the start"
+        );
+        assert!(
+            !anchored.matches_at(text, 5, 2),
+            "an empty or reversed span"
+        );
     }
 
     #[test]

@@ -67,11 +67,7 @@ impl Capture {
         let Some((start, stop)) = next_line_with_text(text, end) else {
             return false;
         };
-        pattern
-            .compiled
-            .find_whole(text.as_bytes(), start, stop, 1)
-            .first()
-            .is_some_and(|spans| spans[0].0 == start as isize)
+        pattern.compiled.matches_at(text.as_bytes(), start, stop)
     }
 }
 
