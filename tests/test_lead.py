@@ -43,6 +43,12 @@ def test_a_marked_standfirst_opens_the_text() -> None:
             assert "Paragraph 5 of the story" in text
 
 
+def test_a_standfirst_full_of_figures_is_still_one() -> None:
+    figures = "Riders on the 4, 9, 12, 21, 33 and 40 get trips as late as 2:30 a.m. from Oct. 5"
+    text = clean(_page(f"<h2 class='b-subheadline'>{figures}</h2>")).text or ""
+    assert text.startswith(figures), text[:120]
+
+
 def test_without_lead_the_body_alone() -> None:
     text = clean(_page(f"<p class='article__lead'>{LEAD}</p>"), lead=False).text or ""
     assert text.startswith("Paragraph 1 of the story")

@@ -42,8 +42,11 @@ MIN_LEAD_CHARS = 40
 #: ...mostly not link text...
 MAX_LEAD_LINK_DENSITY = 0.25
 #: ...nor mostly figures (a date line a template marks up as the summary: "Nov. 20, 2019
-#: Updated: Nov. 20, 2019 1:35 a.m.")...
+#: Updated: Nov. 20, 2019 1:35 a.m."), unless it has the words of a sentence around them
+#: ("Riders on the 4, 9, 12 and 40 will see trips as late as 2:30 a.m. starting Oct. 5")...
 MAX_DIGIT_SHARE = 0.15
+SENTENCE_WORDS = 8
+_WORD = re.compile(r"[^\W\d_]{2,}")
 #: ...nor a byline ("by NAME / 2016.12.01", "Von NAME").
 _BYLINE_OPENING = re.compile(r"(?i:by|von|par|por|di|door|przez|av|af|от|de)[ \t]")
 
@@ -65,9 +68,17 @@ def _is_lead(block: Block) -> bool:
     text = block.text
     if latin_equivalent_chars(text) < MIN_LEAD_CHARS or _BYLINE_OPENING.match(text):
         return False
-    if sum(char.isdigit() for char in text) > MAX_DIGIT_SHARE * len(text.replace(" ", "")):
+    if _mostly_figures(text):
         return False
     return any(_marked(node) for node in (block.node, *islice(ancestors(block.node), MARK_REACH)))
+
+
+def _mostly_figures(text: str) -> bool:
+    """Whether a run is figures with few words between them: a date and time line."""
+    digits = sum(char.isdigit() for char in text)
+    if digits <= MAX_DIGIT_SHARE * len(text.replace(" ", "")):
+        return False
+    return len(_WORD.findall(text)) < SENTENCE_WORDS
 
 
 def _marked(node: LexborNode) -> bool:
