@@ -25,7 +25,7 @@ CLEANER = Cleaner()
 #: host's episode archive whose download and category lines it keeps, a Bandcamp-style album
 #: whose fan comments it keeps, a funda-style search whose postcode lines it drops, a Joomla
 #: course list it reads as an article, a Thai hotel list whose review scores and struck
-#: prices it keeps; and 0.942 on all 576.
+#: prices it keeps; and 0.943 on all 600.
 PAGE_F1 = 0.68
 MEAN_F1 = 0.92
 #: Pages of the ninth and twelfth sets that cleaner gets badly wrong, held at WEAK_PAGE_F1 until it
@@ -69,7 +69,7 @@ def _f1(page: HandmadePage) -> float:
 
 
 def test_there_are_pages_of_many_kinds() -> None:
-    assert len(PAGES) >= 576
+    assert len(PAGES) >= 600
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
