@@ -549,6 +549,23 @@ def test_a_list_the_classifier_mostly_keeps_is_kept_whole() -> None:
     assert [(group.start, group.end, group.cells) for group in spans] == [(0, 2, False)]
 
 
+def test_a_list_whose_items_hold_their_text_in_a_child_is_kept_whole_too() -> None:
+    from cleaner.extract.block_choice import _groups_whole
+
+    html = (
+        "<body><ul><li><p>Two eggs</p></li><li><label><input type=checkbox> A cup of milk"
+        "</label></li><li><p>Half a cup of sugar</p></li></ul><p>Whisk and bake.</p></body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert [block.text for block in view.blocks] == [
+        *("Two eggs", "A cup of milk", "Half a cup of sugar", "Whisk and bake.")
+    ]
+    # Each item's text sits in a paragraph or label of its own: still one list.
+    whole, spans = _groups_whole(view.blocks, [True, False, True, True])
+    assert whole == [True] * 4
+    assert [(group.start, group.end) for group in spans] == [(0, 2)]
+
+
 def test_a_table_or_definition_list_the_classifier_mostly_keeps_is_kept_whole() -> None:
     from cleaner.extract.block_choice import _groups_whole
 

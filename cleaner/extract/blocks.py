@@ -323,10 +323,16 @@ ITEM_GROUPS: dict[str, tuple[frozenset[str], int]] = {
 
 
 def group_of(block: Block) -> int | None:
-    """The `mem_id` of the list, table or definition list the block is an item of."""
+    """The `mem_id` of the list, table or definition list the block is an item of: its
+    own element is the item, or the item's child (`<li><p>…</p></li>`, a checklist's
+    `<li><label>…</label></li>`, `<td><div>…</div></td>`)."""
+    item: LexborNode | None = block.node
     group = ITEM_GROUPS.get(block.node.tag or "")
     if group is None:
+        item = block.node.parent
+        group = ITEM_GROUPS.get(item.tag or "") if item is not None else None
+    if group is None or item is None:
         return None
     holders, reach = group
-    above = islice(ancestors(block.node), reach)
+    above = islice(ancestors(item), reach)
     return next((node.mem_id for node in above if node.tag in holders), None)
