@@ -25,7 +25,7 @@ CLEANER = Cleaner()
 #: host's episode archive whose download and category lines it keeps, a Bandcamp-style album
 #: whose fan comments it keeps, a funda-style search whose postcode lines it drops, a Joomla
 #: course list it reads as an article, a Thai hotel list whose review scores and struck
-#: prices it keeps; and 0.943 on all 600.
+#: prices it keeps; and 0.943 on all 624.
 PAGE_F1 = 0.68
 MEAN_F1 = 0.92
 #: Pages of the ninth and twelfth sets that cleaner gets badly wrong, held at WEAK_PAGE_F1 until it
@@ -44,7 +44,10 @@ MEAN_F1 = 0.92
 #: drops and whose bank offers it keeps (0.63). From the twenty-fourth: a Spotify-style
 #: playlist whose tracks sit in an ARIA grid of hashed classes the model mostly drops,
 #: each column apart (0.53). From the twenty-fifth: a Ceneo-style price comparison whose
-#: list of shop offers (each shop's name and price) the model drops (0.57).
+#: list of shop offers (each shop's name and price) the model drops (0.57). From the
+#: twenty-seventh: a second Lemmy-style thread, typed as an article for the same reason as
+#: the first (its comments are short, so the page-type features see one paragraph of prose),
+#: whose comment tree goes (0.54).
 WEAK_PAGES = frozenset(
     {
         "de-zalando-like-product",
@@ -59,6 +62,7 @@ WEAK_PAGES = frozenset(
         "en-flipkart-style-product",
         "sv-spotify-like-playlist",
         "pl-ceneo-like-product-offers",
+        "en-lemmy-style-thread",
     }
 )
 WEAK_PAGE_F1 = 0.44
@@ -69,7 +73,7 @@ def _f1(page: HandmadePage) -> float:
 
 
 def test_there_are_pages_of_many_kinds() -> None:
-    assert len(PAGES) >= 600
+    assert len(PAGES) >= 624
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
