@@ -445,6 +445,7 @@ def run_floor(docs: Sequence[str]) -> int:
 #: Latin-1, Latin Extended-A and Cyrillic letters; good enough for a cost baseline).
 _DIALECT_CLASSES = {
     r"\p{Lu}": "A-ZÀ-ÖØ-ÞА-ЯЁ",
+    r"\p{Ll}": "a-zß-öø-ÿа-яё",
     r"\p{M}": "\u0300-\u036f",
     r"\p{Nd}": "0-9",
     r"\p{Latin}": "A-Za-zÀ-ÖØ-öø-ɏ",
