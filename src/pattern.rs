@@ -509,10 +509,7 @@ mod tests {
             !anchored.matches_at(text, 37, text.len()),
             "a match later on is not at the start"
         );
-        assert!(
-            !anchored.matches_at(text, 5, 2),
-            "an empty or reversed span"
-        );
+        assert!(!anchored.matches_at(text, 5, 2), "a reversed span");
     }
 
     #[test]

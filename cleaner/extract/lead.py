@@ -45,6 +45,7 @@ MAX_LEAD_LINK_DENSITY = 0.25
 #: Updated: Nov. 20, 2019 1:35 a.m."), unless it has the words of a sentence around them
 #: ("Riders on the 4, 9, 12 and 40 will see trips as late as 2:30 a.m. starting Oct. 5")...
 MAX_DIGIT_SHARE = 0.15
+#: (a sentence has at least this many words of two letters or more; a date line has fewer)
 SENTENCE_WORDS = 8
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: ...nor a byline ("by NAME / 2016.12.01", "Von NAME").
