@@ -904,3 +904,28 @@ def test_additions_mostly_above_the_finders_article_in_its_landmark() -> None:
     assert _mostly_above(senses, example)
     assert not _mostly_above([teaser], example)
     assert not _mostly_above([*senses, aside], example)
+
+
+def test_a_run_the_model_nearly_keeps_between_kept_blocks_is_kept() -> None:
+    from cleaner.extract.block_choice import _gaps_filled
+
+    html = (
+        "<body><p>The castle stands on a spur of rock above the village.</p>"
+        "<div>Opening hours</div><div>Tuesday to Sunday, 10:00 to 14:00</div>"
+        "<p>Parking is free beside the chapel, a short walk away.</p>"
+        "<div>Newsletter</div><div><a href='/s'>Sign up for our news</a></div>"
+        "<p>The tower is reached by a stair of ninety steps.</p>"
+        "<div>Tickets</div><div><a href='/t'>Book tickets online now</a></div>"
+        "<p>Guided visits run on Saturday mornings.</p></body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert len(view.blocks) == 10
+    keep = [True, False, False, True, False, False, True, False, False, True]
+    # The hours score near the threshold: kept. The newsletter box scores far lower, and
+    # the ticket box is mostly a link.
+    probabilities = [0.9, 0.45, 0.55, 0.9, 0.2, 0.6, 0.9, 0.55, 0.55, 0.9]
+    assert _gaps_filled(view.blocks, keep, probabilities) == [
+        *(True, True, True, True, False, False, True, False, False, True)
+    ]
+    # A run with no kept block after it is no gap.
+    assert _gaps_filled(view.blocks, keep[:3], probabilities[:3]) == keep[:3]

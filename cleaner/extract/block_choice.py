@@ -78,12 +78,14 @@ def choose_blocks(
         return result
     model = block_model()
     threshold = model.threshold_for(page_type)
-    keep = [probability >= threshold for probability in model.probabilities(view.features)]
+    probabilities = model.probabilities(view.features)
+    keep = [probability >= threshold for probability in probabilities]
     keep, groups = _groups_whole(view.blocks, keep)
     if page_type in LIKE_PARTS_TYPES:
         keep = like_kept(view.blocks, keep, page_type)
     elif page_type == "article":
         keep = like_cards(view.blocks, like_entries(view.blocks, keep))
+    keep = _gaps_filled(view.blocks, keep, probabilities)
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result
@@ -119,6 +121,55 @@ def choose_blocks(
             dropped.append(block)
     record_run(result.dropped, dropped)
     return result
+
+
+#: A run of blocks the model passed over between two it keeps is kept when it scores at
+#: least GAP_MEAN_PROBABILITY on average, no block of it below GAP_MIN_PROBABILITY...
+GAP_MEAN_PROBABILITY = 0.5
+GAP_MIN_PROBABILITY = 0.3
+#: ...and it is at most this many blocks long, less than half of its text link text.
+MAX_GAP_BLOCKS = 12
+
+
+def _gaps_filled(blocks: list[Block], keep: list[bool], probabilities: list[float]) -> list[bool]:
+    """`keep` with each short run of blocks that lies between two kept blocks, and that the
+    model rates close to keeping as a whole, kept too.
+
+    A record's facts between its description and its details (a place's opening hours
+    and admission under a kept heading, a hotel's check-in times among its house rules,
+    a product's facts above its specifications) are short label and value runs; the
+    model scores each alone, near its threshold on an article's or a product's page, and
+    leaves holes in the middle of the content. Chrome inside the content (a newsletter
+    box, a related link, an ad label) scores far lower, or is mostly links.
+    """
+    filled = list(keep)
+    for start, end in _passed_over_runs(keep):
+        run = probabilities[start:end]
+        chars = sum(len(blocks[index].text) for index in range(start, end))
+        links = sum(blocks[index].link_chars for index in range(start, end))
+        if (
+            end - start <= MAX_GAP_BLOCKS
+            and min(run) >= GAP_MIN_PROBABILITY
+            and sum(run) / len(run) >= GAP_MEAN_PROBABILITY
+            and links * 2 < chars
+        ):
+            filled[start:end] = [True] * (end - start)
+    return filled
+
+
+def _passed_over_runs(keep: list[bool]) -> list[tuple[int, int]]:
+    """The (start, end) slices of the runs of blocks `keep` leaves out that have a kept
+    block on either side."""
+    runs = []
+    start = None
+    for index, kept in enumerate(keep):
+        if not kept and start is None:
+            start = index
+        elif kept and start is not None:
+            if start > 0:
+                runs.append((start, index))
+            start = None
+    return runs
 
 
 #: A list, table or definition list whose items the model mostly keeps is kept whole: at
