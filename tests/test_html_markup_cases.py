@@ -308,6 +308,17 @@ def test_a_dropped_block_between_inline_runs_leaves_them_apart() -> None:
     assert not any("readMar" in text for text in removed)
 
 
+def test_a_dropped_inline_separator_leaves_the_words_around_it_apart() -> None:
+    html = (
+        f"<html><body><article><h1>Ferry timetable changes</h1><p>{STORY}</p>"
+        '<p class="session"><span>Room A</span><span aria-hidden="true">·</span>'
+        f"<span>Keynote</span></p><p>{STORY}</p></article></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert "Room A Keynote" in document.text
+    assert "AKeynote" not in document.text
+
+
 def test_a_quotations_footer_is_no_page_footer() -> None:
     html = (
         f"<html><body><article><h1>Ferry timetable changes</h1><p>{STORY}</p>"

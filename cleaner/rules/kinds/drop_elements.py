@@ -68,20 +68,23 @@ class DropElements(DomRule):
             text = collapsed_text(node)
             ctx.removed.append(Removal(self.id, None, None, text))
             page.removing(node, text)
-            _decompose_apart(node)
+            _decompose_apart(node, text)
             count += 1
         return count
 
 
-def _decompose_apart(node: Any) -> None:
-    """Remove `node`; a block element leaves a space in its place.
+def _decompose_apart(node: Any, text: str) -> None:
+    """Remove `node`; a block element, or an inline one that shows text, leaves a space in
+    its place.
 
     A block element parts the text around it: the runs before and after it
     are apart on the page. Removed, it would leave them glued into one word
     ("5 min read" and "Mar 3, 2025" beside a dropped separator became
-    "5 min readMar 3, 2025"). An inline element parts nothing, and leaves
-    nothing.
+    "5 min readMar 3, 2025"). So does an inline element's text: a separator a
+    template hides from screen readers (`<span>Room A</span><span
+    aria-hidden="true">·</span><span>Keynote</span>`) stands between two words.
+    An inline element without text (an icon) parts nothing, and leaves nothing.
     """
-    if node.tag not in INLINE_TAGS:
+    if text or node.tag not in INLINE_TAGS:
         node.insert_before(" ")
     node.decompose()
