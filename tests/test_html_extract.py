@@ -929,3 +929,27 @@ def test_a_run_the_model_nearly_keeps_between_kept_blocks_is_kept() -> None:
     ]
     # A run with no kept block after it is no gap.
     assert _gaps_filled(view.blocks, keep[:3], probabilities[:3]) == keep[:3]
+
+
+def test_runs_marked_up_alike_are_cards_not_a_records_facts() -> None:
+    from cleaner.extract.block_choice import _gaps_filled
+
+    card = "<div class='name'>{}</div><div class='price'>{}</div><div class='fees'>+ fees</div>"
+    html = (
+        "<body>"
+        + "".join(
+            card.format(name, price)
+            for name, price in (
+                ("Harbour Inn", "€ 90"),
+                ("Quay House", "€ 120"),
+                ("Pier Rooms", "€ 75"),
+            )
+        )
+        + "</body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert len(view.blocks) == 9
+    # Each card's name is kept; the price and fees between are the same part of every
+    # card, and are left to the listing's own choice of its items.
+    keep = [True, False, False] * 3
+    assert _gaps_filled(view.blocks, keep, [0.9, 0.6, 0.6] * 3) == keep

@@ -15,6 +15,7 @@ for a run that is mostly link text, `extract:boilerplate` for the rest).
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -36,6 +37,7 @@ from cleaner.extract.like_parts import (
     like_cards,
     like_entries,
     like_kept,
+    markup_of,
 )
 from cleaner.extract.page_blocks import PageBlocks
 from cleaner.extract.specs import spec_blocks
@@ -140,21 +142,41 @@ def _gaps_filled(blocks: list[Block], keep: list[bool], probabilities: list[floa
     a product's facts above its specifications) are short label and value runs; the
     model scores each alone, near its threshold on an article's or a product's page, and
     leaves holes in the middle of the content. Chrome inside the content (a newsletter
-    box, a related link, an ad label) scores far lower, or is mostly links.
+    box, a related link, an ad label) scores far lower, or is mostly links. Runs marked
+    up alike, block for block, are the same part of each of a list's cards (a hotel's
+    price, fees and booking button, then the next one's name): those are items, which
+    the type's own choice (`cleaner.extract.like_parts`) keeps or leaves, not a record's
+    facts, and no one of them is filled.
     """
     filled = list(keep)
-    for start, end in _passed_over_runs(keep):
-        run = probabilities[start:end]
-        chars = sum(len(blocks[index].text) for index in range(start, end))
-        links = sum(blocks[index].link_chars for index in range(start, end))
-        if (
-            end - start <= MAX_GAP_BLOCKS
-            and min(run) >= GAP_MIN_PROBABILITY
-            and sum(run) / len(run) >= GAP_MEAN_PROBABILITY
-            and links * 2 < chars
-        ):
+    runs = [
+        (start, end)
+        for start, end in _passed_over_runs(keep)
+        if end - start <= MAX_GAP_BLOCKS and _near_kept(blocks, probabilities, start, end)
+    ]
+    shapes = Counter(_shape(blocks, start, end) for start, end in runs)
+    for start, end in runs:
+        if shapes[_shape(blocks, start, end)] == 1:
             filled[start:end] = [True] * (end - start)
     return filled
+
+
+def _near_kept(blocks: list[Block], probabilities: list[float], start: int, end: int) -> bool:
+    """Whether the run `blocks[start:end]` scores close to keeping as a whole: on average
+    GAP_MEAN_PROBABILITY, none under GAP_MIN_PROBABILITY, less than half of it links."""
+    run = probabilities[start:end]
+    chars = sum(len(blocks[index].text) for index in range(start, end))
+    links = sum(blocks[index].link_chars for index in range(start, end))
+    return (
+        min(run) >= GAP_MIN_PROBABILITY
+        and sum(run) / len(run) >= GAP_MEAN_PROBABILITY
+        and links * 2 < chars
+    )
+
+
+def _shape(blocks: list[Block], start: int, end: int) -> tuple[tuple[str, str, str, str], ...]:
+    """The markup of each block of the run `blocks[start:end]`, in order."""
+    return tuple(markup_of(blocks[index]) for index in range(start, end))
 
 
 def _passed_over_runs(keep: list[bool]) -> list[tuple[int, int]]:

@@ -146,7 +146,7 @@ def _like_groups(
     items: bool = False,
     share: float = LIKE_KEPT_SHARE,
 ) -> list[list[int]]:
-    """The runs of each markup (`_markup_of`) that MIN_LIKE_RUNS runs share and whose runs
+    """The runs of each markup (`markup_of`) that MIN_LIKE_RUNS runs share and whose runs
     the model keeps `share` of, by index: prose runs, and with `items` (a
     listing's or a collection's page) also the short runs of a card, its title and facts,
     when they say different things (a card's "Shop now" button says the same on each),
@@ -171,7 +171,7 @@ def _candidate_groups(blocks: list[Block], *, items: bool) -> list[list[int]]:
     members: dict[tuple[str, str, str, str], list[int]] = {}
     for index, block in enumerate(blocks):
         if block.prose or items:
-            members.setdefault(_markup_of(block), []).append(index)
+            members.setdefault(markup_of(block), []).append(index)
     return [
         indexes
         for indexes in members.values()
@@ -246,7 +246,7 @@ def _heading_between(blocks: list[Block], start: int, stop: int) -> bool:
     return any(blocks[index].node.tag in HEADING_TAGS for index in range(start + 1, stop))
 
 
-def _markup_of(block: Block) -> tuple[str, str, str, str]:
+def markup_of(block: Block) -> tuple[str, str, str, str]:
     """A run's element and its parent, by tag and class attribute, the class's digits
     and item state classes left out: templates number each item's class after its
     record (`comment_58820`, `post-1204`) and name its state and terms there
