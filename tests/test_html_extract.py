@@ -907,7 +907,7 @@ def test_additions_mostly_above_the_finders_article_in_its_landmark() -> None:
 
 
 def test_a_run_the_model_nearly_keeps_between_kept_blocks_is_kept() -> None:
-    from cleaner.extract.block_choice import _gaps_filled
+    from cleaner.extract.gaps import gaps_filled
 
     html = (
         "<body><p>The castle stands on a spur of rock above the village.</p>"
@@ -924,15 +924,15 @@ def test_a_run_the_model_nearly_keeps_between_kept_blocks_is_kept() -> None:
     # The hours score near the threshold: kept. The newsletter box scores far lower, and
     # the ticket box is mostly a link.
     probabilities = [0.9, 0.45, 0.55, 0.9, 0.2, 0.6, 0.9, 0.55, 0.55, 0.9]
-    assert _gaps_filled(view.blocks, keep, probabilities) == [
+    assert gaps_filled(view.blocks, keep, probabilities) == [
         *(True, True, True, True, False, False, True, False, False, True)
     ]
     # A run with no kept block after it is no gap.
-    assert _gaps_filled(view.blocks, keep[:3], probabilities[:3]) == keep[:3]
+    assert gaps_filled(view.blocks, keep[:3], probabilities[:3]) == keep[:3]
 
 
 def test_runs_marked_up_alike_are_cards_not_a_records_facts() -> None:
-    from cleaner.extract.block_choice import _gaps_filled
+    from cleaner.extract.gaps import gaps_filled
 
     card = "<div class='name'>{}</div><div class='price'>{}</div><div class='fees'>+ fees</div>"
     html = (
@@ -952,4 +952,4 @@ def test_runs_marked_up_alike_are_cards_not_a_records_facts() -> None:
     # Each card's name is kept; the price and fees between are the same part of every
     # card, and are left to the listing's own choice of its items.
     keep = [True, False, False] * 3
-    assert _gaps_filled(view.blocks, keep, [0.9, 0.6, 0.6] * 3) == keep
+    assert gaps_filled(view.blocks, keep, [0.9, 0.6, 0.6] * 3) == keep

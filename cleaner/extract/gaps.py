@@ -1,0 +1,83 @@
+"""Holes in the content: short runs the block model passed over between blocks it keeps.
+
+The block classifier (`cleaner.extract.block_choice`) scores each block alone. A
+record's facts, short label and value runs, score near the threshold of an article's
+or a product's page, and some fall just under it, so the content it keeps has holes
+where a place's opening hours or a hotel's house rules stood. `gaps_filled` closes
+them, run by run, where the model nearly kept the whole run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from cleaner.extract.blocks import Block
+from cleaner.extract.like_parts import markup_of
+
+#: A run of blocks the model passed over between two it keeps is kept when it scores at
+#: least GAP_MEAN_PROBABILITY on average, no block of it below GAP_MIN_PROBABILITY...
+GAP_MEAN_PROBABILITY = 0.5
+GAP_MIN_PROBABILITY = 0.3
+#: ...and it is at most this many blocks long, less than half of its text link text.
+MAX_GAP_BLOCKS = 12
+
+
+def gaps_filled(blocks: list[Block], keep: list[bool], probabilities: list[float]) -> list[bool]:
+    """`keep` with each short run of blocks that lies between two kept blocks, and that the
+    model rates close to keeping as a whole, kept too.
+
+    A record's facts between its description and its details (a place's opening hours
+    and admission under a kept heading, a hotel's check-in times among its house rules,
+    a product's facts above its specifications) are short label and value runs; the
+    model scores each alone, near its threshold on an article's or a product's page, and
+    leaves holes in the middle of the content. Chrome inside the content (a newsletter
+    box, a related link, an ad label) scores far lower, or is mostly links. Runs marked
+    up alike, block for block, are the same part of each of a list's cards (a hotel's
+    price, fees and booking button, then the next one's name): those are items, which
+    the type's own choice (`cleaner.extract.like_parts`) keeps or leaves, not a record's
+    facts, and no one of them is filled.
+    """
+    filled = list(keep)
+    runs = [
+        (start, end)
+        for start, end in _passed_over_runs(keep)
+        if end - start <= MAX_GAP_BLOCKS and _near_kept(blocks, probabilities, start, end)
+    ]
+    shapes = Counter(_shape(blocks, start, end) for start, end in runs)
+    for start, end in runs:
+        if shapes[_shape(blocks, start, end)] == 1:
+            filled[start:end] = [True] * (end - start)
+    return filled
+
+
+def _near_kept(blocks: list[Block], probabilities: list[float], start: int, end: int) -> bool:
+    """Whether the run `blocks[start:end]` scores close to keeping as a whole: on average
+    GAP_MEAN_PROBABILITY, none under GAP_MIN_PROBABILITY, less than half of it links."""
+    run = probabilities[start:end]
+    chars = sum(len(blocks[index].text) for index in range(start, end))
+    links = sum(blocks[index].link_chars for index in range(start, end))
+    return (
+        min(run) >= GAP_MIN_PROBABILITY
+        and sum(run) / len(run) >= GAP_MEAN_PROBABILITY
+        and links * 2 < chars
+    )
+
+
+def _shape(blocks: list[Block], start: int, end: int) -> tuple[tuple[str, str, str, str], ...]:
+    """The markup of each block of the run `blocks[start:end]`, in order."""
+    return tuple(markup_of(blocks[index]) for index in range(start, end))
+
+
+def _passed_over_runs(keep: list[bool]) -> list[tuple[int, int]]:
+    """The (start, end) slices of the runs of blocks `keep` leaves out that have a kept
+    block on either side."""
+    runs = []
+    start = None
+    for index, kept in enumerate(keep):
+        if not kept and start is None:
+            start = index
+        elif kept and start is not None:
+            if start > 0:
+                runs.append((start, index))
+            start = None
+    return runs
