@@ -102,3 +102,39 @@ def test_a_row_of_cells_shows_a_declared_line_and_is_no_longer_a_removal() -> No
         *("200 g", "Linsen, rote", "1 EL", "Rapsöl"),
     ]
     assert widened.dropped == []
+
+
+FAQ = [
+    ("Do you take new patients?", "<p>Yes. We take <strong>new patients</strong> every week.</p>"),
+    ("Is the practice step-free?", "Yes, the entrance and the treatment rooms are step-free."),
+]
+
+
+def _faq_page(main_entity: object) -> str:
+    faq = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": main_entity}
+    return (
+        f'<html><head><script type="application/ld+json">{json.dumps(faq)}</script></head>'
+        "<body><p>Text.</p></body></html>"
+    )
+
+
+def _question(name: str, answer: str) -> dict[str, object]:
+    return {
+        "@type": "Question",
+        "name": name,
+        "acceptedAnswer": {"@type": "Answer", "text": answer},
+    }
+
+
+def test_an_faqs_questions_and_answers_are_declared_without_their_tags() -> None:
+    page = _faq_page([_question(q, a) for q, a in FAQ])
+    assert declared_lines(collect(LexborHTMLParser(page))) == [
+        "Do you take new patients?",
+        "Yes. We take new patients every week.",
+        "Is the practice step-free?",
+        "Yes, the entrance and the treatment rooms are step-free.",
+    ]
+    # One question on its own, as some plugins write it; an entry that is no question.
+    single = declared_lines(collect(LexborHTMLParser(_faq_page(_question(*FAQ[1])))))
+    assert single == [FAQ[1][0], FAQ[1][1]]
+    assert declared_lines(collect(LexborHTMLParser(_faq_page(["not a question"])))) == []

@@ -1,4 +1,5 @@
-"""What a page's structured data says its visible content holds: a recipe's ingredients and steps.
+"""What a page's structured data says its visible content holds: a recipe's ingredients and
+steps, an FAQ's questions and answers.
 
 A recipe page is a story and a recipe card, in two containers: the prose finder
 takes the story, whose paragraphs score, and leaves the card, whose lines are
@@ -9,10 +10,17 @@ short list items. Every recipe plugin and recipe site states the card in JSON-LD
 holds, word for word up to a few words (quantities are written `0.5` in the data
 and `½` on the page); `with_declared` adds the blocks that show them, and the
 headings over them, to an article that lacks them.
+
+An FAQ is the same case: a service page's or an article's questions and answers
+come last, in an accordion whose toggles and panels the model scores lower and
+lower towards the page's end, and the page states each of them in JSON-LD
+(`FAQPage`: a `mainEntity` of `Question`s, each with its `name` and the `text` of its
+`acceptedAnswer`, which may hold HTML).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -26,6 +34,10 @@ from cleaner.words import word_set
 RECIPE_TYPES = frozenset({"recipe", "howto"})
 #: The keys of those lines.
 LINE_KEYS = ("recipeIngredient", "recipeInstructions", "step")
+#: The JSON-LD type of a page of questions and answers.
+FAQ_TYPE = "faqpage"
+#: A tag in an answer's text (FAQ plugins write the answer's HTML into the data).
+_TAG = re.compile(r"<[^>]*>")
 #: A declared line is found in a text holding this share of its words.
 WORD_SHARE = 0.6
 #: At most this many lines are read (a recipe with hundreds is not a recipe card).
@@ -36,14 +48,32 @@ MAX_BLOCK_WORDS_RATIO = 2
 
 
 def declared_lines(page: Page) -> list[str]:
-    """The ingredient and step lines the page's JSON-LD recipes (and how-tos) state."""
+    """The ingredient and step lines the page's JSON-LD recipes (and how-tos) state, and
+    the questions and answers of its FAQs."""
     lines: list[str] = []
     for obj in (*page.articles, *page.others):
-        if RECIPE_TYPES.isdisjoint(types_of(obj)):
-            continue
-        for key in LINE_KEYS:
-            lines.extend(_texts(obj.get(key), 0))
+        types = types_of(obj)
+        if not RECIPE_TYPES.isdisjoint(types):
+            for key in LINE_KEYS:
+                lines.extend(_texts(obj.get(key), 0))
+        if FAQ_TYPE in types:
+            lines.extend(_questions_and_answers(obj.get("mainEntity")))
     return lines[:MAX_LINES]
+
+
+def _questions_and_answers(entities: Any) -> Iterator[str]:
+    """Each question's `name` and its accepted answer's text, without tags, of an FAQ's
+    `mainEntity` (one question or a list of them)."""
+    for question in entities if isinstance(entities, list) else [entities]:
+        if not isinstance(question, dict):
+            continue
+        answer = question.get("acceptedAnswer")
+        if isinstance(answer, list):
+            answer = answer[0] if answer else None
+        texts = (question.get("name"), answer.get("text") if isinstance(answer, dict) else None)
+        for text in texts:
+            if isinstance(text, str) and (plain := " ".join(_TAG.sub(" ", text).split())):
+                yield plain
 
 
 def _texts(value: Any, depth: int) -> Iterator[str]:
