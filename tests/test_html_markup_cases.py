@@ -408,6 +408,7 @@ def test_inline_boxes_written_without_a_space_read_apart_but_words_stay_whole() 
         f"<html><body><main><h1>Flats to rent</h1><p>{STORY}</p>"
         '<div class="item"><span>3 hab.</span><span>85 m²</span><span>Planta 2ª exterior</span>'
         '</div><p><span class="price">$155.00 USD</span><span class="sale">$124.00 USD</span></p>'
+        '<p>Coffee beans, 250 g: <bdi>13,90<span class="currency">€</span></bdi></p>'
         '<p><a href="/signup">Start free, no card needed</a><a href="/demo">Book a demo</a></p>'
         "<p>Mc<b>Donald</b> and the <b>W</b>ord on H<sub>2</sub>O, said the teacher to "
         "the class.</p>"
@@ -418,5 +419,7 @@ def test_inline_boxes_written_without_a_space_read_apart_but_words_stay_whole() 
     text = CLEANER.clean(html).text
     assert "3 hab. 85 m² Planta 2ª exterior" in text
     assert "$155.00 USD $124.00 USD" in text
+    # A figure's own sign, alone in its element after it, is part of the price.
+    assert "Coffee beans, 250 g: 13,90€" in text
     assert "Préparation 15 minutes, Cuisson 50 minutes, the MP3 player aside." in text
     assert "McDonald and the Word on H2O" in text

@@ -174,7 +174,8 @@ def text_blocks(root: LexborNode) -> list[Block]:
 
 #: Where a word can end and the text of an element right after it begins: a lower-case
 #: letter, a digit or a sentence's punctuation, then a capital ("card needed" + "Book a
-#: demo", "85 m²" + "Planta 2ª"); anything, then a currency sign ("USD" + "$124.00"); a
+#: demo", "85 m²" + "Planta 2ª"); anything, then a currency sign ("USD" + "$124.00"),
+#: unless it is a figure's own sign alone after it ("13,90" + "€"); a
 #: sentence's punctuation or a word of a few letters, then a digit ("3 hab." + "85 m²",
 #: "Préparation" + "15"). Inside a word, text runs on across elements in other ways
 #: ("<b>W</b>ord", "H<sub>2</sub>O", "MP<span>3</span>").
@@ -198,7 +199,8 @@ def _boxes_apart(current: Block, text: str) -> bool:
     if not last or last[-1].isspace() or text[0].isspace():
         return False
     if text[0] in _CURRENCY:
-        return True
+        # A price's own sign alone after its figure ("13,90" + "€") is part of it.
+        return not (last[-1].isdigit() and text.strip() == text[0])
     if _WORD_END.search(last) and _BOX_START.match(text):
         return not _name_prefix(last)
     if not text[0].isdigit():
