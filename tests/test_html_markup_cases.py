@@ -403,6 +403,19 @@ def test_an_accordions_questions_and_hidden_tab_panels_stay_and_hidden_chrome_is
     assert hidden == ["Sign in to save this page"]
 
 
+def test_sibling_boxes_alike_read_apart_where_a_figure_meets_them() -> None:
+    html = (
+        f"<html><body><main><h1>Oven dishes</h1><p>{STORY}</p><div class='card'>"
+        '<span class="prop">40 min</span><span class="prop">520 kcal</span></div>'
+        '<p><span class="run">Le</span><span class="run">arn more about the '
+        f"timetable.</span></p><p>{STORY}</p></main></body></html>"
+    )
+    text = CLEANER.clean(html).text
+    assert "40 min 520 kcal" in text
+    # Runs of one word an editor split, marked up alike: letters meet, no figure.
+    assert "Learn more about the timetable." in text
+
+
 def test_inline_boxes_written_without_a_space_read_apart_but_words_stay_whole() -> None:
     html = (
         f"<html><body><main><h1>Flats to rent</h1><p>{STORY}</p>"

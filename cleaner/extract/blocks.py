@@ -140,6 +140,7 @@ def text_blocks(root: LexborNode) -> list[Block]:
     current: Block | None = None
     opened = False  # an inline element opened since the last text
     space: LexborNode | None = None  # the last blank text node since the last text
+    last: LexborNode | None = None  # the last text node that was not blank
     for node in root.traverse(include_text=True):
         tag = node.tag_id
         if tag == _TEXT_ID:
@@ -153,9 +154,9 @@ def text_blocks(root: LexborNode) -> list[Block]:
                     current.parts.append(text if _in_preformatted(node, current) else " ")
                 space = node
                 continue
-            if opened and current is not None and _boxes_apart(current, text):
+            if opened and current is not None and _apart(current, text, last, node):
                 current.parts.append(" ")
-            opened = False
+            opened, last = False, node
             added = _add_text(node, text, current, blocks)
             if added is not current and added is not None and added.preformatted:
                 _keep_leading_space(added, space)
@@ -185,6 +186,41 @@ _CURRENCY = "$€£¥"
 _AFTER_STOP = re.compile(r"[.;:!?)]$")
 #: A word this long before a number in another element is a label, not a code.
 MIN_LABEL_LETTERS = 4
+
+
+def _apart(current: Block, text: str, last: LexborNode | None, node: LexborNode) -> bool:
+    """Whether the text node `node` (its `text`), opening an inline element right after
+    `current`'s last text, `last`, with no space between, is another box's text: by
+    what the two texts say (`_boxes_apart`) or because each sits in an element of its
+    own, siblings alike (`_like_siblings`)."""
+    if _boxes_apart(current, text):
+        return True
+    if last is None or current.preformatted or not current.parts:
+        return False
+    before = current.parts[-1]
+    # Between two letters, like siblings may be the runs of one word an editor split
+    # ("Le" + "arn More"): only a figure on either side tells two facts apart.
+    if not (before[-1:].isdigit() or text[:1].isdigit()):
+        return False
+    return _like_siblings(last, node)
+
+
+def _like_siblings(last: LexborNode, node: LexborNode) -> bool:
+    """Whether two text nodes sit in two sibling inline elements of the same tag and
+    class: the items of a row of facts (`<span class="property">40 min</span><span
+    class="property">520 kcal</span>`), which a page lays out apart, each a box. The
+    parts of one word are marked up otherwise (`<b>W</b>ord`, `MP<span>3</span>`), or
+    are runs of letters (see `_apart`)."""
+    first, second = last.parent, node.parent
+    if first is None or second is None or first.mem_id == second.mem_id:
+        return False
+    if first.tag_id != second.tag_id or first.tag_id not in _INLINE_IDS:
+        return False
+    shared = first.attributes.get("class")
+    if not shared or shared != second.attributes.get("class"):
+        return False
+    above, other = first.parent, second.parent
+    return above is not None and other is not None and above.mem_id == other.mem_id
 
 
 def _boxes_apart(current: Block, text: str) -> bool:
