@@ -39,13 +39,13 @@ def gaps_filled(blocks: list[Block], keep: list[bool], probabilities: list[float
     """
     filled = list(keep)
     runs = [
-        (start, end)
+        (start, end, _shape(blocks, start, end))
         for start, end in _passed_over_runs(keep)
         if end - start <= MAX_GAP_BLOCKS and _near_kept(blocks, probabilities, start, end)
     ]
-    shapes = Counter(_shape(blocks, start, end) for start, end in runs)
-    for start, end in runs:
-        if shapes[_shape(blocks, start, end)] == 1:
+    shapes = Counter(shape for _, _, shape in runs)
+    for start, end, shape in runs:
+        if shapes[shape] == 1:
             filled[start:end] = [True] * (end - start)
     return filled
 
