@@ -100,7 +100,10 @@ def clean_html(
     _unlabel_thread(ctx)
     deadline.check()
     signals = page_signals(tree, collected, selectors.narrowed(SIGNALS))
-    drop_never_content(tree, selectors.narrowed(NEVER_CONTENT), selectors.narrowed(SWALLOWING))
+    seen = drop_never_content(
+        tree, selectors.narrowed(NEVER_CONTENT), selectors.narrowed(SWALLOWING)
+    )
+    ctx.removed.extend(Removal(f"extract:{why}", None, None, text) for why, text in seen)
     run_dom_rules(ruleset, tree, source, ctx, selectors)
     deadline.check()
     extraction = extract_text(

@@ -59,3 +59,24 @@ def test_the_fallbacks_choice_records_what_it_left_out(monkeypatch: pytest.Monke
     removed = " ".join(removal.text for removal in document.removed)
     assert CHROME[2] in removed
     assert all(line not in removed for line in text.split("\n") if len(line) > 40)
+
+
+def test_text_of_controls_and_embedded_objects_is_recorded() -> None:
+    # Buttons, a select's options and an icon's title are never content, but a reader
+    # sees them: their text is recorded once per control; a script's code is not text.
+    page = (
+        "<html><body><header><button>Menu</button></header><article>"
+        f"<h1>Ferry timetable changes</h1>{BODY}"
+        "<form><select name='pier'><option>North pier</option><option>South pier</option>"
+        "</select><button type='submit'>Notify me <svg><title>bell</title></svg></button>"
+        "</form><p>Formula <math><mi>x</mi><mo>=</mo><mn>2</mn></math> holds.</p>"
+        "<script>var pier = 'north';</script></article></body></html>"
+    )
+    document = clean(page)
+    recorded = [(r.rule, r.text) for r in document.removed if r.rule.startswith("extract:")]
+    assert ("extract:form-control", "Menu") in recorded
+    assert ("extract:form-control", "North pier South pier") in recorded
+    assert ("extract:form-control", "Notify me bell") in recorded
+    assert ("extract:embedded-object", "x = 2") in recorded
+    assert not any("bell" == text or "North pier" == text for _, text in recorded)
+    assert not any("var pier" in r.text for r in document.removed)

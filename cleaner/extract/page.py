@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.dom import ancestors, collapsed_len, visible_chars
+from cleaner.dom import ancestors, collapsed_len, collapsed_text, visible_chars
 from cleaner.extract.article_tables import with_article_tables
 from cleaner.extract.article_text import ArticleText, record_run
 from cleaner.extract.block_choice import choose_blocks
@@ -45,10 +46,30 @@ SWALLOWED_SHARE = 0.5
 MIN_SWALLOWED_CHARS = 200
 
 
+#: Never-content elements whose text a reader sees, and the reason their removal is
+#: recorded under: a form's controls (a button's label, a list's options) and objects
+#: drawn or embedded in the page (an icon's title, a formula, a frame's fallback).
+#: Scripts, styles, templates and `<noscript>` hold code or text shown only without
+#: scripts: nothing a reader sees is lost with them.
+SEEN_NEVER_CONTENT = {
+    "button": "form-control",
+    "select": "form-control",
+    "option": "form-control",
+    "textarea": "form-control",
+    "svg": "embedded-object",
+    "math": "embedded-object",
+    "iframe": "embedded-object",
+    "object": "embedded-object",
+    "embed": "embedded-object",
+    "canvas": "embedded-object",
+}
+
+
 def drop_never_content(
     tree: LexborHTMLParser, never_content: str = NEVER_CONTENT, swallowing: str = SWALLOWING
-) -> None:
-    """Remove the elements of NEVER_CONTENT from the page.
+) -> list[tuple[str, str]]:
+    """Remove the elements of NEVER_CONTENT from the page; return what a reader saw of
+    them, each element's text with its reason (SEEN_NEVER_CONTENT), for the record.
 
     A `<noscript>` holding most of the page's text is the page itself, left
     unclosed: its tags are unwrapped and its content stays. `never_content` and
@@ -57,9 +78,27 @@ def drop_never_content(
     """
     if swallowing:
         _unwrap_swallowing(tree, swallowing)
-    if never_content:
-        for node in tree.css(never_content):
-            node.decompose()
+    if not never_content:
+        return []
+    nodes = tree.css(never_content)
+    seen = _seen_texts(nodes)
+    for node in nodes:
+        node.decompose()
+    return seen
+
+
+def _seen_texts(nodes: list[Any]) -> list[tuple[str, str]]:
+    """The text of each element of `nodes` a reader sees, with its reason, once: an
+    element inside another one of them (a select's options) is its container's text."""
+    seen = []
+    for node in nodes:
+        why = SEEN_NEVER_CONTENT.get(node.tag)
+        if why is None:
+            continue
+        text = collapsed_text(node)
+        if text and not any(above.tag in SEEN_NEVER_CONTENT for above in ancestors(node)):
+            seen.append((why, text))
+    return seen
 
 
 def _unwrap_swallowing(tree: LexborHTMLParser, swallowing: str) -> None:
