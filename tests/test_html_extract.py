@@ -953,3 +953,21 @@ def test_runs_marked_up_alike_are_cards_not_a_records_facts() -> None:
     # card, and are left to the listing's own choice of its items.
     keep = [True, False, False] * 3
     assert gaps_filled(view.blocks, keep, [0.9, 0.6, 0.6] * 3) == keep
+
+
+def test_a_description_under_each_heading_of_a_grid_is_kept() -> None:
+    from cleaner.extract.gaps import gaps_filled
+
+    card = "<div class='service'><h3>{}</h3><p>{}</p></div>"
+    services = (
+        ("Bookkeeping", "You send receipts through the portal and we book them within a week."),
+        ("Annual accounts", "Accounts that meet the legal rules and that you can read yourself."),
+        ("Payroll", "Payslips, wage tax returns and pension records for teams of any size."),
+    )
+    html = "<body>" + "".join(card.format(*service) for service in services) + "</body>"
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert len(view.blocks) == 6
+    # The model keeps each heading and scores each description just under the threshold:
+    # the same part of every card, but each a sentence, so each is kept with its heading.
+    keep = [True, False] * 3
+    assert gaps_filled(view.blocks, keep, [0.8, 0.55] * 3) == [True, True, True, True, True, False]

@@ -13,6 +13,7 @@ from collections import Counter
 
 from cleaner.extract.blocks import Block
 from cleaner.extract.like_parts import markup_of
+from cleaner.words import word_count
 
 #: A run of blocks the model passed over between two it keeps is kept when it scores at
 #: least GAP_MEAN_PROBABILITY on average, no block of it below GAP_MIN_PROBABILITY...
@@ -20,6 +21,8 @@ GAP_MEAN_PROBABILITY = 0.5
 GAP_MIN_PROBABILITY = 0.3
 #: ...and it is at most this many blocks long, less than half of its text link text.
 MAX_GAP_BLOCKS = 12
+#: Runs marked up alike are filled only when each of their blocks has this many words.
+SENTENCE_WORDS = 10
 
 
 def gaps_filled(blocks: list[Block], keep: list[bool], probabilities: list[float]) -> list[bool]:
@@ -35,7 +38,9 @@ def gaps_filled(blocks: list[Block], keep: list[bool], probabilities: list[float
     up alike, block for block, are the same part of each of a list's cards (a hotel's
     price, fees and booking button, then the next one's name): those are items, which
     the type's own choice (`cleaner.extract.like_parts`) keeps or leaves, not a record's
-    facts, and no one of them is filled.
+    facts, and no one of them is filled, unless each block of the run is a sentence
+    (`_sentences`): the description under each heading of a services grid, whose
+    headings the model keeps.
     """
     filled = list(keep)
     runs = [
@@ -45,9 +50,15 @@ def gaps_filled(blocks: list[Block], keep: list[bool], probabilities: list[float
     ]
     shapes = Counter(shape for _, _, shape in runs)
     for start, end, shape in runs:
-        if shapes[shape] == 1:
+        if shapes[shape] == 1 or _sentences(blocks, start, end):
             filled[start:end] = [True] * (end - start)
     return filled
+
+
+def _sentences(blocks: list[Block], start: int, end: int) -> bool:
+    """Whether every block of the run `blocks[start:end]` holds SENTENCE_WORDS words: a
+    card's description, not its price, its fees or its button."""
+    return all(word_count(blocks[index].text) >= SENTENCE_WORDS for index in range(start, end))
 
 
 def _near_kept(blocks: list[Block], probabilities: list[float], start: int, end: int) -> bool:
