@@ -436,3 +436,27 @@ def test_inline_boxes_written_without_a_space_read_apart_but_words_stay_whole() 
     assert "Coffee beans, 250 g: 13,90€" in text
     assert "Préparation 15 minutes, Cuisson 50 minutes, the MP3 player aside." in text
     assert "McDonald and the Word on H2O" in text
+
+
+def test_on_a_page_of_items_the_block_with_most_of_main_is_the_list() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.rules.dom_guard import holds_main_content
+
+    # A CMS wraps a listing's filter form and its cards in a block classed `widget`:
+    # short cards, no prose, no h1 inside; beside the title and intro it is most of <main>.
+    cards = "".join(
+        f"<article class='event-card'><h3><a href='/e/{n}'>Harbour concert number {n}</a></h3>"
+        f"<div><time>{n} March 2026</time></div><div>Town hall, Quay Street {n}</div></article>"
+        for n in range(1, 13)
+    )
+    html = (
+        f"<html><body>{NAV}<main><h1>Events</h1><p>What is on in the town this month.</p>"
+        f"<div class='block widget widget-events'><form><label>Category</label></form>{cards}"
+        f"</div></main>{FOOTER}</body></html>"
+    )
+    tree = LexborHTMLParser(html)
+    block = tree.css_first("div.widget")
+    assert holds_main_content(block, tree, items=True)
+    # On an article page the same block has no mark of the article, and may go.
+    assert not holds_main_content(block, tree, items=False)

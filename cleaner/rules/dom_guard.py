@@ -53,7 +53,12 @@ CHROME_LANDMARKS = "footer, nav, header, form, aside"
 
 
 def holds_main_content(
-    node: Any, tree: Any, raw_chars: int | None = None, page: PageText | None = None
+    node: Any,
+    tree: Any,
+    raw_chars: int | None = None,
+    page: PageText | None = None,
+    *,
+    items: bool = False,
 ) -> bool:
     """Whether removing `node` (a selectolax node of `tree`) would take the article with it.
 
@@ -69,6 +74,9 @@ def holds_main_content(
     only for large nodes, so small chrome boxes cost little. `raw_chars`: the
     length of the node's raw text, when the caller has it (see `raw_chars`);
     `page`: the page's visible text as the caller keeps it (see `PageText`).
+    `items`: the page is a listing or a collection, whose content is items, not
+    prose: there an element with most of the `<main>` landmark's text is the list
+    (`_holds_most_of_main`).
     """
     page = page or PageText()
     if not _is_large(node, tree, page, raw_chars):
@@ -80,7 +88,25 @@ def holds_main_content(
     mark = tree.css_first("h1") or _longest_paragraph(tree)
     if mark is not None and (mark.mem_id == node.mem_id or is_descendant(mark, node)):
         return True
+    if items and _holds_most_of_main(node, tree, page):
+        return True
     return _holds_most_prose(node, tree)
+
+
+#: On a page of items, an element inside the main landmark with more than this share of
+#: its visible text is the list.
+MOST_OF_MAIN_SHARE = 0.6
+
+
+def _holds_most_of_main(node: Any, tree: Any, page: PageText) -> bool:
+    """Whether `node` lies inside the page's `<main>` landmark and holds MOST_OF_MAIN_SHARE of
+    its visible text. A CMS block around a listing's filter form and cards may carry a
+    chrome-sounding class (Drupal's `block ... widget`); its cards are short, so no
+    prose marks it, but beside the page's title and intro it is most of the main text."""
+    main = tree.css_first('main, [role="main"]')
+    if main is None or not is_descendant(node, main):
+        return False
+    return page.element_chars(node) > MOST_OF_MAIN_SHARE * page.element_chars(main)
 
 
 def _holds_large_declared_content(node: Any, tree: Any, page: PageText) -> bool:

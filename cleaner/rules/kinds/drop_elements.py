@@ -8,6 +8,7 @@ from cleaner.context import Context
 from cleaner.document import Removal
 from cleaner.dom import collapsed_text
 from cleaner.extract.blocks import INLINE_TAGS
+from cleaner.extract.like_parts import ITEM_TYPES
 from cleaner.rules.dom_guard import (
     content_boxes,
     holds_main_content,
@@ -52,6 +53,7 @@ class DropElements(DomRule):
         matches = tree.css(selector)
         raw = raw_chars(matches)
         boxes = content_boxes(matches, tree, raw, page)
+        items = ctx.page_type in ITEM_TYPES
         if boxes:
             ctx.warnings.append(kept_together_warning(self.id, len(boxes)))
         count = 0
@@ -62,7 +64,7 @@ class DropElements(DomRule):
             if node.mem_id in boxes:
                 skipped.update(inner.mem_id for inner in node.css(selector))
                 continue
-            if holds_main_content(node, tree, raw[node.mem_id], page):
+            if holds_main_content(node, tree, raw[node.mem_id], page, items=items):
                 ctx.warnings.append(kept_warning(self.id, node))
                 continue
             text = collapsed_text(node)
