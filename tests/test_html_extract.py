@@ -885,6 +885,28 @@ def test_an_article_elements_tables_join_the_prose_the_finder_took() -> None:
     assert widened.dropped == []
 
 
+def test_an_article_elements_label_and_value_pairs_join_the_prose_too() -> None:
+    from cleaner.extract.article_tables import with_article_tables
+    from cleaner.extract.article_text import ArticleText
+
+    html = (
+        "<body><article><h1>Grain dryer with heat recovery</h1>"
+        "<dl><dt>Filed</dt><dd>20 September 2021</dd><dt>Applicant</dt>"
+        "<dd>Serra Alta Cooperative</dd></dl>"
+        "<section><p>A rotary dryer heated by a biomass furnace dries coffee beans.</p>"
+        "<p>A controller sets the air flow from the moisture of the beans.</p></section>"
+        "<dl><dt>Posted by</dt><dd>Ana</dd><dd>Editor</dd></dl></article></body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    abstract = [block for block in view.blocks if block.node.tag == "p"]
+    article = ArticleText([block.text for block in abstract], [], abstract)
+    widened = with_article_tables(view.blocks, article)
+    # A record's fields, label and value in turn, are the article's data; a term with two
+    # descriptions is a panel, no table.
+    fields = ["Filed", "20 September 2021", "Applicant", "Serra Alta Cooperative"]
+    assert widened.paragraphs == [*fields, abstract[0].text, abstract[1].text]
+
+
 def test_additions_mostly_above_the_finders_article_in_its_landmark() -> None:
     from cleaner.extract.page import _mostly_above
 

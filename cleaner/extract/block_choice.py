@@ -28,6 +28,7 @@ from cleaner.extract.blocks import (
     Block,
     group_of,
     h1_above,
+    label_value_pairs,
 )
 from cleaner.extract.gaps import gaps_filled
 from cleaner.extract.lead import lead_blocks
@@ -166,7 +167,7 @@ def _enclosed_tables(
     record's details under its headline and above its summary (a catalogue record, a
     museum object, a shop's specifications in a `<dl>`), however many tables the
     template splits them into. Each table must fill its span of blocks, two cells at
-    least; a definition list must pair each term with one description (`_pairs`). The
+    least; a definition list must pair each term with one description (`label_value_pairs`). The
     model scores each cell alone, a short run, and passes them all over; a table
     between kept blocks is the content's."""
     tables = sorted(
@@ -174,7 +175,7 @@ def _enclosed_tables(
         for indexes in passed_over
         if len(indexes) >= 2
         and indexes[-1] - indexes[0] + 1 == len(indexes)
-        and (blocks[indexes[0]].node.tag in TABLE_CELLS or _pairs(blocks, indexes))
+        and (blocks[indexes[0]].node.tag in TABLE_CELLS or label_value_pairs(blocks, indexes))
     )
     runs: list[tuple[int, int]] = []
     for first, last in tables:
@@ -187,14 +188,6 @@ def _enclosed_tables(
         for first, last in runs
         if first > 0 and last + 1 < len(keep) and keep[first - 1] and keep[last + 1]
     ]
-
-
-def _pairs(blocks: list[Block], indexes: list[int]) -> bool:
-    """Whether a definition list's items are terms and descriptions in turn, one each: a
-    label and its value. A forum's member panel is one term (the name) over several
-    descriptions (rank, posts, joined), and is no table."""
-    tags = [blocks[index].node.tag for index in indexes]
-    return tags == ["dt", "dd"] * (len(tags) // 2)
 
 
 class Group(NamedTuple):

@@ -13,6 +13,7 @@ walk up the tree through selectolax costs a call into C per step.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -358,6 +359,14 @@ ITEM_GROUPS: dict[str, tuple[frozenset[str], int]] = {
     **dict.fromkeys(("td", "th"), (frozenset({"table"}), 3)),
     **dict.fromkeys(("dt", "dd"), (frozenset({"dl"}), 2)),
 }
+
+
+def label_value_pairs(blocks: Sequence[Block], indexes: list[int]) -> bool:
+    """Whether a definition list's items (`blocks[i]` for i in `indexes`) are terms and
+    descriptions in turn, one each: a label and its value. A forum's member panel is one
+    term (the name) over several descriptions (rank, posts, joined), and is no table."""
+    tags = [blocks[index].node.tag for index in indexes]
+    return tags == ["dt", "dd"] * (len(tags) // 2)
 
 
 def group_of(block: Block) -> int | None:
