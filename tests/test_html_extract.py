@@ -625,6 +625,29 @@ def test_label_and_value_pairs_between_kept_blocks_are_kept_a_member_panel_is_no
     assert _groups_whole(view.blocks, keep)[0] == [True] * 7 + [False] * 3 + [True]
 
 
+def test_a_records_fields_under_its_headline_are_kept_across_a_share_bar() -> None:
+    from cleaner.extract.block_choice import _groups_whole
+
+    html = (
+        "<body><h1>Draft act on local heat planning</h1><div>E-mail Share</div>"
+        "<dl><dt>Paper</dt><dd>8/4127</dd><dt>Stage</dt><dd>Committee report</dd></dl>"
+        "<h2>Summary</h2><h3>A. Problem</h3><p>Small towns must plan their heat supply.</p>"
+        "</body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert len(view.blocks) == 9
+    # The headline (left out of the text, never kept) stands above the bill's file data
+    # with a share bar between; the model's kept text opens under a "Summary" it passed
+    # over. The fields are kept; the share bar and the subheading stay as decided.
+    keep = [False] * 7 + [True, True]
+    whole = _groups_whole(view.blocks, keep)[0]
+    assert whole == [False, False] + [True] * 4 + [False, True, True]
+    # Prose between the headline and the fields is no share bar: they stay passed over.
+    prose = html.replace("E-mail Share", "The committee has reported on the draft act.")
+    view = find_blocks(LexborHTMLParser(prose).body)
+    assert _groups_whole(view.blocks, keep)[0] == keep
+
+
 def test_trimming_the_content_edges_never_cuts_a_group_kept_whole() -> None:
     from cleaner.extract.block_choice import Group, _spanning_groups
 

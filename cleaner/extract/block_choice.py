@@ -166,10 +166,13 @@ def _enclosed_tables(
     """The runs of tables the model passed over that lie right between two kept blocks: a
     record's details under its headline and above its summary (a catalogue record, a
     museum object, a shop's specifications in a `<dl>`), however many tables the
-    template splits them into. Each table must fill its span of blocks, two cells at
-    least; a definition list must pair each term with one description (`label_value_pairs`). The
-    model scores each cell alone, a short run, and passes them all over; a table
-    between kept blocks is the content's."""
+    template splits them into. The headline counts as kept above them, across a share
+    bar (`_kept_before`), and a subheading may open the kept text below (`_kept_after`):
+    a bill's file data sits between its `<h1>` and the "Summary" over its text. Each
+    table must fill its span of blocks, two cells at least; a definition list must pair
+    each term with one description (`label_value_pairs`). The model scores each cell
+    alone, a short run, and passes them all over; a table between kept blocks is the
+    content's."""
     tables = sorted(
         (indexes[0], indexes[-1])
         for indexes in passed_over
@@ -186,8 +189,31 @@ def _enclosed_tables(
     return [
         Group(first, last, True)
         for first, last in runs
-        if first > 0 and last + 1 < len(keep) and keep[first - 1] and keep[last + 1]
+        if _kept_before(blocks, keep, first) and _kept_after(blocks, keep, last)
     ]
+
+
+#: A block between the headline and a table below it is passed (a share bar, a print
+#: link) when it is no prose and shorter than this.
+MAX_PASSED_CHARS = 40
+
+
+def _kept_before(blocks: list[Block], keep: list[bool], first: int) -> bool:
+    """Whether the block above `blocks[first]` is kept or is an `<h1>`, one short block
+    that is no prose (MAX_PASSED_CHARS) passed over."""
+    index = first - 1
+    above = blocks[index] if index > 0 else None
+    if above is not None and not keep[index] and not above.prose:
+        index -= len(above.text) < MAX_PASSED_CHARS
+    return index >= 0 and (keep[index] or blocks[index].node.tag == "h1")
+
+
+def _kept_after(blocks: list[Block], keep: list[bool], last: int) -> bool:
+    """Whether the block below `blocks[last]` is kept, one subheading passed over."""
+    index = last + 1
+    if index + 1 < len(keep) and not keep[index] and blocks[index].node.tag in SUBHEADING_TAGS:
+        index += 1
+    return index < len(keep) and keep[index]
 
 
 class Group(NamedTuple):
