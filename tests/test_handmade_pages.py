@@ -27,7 +27,7 @@ CLEANER = Cleaner()
 #: lines it keeps, a Bandcamp-style album whose fan comments it keeps, a funda-style search
 #: whose postcode lines it drops, a Joomla course list it reads as an article, a Thai hotel
 #: list whose review scores and struck prices it keeps, an Airbnb-style room whose reviews
-#: and host box a service page keeps; and 0.944 on all 736.
+#: and host box a service page keeps; and 0.945 on all 760.
 PAGE_F1 = 0.67
 MEAN_F1 = 0.92
 #: Pages of the ninth and twelfth sets that cleaner gets badly wrong, held at WEAK_PAGE_F1 until it
@@ -53,7 +53,9 @@ MEAN_F1 = 0.92
 #: a listing, whose credits, details and box office (label and value in list items of their
 #: own) the model drops and whose user review it keeps (0.55). From the thirtieth: an
 #: ImmoScout-style search typed as a service page, each flat's address a map button, which
-#: never counts as content, and its rent and size figures left out (0.66).
+#: never counts as content, and its rent and size figures left out (0.66). From the
+#: thirty-third: an Etsy-style handmade listing typed as a product, whose reviews, shipping
+#: box and shop policies the model keeps around the description (0.64).
 WEAK_PAGES = frozenset(
     {
         "de-zalando-like-product",
@@ -70,6 +72,7 @@ WEAK_PAGES = frozenset(
         "en-lemmy-style-thread",
         "en-imdb-film-page",
         "de-immobilien-mietwohnungen-suche",
+        "en-handmade-listing-stoneware-mug",
     }
 )
 WEAK_PAGE_F1 = 0.42
@@ -80,7 +83,7 @@ def _f1(page: HandmadePage) -> float:
 
 
 def test_there_are_pages_of_many_kinds() -> None:
-    assert len(PAGES) >= 736
+    assert len(PAGES) >= 760
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
