@@ -180,6 +180,7 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "máj",
             "mája",
             "mayıs",
+            "mayis",
             "toukokuu",
             "toukokuuta",
             "május",
@@ -379,6 +380,7 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "listopadu",
             "novembra",
             "kasım",
+            "kasim",
             "marraskuu",
             "marraskuuta",
         ],
@@ -413,6 +415,7 @@ pub const MONTHS: [(u32, &[&str]); 12] = [
             "prosince",
             "decembra",
             "aralık",
+            "aralik",
             "joulukuu",
             "joulukuuta",
             "desember",
@@ -887,6 +890,8 @@ mod tests {
         assert_eq!(month_of_name("ŘÍJNA"), Some(10));
         assert_eq!(month_of_name("júna"), Some(6));
         assert_eq!(month_of_name("Eylül"), Some(9));
+        // Turkish capitals: "KASIM" lowers to "kasim", a dotted i, the way it is also typed.
+        assert_eq!(month_of_name("KASIM"), Some(11));
         assert_eq!(month_of_name("syyskuuta"), Some(9));
         assert_eq!(month_of_name("Agustus"), Some(8));
         let names: usize = MONTHS.iter().map(|(_, names)| names.len()).sum();
