@@ -202,10 +202,15 @@ def _kept_before(blocks: list[Block], keep: list[bool], first: int) -> bool:
     """Whether the block above `blocks[first]` is kept or is an `<h1>`, one short block
     that is no prose (MAX_PASSED_CHARS) passed over."""
     index = first - 1
-    above = blocks[index] if index > 0 else None
-    if above is not None and not keep[index] and not above.prose:
-        index -= len(above.text) < MAX_PASSED_CHARS
+    if index > 0 and not keep[index] and _passable(blocks[index]):
+        index -= 1
     return index >= 0 and (keep[index] or blocks[index].node.tag == "h1")
+
+
+def _passable(block: Block) -> bool:
+    """Whether a block may stand between a headline and the table below it: no prose, and
+    shorter than MAX_PASSED_CHARS (a share bar, a print link)."""
+    return not block.prose and len(block.text) < MAX_PASSED_CHARS
 
 
 def _kept_after(blocks: list[Block], keep: list[bool], last: int) -> bool:

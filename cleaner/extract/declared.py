@@ -20,13 +20,13 @@ lower towards the page's end, and the page states each of them in JSON-LD
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from cleaner.extract.article_text import ArticleText, with_blocks
 from cleaner.extract.blocks import TABLE_CELLS, Block
+from cleaner.extract.embedded import paragraphs_of
 from cleaner.metadata.page import Page, types_of
 from cleaner.words import word_set
 
@@ -36,8 +36,6 @@ RECIPE_TYPES = frozenset({"recipe", "howto"})
 LINE_KEYS = ("recipeIngredient", "recipeInstructions", "step")
 #: The JSON-LD type of a page of questions and answers.
 FAQ_TYPE = "faqpage"
-#: A tag in an answer's text (FAQ plugins write the answer's HTML into the data).
-_TAG = re.compile(r"<[^>]*>")
 #: A declared line is found in a text holding this share of its words.
 WORD_SHARE = 0.6
 #: At most this many lines are read (a recipe with hundreds is not a recipe card).
@@ -62,8 +60,9 @@ def declared_lines(page: Page) -> list[str]:
 
 
 def _questions_and_answers(entities: Any) -> Iterator[str]:
-    """Each question's `name` and its accepted answer's text, without tags, of an FAQ's
-    `mainEntity` (one question or a list of them)."""
+    """Each question's `name` and its accepted answer's text, of an FAQ's `mainEntity` (one
+    question or a list of them), as one line of plain text: FAQ plugins write the answer's
+    HTML into the data, read as `embedded.paragraphs_of` reads a JSON-LD body."""
     for question in entities if isinstance(entities, list) else [entities]:
         if not isinstance(question, dict):
             continue
@@ -72,7 +71,7 @@ def _questions_and_answers(entities: Any) -> Iterator[str]:
             answer = answer[0] if answer else None
         texts = (question.get("name"), answer.get("text") if isinstance(answer, dict) else None)
         for text in texts:
-            if isinstance(text, str) and (plain := " ".join(_TAG.sub(" ", text).split())):
+            if isinstance(text, str) and (plain := " ".join(paragraphs_of(text).split())):
                 yield plain
 
 

@@ -46,11 +46,11 @@ def embedded_text(signals: Page) -> str:
         if isinstance(body := obj.get(key), str)
     )
     best = max(bodies, key=len, default="")
-    text = _paragraphs(best) if len(best) >= MIN_BODY_CHARS else ""
+    text = paragraphs_of(best) if len(best) >= MIN_BODY_CHARS else ""
     return text if len(text) >= MIN_BODY_CHARS else ""
 
 
-def _paragraphs(body: str) -> str:
+def paragraphs_of(body: str) -> str:
     """One line per paragraph of a body given as plain text or as HTML."""
     if "<" in body and ">" in body:
         tree = LexborHTMLParser(f"<body>{body}</body>")
@@ -77,7 +77,7 @@ def product_details(signals: Page, text: str) -> list[str]:
     description = max((d for d in descriptions if isinstance(d, str)), key=len, default="")
     lines = []
     if len(description) >= MIN_DESCRIPTION_CHARS and not _shown(description, present):
-        lines.extend(_paragraphs(description).splitlines())
+        lines.extend(paragraphs_of(description).splitlines())
     specs = [spec for obj in products for spec in _specifications(obj)]
     if specs and not _shown(" ".join(specs), present):
         lines.extend(specs)
@@ -126,7 +126,7 @@ def page_data_text(scripts: Sequence[str]) -> str:
         for value in _strings(data):
             if len(value) > len(best) and _reads_as_body(value):
                 best = value
-    text = _paragraphs(best) if best else ""
+    text = paragraphs_of(best) if best else ""
     return text if len(text) >= MIN_BODY_CHARS else ""
 
 
