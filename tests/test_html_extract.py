@@ -1016,3 +1016,18 @@ def test_a_description_under_each_heading_of_a_grid_is_kept() -> None:
     # the same part of every card, but each a sentence, so each is kept with its heading.
     keep = [True, False] * 3
     assert gaps_filled(view.blocks, keep, [0.8, 0.55] * 3) == [True, True, True, True, True, False]
+
+
+def test_a_shell_that_loads_its_code_by_preload_links_is_named_a_shell() -> None:
+    # A crawl that strips scripts leaves the shell's module links: the page is still
+    # one that scripts fill in, not a page whose article went missing.
+    html = (
+        "<html><head><title>Ferry timetable questions - Harbour Forum</title>"
+        '<link rel="modulepreload" href="/assets/app-3f9a.js">'
+        '<link rel="preload" href="/assets/vendor-77c1.js" as="script"></head>'
+        "<body><div id='data-preloaded' class='hidden'></div>"
+        "<section id='main'></section></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.status == "empty"
+    assert document.reason is not None and document.reason.startswith("script-rendered shell")

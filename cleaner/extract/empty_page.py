@@ -72,7 +72,7 @@ def page_signals(tree: LexborHTMLParser, collected: Page, selector: str = SIGNAL
     password_fields = scripts = 0
     page_data: list[str] = []
     for node in tree.css(selector) if selector else ():
-        if node.tag != "script":
+        if node.tag == "input":
             password_fields += 1
             continue
         scripts += 1
