@@ -165,6 +165,8 @@ SCREEN_READER_ONLY = frozenset(
     {
         *("visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text"),
         *("screen-reader-only", "u-visually-hidden", "a11y-hidden", "assistive-text"),
+        *("element-invisible", "show-for-sr", "screenreader-only"),
+        *("is-visually-hidden", "hidden-visually", "visually-hidden-text"),
     }
 )
 
