@@ -1018,6 +1018,37 @@ def test_a_description_under_each_heading_of_a_grid_is_kept() -> None:
     assert gaps_filled(view.blocks, keep, [0.8, 0.55] * 3) == [True, True, True, True, True, False]
 
 
+def test_a_listings_prices_between_its_kept_names_are_kept() -> None:
+    from cleaner.extract.gaps import card_prices_filled
+
+    card = "<h3 class='name'>{}</h3><div class='was'>{}</div><div class='now'>{}</div>"
+    shoes = (
+        ("Trail runner Vento", "R$ 399,90", "ou 10x de R$ 29,99"),
+        ("Couro casual Ramos", "R$ 349,90", "ou 10x de R$ 34,99"),
+        ("Skate Trilho", "R$ 229,90", "ou 6x de R$ 29,98"),
+        ("Knit Leveza", "R$ 199,90", "ou 5x de R$ 29,98"),
+    )
+    html = "<body>" + "".join(card.format(*shoe) for shoe in shoes) + "</body>"
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert len(view.blocks) == 12
+    # The model keeps each name and scores each price line alone, under its threshold.
+    keep = [True, False, False] * 4
+    assert card_prices_filled(view.blocks, keep) == [True] * 9 + [True, False, False]
+
+
+def test_a_cards_counts_and_toggles_are_no_prices() -> None:
+    from cleaner.extract.gaps import card_prices_filled, is_price
+
+    card = "<h3>{}</h3><div class='meta'>{}</div><div class='cmp'>Compare</div>"
+    posts = (("Tuning a lathe", "12 comments"), ("Sharpening", "3 comments"), ("Jigs", "9"))
+    html = "<body>" + "".join(card.format(*post) for post in posts) + "<h3>End</h3></body>"
+    view = find_blocks(LexborHTMLParser(html).body)
+    keep = [True, False, False] * 3 + [True]
+    assert card_prices_filled(view.blocks, keep) == keep
+    assert is_price("1 299 Kč") and is_price("EUR 12.50") and is_price("¥3,300")
+    assert not is_price("2 days ago") and not is_price("Kč")
+
+
 def test_a_shell_that_loads_its_code_by_preload_links_is_named_a_shell() -> None:
     # A crawl that strips scripts leaves the shell's module links: the page is still
     # one that scripts fill in, not a page whose article went missing.

@@ -30,7 +30,7 @@ from cleaner.extract.blocks import (
     h1_above,
     label_value_pairs,
 )
-from cleaner.extract.gaps import gaps_filled
+from cleaner.extract.gaps import card_prices_filled, gaps_filled
 from cleaner.extract.lead import lead_blocks
 from cleaner.extract.like_parts import (
     ITEM_TYPES,
@@ -88,6 +88,8 @@ def choose_blocks(
     elif page_type == "article":
         keep = like_cards(view.blocks, like_entries(view.blocks, keep))
     keep = gaps_filled(view.blocks, keep, probabilities)
+    if page_type in ITEM_TYPES:
+        keep = card_prices_filled(view.blocks, keep)
     chosen = [index for index, kept in enumerate(keep) if kept]
     if not chosen:
         return result

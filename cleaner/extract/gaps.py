@@ -9,6 +9,8 @@ them, run by run, where the model nearly kept the whole run.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 
 from cleaner.extract.blocks import Block
@@ -23,6 +25,17 @@ GAP_MIN_PROBABILITY = 0.3
 MAX_GAP_BLOCKS = 12
 #: Runs marked up alike are filled only when each of their blocks has this many words.
 SENTENCE_WORDS = 10
+#: On a listing or collection, runs marked up alike between kept blocks are a card's
+#: prices when at least this many share their markup and every block of them is a price
+#: of at most FACT_WORDS words.
+MIN_CARDS = 3
+FACT_WORDS = 12
+#: Currencies written as letters beside an amount (signs are told by their Unicode
+#: category, `Sc`).
+CURRENCY_CODE = re.compile(
+    r"(?<![^\W\d_])(?:EUR|USD|GBP|CHF|PLN|CZK|SEK|NOK|DKK|HUF|RON|TRY|BRL|zł|Kč|kr|Ft|lei|TL"
+    r"|руб|грн)(?![^\W\d_])"
+)
 
 
 def gaps_filled(blocks: list[Block], keep: list[bool], probabilities: list[float]) -> list[bool]:
@@ -53,6 +66,52 @@ def gaps_filled(blocks: list[Block], keep: list[bool], probabilities: list[float
         if shapes[shape] == 1 or _sentences(blocks, start, end):
             filled[start:end] = [True] * (end - start)
     return filled
+
+
+def card_prices_filled(blocks: list[Block], keep: list[bool]) -> list[bool]:
+    """`keep` with each card's prices kept, on a listing or a collection: the short runs
+    marked up alike that stand between the kept names of its cards.
+
+    The model keeps a card's name and scores its prices (the price, the old price, an
+    instalment line) each alone, as short lines of digits under an article's threshold;
+    so a shop category kept its product names without their prices. A run is a card's
+    prices when MIN_CARDS runs between kept blocks share its markup, block for block,
+    each block of it is a short price (FACT_WORDS), and it is mostly no link. Other
+    short runs between a card's names were tried as facts too and lost on the tuning
+    fold: they are a card's reading time, comment count, byline or "Compare" toggle.
+    """
+    filled = list(keep)
+    runs = [
+        (start, end, _shape(blocks, start, end))
+        for start, end in _passed_over_runs(keep)
+        if end - start <= MAX_GAP_BLOCKS and _prices(blocks, start, end)
+    ]
+    shapes = Counter(shape for _, _, shape in runs)
+    for start, end, shape in runs:
+        if shapes[shape] >= MIN_CARDS:
+            filled[start:end] = [True] * (end - start)
+    return filled
+
+
+def _prices(blocks: list[Block], start: int, end: int) -> bool:
+    """Whether the run `blocks[start:end]` is a card's prices: short blocks that each
+    name an amount in a currency, less than half of them link text."""
+    chars = sum(len(blocks[index].text) for index in range(start, end))
+    links = sum(blocks[index].link_chars for index in range(start, end))
+    return links * 2 < chars and all(
+        word_count(blocks[index].text) <= FACT_WORDS and is_price(blocks[index].text)
+        for index in range(start, end)
+    )
+
+
+def is_price(text: str) -> bool:
+    """Whether `text` names an amount in a currency: a digit, and a currency sign or a
+    currency written as letters ("R$ 299,90", "1 299 Kč", "EUR 12.50")."""
+    if not any(char.isdigit() for char in text):
+        return False
+    return any(unicodedata.category(char) == "Sc" for char in text) or bool(
+        CURRENCY_CODE.search(text)
+    )
 
 
 def _sentences(blocks: list[Block], start: int, end: int) -> bool:
