@@ -1049,6 +1049,29 @@ def test_a_cards_counts_and_toggles_are_no_prices() -> None:
     assert not is_price("2 days ago") and not is_price("Kč")
 
 
+def test_a_products_description_panel_is_kept_whole_once_a_block_of_it_is() -> None:
+    from cleaner.extract.product_description import description_blocks
+
+    html = (
+        "<body><p class='promo'>Free delivery over 99 euros</p>"
+        "<div id='tab-description' class='woocommerce-Tabs-panel'><div class='e-con'>"
+        "<h2>Born on gravel roads</h2><p>A steel frame welded by hand in our workshop.</p>"
+        "<div class='e-con'><h3>Tyre clearance</h3><p>Up to 50 mm with mudguards.</p>"
+        "<p><a href='/fit'>Book a bike fitting</a></p></div></div></div>"
+        "<div class='description'><p>A second panel nobody kept.</p></div></body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert [block.text for block in view.blocks][:2] == [
+        "Free delivery over 99 euros",
+        "Born on gravel roads",
+    ]
+    keep = [False, True, True, False, False, False, False]
+    # The panel's last sections join its kept opening; its link and the promise above
+    # it do not, nor a panel the shop does not name as the description.
+    assert description_blocks(view.blocks, keep) == [1, 2, 3, 4]
+    assert description_blocks(view.blocks, [False] * 7) == []
+
+
 def test_a_shell_that_loads_its_code_by_preload_links_is_named_a_shell() -> None:
     # A crawl that strips scripts leaves the shell's module links: the page is still
     # one that scripts fill in, not a page whose article went missing.

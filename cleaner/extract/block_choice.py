@@ -40,6 +40,7 @@ from cleaner.extract.like_parts import (
     like_kept,
 )
 from cleaner.extract.page_blocks import PageBlocks
+from cleaner.extract.product_description import description_blocks
 from cleaner.extract.specs import spec_blocks
 from cleaner.metadata.page import compact_form
 from cleaner.trees import TreeEnsemble, load_ensemble
@@ -107,7 +108,7 @@ def choose_blocks(
         for index, kept in enumerate(keep)
     ]
     if page_type == "product":
-        for index in spec_blocks(view.blocks):
+        for index in [*spec_blocks(view.blocks), *description_blocks(view.blocks, keep)]:
             keep[index] = True
     headline = _headline_above(view, first)
     dropped: list[Block] = []
