@@ -36,9 +36,7 @@ BYLINES_AND_DATES = (
 #: The elements that tell an empty page: password fields (a login wall) and scripts (a
 #: script-rendered shell, a framework's page data). A shell may load its code by links
 #: alone (`modulepreload`, or a preload `as="script"`), and a crawl may strip the scripts.
-SIGNALS = (
-    'input[type="password" i], script, link[rel~="modulepreload" i], link[as="script" i]'
-)
+SIGNALS = 'input[type="password" i], script, link[rel~="modulepreload" i], link[as="script" i]'
 
 #: Every one of them, for the prefilter.
 PAGE_SELECTORS = (NEVER_CONTENT, SWALLOWING, BYLINES_AND_DATES, SIGNALS)

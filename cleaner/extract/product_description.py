@@ -60,6 +60,7 @@ def description_blocks(blocks: list[Block], keep: list[bool]) -> list[int]:
 def _panel(node: LexborNode) -> LexborNode | None:
     """The nearest element at most NAME_REACH above `node` (or `node` itself) that the
     shop names its product's description."""
+    candidate: LexborNode
     for candidate in (node, *islice(ancestors(node), NAME_REACH)):
         attrs = candidate.attributes
         if (attrs.get("id") or "") in DESCRIPTION_IDS or not DESCRIPTION_CLASSES.isdisjoint(
