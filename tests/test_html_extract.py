@@ -1072,6 +1072,20 @@ def test_a_products_description_panel_is_kept_whole_once_a_block_of_it_is() -> N
     assert description_blocks(view.blocks, [False] * 7) == []
 
 
+def test_an_accordions_toggle_button_reads_as_the_heading_it_stands_in() -> None:
+    html = (
+        "<body><div class='accordion'><h2 class='accordion-header'>"
+        "<button class='accordion-button' aria-controls='fees'>Fees and grants</button></h2>"
+        "<div id='fees' class='accordion-collapse'><p>The yearly fee depends on income.</p>"
+        "</div></div></body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    assert [(block.node.tag, block.text) for block in view.blocks] == [
+        ("h2", "Fees and grants"),
+        ("p", "The yearly fee depends on income."),
+    ]
+
+
 def test_a_shell_that_loads_its_code_by_preload_links_is_named_a_shell() -> None:
     # A crawl that strips scripts leaves the shell's module links: the page is still
     # one that scripts fill in, not a page whose article went missing.

@@ -22,12 +22,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from cleaner.dom import ancestors, is_descendant
 from cleaner.words import latin_equivalent_chars
 
-#: Elements that flow inside a line of text; every other element starts a new block.
+#: Elements that flow inside a line of text; every other element starts a new block. A
+#: button is one (the buttons left after never-content elements go are an accordion's
+#: toggles, `aria-controls`): its label is the text of the heading it stands in.
 INLINE_TAGS = frozenset(
     {
         *("a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em"),
         *("font", "i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span"),
         *("strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "img", "-text"),
+        "button",
     }
 )
 
