@@ -1086,6 +1086,22 @@ def test_an_accordions_toggle_button_reads_as_the_heading_it_stands_in() -> None
     ]
 
 
+def test_a_forum_posts_greeting_and_thanks_stay_at_the_edges() -> None:
+    from cleaner.extract.block_choice import _trimmed
+
+    prose = "The landlord raised the monthly service charge advance without any statement."
+    html = (
+        f"<body><div class='kicker'>Tenancy law</div><p>Hello everyone,</p><p>{prose}</p>"
+        f"<p>{prose}</p><p>Thanks everyone!</p><div>Share</div></body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    chosen = list(range(len(view.blocks)))
+    # On an article short edge runs are kickers and labels; on a forum a paragraph that
+    # ends like a greeting or a sentence is the post's own.
+    assert _trimmed(view, chosen) == (2, 3)
+    assert _trimmed(view, chosen, forum=True) == (1, 4)
+
+
 def test_a_shell_that_loads_its_code_by_preload_links_is_named_a_shell() -> None:
     # A crawl that strips scripts leaves the shell's module links: the page is still
     # one that scripts fill in, not a page whose article went missing.

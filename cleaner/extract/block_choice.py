@@ -97,7 +97,7 @@ def choose_blocks(
     if page_type in ITEM_TYPES:
         first, last = chosen[0], chosen[-1]
     else:
-        first, last = _spanning_groups(_trimmed(view, chosen), groups)
+        first, last = _spanning_groups(_trimmed(view, chosen, page_type == "forum"), groups)
     if lead:
         body = next((i for i in chosen if i >= first and view.blocks[i].node.tag != "h1"), first)
         for index in lead_blocks(view.blocks, body):
@@ -281,11 +281,13 @@ def _headline_above(view: PageBlocks, first: int) -> int:
     return h1_above(view.blocks, first, HEADLINE_REACH)
 
 
-def _trimmed(view: PageBlocks, chosen: list[int]) -> tuple[int, int]:
+def _trimmed(view: PageBlocks, chosen: list[int], forum: bool = False) -> tuple[int, int]:
     """The first and last chosen block, once short runs at either end are left out: kept
     blocks before the first and after the last prose run are kickers, bylines, dates
     and labels unless they are long or a subheading above the prose (as the finder
-    trims its article)."""
+    trims its article). On a `forum` a post's opening greeting and a thread's closing
+    thanks ("Hallo zusammen,", "Thanks everyone!") are short paragraphs that end like a
+    sentence, which kickers and labels do not: those stay."""
     prose = [index for index in chosen if view.blocks[index].prose]
     if not prose:
         return chosen[0], chosen[-1]
@@ -295,5 +297,15 @@ def _trimmed(view: PageBlocks, chosen: list[int]) -> tuple[int, int]:
         if prose[0] <= index <= prose[-1]
         or len(view.blocks[index].text) >= EDGE_RUN_CHARS
         or (index < prose[0] and view.blocks[index].node.tag in SUBHEADING_TAGS)
+        or (forum and _greeting(view.blocks[index]))
     ]
     return edges[0], edges[-1]
+
+
+#: How a post's greeting or thanks ends: a comma before the post, a sentence's end after.
+GREETING_ENDS = (",", "!", ".", "…", "！", "。", "،")
+
+
+def _greeting(block: Block) -> bool:
+    """Whether a short block is a paragraph that ends like a greeting or a sentence."""
+    return block.node.tag == "p" and block.text.rstrip().endswith(GREETING_ENDS)
