@@ -33,8 +33,9 @@ MEAN_F1 = 0.92
 #: Pages of the ninth and twelfth sets that cleaner gets badly wrong, held at WEAK_PAGE_F1 until it
 #: does better: marketplace products whose hashed markup the block model misreads (an
 #: AliExpress-style phone case 0.59, a Coupang-style rice cooker 0.67; a Zalando-style
-#: jacket left the list at 0.72 once an accordion's toggle button read as its heading), a Lemmy post typed as an article, so its comment tree goes as reader
-#: comments (0.51), and a 5ch thread whose one-token lines of Japanese weigh little
+#: jacket left the list at 0.72 once an accordion's toggle button read as its heading),
+#: a Lemmy post typed as an article, so its comment tree goes as reader comments (0.51),
+#: and a 5ch thread whose one-token lines of Japanese weigh little
 #: against the thread list it keeps (0.63). From the twelfth set: an old-Reddit subreddit
 #: listing whose sidebar and "submitted … by" lines it keeps and whose scores it drops
 #: (0.57). From the
