@@ -97,7 +97,7 @@ def choose_blocks(
     if page_type in ITEM_TYPES:
         first, last = chosen[0], chosen[-1]
     else:
-        first, last = _spanning_groups(_trimmed(view, chosen, page_type == "forum"), groups)
+        first, last = _spanning_groups(_trimmed(view, chosen, forum=page_type == "forum"), groups)
     if lead:
         body = next((i for i in chosen if i >= first and view.blocks[i].node.tag != "h1"), first)
         for index in lead_blocks(view.blocks, body):
@@ -281,7 +281,7 @@ def _headline_above(view: PageBlocks, first: int) -> int:
     return h1_above(view.blocks, first, HEADLINE_REACH)
 
 
-def _trimmed(view: PageBlocks, chosen: list[int], forum: bool = False) -> tuple[int, int]:
+def _trimmed(view: PageBlocks, chosen: list[int], *, forum: bool = False) -> tuple[int, int]:
     """The first and last chosen block, once short runs at either end are left out: kept
     blocks before the first and after the last prose run are kickers, bylines, dates
     and labels unless they are long or a subheading above the prose (as the finder
