@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Container, Iterator
+from itertools import islice
 from typing import Any
 
 from cleaner import normalize
@@ -24,6 +25,13 @@ def ancestors(node: Any, *, stop_at: Container[str] = ()) -> Iterator[Any]:
     while current is not None and not (stop_at and current.tag in stop_at):
         yield current
         current = current.parent
+
+
+def within_reach(node: Any, reach: int) -> Iterator[Any]:
+    """`node` itself, then at most `reach` of the elements above it, nearest first: where
+    a template's name for a part may stand (on the block's element, its cell, its row...)."""
+    yield node
+    yield from islice(ancestors(node), reach)
 
 
 def is_descendant(node: Any, ancestor: Any) -> bool:

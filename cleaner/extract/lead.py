@@ -13,11 +13,10 @@ after the page's `<h1>` and before the content, and when it reads as prose.
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
-from cleaner.dom import ancestors
+from cleaner.dom import within_reach
 from cleaner.extract.blocks import Block, h1_above
 from cleaner.words import latin_equivalent_chars
 
@@ -71,7 +70,7 @@ def _is_lead(block: Block) -> bool:
         return False
     if _mostly_figures(text):
         return False
-    return any(_marked(node) for node in (block.node, *islice(ancestors(block.node), MARK_REACH)))
+    return any(_marked(node) for node in within_reach(block.node, MARK_REACH))
 
 
 def _mostly_figures(text: str) -> bool:

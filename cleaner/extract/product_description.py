@@ -11,11 +11,9 @@ all of it is kept (but for blocks that are mostly links).
 
 from __future__ import annotations
 
-from itertools import islice
-
 from selectolax.lexbor import LexborNode
 
-from cleaner.dom import ancestors
+from cleaner.dom import within_reach
 from cleaner.extract.blocks import Block
 
 #: Class words shop templates give the description panel: WooCommerce
@@ -60,11 +58,14 @@ def description_blocks(blocks: list[Block], keep: list[bool]) -> list[int]:
 def _panel(node: LexborNode) -> LexborNode | None:
     """The nearest element at most NAME_REACH above `node` (or `node` itself) that the
     shop names its product's description."""
-    candidate: LexborNode
-    for candidate in (node, *islice(ancestors(node), NAME_REACH)):
-        attrs = candidate.attributes
-        if (attrs.get("id") or "") in DESCRIPTION_IDS or not DESCRIPTION_CLASSES.isdisjoint(
-            (attrs.get("class") or "").split()
-        ):
-            return candidate
-    return None
+    return next(
+        (candidate for candidate in within_reach(node, NAME_REACH) if _named(candidate)), None
+    )
+
+
+def _named(node: LexborNode) -> bool:
+    """Whether an element's class or id names it a product's description panel."""
+    attrs = node.attributes
+    return (attrs.get("id") or "") in DESCRIPTION_IDS or not DESCRIPTION_CLASSES.isdisjoint(
+        (attrs.get("class") or "").split()
+    )

@@ -13,11 +13,9 @@ WooCommerce prints each value).
 
 from __future__ import annotations
 
-from itertools import islice
-
 from selectolax.lexbor import LexborNode
 
-from cleaner.dom import ancestors
+from cleaner.dom import within_reach
 from cleaner.extract.blocks import Block
 
 #: Class words shop templates give a product's attribute table: WooCommerce
@@ -62,7 +60,7 @@ def spec_blocks(blocks: list[Block]) -> list[int]:
 
 def _in_specs(block: Block) -> bool:
     """Whether the run or one of the NAME_REACH elements above it is a named table."""
-    return any(_named(node) for node in (block.node, *islice(ancestors(block.node), NAME_REACH)))
+    return any(_named(node) for node in within_reach(block.node, NAME_REACH))
 
 
 def _named(node: LexborNode) -> bool:
