@@ -49,3 +49,25 @@ def test_code_split_over_a_highlighters_spans_reads_as_written() -> None:
     )
     texts = [block.text for block in text_blocks(LexborHTMLParser(html).body) if block.text]
     assert texts == ["Set Prep 15", "[keys.DATABASE_URL]\nx.Y = 1"]
+
+
+def test_a_custom_element_in_preformatted_text_is_part_of_the_code() -> None:
+    # A specification's IDL block marks every token with the highlighter's `<c->`; the
+    # block reads as the code, not as one run per token.
+    html = (
+        "<body><pre class='idl'>[<c- g>Exposed</c->=<c- n>Window</c->]\n"
+        "<c- b>interface</c-> <dfn><code><c- g>Reader</c-></code></dfn> {};</pre>"
+        "<div><user-card>Ada</user-card></div></body>"
+    )
+    blocks = text_blocks(LexborHTMLParser(html).body)
+    assert [(block.node.tag, block.text) for block in blocks] == [
+        ("pre", "[Exposed=Window]\ninterface Reader {};"),
+        ("user-card", "Ada"),
+    ]
+
+
+def test_an_acronym_and_a_capitalised_word_in_two_elements_are_two_words() -> None:
+    assert blocks_of(
+        '<a href="/x"><span class="name">CineBox HD</span><span class="desc">Centro multimedia'
+        "</span></a><p><b>NA</b>SA<b>W</b>ord</p>"
+    ) == [("body", "CineBox HD Centro multimedia", 27), ("p", "NASAWord", 0)]

@@ -74,6 +74,10 @@ _PREFORMATTED_IDS = _tag_ids(PREFORMATTED_TAGS)
 _SCRIPT_IDS = _tag_ids(frozenset({"sub", "sup"}))
 (_HTML_ID,) = _tag_ids(frozenset({"html"}))
 
+#: The parser numbers the tags it knows from 1 up (a few hundred); a tag it does not know, a
+#: custom element above all, gets an id above this one.
+_LAST_KNOWN_TAG_ID = 0xFFFF
+
 #: A run shorter than this, or mostly links, is not prose.
 MIN_PROSE_CHARS = 25
 MAX_PROSE_LINK_DENSITY = 0.5
@@ -169,7 +173,10 @@ def text_blocks(root: LexborNode) -> list[Block]:
             if current is not None:
                 current.parts.append("\n")
         elif tag not in _INLINE_IDS:
-            current = None
+            if not _flows_in(tag, current):
+                current = None
+            else:
+                opened = True
         elif tag not in _SCRIPT_IDS:
             opened = True
     for block in blocks:
@@ -186,6 +193,11 @@ def text_blocks(root: LexborNode) -> list[Block]:
 #: ("<b>W</b>ord", "H<sub>2</sub>O", "MP<span>3</span>").
 _WORD_END = re.compile(r"[a-zà-ÿ0-9²³.;:!?)]$")
 _BOX_START = re.compile(r"^[A-ZÀ-Þ]")
+#: An acronym closing one element and a capitalised word opening the next ("CineBox HD" +
+#: "Centro multimedia", "USB" + "Cable") are two boxes: one word does not change from
+#: capitals to a capital and small letters at an element's edge.
+_ACRONYM_END = re.compile(r"[A-ZÀ-Þ]{2}$")
+_WORD_START = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]")
 _CURRENCY = "$€£¥"
 _AFTER_STOP = re.compile(r"[.;:!?)]$")
 #: A word this long before a number in another element is a label, not a code.
@@ -243,6 +255,8 @@ def _boxes_apart(current: Block, text: str) -> bool:
         return not (last[-1].isdigit() and text.strip() == text[0])
     if _WORD_END.search(last) and _BOX_START.match(text):
         return not _name_prefix(last)
+    if _ACRONYM_END.search(last) and _WORD_START.match(text):
+        return True
     if not text[0].isdigit():
         return False
     return _AFTER_STOP.search(last) is not None or _ends_in_a_word(last)
@@ -271,13 +285,23 @@ def _keep_leading_space(block: Block, space: LexborNode | None) -> None:
         block.parts.insert(0, space.text_content or "")
 
 
+def _flows_in(tag: int, current: Block | None) -> bool:
+    """Whether an element of id `tag` that is not an inline one is part of `current`'s run
+    all the same: a custom element in preformatted text, such as the highlighter's
+    `<c->` a specification's IDL block marks each token with (any element there is
+    phrasing content, and a browser lays out an element it does not know inline)."""
+    return tag > _LAST_KNOWN_TAG_ID and current is not None and current.preformatted
+
+
 def _in_preformatted(node: LexborNode, current: Block) -> bool:
     """Whether a whitespace text node is part of `current`'s run inside a `<pre>` (a
     highlighter puts a code's line breaks between the spans of its tokens)."""
     if not current.preformatted:
         return False
     holder = node.parent
-    while holder is not None and holder.tag_id in _INLINE_IDS:
+    while holder is not None and (
+        holder.tag_id in _INLINE_IDS or holder.tag_id > _LAST_KNOWN_TAG_ID
+    ):
         holder = holder.parent
     return holder is not None and holder.mem_id == current.node.mem_id
 
@@ -287,16 +311,24 @@ def _add_text(
 ) -> Block | None:
     # The nearest block element above the text node, and whether a link lies between.
     in_link = False
+    custom: LexborNode | None = None  # the first custom element on the way...
+    link_below_custom = False  # ...and whether a link lies below it
     holder = node.parent
     while holder is not None:
         holder_tag = holder.tag_id
-        if holder_tag not in _INLINE_IDS:
+        if holder_tag > _LAST_KNOWN_TAG_ID and custom is None:
+            custom, link_below_custom = holder, in_link
+        elif holder_tag not in _INLINE_IDS and holder_tag <= _LAST_KNOWN_TAG_ID:
             break
         in_link = in_link or holder_tag == _A_ID
         holder = holder.parent
     else:
         return current
     preformatted = holder_tag in _PREFORMATTED_IDS
+    if custom is not None and not preformatted:
+        # Outside preformatted text a custom element is a box of its own, as its page's
+        # stylesheet mostly lays it out (`<user-card>`, `<product-price>`).
+        holder, holder_tag, in_link = custom, custom.tag_id, link_below_custom
     if not preformatted:
         # Source line breaks are spaces in HTML; only `<br>` (and `<pre>`) break a line.
         text = text.replace("\r", " ").replace("\n", " ")
