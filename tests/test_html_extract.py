@@ -1086,6 +1086,24 @@ def test_an_accordions_toggle_button_reads_as_the_heading_it_stands_in() -> None
     ]
 
 
+def test_a_tables_cells_count_as_one_block_of_a_gap() -> None:
+    from cleaner.extract.gaps import MAX_GAP_BLOCKS, gaps_filled
+
+    rows = "".join(f"<tr><td>Model {n}</td><td>{n}.5</td></tr>" for n in range(MAX_GAP_BLOCKS))
+    html = (
+        "<body><p>We trained every model on the same corpus for nine days.</p>"
+        f"<table>{rows}</table><p>The anchored model stays within a point of the best.</p>"
+        "</body>"
+    )
+    view = find_blocks(LexborHTMLParser(html).body)
+    cells = 2 * MAX_GAP_BLOCKS
+    assert len(view.blocks) == cells + 2
+    keep = [True] + [False] * cells + [True]
+    # The table is one unit of the results between two kept paragraphs, however many
+    # cells it has.
+    assert gaps_filled(view.blocks, keep, [0.9] + [0.55] * cells + [0.9]) == [True] * (cells + 2)
+
+
 def test_a_forum_posts_greeting_and_thanks_stay_at_the_edges() -> None:
     from cleaner.extract.block_choice import _trimmed
 

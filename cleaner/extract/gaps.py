@@ -21,7 +21,9 @@ from cleaner.words import word_count
 #: least GAP_MEAN_PROBABILITY on average, no block of it below GAP_MIN_PROBABILITY...
 GAP_MEAN_PROBABILITY = 0.5
 GAP_MIN_PROBABILITY = 0.3
-#: ...and it is at most this many blocks long, less than half of its text link text.
+#: ...and it is at most this many blocks long (a table's cells counted as one block: a
+#: table is one unit of content however many cells it has), less than half of its text
+#: link text.
 MAX_GAP_BLOCKS = 12
 #: Runs marked up alike are filled only when each of their blocks has this many words.
 SENTENCE_WORDS = 10
@@ -59,7 +61,8 @@ def gaps_filled(blocks: list[Block], keep: list[bool], probabilities: list[float
     runs = [
         (start, end, _shape(blocks, start, end))
         for start, end in _passed_over_runs(keep)
-        if end - start <= MAX_GAP_BLOCKS and _near_kept(blocks, probabilities, start, end)
+        if _units(blocks, start, end) <= MAX_GAP_BLOCKS
+        and _near_kept(blocks, probabilities, start, end)
     ]
     shapes = Counter(shape for _, _, shape in runs)
     for start, end, shape in runs:
@@ -112,6 +115,36 @@ def is_price(text: str) -> bool:
     return any(unicodedata.category(char) == "Sc" for char in text) or bool(
         CURRENCY_CODE.search(text)
     )
+
+
+def _units(blocks: list[Block], start: int, end: int) -> int:
+    """How many units of content the run `blocks[start:end]` holds: each block, but all the
+    cells of one table as one (a results table's rows are one thing the run holds, not
+    dozens of short runs of chrome)."""
+    tables: set[int] = set()
+    units = 0
+    for index in range(start, end):
+        table = _table_of(blocks[index])
+        if table is None:
+            units += 1
+        elif table not in tables:
+            tables.add(table)
+            units += 1
+    return units
+
+
+_CELL_TAGS = frozenset({"td", "th"})
+
+
+def _table_of(block: Block) -> int | None:
+    """The `mem_id` of the table whose cell the block is, or None."""
+    node = block.node
+    if node.tag not in _CELL_TAGS:
+        return None
+    above = node.parent
+    while above is not None and above.tag != "table":
+        above = above.parent
+    return above.mem_id if above is not None else None
 
 
 def _sentences(blocks: list[Block], start: int, end: int) -> bool:
