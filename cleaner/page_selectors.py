@@ -12,11 +12,16 @@ from __future__ import annotations
 #: controls. Site chrome (navigation, share bars, ...) is left to the YAML rules. An email
 #: field stays (it has no text): it tells the rules a form asks for an address, so the
 #: form is a sign-up, contact or comment form, and goes whole with its pitch. A button
-#: that opens a panel stays too: an accordion's question is its toggle's label. Hidden
-#: elements are the `hidden-from-readers` rule's, which records them and keeps panels.
+#: that opens a panel stays too, when it names the panel it controls or sits in a heading
+#: or a definition list's term: an accordion's question is its toggle's label. (A filter
+#: or sort menu's toggle says whether it is expanded as an FAQ's does, so that tells
+#: nothing.) Hidden elements are the `hidden-from-readers` rule's, which records them
+#: and keeps panels.
 NEVER_CONTENT = (
     "script, style, noscript, template, svg, math, iframe, object, embed, canvas, "
-    'button:not([aria-controls]), select, input:not([type="email"]), textarea, option'
+    "button:not([aria-controls]):not(dt > button):not(h2 > button):not(h3 > button)"
+    ":not(h4 > button), "
+    'select, input:not([type="email"]), textarea, option'
 )
 
 #: Never-content elements that may hold the whole page: an unclosed `<noscript>` (a

@@ -1086,6 +1086,21 @@ def test_an_accordions_toggle_button_reads_as_the_heading_it_stands_in() -> None
     ]
 
 
+def test_a_toggle_in_a_term_or_a_heading_stays_and_a_menus_toggle_goes() -> None:
+    from cleaner.extract.page import drop_never_content
+
+    html = (
+        "<body><button aria-expanded='false'>Sort by: Newest</button><dl><dt>"
+        "<button aria-expanded='false'>Can I apply twice?</button></dt><dd>No.</dd></dl>"
+        "<h3><button type='button'>Opening hours</button></h3><p>Daily 9 to 5.</p></body>"
+    )
+    tree = LexborHTMLParser(html)
+    seen = drop_never_content(tree)
+    assert tree.body is not None
+    assert tree.body.text(separator="|") == "Can I apply twice?|No.|Opening hours|Daily 9 to 5."
+    assert seen == [("form-control", "Sort by: Newest")]
+
+
 def test_a_tables_cells_count_as_one_block_of_a_gap() -> None:
     from cleaner.extract.gaps import MAX_GAP_BLOCKS, gaps_filled
 
