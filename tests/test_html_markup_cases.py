@@ -236,6 +236,25 @@ def test_a_long_comment_thread_of_articles_still_goes() -> None:
     assert any(r.rule == "comments-section" for r in document.removed)
 
 
+def test_an_issue_trackers_thread_holding_the_report_stays() -> None:
+    # A code forge puts the issue's report and its replies in one `comment-list`; outside
+    # it stand only the title, a sidebar and the footer's paragraphs, which are no story
+    # of their own, so the list is the content, not a reader's comment section.
+    replies = "".join(f"<div class='comment'><p>{STORY} Reply {n}.</p></div>" for n in range(4))
+    footer = " ".join(
+        f"<p>The forge is run by a non-profit association of volunteers, line {n}.</p>"
+        for n in range(6)
+    )
+    html = (
+        "<html><body><h1>Import fails on feeds with a byte-order mark #142</h1>"
+        f"<div class='issue-content-left comment-list'>{replies}</div>"
+        f"<footer class='page-footer'>{footer}</footer></body></html>"
+    )
+    document = CLEANER.clean(html)
+    assert document.text.count(STORY) == 4
+    assert not any(r.rule == "comments-section" for r in document.removed)
+
+
 NAV = "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/about'>About us</a></nav>"
 FOOTER = "<footer><p>Harbour Gazette, 12 Quay Street. All rights reserved.</p></footer>"
 

@@ -43,6 +43,7 @@ MAX_REMOVABLE_SHARE = 0.4
 MOST_PROSE_SHARE = 0.5
 #: Elements HTML itself declares to be page chrome: their prose is not the content.
 CHROME_TAGS = frozenset({"footer", "nav"})
+CHROME_TAG_SELECTOR = ", ".join(sorted(CHROME_TAGS))
 #: ...unless the prose left outside it could be an article of its own (a short story
 #: of 60 words or so under a long comment thread).
 MIN_ARTICLE_PROSE_CHARS = 300
@@ -133,9 +134,14 @@ def _holds_most_prose(node: Any, tree: Any) -> bool:
     `cleaner.extract.blocks.Block.prose`): a blog theme's `div.widget` or
     `div.gallery` around the post holds nearly all of it, a sidebar little. A
     comment thread longer than a short story holds most of it too, but leaves
-    the story outside: that thread stays removable. A `<footer>` or `<nav>` is
-    never the content, and neither is an element with little prose of its own
-    (the footer of a page that has no content at all).
+    the story outside: that thread stays removable, but the prose of the page's
+    `<footer>` and `<nav>` is no such story: an issue tracker's thread, opening post
+    and replies in one list, leaves only its title, a sidebar and the footer's
+    paragraphs outside. (Not the prose of every chrome landmark, as `_are_most_prose`
+    counts it: a forum may wrap its posts in one `<form>`, and its cookie-consent
+    centre would then hold most of the rest.) A `<footer>` or `<nav>` is never the
+    content, and neither is an element with little prose of its own (the footer of a
+    page that has no content at all).
     """
     root = tree.body or tree.root
     if root is None or node.tag in CHROME_TAGS:
@@ -143,7 +149,7 @@ def _holds_most_prose(node: Any, tree: Any) -> bool:
     own = _prose_chars(node)
     if own < MIN_GUARDED_CHARS:
         return False
-    return _holds_most_of(own, _prose_chars(root))
+    return _are_most_prose(root, [node], own, CHROME_TAG_SELECTOR)
 
 
 def _holds_most_of(own: int, page: int) -> bool:
@@ -152,22 +158,25 @@ def _holds_most_of(own: int, page: int) -> bool:
     return own > MOST_PROSE_SHARE * page and page - own < MIN_ARTICLE_PROSE_CHARS
 
 
-def _are_most_prose(root: Any, boxes: list[Any], own: int) -> bool:
+def _are_most_prose(
+    root: Any, boxes: list[Any], own: int, landmarks: str = CHROME_LANDMARKS
+) -> bool:
     """Whether `boxes`, holding `own` characters of prose, hold most of the page's prose
     and leave too little outside them to be an article. Prose in chrome landmarks that
-    hold none of the boxes is not counted as such: a page builder's sections of one
-    article are several boxes, and the page's footer and booking form stay outside."""
+    hold none of the boxes (`landmarks`, by default all of CHROME_LANDMARKS) is not
+    counted as such: a page builder's sections of one article are several boxes, and
+    the page's footer and booking form stay outside."""
     page = _prose_chars(root)
     if _holds_most_of(own, page):
         return True
     if own <= MOST_PROSE_SHARE * page:
         return False
-    chrome = sum(_prose_chars(landmark) for landmark in _chrome_landmarks(root, boxes))
+    chrome = sum(_prose_chars(landmark) for landmark in _chrome_landmarks(root, boxes, landmarks))
     return _holds_most_of(own, page - chrome)
 
 
-def _chrome_landmarks(root: Any, nodes: list[Any]) -> list[Any]:
-    """The outermost CHROME_LANDMARKS elements of the page that neither hold nor lie inside
+def _chrome_landmarks(root: Any, nodes: list[Any], landmarks: str = CHROME_LANDMARKS) -> list[Any]:
+    """The outermost `landmarks` elements of the page that neither hold nor lie inside
     any of `nodes` (each element's ancestors are walked once: a page may hold thousands
     of both)."""
     inside = {node.mem_id for node in nodes}
@@ -179,7 +188,7 @@ def _chrome_landmarks(root: Any, nodes: list[Any]) -> list[Any]:
             above.add(ancestor.mem_id)
     apart = [
         landmark
-        for landmark in root.css(CHROME_LANDMARKS)
+        for landmark in root.css(landmarks)
         if landmark.mem_id not in inside
         and landmark.mem_id not in above
         and not any(ancestor.mem_id in inside for ancestor in ancestors(landmark))
