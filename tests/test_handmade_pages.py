@@ -27,7 +27,7 @@ CLEANER = Cleaner()
 #: lines it keeps, a Bandcamp-style album whose fan comments it keeps, a funda-style search
 #: whose postcode lines it drops, a Joomla course list it reads as an article, a Thai hotel
 #: list whose review scores and struck prices it keeps, an Airbnb-style room whose reviews
-#: and host box a service page keeps; and 0.946 on all 832.
+#: and host box a service page keeps; and 0.946 on all 880.
 PAGE_F1 = 0.67
 MEAN_F1 = 0.92
 #: Pages of the ninth and twelfth sets that cleaner gets badly wrong, held at WEAK_PAGE_F1 until it
@@ -55,7 +55,9 @@ MEAN_F1 = 0.92
 #: ImmoScout-style search typed as a service page, each flat's address a map button, which
 #: never counts as content, and its rent and size figures left out (0.66). From the
 #: thirty-third: an Etsy-style handmade listing typed as a product, whose reviews, shipping
-#: box and shop policies the model keeps around the description (0.64).
+#: box and shop policies the model keeps around the description (0.64). From the
+#: thirty-eighth: a GitHub gist whose code GitHub lays out as a table, one row a line, so
+#: each line is a block of its own, scored apart, and two of its three files go (0.61).
 WEAK_PAGES = frozenset(
     {
         "zh-aliexpress-like-product",
@@ -72,6 +74,7 @@ WEAK_PAGES = frozenset(
         "en-imdb-film-page",
         "de-immobilien-mietwohnungen-suche",
         "en-handmade-listing-stoneware-mug",
+        "en-github-gist-backoff-jitter",
     }
 )
 WEAK_PAGE_F1 = 0.42
@@ -82,7 +85,7 @@ def _f1(page: HandmadePage) -> float:
 
 
 def test_there_are_pages_of_many_kinds() -> None:
-    assert len(PAGES) >= 832
+    assert len(PAGES) >= 880
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
