@@ -337,3 +337,22 @@ def test_a_local_business_of_any_name_declares_a_business(kind: str) -> None:
         f'<html><head><script type="application/ld+json">{data}</script></head></html>'
     )
     assert declared_features(collect(tree))["ld_business"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("url", "forum_words"),
+    [
+        ("https://github.com/acme/widget/pull/482", 1),
+        ("https://codeberg.org/kiezwerk/fahrplan-sync/issues/142", 1),
+        ("https://gitlab.example.com/infra/deploy/-/merge_requests/12", 1),
+        ("https://bugs.example.org/show_bug.cgi?id=1834", 1),
+        ("https://bugs.launchpad.net/ubuntu/+source/netplan/+bug/2051", 1),
+        ("https://gazette.example/news/2024/05/02/legal-issues-mount-for-pier-bug-fix", 0),
+    ],
+)
+def test_an_issue_trackers_path_names_a_discussion_and_a_slugs_words_do_not(
+    url: str, forum_words: int
+) -> None:
+    from cleaner.page_type.url_features import url_features
+
+    assert url_features(url)["url_forum"] == forum_words

@@ -39,6 +39,11 @@ URL_KINDS: dict[str, str] = {
         "platform plans enterprise business industries"
     ),
 }
+#: Whole path segments that name an issue tracker's or a code forge's discussion: an issue,
+#: a pull or merge request, a bug (GitHub, GitLab, Gitea and Forgejo, Redmine, Bugzilla,
+#: Launchpad). Counted as forum words, but only as segments of their own: in a slug,
+#: "issues" or "bug" is a story's word ("legal-issues-mount").
+TRACKER_SEGMENTS = frozenset({"issues", "pull", "pulls", "merge_requests", "show_bug.cgi", "+bug"})
 #: Each word's kind (the first kind that names it).
 _KIND_OF = {word: kind for kind, words in reversed(URL_KINDS.items()) for word in words.split()}
 
@@ -62,6 +67,7 @@ def url_features(url: str | None) -> dict[str, float]:
         *(key for key in keys if not key.startswith(_TRACKING_KEYS)),
     ]
     kinds = Counter(_KIND_OF.get(token) for word in words for token in _WORD.findall(word))
+    kinds["forum"] += sum(segment in TRACKER_SEGMENTS for segment in segments)
     features = {f"url_{kind}": float(kinds[kind]) for kind in URL_KINDS}
     last = segments[-1] if segments else ""
     features["url_known"] = float(bool(host))
