@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from cleaner.extract.blocks import Block
+from cleaner.extract.blocks import TABLE_CELLS, Block
 from cleaner.extract.like_parts import markup_of
 from cleaner.words import word_count
 
@@ -133,13 +133,10 @@ def _units(blocks: list[Block], start: int, end: int) -> int:
     return units
 
 
-_CELL_TAGS = frozenset({"td", "th"})
-
-
 def _table_of(block: Block) -> int | None:
     """The `mem_id` of the table whose cell the block is, or None."""
     node = block.node
-    if node.tag not in _CELL_TAGS:
+    if node.tag not in TABLE_CELLS:
         return None
     above = node.parent
     while above is not None and above.tag != "table":
