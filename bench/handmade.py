@@ -25,30 +25,21 @@ wording, a platform's class names); none is scoped to one of these pages.
 from __future__ import annotations
 
 import argparse
-import html
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from selectolax.lexbor import LexborHTMLParser
 from wcxb import word_scores
 
 from cleaner import Cleaner
+from cleaner.metadata.page import collect, page_url
 
 PAGES = Path(__file__).resolve().parent / "pages"
-_CANONICAL = re.compile(
-    r"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*\bhref=[\"']([^\"'>\s]+)", re.I
-)
-_CANONICAL_HREF_FIRST = re.compile(
-    r"<link\b[^>]*\bhref=[\"']([^\"'>\s]+)[\"'][^>]*\brel=[\"']?canonical\b", re.I
-)
-_OG_URL = re.compile(
-    r"<meta\b[^>]*\bproperty=[\"']og:url[\"'][^>]*\bcontent=[\"']([^\"'>\s]+)", re.I
-)
-
 #: A line counts as extra (or missing) when more than this share of its words is not in
 #: the other text.
 STRAY_SHARE = 0.5
@@ -62,17 +53,14 @@ class HandmadePage:
     html: str
     expected: str
 
-    @property
+    @cached_property
     def url(self) -> str | None:
-        """The address the page states for itself (its canonical link, else its `og:url`),
-        as a crawl would have fetched it from; None when it states none. Not an address
-        made from the file's name: its words ("forum", "product", "news") would tell the
-        page-type model what the page is."""
-        for pattern in (_CANONICAL, _CANONICAL_HREF_FIRST, _OG_URL):
-            found = pattern.search(self.html)
-            if found and found.group(1).startswith(("http://", "https://")):
-                return html.unescape(found.group(1))
-        return None
+        """The address the page states for itself, as cleaner reads it (its canonical link,
+        else its `og:url`) and a crawl would have fetched it from; None when it states
+        none. Not an address made from the file's name: its words ("forum", "product",
+        "news") would tell the page-type model what the page is."""
+        found = page_url(collect(LexborHTMLParser(self.html)), None)
+        return found[0] if found else None
 
 
 def load_pages(folder: Path = PAGES) -> list[HandmadePage]:
