@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from cleaner.dom import ancestors
 from cleaner.extract.blocks import TABLE_CELLS, Block
 from cleaner.extract.like_parts import markup_of
 from cleaner.words import word_count
@@ -135,13 +136,10 @@ def _units(blocks: list[Block], start: int, end: int) -> int:
 
 def _table_of(block: Block) -> int | None:
     """The `mem_id` of the table whose cell the block is, or None."""
-    node = block.node
-    if node.tag not in TABLE_CELLS:
+    if block.node.tag not in TABLE_CELLS:
         return None
-    above = node.parent
-    while above is not None and above.tag != "table":
-        above = above.parent
-    return above.mem_id if above is not None else None
+    table = next((above for above in ancestors(block.node) if above.tag == "table"), None)
+    return table.mem_id if table is not None else None
 
 
 def _sentences(blocks: list[Block], start: int, end: int) -> bool:
