@@ -30,9 +30,11 @@ from cleaner.extract.empty_page import (
     empty_page_reason,
     page_signals,
 )
+from cleaner.extract.formulas import formulas_as_text
 from cleaner.extract.nesting import flatten_deep_nesting
 from cleaner.extract.page import Extraction, drop_never_content, extract_text
 from cleaner.extract.raw_text import unswallowed
+from cleaner.extract.shadow_roots import compose_shadow_roots
 from cleaner.extract.streamed import place_streamed_content
 from cleaner.lazy_text import LazyText, text_of
 from cleaner.markdown import html_markdown
@@ -83,6 +85,8 @@ def clean_html(
         tree, source = _parse(html, markup)
     selectors = ruleset.dom_prefilter.scan(source)
     place_streamed_content(tree, html, source)
+    compose_shadow_roots(tree, source)
+    formulas_as_text(tree, source)
     collected = collect(tree)
     metadata = extract_metadata(
         tree,
