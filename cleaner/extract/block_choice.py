@@ -30,6 +30,7 @@ from cleaner.extract.blocks import (
     h1_above,
     label_value_pairs,
 )
+from cleaner.extract.closing_section import CLOSING_SECTION_TYPES, closing_section_end
 from cleaner.extract.gaps import card_prices_filled, gaps_filled
 from cleaner.extract.lead import lead_blocks
 from cleaner.extract.like_parts import (
@@ -100,6 +101,10 @@ def choose_blocks(
         first, last = chosen[0], chosen[-1]
     else:
         first, last = _spanning_groups(_trimmed(view, chosen, forum=page_type == "forum"), groups)
+        if page_type in CLOSING_SECTION_TYPES:
+            end = closing_section_end(view.blocks, last, probabilities)
+            keep[last + 1 : end + 1] = [True] * (end - last)
+            last = end
     body = next((i for i in chosen if i >= first and view.blocks[i].node.tag != "h1"), first)
     if lead:
         for index in lead_blocks(view.blocks, body):
