@@ -8,15 +8,16 @@ callout's title, a code block's `<pre>` or a table a component renders from its
 attributes is on the page; to an HTML parser it is a `<template>`, whose content is
 not part of the tree and is never content (`cleaner.page_selectors.NEVER_CONTENT`).
 
-`compose_shadow_roots` does what the browser does: the host's content becomes its
-shadow content, each slot filled with the light children assigned to it (by their
-`slot` attribute; children without one go to the slot without a name), or left with
-its fallback when none is. Light children no slot takes are not shown, in a browser or
-here. A page without declarative shadow roots is not touched.
+`compose_shadow_roots` does what the browser does: the shadow content goes into the
+host before its light children, each slot filled with the light children assigned to
+it (by their `slot` attribute; children without one go to the slot without a name), or
+left with its fallback when none is. Light children no slot takes are not shown, in a
+browser or here. A page without declarative shadow roots is not touched.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -28,55 +29,73 @@ from cleaner import _core
 SHADOW_MARK = b"shadowroot"
 #: A declarative shadow root.
 SHADOW_ROOT_SELECTOR = "template[shadowrootmode], template[shadowroot]"
-#: At most this many hosts are composed on one page (each one looks the tree over for
-#: the next: a page of thousands of components costs no more than this many looks).
-MAX_HOSTS = 500
+#: At most this many passes over the page: each composes the shadow roots in the tree, and
+#: the next the roots their shadow content brought in (components inside components).
+MAX_PASSES = 8
 
 
 def compose_shadow_roots(tree: LexborHTMLParser, markup: bytes) -> int:
-    """Replace the content of each host of a declarative shadow root with its composed
-    shadow content; return how many hosts were composed. `markup`: the page's markup in
+    """Put each declarative shadow root's content in its host, the host's light children
+    in its slots; return how many roots were composed. `markup`: the page's markup in
     UTF-8, looked at for SHADOW_MARK only.
 
-    One root at a time, the tree looked over afresh each time: composing a host
-    re-creates its light children, and a shadow root's content may hold hosts of its
-    own, which then come into the tree."""
+    Light children are moved, not re-parsed, so every element found before a root is
+    composed stays valid after it; the children no slot takes are removed once all
+    roots of a pass are composed. A shadow root's content may hold hosts of its own:
+    they come into the tree with it, and the next pass composes them."""
     if not _core.holds(markup, SHADOW_MARK):
         return 0
     composed = 0
-    while composed < MAX_HOSTS:
-        root = tree.css_first(SHADOW_ROOT_SELECTOR)
-        if root is None:
+    for _ in range(MAX_PASSES):
+        roots = tree.css(SHADOW_ROOT_SELECTOR)
+        if not roots:
             break
-        _compose(root)
-        composed += 1
+        unshown: list[Any] = []
+        for root in roots:
+            unshown.extend(_compose(root))
+        for node in unshown:
+            node.decompose()
+        composed += len(roots)
     return composed
 
 
-def _compose(root: Any) -> None:
-    """Compose the host of the shadow root `root` (a template); a template with no
-    parent or no content is only removed."""
+def _compose(root: Any) -> list[Any]:
+    """Put the shadow root `root`'s content before it, fill its slots with the host's
+    light children, and remove `root`; return the light children no slot took."""
     host = root.parent
-    fragments = root.template_fragments()
-    if host is None or not fragments:
-        root.decompose()
-        return
-    assigned = _light_children_by_slot(host, root)
-    host.inner_html = fragments[0].inner_html
-    for slot in host.css("slot"):
-        name = slot.attributes.get("name") or ""
-        if name in assigned:
-            slot.inner_html = assigned.pop(name)
-        slot.unwrap()
+    light = [child for child in host.iter(include_text=True) if child.mem_id != root.mem_id]
+    before = {child.mem_id for child in light}
+    for fragment in root.template_fragments()[:1]:
+        for shadow in list(fragment.iter(include_text=True)):
+            root.insert_before(shadow, move=True)
+    root.decompose()
+    assigned = _by_slot_name(light)
+    for slot in _slots(child for child in host.iter() if child.mem_id not in before):
+        children = assigned.pop(slot.attributes.get("name") or "", [])
+        for child in children:
+            slot.insert_before(child, move=True)
+        if children:
+            slot.decompose()
+        else:
+            slot.unwrap()
+    return [child for children in assigned.values() for child in children]
 
 
-def _light_children_by_slot(host: Any, root: Any) -> dict[str, str]:
-    """The markup of the host's light children (all but the shadow root), joined by the
-    name of the slot each is assigned to ("" for the slot without a name)."""
-    parts: dict[str, list[str]] = {}
-    for child in host.iter(include_text=True):
-        if child.mem_id == root.mem_id:
-            continue
+def _by_slot_name(light: list[Any]) -> dict[str, list[Any]]:
+    """The host's light children by the name of the slot each is assigned to: its `slot`
+    attribute, "" (the slot without a name) for text and elements without one."""
+    assigned: dict[str, list[Any]] = {}
+    for child in light:
         name = (child.attributes.get("slot") or "") if child.is_element_node else ""
-        parts.setdefault(name, []).append(child.html or "")
-    return {name: "".join(markup) for name, markup in parts.items()}
+        assigned.setdefault(name, []).append(child)
+    return assigned
+
+
+def _slots(shadow: Iterable[Any]) -> list[Any]:
+    """The `<slot>` elements in the shadow content's top-level nodes `shadow`, in order."""
+    slots = []
+    for node in shadow:
+        if node.tag == "slot":
+            slots.append(node)
+        slots.extend(node.css("slot"))
+    return slots
