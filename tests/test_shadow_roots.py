@@ -86,3 +86,13 @@ def test_a_story_in_a_components_shadow_content_is_cleaned() -> None:
     document = clean(page)
     assert STORY in document.text
     assert NOTE in document.text
+
+
+def test_a_second_shadow_root_of_one_host_is_not_shown() -> None:
+    tree = _compose(
+        '<x-panel><span slot="a">named</span><template shadowrootmode="open"><slot name="a">'
+        '</slot></template><template shadowrootmode="open"><b>second</b></template></x-panel>'
+    )
+    assert tree.body is not None
+    assert tree.body.text() == "named"
+    assert tree.css_first("template") is None

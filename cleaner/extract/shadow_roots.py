@@ -29,9 +29,9 @@ from cleaner import _core
 SHADOW_MARK = b"shadowroot"
 #: A declarative shadow root.
 SHADOW_ROOT_SELECTOR = "template[shadowrootmode], template[shadowroot]"
-#: At most this many passes over the page: each composes the shadow roots in the tree, and
-#: the next the roots their shadow content brought in (components inside components).
-MAX_PASSES = 8
+#: At most this many roots are composed on one page; each is found by a fresh look over
+#: the tree (a page of thousands of components costs no more than this many looks).
+MAX_ROOTS = 300
 
 
 def compose_shadow_roots(tree: LexborHTMLParser, markup: bytes) -> int:
@@ -39,30 +39,29 @@ def compose_shadow_roots(tree: LexborHTMLParser, markup: bytes) -> int:
     in its slots; return how many roots were composed. `markup`: the page's markup in
     UTF-8, looked at for SHADOW_MARK only.
 
-    Light children are moved, not re-parsed, so every element found before a root is
-    composed stays valid after it; the children no slot takes are removed once all
-    roots of a pass are composed. A shadow root's content may hold hosts of its own:
-    they come into the tree with it, and the next pass composes them."""
+    One root at a time, each found afresh, so that no element found before a change to
+    the tree is used after it. A shadow root's content may hold hosts of its own: they
+    come into the tree with it and are composed in turn."""
     if not _core.holds(markup, SHADOW_MARK):
         return 0
     composed = 0
-    for _ in range(MAX_PASSES):
-        roots = tree.css(SHADOW_ROOT_SELECTOR)
-        if not roots:
+    while composed < MAX_ROOTS:
+        root = tree.css_first(SHADOW_ROOT_SELECTOR)
+        if root is None:
             break
-        unshown: list[Any] = []
-        for root in roots:
-            unshown.extend(_compose(root))
-        for node in unshown:
-            node.decompose()
-        composed += len(roots)
+        _compose(root)
+        composed += 1
     return composed
 
 
-def _compose(root: Any) -> list[Any]:
+def _compose(root: Any) -> None:
     """Put the shadow root `root`'s content before it, fill its slots with the host's
-    light children, and remove `root`; return the light children no slot took."""
+    light children, and remove `root` and the light children no slot takes (a second
+    shadow root of the same host among them: a browser attaches only the first)."""
     host = root.parent
+    if host is None:
+        root.decompose()
+        return
     light = [child for child in host.iter(include_text=True) if child.mem_id != root.mem_id]
     before = {child.mem_id for child in light}
     for fragment in root.template_fragments()[:1]:
@@ -78,7 +77,9 @@ def _compose(root: Any) -> list[Any]:
             slot.decompose()
         else:
             slot.unwrap()
-    return [child for children in assigned.values() for child in children]
+    for children in assigned.values():
+        for child in children:
+            child.decompose()
 
 
 def _by_slot_name(light: list[Any]) -> dict[str, list[Any]]:
@@ -86,7 +87,10 @@ def _by_slot_name(light: list[Any]) -> dict[str, list[Any]]:
     attribute, "" (the slot without a name) for text and elements without one."""
     assigned: dict[str, list[Any]] = {}
     for child in light:
-        name = (child.attributes.get("slot") or "") if child.is_element_node else ""
+        if child.tag == "template":
+            name = "\x00template"  # never shown: no slot has this name
+        else:
+            name = (child.attributes.get("slot") or "") if child.is_element_node else ""
         assigned.setdefault(name, []).append(child)
     return assigned
 
