@@ -15,10 +15,11 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from selectolax.lexbor import LexborNode
 
+from cleaner.dom import ancestors
 from cleaner.extract.blocks import HEADING_TAGS, Block
 
 #: Page types whose content is a run of items, short ones at its edges included (on the
@@ -150,12 +151,15 @@ def _like_groups(
     the model keeps `share` of, by index: prose runs, and with `items` (a
     listing's or a collection's page) also the short runs of a card, its title and facts,
     when they say different things (a card's "Shop now" button says the same on each),
-    and the card facts that come with titles so kept (`_card_facts`)."""
+    and the card facts that come with titles so kept (`_card_facts`). On such a page a
+    group whose runs are microdata item names (`_named_items`) is kept whatever the model
+    scores: a shop's card titles are links, which it scores low on a page of few cards."""
     candidates = _candidate_groups(blocks, items=items)
     kept = [
         indexes
         for indexes in candidates
         if sum(keep[index] for index in indexes) >= share * len(indexes)
+        or (items and _named_items(blocks, indexes))
     ]
     if not items:
         return kept
@@ -291,3 +295,60 @@ def _shape_of(classes: str) -> str:
     if not _POST_CLASS_MARK.search(classes):
         return " ".join(names)
     return " ".join(name for name in names if not _ITEM_STATE_CLASS.fullmatch(name))
+
+
+#: Microdata types whose `name` is an item's title on a listing or collection page: a
+#: product, an event, a job, a course, a recipe, a book, a place to stay or eat (not a
+#: breadcrumb's `ListItem`, nor the site's `Organization`).
+NAMED_ITEM_TYPES = frozenset(
+    {
+        "product",
+        "productgroup",
+        "individualproduct",
+        "productmodel",
+        "offer",
+        "event",
+        "jobposting",
+        "course",
+        "recipe",
+        "book",
+        "hotel",
+        "lodgingbusiness",
+        "place",
+        "localbusiness",
+        "restaurant",
+        "movie",
+        "vehicle",
+        "car",
+        "apartment",
+        "house",
+        "accommodation",
+        "residence",
+        "singlefamilyresidence",
+        "realestatelisting",
+    }
+)
+#: How far above a run its `itemprop="name"` element may be (a link inside the name's
+#: element), and how far above that the item's `itemscope` element.
+NAME_REACH = 2
+SCOPE_REACH = 8
+
+
+def _named_items(blocks: list[Block], indexes: list[int]) -> bool:
+    """Whether most runs of a group are the `name` of a microdata item of a type a card
+    is (NAMED_ITEM_TYPES): the titles of a shop's or a listing's cards, as its software
+    marks them for search engines, however low the model scores links."""
+    return sum(_item_name(blocks[index].node) for index in indexes) * 2 > len(indexes)
+
+
+def _item_name(node: LexborNode) -> bool:
+    """Whether `node` is, or lies just inside, the `name` of a card-like microdata item."""
+    above = [node, *islice(ancestors(node), NAME_REACH)]
+    name = next((n for n in above if (n.attributes.get("itemprop") or "") == "name"), None)
+    if name is None:
+        return False
+    for scope in islice(ancestors(name), SCOPE_REACH):
+        if "itemscope" in scope.attributes:
+            kind = (scope.attributes.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+            return kind.lower() in NAMED_ITEM_TYPES
+    return False
