@@ -1148,3 +1148,12 @@ def test_a_shell_that_loads_its_code_by_preload_links_is_named_a_shell() -> None
     document = CLEANER.clean(html)
     assert document.status == "empty"
     assert document.reason is not None and document.reason.startswith("script-rendered shell")
+
+
+def test_an_editors_empty_paragraph_of_a_zero_width_space_is_no_line() -> None:
+    first = "The first paragraph of the story is long enough to be the article text here."
+    second = "The second paragraph of the story is also long enough to be article text."
+    html = page(
+        f"<article><p>{first}</p><p>&#8203;</p><p>\ufeff \u200b</p><p>{second}</p></article>"
+    )
+    assert Cleaner().clean(html).text == f"{first}\n\n{second}"

@@ -116,6 +116,8 @@ class Block:
         else:
             lines = (" ".join(line.split()) for line in joined.split("\n"))
             self.text = "\n".join(line for line in lines if line)
+        if not self.text.strip(INVISIBLE):
+            self.text = ""  # an editor's empty paragraph: `<p>&#8203;</p>`
         size = len(self.text)
         self.prose = (
             _long_enough(self.text, size) and self.link_chars / size < MAX_PROSE_LINK_DENSITY
@@ -125,6 +127,12 @@ class Block:
     def link_density(self) -> float:
         """Share of the run's characters that sit inside links."""
         return self.link_chars / max(1, len(self.text))
+
+
+#: Characters that take no room on the line, with the space and the line break: a run of
+#: them only is no text (Naver's and other editors' empty paragraphs hold a zero-width
+#: space; a soft hyphen or a byte-order mark is as invisible).
+INVISIBLE = " \n\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
 def _long_enough(text: str, size: int) -> bool:
