@@ -27,7 +27,7 @@ CLEANER = Cleaner()
 #: lines it keeps, a Bandcamp-style album whose fan comments it keeps, a funda-style search
 #: whose postcode lines it drops, a Joomla course list it reads as an article, a Thai hotel
 #: list whose review scores and struck prices it keeps, an Airbnb-style room whose reviews
-#: and host box a service page keeps; and 0.944 on all 904.
+#: and host box a service page keeps; and 0.942 on all 952.
 PAGE_F1 = 0.67
 MEAN_F1 = 0.92
 #: Pages of the ninth and twelfth sets that cleaner gets badly wrong, held at WEAK_PAGE_F1 until it
@@ -58,6 +58,11 @@ MEAN_F1 = 0.92
 #: box and shop policies the model keeps around the description (0.64). From the
 #: thirty-eighth: a GitHub gist whose code GitHub lays out as a table, one row a line, so
 #: each line is a block of its own, scored apart, and two of its three files go (0.61).
+#: From the forty-first: a Hacker News-style item and a Slashdot-style story, which the
+#: page-type model takes for articles, so their comment threads go as reader comments
+#: (0.52, 0.51); a PTT-style board post whose push lines keep their user ids and times
+#: and whose header lines stay (0.54); a job board's results whose place, salary and date
+#: under each title the model drops (0.59).
 WEAK_PAGES = frozenset(
     {
         "zh-aliexpress-like-product",
@@ -75,6 +80,10 @@ WEAK_PAGES = frozenset(
         "de-immobilien-mietwohnungen-suche",
         "en-handmade-listing-stoneware-mug",
         "en-github-gist-backoff-jitter",
+        "en-hackernews-show-hn-item",
+        "en-slashdot-story-comment-threads",
+        "zh-ptt-hiking-article-push",
+        "de-jobboerse-suchergebnisse",
     }
 )
 WEAK_PAGE_F1 = 0.42
@@ -86,6 +95,12 @@ FAILING_PAGES = {
         "drops as reader comments; the bug's fields, attachments and header leave more "
         "than a short story's prose outside it, so the guard lets it go. The page states "
         "no address; at a show_bug.cgi address it reads as a discussion (0.84; 0.17 here)"
+    ),
+    "en-lobsters-story-nested-comments": (
+        "A link aggregator's story page whose content is its nested comment tree; the "
+        "page-type model takes it for an article (its address names no discussion, its "
+        "markup a story with comments), so the comments go as reader comments and only the "
+        "story's short text stays (0.39; 0.99 when typed a forum)"
     ),
 }
 
@@ -102,7 +117,7 @@ def _f1(page: HandmadePage) -> float:
 
 
 def test_there_are_pages_of_many_kinds() -> None:
-    assert len(PAGES) >= 904
+    assert len(PAGES) >= 952
 
 
 @pytest.mark.parametrize("page", [_marked(page) for page in PAGES])
