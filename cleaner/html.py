@@ -85,7 +85,8 @@ def clean_html(
         tree, source = _parse(html, markup)
     selectors = ruleset.dom_prefilter.scan(source)
     place_streamed_content(tree, html, source)
-    compose_shadow_roots(tree, source)
+    unslotted = compose_shadow_roots(tree, source)
+    ctx.removed.extend(Removal("extract:unslotted", None, None, text) for text in unslotted)
     formulas_as_text(tree, source)
     collected = collect(tree)
     metadata = extract_metadata(

@@ -48,13 +48,29 @@ def test_named_slots_take_their_children_and_an_empty_slot_its_fallback() -> Non
     assert host.css_first("footer").text() == "No date"
 
 
-def test_a_light_child_no_slot_takes_is_not_shown() -> None:
-    tree = _compose(
+def test_a_light_child_no_slot_takes_is_not_shown_and_its_text_is_returned() -> None:
+    html = (
         '<x-badge><template shadowrootmode="open"><b>New</b></template>'
         "<span>fallback copy</span></x-badge>"
     )
+    tree = LexborHTMLParser(html)
+    assert compose_shadow_roots(tree, html.encode()) == ["fallback copy"]
     assert tree.body is not None
     assert tree.body.text() == "New"
+
+
+def test_an_unslotted_childs_text_is_recorded_when_a_page_is_cleaned() -> None:
+    page = (
+        "<html><head><title>Ferry timetable changes</title></head><body><main>"
+        '<story-body><template shadowrootmode="open"><article><h1>Ferry timetable changes'
+        "</h1><p>" + STORY + "</p></article></template><p>Reader-only summary copy.</p>"
+        "</story-body></main></body></html>"
+    )
+    document = clean(page)
+    assert STORY in document.text
+    assert ("extract:unslotted", "Reader-only summary copy.") in [
+        (removal.rule, removal.text) for removal in document.removed
+    ]
 
 
 def test_shadow_roots_inside_shadow_content_are_composed_too() -> None:
@@ -71,7 +87,7 @@ def test_shadow_roots_inside_shadow_content_are_composed_too() -> None:
 def test_a_page_without_shadow_roots_is_left_as_it_is() -> None:
     html = '<div><template id="row"><p>row</p></template><p>text</p></div>'
     tree = LexborHTMLParser(html)
-    assert compose_shadow_roots(tree, html.encode()) == 0
+    assert compose_shadow_roots(tree, html.encode()) == []
     assert tree.css_first("template") is not None
 
 

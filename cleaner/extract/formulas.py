@@ -13,7 +13,8 @@ MathML a formula carries for machines). Where a renderer's element holds the for
 twice, as MathML and as a visual copy drawn in spans for sight (KaTeX's `katex`,
 MathJax's `mjx-container` and `MathJax` elements), or shows an image of it and hides
 the MathML (MediaWiki's `mwe-math-element`), that element becomes the text: the
-formula once, where it stood.
+formula once, where it stood. Nothing a reader sees goes with the second copy, so no
+removal is recorded for it.
 """
 
 from __future__ import annotations

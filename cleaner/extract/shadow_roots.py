@@ -12,7 +12,8 @@ not part of the tree and is never content (`cleaner.page_selectors.NEVER_CONTENT
 host before its light children, each slot filled with the light children assigned to
 it (by their `slot` attribute; children without one go to the slot without a name), or
 left with its fallback when none is. Light children no slot takes are not shown, in a
-browser or here. A page without declarative shadow roots is not touched.
+browser or here: their text is returned, for the record. A page without declarative
+shadow roots is not touched.
 """
 
 from __future__ import annotations
@@ -34,34 +35,34 @@ SHADOW_ROOT_SELECTOR = "template[shadowrootmode], template[shadowroot]"
 MAX_ROOTS = 300
 
 
-def compose_shadow_roots(tree: LexborHTMLParser, markup: bytes) -> int:
+def compose_shadow_roots(tree: LexborHTMLParser, markup: bytes) -> list[str]:
     """Put each declarative shadow root's content in its host, the host's light children
-    in its slots; return how many roots were composed. `markup`: the page's markup in
-    UTF-8, looked at for SHADOW_MARK only.
+    in its slots; return the text of the light children no slot shows, each once.
+    `markup`: the page's markup in UTF-8, looked at for SHADOW_MARK only.
 
     One root at a time, each found afresh, so that no element found before a change to
     the tree is used after it. A shadow root's content may hold hosts of its own: they
     come into the tree with it and are composed in turn."""
     if not _core.holds(markup, SHADOW_MARK):
-        return 0
-    composed = 0
-    while composed < MAX_ROOTS:
+        return []
+    unshown: list[str] = []
+    for _ in range(MAX_ROOTS):
         root = tree.css_first(SHADOW_ROOT_SELECTOR)
         if root is None:
             break
-        _compose(root)
-        composed += 1
-    return composed
+        unshown.extend(_compose(root))
+    return unshown
 
 
-def _compose(root: Any) -> None:
+def _compose(root: Any) -> list[str]:
     """Put the shadow root `root`'s content before it, fill its slots with the host's
     light children, and remove `root` and the light children no slot takes (a second
-    shadow root of the same host among them: a browser attaches only the first)."""
+    shadow root of the same host among them: a browser attaches only the first); return
+    the text of those children that was visible text (a template's never was)."""
     host = root.parent
     if host is None:
         root.decompose()
-        return
+        return []
     light = [child for child in host.iter(include_text=True) if child.mem_id != root.mem_id]
     before = {child.mem_id for child in light}
     for fragment in root.template_fragments()[:1]:
@@ -77,9 +78,13 @@ def _compose(root: Any) -> None:
             slot.decompose()
         else:
             slot.unwrap()
+    unshown = []
     for children in assigned.values():
         for child in children:
+            if child.tag != "template" and (text := " ".join(child.text().split())):
+                unshown.append(text)
             child.decompose()
+    return unshown
 
 
 def _by_slot_name(light: list[Any]) -> dict[str, list[Any]]:
