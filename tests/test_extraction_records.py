@@ -63,7 +63,8 @@ def test_the_fallbacks_choice_records_what_it_left_out(monkeypatch: pytest.Monke
 
 def test_text_of_controls_and_embedded_objects_is_recorded() -> None:
     # Buttons, a select's options and an icon's title are never content, but a reader
-    # sees them: their text is recorded once per control; a script's code is not text.
+    # sees them: their text is recorded once per control; a script's code is not text;
+    # a formula is neither: it stays as its text.
     page = (
         "<html><body><header><button>Menu</button></header><article>"
         f"<h1>Ferry timetable changes</h1>{BODY}"
@@ -77,6 +78,6 @@ def test_text_of_controls_and_embedded_objects_is_recorded() -> None:
     assert ("extract:form-control", "Menu") in recorded
     assert ("extract:form-control", "North pier South pier") in recorded
     assert ("extract:form-control", "Notify me bell") in recorded
-    assert ("extract:embedded-object", "x = 2") in recorded
+    assert "Formula x=2 holds." in document.text  # a formula is text (extract/formulas.py)
     assert not any(text in ("bell", "North pier") for _, text in recorded)
     assert not any("var pier" in r.text for r in document.removed)
