@@ -66,3 +66,27 @@ def test_a_page_without_formulas_is_left_as_it_is() -> None:
     html = "<p>The math club meets on Fridays.</p>"
     tree = LexborHTMLParser(html)
     assert formulas_as_text(tree, html.encode()) == 0
+
+
+def test_nested_formulas_and_nested_renderer_elements_are_replaced_once() -> None:
+    html = (
+        '<p>A <span class="MathJax"><span class="katex"><math><mi>a</mi><math><mi>b</mi>'
+        "</math></math></span><math><mi>c</mi></math></span> and <math><mi>d</mi></math>.</p>"
+    )
+    tree = LexborHTMLParser(html)
+    formulas_as_text(tree, html.encode())
+    assert tree.body is not None
+    assert tree.body.text() == "A ab c and d."
+
+
+def test_a_mathjax_2_displayed_formula_is_its_text_once() -> None:
+    html = (
+        '<p>It follows that</p><div class="MathJax_Display"><span class="MathJax">'
+        '<nobr aria-hidden="true"><span class="math">E=mc2</span></nobr>'
+        '<span class="MJX_Assistive_MathML"><math display="block"><mi>E</mi><mo>=</mo>'
+        "<mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></math></span></span></div>"
+    )
+    tree = LexborHTMLParser(html)
+    formulas_as_text(tree, html.encode())
+    assert tree.body is not None
+    assert tree.body.text() == "It follows thatE=mc2"

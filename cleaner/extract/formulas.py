@@ -41,10 +41,18 @@ BLOCK_TAGS = frozenset({"p", "div", "li", "td", "th", "dd", "section", "article"
 
 def formulas_as_text(tree: LexborHTMLParser, markup: bytes) -> int:
     """Replace each MathML formula of the page with its text; return how many were.
-    `markup`: the page's markup in UTF-8, looked at for MATH_MARK only."""
+    `markup`: the page's markup in UTF-8, looked at for MATH_MARK only.
+
+    A formula inside another is part of the other's text. Every element to replace is
+    found before any is replaced, and one inside another is left to go with it, so no
+    element is used after the tree lost it."""
     if not _core.holds(markup, MATH_MARK):
         return 0
-    formulas = tree.css("math")
+    formulas = [
+        formula
+        for formula in tree.css("math")
+        if not any(above.tag == "math" for above in ancestors(formula))
+    ]
     replaced: dict[int, tuple[Any, list[str]]] = {}
     for formula in formulas:
         shown = _shown_element(formula)
@@ -52,7 +60,9 @@ def formulas_as_text(tree: LexborHTMLParser, markup: bytes) -> int:
             replaced[shown.mem_id] = (shown, [])
         replaced[shown.mem_id][1].append(formula_text(formula))
     for shown, texts in replaced.values():
-        shown.replace_with(" ".join(text for text in texts if text))
+        # An element inside another one replaced is gone with it: its text is in the other's.
+        if not any(above.mem_id in replaced for above in ancestors(shown)):
+            shown.replace_with(" ".join(text for text in texts if text))
     return len(formulas)
 
 
@@ -66,13 +76,15 @@ def formula_text(formula: Any) -> str:
 
 
 def _shown_element(formula: Any) -> Any:
-    """The element to replace with the formula's text: its renderer's element around
-    it (RENDERED_FORMULA_CLASSES, RENDERED_FORMULA_TAG), else the formula itself."""
+    """The element to replace with the formula's text: the outermost renderer's element
+    around it (RENDERED_FORMULA_CLASSES, RENDERED_FORMULA_TAG) below its block, else the
+    formula itself."""
+    shown = formula
     for above in ancestors(formula):
         if above.tag == RENDERED_FORMULA_TAG or not RENDERED_FORMULA_CLASSES.isdisjoint(
             (above.attributes.get("class") or "").split()
         ):
-            return above
-        if above.tag in BLOCK_TAGS:
+            shown = above  # MathJax 2 draws a displayed formula in a `div.MathJax_Display`
+        elif above.tag in BLOCK_TAGS:
             break
-    return formula
+    return shown
