@@ -54,3 +54,13 @@ def test_a_byline_and_a_date_are_not_a_records_facts() -> None:
     paragraphs = _paragraphs(facts, "article")
     assert not any("Jane Holt" in line or "Published" in line for line in paragraphs)
     assert DUTIES in paragraphs
+
+
+def test_a_product_page_that_sells_nothing_keeps_its_facts_and_a_shop_does_not() -> None:
+    classified = _paragraphs(FACTS_BY_ELEMENT, "product")
+    assert "Contract Permanent" in classified
+    shop = _paragraphs(
+        FACTS_BY_ELEMENT + "<form action='/cart/add'><input name='qty' value='1'></form>",
+        "product",
+    )
+    assert "Contract Permanent" not in shop

@@ -42,7 +42,7 @@ from cleaner.extract.like_parts import (
 )
 from cleaner.extract.page_blocks import PageBlocks
 from cleaner.extract.product_description import description_blocks
-from cleaner.extract.record_facts import record_facts
+from cleaner.extract.record_facts import record_facts, sells_here
 from cleaner.extract.specs import spec_blocks
 from cleaner.metadata.page import compact_form
 from cleaner.trees import TreeEnsemble, load_ensemble
@@ -75,8 +75,9 @@ def choose_blocks(
     as such and left out, unless the page's `title` is known and the `<h1>` is not it
     (a landing page's hero line over a title its metadata states): then it is text.
     With `lead`, the standfirst the page marks between its `<h1>` and the content is
-    kept as its first paragraph (`cleaner.extract.lead`), and on an article page, the
-    label and value facts there (`cleaner.extract.record_facts`). On a product page, the
+    kept as its first paragraph (`cleaner.extract.lead`), and on an article page or a
+    product page that sells nothing itself, the label and value facts there
+    (`cleaner.extract.record_facts`). On a product page, the
     attribute table the shop software names is kept whole (`cleaner.extract.specs`).
     """
     result = ArticleText()
@@ -110,7 +111,7 @@ def choose_blocks(
         for index in lead_blocks(view.blocks, body):
             keep[index] = True
             first = min(first, index)
-    if page_type == "article":
+    if page_type == "article" or (page_type == "product" and not sells_here(view.blocks)):
         for index in record_facts(view.blocks, body):
             keep[index] = True
             first = min(first, index)

@@ -11,12 +11,14 @@ the facts between the page's `<h1>` and the content's first block are kept when
 there are at least MIN_FACTS of them. A byline and a date line are also a label and
 a value ("Published: 3 May"), but an article's head holds one or two of them.
 
-Only pages typed as articles ask for them (`cleaner.extract.block_choice`), where a
-job advert, an event or a notice is typed: under a product's name the same lines are
-its buy box (price, SKU, stock, gift wrap), which the hand-written pages and WCXB's
-products leave out of the content (tried: 12 of the hand-written product pages lost
-0.01 to 0.05, WCXB's tuning products 0.0013), and under a forum thread's title they
-are the starter's member panel ("Posts: 1", "Registered: ...").
+Pages typed as articles ask for them (`cleaner.extract.block_choice`), where a job
+advert, an event or a notice is typed, and so do product pages that sell nothing
+themselves (`sells_here`): a classified ad, a flat for sale, a catalogue record. Under
+the name of a product the page sells, the same lines are its buy box (price, SKU,
+stock, gift wrap), which the hand-written pages and WCXB's products leave out of the
+content (asked of every product page, 12 hand-written shop products lost 0.01 to 0.05
+and WCXB's tuning products 0.0013); under a forum thread's title they are the starter's
+member panel ("Posts: 1", "Registered: ...").
 """
 
 from __future__ import annotations
@@ -42,6 +44,16 @@ MAX_LINK_DENSITY = 0.5
 _COLON_LABEL = re.compile(r"([^\W\d_][^:：\n]{0,40}?)\s?[:：]\s*\S")
 #: Elements a template puts a fact's label in, before its value.
 LABEL_TAGS = frozenset({"strong", "b", "dt", "th", "label"})
+#: What a page that sells its product holds: a form that posts to a cart, basket or
+#: checkout, or an element whose class or id names an add-to-cart control, a buy box or a
+#: cart (shop templates keep the class on the control's wrapper when the button itself is
+#: gone with the never-content elements).
+SALE_CONTROLS = (
+    'form[action*="cart"], form[action*="basket"], form[action*="warenkorb"], '
+    'form[action*="checkout"], [class*="cart"], [class*="Cart"], [class*="basket"], '
+    '[class*="buy-box"], [class*="buybox"], [class*="product-form"], [id*="add-to-cart"], '
+    '[id*="addtocart"], [name="add-to-cart"]'
+)
 
 
 def record_facts(blocks: list[Block], first: int) -> list[int]:
@@ -85,3 +97,11 @@ def _labelled_by_element(block: Block) -> bool:
         and word_count(label_text) <= MAX_LABEL_WORDS
         and len(block.text) > len(label_text) + 1
     )
+
+
+def sells_here(blocks: list[Block]) -> bool:
+    """Whether the page of `blocks` sells its product itself: it holds a sale control
+    (SALE_CONTROLS). A page without blocks sells nothing."""
+    if not blocks:
+        return False
+    return blocks[0].node.parser.css_first(SALE_CONTROLS) is not None
