@@ -19,7 +19,7 @@ from itertools import islice, pairwise
 
 from selectolax.lexbor import LexborNode
 
-from cleaner.dom import ancestors
+from cleaner.dom import ancestors, within_reach
 from cleaner.extract.blocks import HEADING_TAGS, Block
 
 #: Page types whose content is a run of items, short ones at its edges included (on the
@@ -343,8 +343,10 @@ def _named_items(blocks: list[Block], indexes: list[int]) -> bool:
 
 def _item_name(node: LexborNode) -> bool:
     """Whether `node` is, or lies just inside, the `name` of a card-like microdata item."""
-    above = [node, *islice(ancestors(node), NAME_REACH)]
-    name = next((n for n in above if (n.attributes.get("itemprop") or "") == "name"), None)
+    name = next(
+        (n for n in within_reach(node, NAME_REACH) if n.attributes.get("itemprop") == "name"),
+        None,
+    )
     if name is None:
         return False
     for scope in islice(ancestors(name), SCOPE_REACH):
