@@ -111,10 +111,9 @@ def choose_blocks(
         for index in lead_blocks(view.blocks, body):
             keep[index] = True
             first = min(first, index)
-    if page_type == "article" or (page_type == "product" and not sells_here(view.blocks)):
-        for index in record_facts(view.blocks, body):
-            keep[index] = True
-            first = min(first, index)
+    for index in _record_facts(view, body, page_type):
+        keep[index] = True
+        first = min(first, index)
     keep = [
         first <= index <= last and (kept or _is_code(view.blocks[index]))
         for index, kept in enumerate(keep)
@@ -138,6 +137,18 @@ def choose_blocks(
             dropped.append(block)
     record_run(result.dropped, dropped)
     return result
+
+
+def _record_facts(view: PageBlocks, body: int, page_type: str | None) -> list[int]:
+    """The label and value facts above block `body` an article page keeps, or a product
+    page that sells nothing itself (asked only when there are facts: whether the page
+    sells is a look over the whole tree)."""
+    if page_type not in ("article", "product"):
+        return []
+    facts = record_facts(view.blocks, body)
+    if facts and page_type == "product" and sells_here(view.blocks):
+        return []
+    return facts
 
 
 #: A list, table or definition list whose items the model mostly keeps is kept whole: at
